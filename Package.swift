@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Paddock",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "paddock", targets: ["paddock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // Domain types and rules. Pure Swift: no I/O, no dependencies.
+        .target(name: "PaddockCore"),
+        // SQLite through GRDB: schema, records, queries and the Community service.
+        .target(name: "PaddockStore", dependencies: [
+            "PaddockCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The app as a state machine rendering into a Canvas. Never imports ncurses.
+        .target(name: "PaddockTUI", dependencies: ["PaddockCore", "PaddockStore"]),
+        // The wide-character ncurses API, imported through a module map and a small shim.
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only code that touches ncurses.
+        .target(name: "CursesTerminal", dependencies: ["PaddockTUI", "CNCurses"]),
+        .executableTarget(name: "paddock", dependencies: [
+            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PaddockCoreTests", dependencies: ["PaddockCore"]),
+        .testTarget(name: "PaddockStoreTests", dependencies: ["PaddockStore"]),
+        .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI"]),
+        .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

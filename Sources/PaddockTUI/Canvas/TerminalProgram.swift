@@ -1,0 +1,48 @@
+/// A key as the app sees it, whatever terminal it came from.
+public enum Key: Equatable, Hashable, Sendable {
+    case character(Character)
+    case ctrl(Character)          // Ctrl-A … Ctrl-Z as lowercase letters
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, backspace, delete, tab, backTab
+    case function(Int)
+}
+
+public enum MouseEvent: Equatable, Sendable {
+    case wheelUp(x: Int, y: Int)
+    case wheelDown(x: Int, y: Int)
+    case click(x: Int, y: Int)
+}
+
+/// Everything that can happen to a running program, named for what happened.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resized(width: Int, height: Int)
+    /// The loop's periodic tick (about ten a second): time for cheap checks such as live updates.
+    case tick
+    /// The external editor closed: the edited text, or why there is none.
+    case editorFinished(Result<String, EditorFailure>)
+    /// The terminal is going away (SIGTERM, SIGHUP): save what must survive, quickly.
+    case hangup
+}
+
+public struct EditorFailure: Error, Equatable, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// What a program asks its terminal to do after an event.
+public enum TerminalRequest: Equatable, Sendable {
+    case quit
+    /// Suspend the screen, open `$VISUAL`/`$EDITOR` on this text, resume, and
+    /// deliver `.editorFinished`.
+    case openEditor(text: String)
+}
+
+/// A program the terminal runs: it handles events and renders a Canvas of a given size.
+/// The terminal owns the loop; the program owns state. Nothing here touches a terminal.
+public protocol TerminalProgram: AnyObject {
+    func handle(_ event: TerminalEvent) -> [TerminalRequest]
+    func render(width: Int, height: Int) -> Canvas
+}
