@@ -24,7 +24,6 @@ let package = Package(
         // The wide-character ncurses API, imported through a module map and a small shim.
         .systemLibrary(
             name: "CNCurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         // The only code that touches ncurses.

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The member on whose behalf a command runs, as the rules need to see them.
+public struct Actor: Equatable, Sendable {
+    public let id: Int64
+    public let handle: String
+    public let role: Role
+    public let standing: Standing
+
+    public init(id: Int64, handle: String, role: Role, standing: Standing = .active) {
+        self.id = id
+        self.handle = handle
+        self.role = role
+        self.standing = standing
+    }
+}
+
+/// What a thread looks like to the rules deciding who may write in it.
+public struct ThreadFacts: Equatable, Sendable {
+    public var kind: ThreadKind
+    public var locked: Bool
+    public var archived: Bool
+    public var hidden: Bool
+
+    public init(kind: ThreadKind, locked: Bool = false, archived: Bool = false, hidden: Bool = false) {
+        self.kind = kind
+        self.locked = locked
+        self.archived = archived
+        self.hidden = hidden
+    }
+}
+
+/// Who may do what. The Community service asks these before it writes, so every
+/// front end gets the same answer. Each refusal names the rule.
+public enum Rules {
+    public static func addMember(by actor: Actor) throws(CommunityError) {
+        try require(actor, .admin, "only admins can add members")
+    }
+
+    public static func setRole(by actor: Actor, of targetID: Int64, to role: Role) throws(CommunityError) {
+        try require(actor, .admin, "only admins can change roles")
+        if targetID == actor.id, role < actor.role {
+            throw .notPermitted("admins cannot lower their own role; ask another admin")
+        }
+    }
+
+    public static func addBoard(by actor: Actor) throws(CommunityError) {
+        try require(actor, .admin, "only admins can add boards")
+    }
+
+    public static func manageCatalog(by actor: Actor) throws(CommunityError) {
+        try require(actor, .manager, "only managers and admins can change the product catalog")
+    }
+
+    public static func startThread(by actor: Actor, kind: ThreadKind, now: Date) throws(CommunityError) {
+        try mayWrite(actor, now: now)
+        if kind == .announcement {
+            try require(actor, .manager, "only managers and admins can post announcements; \(actor.handle) is a \(actor.role.rawValue)")
+        }
+    }
+
+    public static func reply(by actor: Actor, in thread: ThreadFacts, now: Date) throws(CommunityError) {
+        try mayWrite(actor, now: now)
+        if thread.archived { throw .notPermitted("the thread is archived: it can be read but not replied to") }
+        if thread.hidden, actor.role < .moderator { throw .notFound("no such thread") }
+        if thread.locked, actor.role < .moderator { throw .notPermitted("the thread is locked: only moderators can reply") }
+    }
+
+    public static func edit(by actor: Actor, postAuthorID: Int64, thread: ThreadFacts, now: Date) throws(CommunityError) {
+        try mayWrite(actor, now: now)
+        guard postAuthorID == actor.id || actor.role >= .moderator else {
+            throw .notPermitted("you can only edit your own posts")
+        }
+        if thread.archived, actor.role < .moderator { throw .notPermitted("the thread is archived: its posts can no longer be edited") }
+    }
+
+    /// Hidden and removed text stays readable to moderators, who judge it; members see a placeholder.
+    public static func seesHiddenText(_ role: Role) -> Bool { role >= .moderator }
+
+    /// Taking part at all: a suspended member cannot act, a silenced one cannot write.
+    public static func mayWrite(_ actor: Actor, now: Date) throws(CommunityError) {
+        switch actor.standing.current(at: now) {
+        case .active: return
+        case .silenced(let until):
+            throw .notPermitted("\(actor.handle) is silenced until \(Clock.describe(until)) and cannot post until then")
+        case .suspended(let until):
+            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+        }
+    }
+
+    private static func require(_ actor: Actor, _ role: Role, _ why: String) throws(CommunityError) {
+        guard actor.role >= role else { throw .notPermitted(why) }
+    }
+}
+
+/// Times as the community states them in messages: UTC, to the minute.
+public enum Clock {
+    public static func describe(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return f.string(from: date)
+    }
+}

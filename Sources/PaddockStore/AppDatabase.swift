@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// Why a community file could not be opened. Each says what to do in one line.
+public enum OpenError: Error, Equatable, CustomStringConvertible {
+    case missing(path: String)
+    case unreadable(path: String, reason: String)
+    case newerSchema(path: String, unknown: [String])
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            "no community at \(path): create one with `paddock init` (or `paddock init --demo`)"
+        case .unreadable(let path, let reason):
+            "cannot open the community at \(path): \(reason)"
+        case .newerSchema(let path, let unknown):
+            "\(path) was written by a newer Paddock (schema \(unknown.joined(separator: ", "))); upgrade paddock to open it — the file was left untouched"
+        }
+    }
+}
+
+/// The community file: a GRDB writer with the schema applied. Many processes
+/// (one per SSH session) share it: WAL, a busy timeout, short immediate writes.
+public struct AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Wraps a connection and brings its schema up to date, refusing a newer one.
+    public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {
+        self.writer = writer
+        let migrator = Schema.migrator
+        let unknown = try writer.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+        }
+        guard unknown.isEmpty else { throw OpenError.newerSchema(path: path, unknown: unknown.sorted()) }
+        try migrator.migrate(writer)
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another session writing must mean a short wait, never "database is locked".
+        config.busyMode = .timeout(10)
+        config.label = "paddock"
+        return config
+    }
+
+    /// Opens (or, with `create`, creates) the community file at `path`.
+    public static func open(path: String, create: Bool = false) throws -> AppDatabase {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard create else { throw OpenError.missing(path: path) }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                catch { throw OpenError.unreadable(path: path, reason: "cannot create folder \(folder)") }
+            }
+        } else if !fm.isReadableFile(atPath: path) {
+            throw OpenError.unreadable(path: path, reason: "permission denied")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            return try AppDatabase(pool, path: path)
+        } catch let error as OpenError {
+            throw error
+        } catch let error as DatabaseError {
+            let reason = error.resultCode == .SQLITE_NOTADB ? "not a Paddock community (not an SQLite database)" : (error.message ?? "\(error.resultCode)")
+            throw OpenError.unreadable(path: path, reason: reason)
+        }
+    }
+
+    /// An empty community in memory, for tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+}

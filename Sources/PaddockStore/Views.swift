@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import PaddockCore
+
+// What lists and screens read: each summary carries just what its row shows,
+// fetched with the rows it belongs to.
+
+public struct MemberSummary: Codable, Equatable, Sendable, FetchableRecord {
+    public let id: Int64
+    public let handle: String
+    public let displayName: String
+    public let role: Role
+    public let createdAt: Date
+    public let standing: String
+    public let standingUntil: Date?
+    public let postCount: Int
+}
+
+public struct BoardSummary: Codable, Equatable, Sendable, FetchableRecord {
+    public let id: Int64
+    public let slug: String
+    public let title: String
+    public let description: String
+    public let position: Int
+    public let threadKind: ThreadKind
+    public let threadCount: Int
+    public let postCount: Int
+    public let lastActivityAt: Date?
+}
+
+public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord {
+    public let id: Int64
+    public let boardId: Int64
+    public let kind: ThreadKind
+    public let title: String
+    public let authorHandle: String
+    public let authorRole: Role
+    public let createdAt: Date
+    public let lastActivityAt: Date
+    public let replyCount: Int
+    public let lastPosterHandle: String?
+    public let pinned: Bool
+    public let locked: Bool
+    public let archived: Bool
+    public let hidden: Bool
+}
+
+public struct PostView: Codable, Equatable, Sendable, FetchableRecord {
+    public let id: Int64
+    public let threadId: Int64
+    public let position: Int
+    public let authorHandle: String
+    public let authorDisplayName: String
+    public let authorRole: Role
+    /// The text as written, or empty when the viewer may not see it (hidden or removed).
+    public let body: String
+    public let createdAt: Date
+    public let editedAt: Date?
+    public let state: PostState
+    public let replyToId: Int64?
+    public let revisionCount: Int
+}
+
+/// Where a board list continues: the sort key of the last row shown.
+public struct ThreadCursor: Equatable, Sendable, Codable, CustomStringConvertible {
+    public let pinned: Bool
+    public let lastActivityAt: Date
+    public let id: Int64
+
+    /// A compact form for scripts: `--after` takes what `next` printed.
+    public var description: String {
+        "\(pinned ? 1 : 0)-\(Int64((lastActivityAt.timeIntervalSince1970 * 1000).rounded()))-\(id)"
+    }
+
+    public init(pinned: Bool, lastActivityAt: Date, id: Int64) {
+        self.pinned = pinned
+        self.lastActivityAt = lastActivityAt
+        self.id = id
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, let p = Int(parts[0]), p == 0 || p == 1,
+              let ms = Int64(parts[1]), let id = Int64(parts[2]) else { return nil }
+        self.init(pinned: p == 1, lastActivityAt: Date(timeIntervalSince1970: Double(ms) / 1000), id: id)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let cursor = ThreadCursor(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad cursor"))
+        }
+        self = cursor
+    }
+}
+
+public struct ThreadPage: Codable, Equatable, Sendable {
+    public let board: BoardSummary
+    public let threads: [ThreadSummary]
+    /// Present when more threads follow.
+    public let next: ThreadCursor?
+}
+
+public struct ThreadDetail: Codable, Equatable, Sendable {
+    public let thread: ThreadSummary
+    public let board: BoardSummary
+    public let posts: [PostView]
+    /// The position the page started at, and how many posts the thread has in all.
+    public let firstPosition: Int
+    public let postCount: Int
+}

@@ -1,0 +1,265 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockStore
+
+extension Role: ExpressibleByArgument {}
+extension ThreadKind: ExpressibleByArgument {}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a community file, with you (or --admin) as its first admin.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Fill it with the demo community: a motorcycle maker's boards, members and threads.")
+    var demo = false
+
+    @Option(help: ArgumentHelp("The first admin's handle (default: your login name).", valueName: "handle"))
+    var admin: String?
+
+    func run() throws {
+        let path = global.databasePath
+        let context = try global.context(create: true)
+        let community = context.community
+        guard try community.members().isEmpty else {
+            throw CommunityError.invalid("\(path) already holds a community; pass another --db to create a new one")
+        }
+        let handle = admin ?? GlobalOptions.loginName
+        if demo {
+            try DemoCommunity.build(into: community, operator: handle)
+        } else {
+            try community.bootstrapAdmin(handle: handle)
+        }
+        let boards = try community.boards()
+        Output.line("Created \(path): \(boards.count) boards, admin '\(handle)'.")
+    }
+}
+
+// MARK: - member
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member", abstract: "Add members, list them, change their roles.",
+        subcommands: [Add.self, List.self, SetRole.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a member (admins only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The new member's handle: 2–32 of a–z, 0–9, '_', '-', '.'.") var handle: String
+        @Option(help: ArgumentHelp("The name shown beside the handle (default: the handle).", valueName: "name")) var name: String?
+        @Option(help: "member, moderator, manager or admin.") var role: Role = .member
+
+        func run() throws {
+            let context = try global.context()
+            let member = try context.community.addMember(by: try context.actor(), handle: handle, displayName: name, role: role)
+            Output.line("Added \(member.handle) (\(member.role.rawValue)).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List members.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let members = try global.context().community.members()
+            if output.json { return try Output.json(members) }
+            Output.table(["HANDLE", "ROLE", "POSTS", "NAME"], members.map {
+                [$0.handle, $0.role.rawValue, "\($0.postCount)", $0.displayName]
+            })
+        }
+    }
+
+    struct SetRole: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "role", abstract: "Change a member's role (admins only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String
+        @Argument(help: "member, moderator, manager or admin.") var role: Role
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.setRole(by: try context.actor(), handle: handle, role: role)
+            Output.line("\(handle) is now a \(role.rawValue).")
+        }
+    }
+}
+
+// MARK: - board
+
+struct BoardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "board", abstract: "Add and list boards.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a board (admins only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The board's slug: 1–40 of a–z, 0–9, '-'.") var slug: String
+        @Option(help: "The board's title.") var title: String
+        @Option(help: "One line on what belongs here.") var description: String = ""
+        @Option(help: "The kind of thread started here: discussion, announcement (the blog: managers only) or suggestion.")
+        var kind: ThreadKind = .discussion
+
+        func run() throws {
+            let context = try global.context()
+            let board = try context.community.addBoard(by: try context.actor(), slug: slug, title: title,
+                                                       description: description, threadKind: kind)
+            Output.line("Added board \(board.slug).")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List boards with their thread and post counts.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let boards = try global.context().community.boards()
+            if output.json { return try Output.json(boards) }
+            Output.table(["SLUG", "THREADS", "POSTS", "LAST ACTIVITY", "TITLE"], boards.map {
+                [$0.slug, "\($0.threadCount)", "\($0.postCount)", Output.date($0.lastActivityAt), $0.title]
+            })
+        }
+    }
+}
+
+// MARK: - thread
+
+struct ThreadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thread", abstract: "List, show and start threads.", subcommands: [List.self, Show.self, New.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a board's threads: pinned first, then by latest activity.",
+            discussion: "Pages are numbered from 1; --after continues from the cursor a page printed as `next`, at constant cost.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The board's slug.") var board: String
+        @Option(help: "The page to show, from 1.") var page: Int = 1
+        @Option(help: ArgumentHelp("Continue after this cursor (from a page's `next`).", valueName: "cursor")) var after: String?
+        @Option(help: "Threads per page, 1–500.") var limit: Int = 50
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard page >= 1 else { throw ValidationError("--page starts at 1") }
+            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
+            if let after, ThreadCursor(after) == nil { throw ValidationError("--after takes a cursor printed as `next` by an earlier page") }
+            if after != nil, page != 1 { throw ValidationError("give either --page or --after, not both") }
+        }
+
+        func run() throws {
+            let community = try global.context().community
+            let cursor = try after.flatMap(ThreadCursor.init) ?? community.cursor(board: board, page: page, pageSize: limit)
+            let result = try community.threads(board: board, after: cursor, limit: limit)
+            if output.json { return try Output.json(result) }
+            Output.table(["ID", "REPLIES", "LAST ACTIVITY", "AUTHOR", "TITLE"], result.threads.map {
+                let marks = ($0.pinned ? "📌 " : "") + ($0.locked ? "🔒 " : "")
+                return ["\($0.id)", "\($0.replyCount)", Output.date($0.lastActivityAt), $0.authorHandle, marks + $0.title]
+            })
+            if let next = result.next { Output.line("next: \(next)") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a thread and its posts, a page at a time.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var id: Int64
+        @Option(help: "The page of posts to show, from 1.") var page: Int = 1
+        @Option(help: "Posts per page, 1–500.") var limit: Int = 50
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard page >= 1 else { throw ValidationError("--page starts at 1") }
+            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
+        }
+
+        func run() throws {
+            let context = try global.context()
+            let viewer = try? context.actor()
+            let detail = try context.community.thread(id, viewer: viewer, from: (page - 1) * limit, limit: limit)
+            if output.json { return try Output.json(detail) }
+            let t = detail.thread
+            Output.line("#\(t.id) " + SafeText.displayable(t.title))
+            Output.line("in \(detail.board.slug) · \(t.kind.rawValue) · \(t.replyCount) replies" + (t.locked ? " · locked" : ""))
+            for post in detail.posts {
+                Output.line()
+                let edited = post.editedAt == nil ? "" : " · edited"
+                Output.line("── \(post.position == 0 ? "opening post" : "reply \(post.position)") · post \(post.id) · "
+                            + "\(SafeText.displayable(post.authorHandle)) (\(post.authorRole.rawValue)) · \(Output.date(post.createdAt))\(edited)")
+                switch post.state {
+                case .visible: Output.safeLines(post.body).forEach { Output.line($0) }
+                case .hidden where post.body.isEmpty: Output.line("[hidden pending review]")
+                case .removed where post.body.isEmpty: Output.line("[removed by a moderator]")
+                case .hidden, .removed:
+                    Output.line("[\(post.state.rawValue)]")
+                    Output.safeLines(post.body).forEach { Output.line($0) }
+                }
+            }
+            let shown = detail.firstPosition + detail.posts.count
+            if shown < detail.postCount { Output.line("\n(\(shown) of \(detail.postCount) posts; --page \(page + 1) for more)") }
+        }
+    }
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a thread. Its kind is the board's: only managers post in the announcements blog.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The board's slug.") var board: String
+        @Option(help: "The title, at most 120 characters.") var title: String
+        @OptionGroup var body: BodyOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let context = try global.context()
+            let actor = try context.actor()
+            let thread = try context.community.startThread(by: actor, board: board, title: title, body: try body.read())
+            if output.json { return try Output.json(thread) }
+            Output.line("Started thread #\(thread.id).")
+        }
+    }
+}
+
+struct Reply: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reply in a thread.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The thread's id.") var thread: Int64
+    @Option(name: .customLong("to"), help: ArgumentHelp("The post being answered (its id).", valueName: "post")) var replyTo: Int64?
+    @OptionGroup var body: BodyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try global.context()
+        let actor = try context.actor()
+        let post = try context.community.reply(by: actor, thread: thread, body: try body.read(), replyTo: replyTo)
+        if output.json { return try Output.json(post) }
+        Output.line("Posted reply \(post.position) (post \(post.id)) in thread #\(thread).")
+    }
+}
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Edit one of your posts; the earlier text is kept as a revision.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The post's id.") var post: Int64
+    @OptionGroup var body: BodyOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try global.context()
+        let edited = try context.community.edit(by: try context.actor(), post: post, body: try body.read())
+        if output.json { return try Output.json(edited) }
+        Output.line("Edited post \(edited.id) (\(edited.revisionCount) earlier version\(edited.revisionCount == 1 ? "" : "s") kept).")
+    }
+}
+
+/// Until the terminal app opens here: the boards and each one's latest threads.
+enum BrowseFallback {
+    static func print(_ context: CommandContext) throws {
+        let community = context.community
+        for board in try community.boards() {
+            Output.line("\(SafeText.displayable(board.title)) — \(board.threadCount) threads")
+            for thread in try community.threads(board: board.slug, limit: 3).threads {
+                Output.line("  #\(thread.id) " + TextWrap.truncate(SafeText.displayable(thread.title), width: 70))
+            }
+        }
+    }
+}

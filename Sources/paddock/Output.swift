@@ -1,0 +1,55 @@
+import Foundation
+import PaddockCore
+
+/// Printing for people and for scripts. Member text printed for people goes
+/// through SafeText; JSON keeps it exactly as written (escaped by the encoder).
+enum Output {
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+
+    static func line(_ text: String = "") {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Member text as safe lines for a terminal.
+    static func safeLines(_ text: String) -> [String] {
+        SafeText.multiline(text)
+    }
+
+    /// A left-aligned column of exactly `width` terminal columns.
+    static func cell(_ text: String, _ width: Int) -> String {
+        TextWrap.pad(SafeText.displayable(text), width: width)
+    }
+
+    /// Prints rows as aligned columns; the last column takes what is left of 100.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        guard !header.isEmpty else { return }
+        var widths = header.map { TextWidth.of($0) }
+        for row in rows {
+            for (i, value) in row.enumerated().dropLast() {
+                widths[i] = min(40, max(widths[i], TextWidth.of(SafeText.displayable(value))))
+            }
+        }
+        func render(_ row: [String]) -> String {
+            row.enumerated().map { i, value in
+                i == row.count - 1 ? SafeText.displayable(value) : cell(value, widths[i])
+            }.joined(separator: "  ")
+        }
+        line(render(header))
+        rows.forEach { line(render($0)) }
+    }
+
+    static func date(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
+    }
+}

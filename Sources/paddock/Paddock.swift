@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockStore
+
+@main
+struct Paddock: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paddock",
+        abstract: "A brand's community, in a terminal: boards, threads, suggestions, moderation.",
+        discussion: """
+            With no subcommand, opens the community in the terminal app as the acting member.
+            Exit status: 0 on success, 1 when the community refuses a command or the input
+            is invalid (one line on stderr says why), 2 on a usage error.
+            """,
+        subcommands: [
+            Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    mutating func run() throws {
+        let context = try global.context()
+        try BrowseFallback.print(context)
+    }
+
+    /// Runs the command line with Paddock's exit codes: 1 for refusals, 2 for usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CommunityError {
+            fail(error.description)
+        } catch let error as OpenError {
+            fail(error.description)
+        } catch let error as InputError {
+            fail(error.message)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("paddock: \(message)\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// Input the command line itself could not use (a file that can't be read).
+struct InputError: Error {
+    let message: String
+}
