@@ -1,0 +1,27 @@
+# Two commands: `make demo` opens the demo community, `make test` runs every test.
+SWIFT   ?= swift
+RELEASE := .build/release/paddock
+DEMO_DB ?= demo/community.sqlite
+
+.PHONY: deps build release demo test clean
+
+deps:
+	@scripts/ensure-deps
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product paddock
+
+# Creates the demo community the first time, then opens it.
+demo: release
+	@test -f $(DEMO_DB) || $(RELEASE) --db $(DEMO_DB) init --demo
+	@$(RELEASE) --db $(DEMO_DB)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build demo
