@@ -191,11 +191,11 @@ public final class Community: Sendable {
 
     /// One page of a board's threads: pinned first, then latest activity. Keyset
     /// paging: the page after any cursor costs what the first page costs.
-    public func threads(board slug: String, after cursor: ThreadCursor? = nil, limit: Int = 50) throws -> ThreadPage {
+    public func threads(board slug: String, reader: Actor? = nil, after cursor: ThreadCursor? = nil, limit: Int = 50) throws -> ThreadPage {
         try writer.read { db in
             let board = try Self.board(db, slug: slug)
             let boardSummary = try Self.boardSummary(db, id: board.id!)
-            var sql = Self.threadSummarySelect + " WHERE t.boardId = ? AND t.hidden = 0"
+            var sql = Self.threadSummarySelect(reader: reader?.id) + " WHERE t.boardId = ? AND t.hidden = 0"
             var arguments: StatementArguments = [board.id!]
             if let cursor {
                 sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
@@ -240,7 +240,7 @@ public final class Community: Sendable {
             let posts = try PostView.fetchAll(db, sql: Self.postViewSelect(viewer: role) + """
                  WHERE p.threadId = ? AND p.position >= ? ORDER BY p.position LIMIT ?
                 """, arguments: [threadID, max(0, position), limit])
-            return ThreadDetail(thread: try Self.threadSummary(db, id: threadID),
+            return ThreadDetail(thread: try Self.threadSummary(db, id: threadID, reader: viewer?.id),
                                 board: try Self.boardSummary(db, id: thread.boardId),
                                 posts: posts, firstPosition: max(0, position), postCount: thread.replyCount + 1)
         }
@@ -341,14 +341,21 @@ extension Community {
             """, arguments: [actor.id, action, targetKind, targetID, reason, now])
     }
 
-    static let threadSummarySelect = """
+    static let threadSummarySelect = threadSummarySelect(reader: nil)
+
+    /// Thread rows with their author; with a reader, how far that member has read each.
+    static func threadSummarySelect(reader: Int64?) -> String {
+        let read = reader.map { "(SELECT r.lastReadPosition FROM readState r WHERE r.memberId = \($0) AND r.threadId = t.id)" } ?? "NULL"
+        return """
         SELECT t.id, t.boardId, t.kind, t.title, a.handle AS authorHandle, a.role AS authorRole, t.createdAt,
-               t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden
+               t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden,
+               \(read) AS readPosition
         FROM thread t JOIN member a ON a.id = t.authorId LEFT JOIN member lp ON lp.id = t.lastPosterId
         """
+    }
 
-    static func threadSummary(_ db: Database, id: Int64) throws -> ThreadSummary {
-        guard let summary = try ThreadSummary.fetchOne(db, sql: threadSummarySelect + " WHERE t.id = ?", arguments: [id]) else {
+    static func threadSummary(_ db: Database, id: Int64, reader: Int64? = nil) throws -> ThreadSummary {
+        guard let summary = try ThreadSummary.fetchOne(db, sql: threadSummarySelect(reader: reader) + " WHERE t.id = ?", arguments: [id]) else {
             throw CommunityError.notFound("no thread #\(id)")
         }
         return summary

@@ -43,6 +43,11 @@ public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord {
     public let locked: Bool
     public let archived: Bool
     public let hidden: Bool
+    /// How far the viewing member has read (a post position), when a viewer was given.
+    public let readPosition: Int?
+
+    /// Posts the viewer has not read: all of them for a thread never opened.
+    public var unreadCount: Int { replyCount - (readPosition ?? -1) }
 }
 
 public struct PostView: Codable, Equatable, Sendable, FetchableRecord {

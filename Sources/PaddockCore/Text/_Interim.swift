@@ -21,3 +21,18 @@ public enum TextWrap {
         return t + String(repeating: " ", count: max(0, width - TextWidth.of(t)))
     }
 }
+
+public extension TextWrap {
+    static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var out: [String] = []
+        var line = "", used = 0
+        for c in text {
+            let w = TextWidth.of(c)
+            if used + w > width { out.append(line); line = ""; used = 0 }
+            line.append(c); used += w
+        }
+        out.append(line)
+        return out
+    }
+}

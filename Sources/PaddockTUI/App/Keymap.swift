@@ -1,0 +1,70 @@
+import PaddockStore
+
+/// One key binding as help and the footer show it.
+public struct KeyHelp: Equatable, Sendable {
+    public let keys: String
+    public let action: String
+    /// The main keys also stand in the footer; help lists them all.
+    public let inFooter: Bool
+
+    init(_ keys: String, _ action: String, footer: Bool = false) {
+        self.keys = keys
+        self.action = action
+        inFooter = footer
+    }
+}
+
+/// The keys of each screen: the single source for the footer and the `?` overlay.
+public enum Keymap {
+    static let moving = [
+        KeyHelp("↑↓ j k", "move"),
+        KeyHelp("PgUp PgDn", "a page"),
+        KeyHelp("g G Home End", "first, last"),
+    ]
+
+    public static func keys(for screen: Screen) -> [KeyHelp] {
+        switch screen {
+        case .home:
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
+            ]
+        case .board(let board):
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "new thread", footer: true),
+                    KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
+                KeyHelp("M", "mark board read"),
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .thread:
+            return [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
+                    KeyHelp("n", "next unread", footer: true),
+                    KeyHelp("j k ↑↓", "scroll"), KeyHelp("Space PgDn", "page down"), KeyHelp("b PgUp", "page up"),
+                    KeyHelp("] [", "next, previous post"),
+                    KeyHelp("g G", "first, last post"),
+                    KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+        case .compose(let compose):
+            var keys = [KeyHelp("^S", "send", footer: true), KeyHelp("^O", "$EDITOR", footer: true)]
+            if compose.hasTitle { keys.append(KeyHelp("Tab", "title/body", footer: true)) }
+            return keys + [
+                KeyHelp("Esc", "back, draft kept", footer: true), KeyHelp("^X", "discard", footer: true),
+                KeyHelp("← → ↑ ↓", "move"), KeyHelp("Home End ^A ^E", "line start, end"),
+                KeyHelp("^K ^U ^W", "delete to end, to start, a word"),
+                KeyHelp("F1", "help"),
+            ]
+        }
+    }
+}
+
+extension ThreadOrder {
+    var label: String {
+        switch self {
+        case .latest: "latest"
+        case .mostReplies: "most replies"
+        case .unread: "unread"
+        }
+    }
+
+    var next: ThreadOrder {
+        let all = ThreadOrder.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// Everything the app shows, as plain values: `update` changes it, `view` draws it.
+public struct AppState: Equatable {
+    public var member: Actor
+    public var width: Int
+    public var height: Int
+    /// The clock as of the last event; relative times ("3h") are drawn from it.
+    public var now: Date
+    /// Screens the member has opened; the last is on top. Never empty.
+    public var stack: [Screen]
+    public var status: Status?
+    public var showingHelp = false
+    /// A yes/no question that takes the next key (discarding a draft).
+    public var confirmation: Confirmation?
+    public var unreadNotifications = 0
+    /// Ticks since the last look for other sessions' changes.
+    var ticksSinceCheck = 0
+
+    public init(member: Actor, width: Int, height: Int, now: Date) {
+        self.member = member
+        self.width = width
+        self.height = height
+        self.now = now
+        stack = [.home(HomeScreen())]
+    }
+
+    public var screen: Screen {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+}
+
+public enum Screen: Equatable {
+    case home(HomeScreen)
+    case board(BoardScreen)
+    case thread(ThreadScreen)
+    case compose(ComposeScreen)
+}
+
+public struct Status: Equatable {
+    public var text: String
+    public var isError: Bool
+
+    public static func info(_ text: String) -> Status { Status(text: text, isError: false) }
+    public static func error(_ text: String) -> Status { Status(text: text, isError: true) }
+}
+
+public struct Confirmation: Equatable {
+    public var question: String
+    public var onYes: [Command]
+}
+
+/// What compose is writing: a reply in a thread, or a new thread in a board.
+public enum ComposeTarget: Equatable, Sendable {
+    case reply(threadID: Int64, threadTitle: String, replyTo: Int64?)
+    case newThread(boardSlug: String, boardTitle: String)
+
+    /// Drafts are kept per target, so each compose finds its own.
+    public var draftKey: String {
+        switch self {
+        case .reply(let id, _, let replyTo): replyTo.map { "reply:\(id):\($0)" } ?? "reply:\(id)"
+        case .newThread(let slug, _): "thread:\(slug)"
+        }
+    }
+}
+
+/// What screens and `update` ask for. Navigation is applied by `update`;
+/// the rest are effects the runtime performs, answering with a `Message`.
+public indirect enum Command: Equatable {
+    case push(Screen)
+    case pop
+    case quit
+    case setStatus(Status)
+    case confirm(Confirmation)
+    case loadHome
+    case loadBoard(slug: String, order: ThreadOrder, after: ThreadCursor?, limit: Int)
+    case loadThread(id: Int64, from: Int, limit: Int, placement: Placement)
+    case markRead(threadID: Int64, position: Int)
+    case markBoardRead(slug: String)
+    case findNextUnread(after: ThreadSummary?)
+    case openCompose(ComposeTarget, quoting: String?)
+    case saveDraft(key: String, title: String, body: String)
+    case deleteDraft(key: String)
+    case submit(ComposeTarget, title: String, body: String)
+    case openEditor(text: String)
+    case checkForChanges
+    case checkNotifications
+}
+
+/// Where a loaded page of posts goes in the thread screen's window.
+public enum Placement: Equatable, Sendable {
+    case replace(scrollTo: ScrollTarget)
+    /// The same window read again (others replied): the view stays where it was.
+    case refresh
+    case append
+    case prepend
+}
+
+public enum ScrollTarget: Equatable, Sendable {
+    case top, firstUnread, bottom, position(Int)
+}
+
+/// What happened: a key, a tick, or the answer to an effect.
+public enum Message: Equatable {
+    case event(TerminalEvent)
+    case homeLoaded(HomeOverview)
+    case boardLoaded(slug: String, order: ThreadOrder, page: ThreadPage, appended: Bool)
+    case threadLoaded(ThreadDetail, Placement)
+    case nextUnreadFound(ThreadSummary?)
+    case composeReady(ComposeTarget, title: String, body: String, restored: Bool)
+    case submitted(ComposeTarget, threadID: Int64, position: Int)
+    case submitFailed(String)
+    case failed(String)
+    case changedElsewhere
+    case notificationsCounted(Int)
+}

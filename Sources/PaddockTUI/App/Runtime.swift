@@ -1,0 +1,135 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// Runs the app against a community: feeds terminal events to `update`,
+/// performs the effects it asks for through the Community service, and feeds
+/// the answers back. The terminal owns the loop; this owns the state.
+public final class PaddockApp: TerminalProgram {
+    public private(set) var state: AppState
+    let community: Community
+    let clock: () -> Date
+    private var changeToken: Int?
+
+    public init(community: Community, member: Actor, width: Int, height: Int, clock: @escaping () -> Date = { Date() }) {
+        self.community = community
+        self.clock = clock
+        state = AppState(member: member, width: width, height: height, now: clock())
+        changeToken = try? community.changeToken()
+        dispatch([.homeLoadedOrFailed(community, member), .notificationsCounted((try? community.unreadNotificationCount(for: member)) ?? 0)])
+    }
+
+    public func handle(_ event: TerminalEvent) -> [TerminalRequest] {
+        state.now = clock()
+        return dispatch([.event(event)])
+    }
+
+    public func render(width: Int, height: Int) -> Canvas {
+        if width != state.width || height != state.height {
+            _ = dispatch([.event(.resized(width: width, height: height))])
+        }
+        return App.view(state)
+    }
+
+    /// Runs messages through update until no effect answers with another.
+    @discardableResult
+    func dispatch(_ messages: [Message]) -> [TerminalRequest] {
+        var queue = messages
+        var requests: [TerminalRequest] = []
+        while !queue.isEmpty {
+            let message = queue.removeFirst()
+            for effect in App.update(&state, message) {
+                switch perform(effect) {
+                case .message(let answer): queue.append(answer)
+                case .request(let request): requests.append(request)
+                case .nothing: break
+                }
+            }
+        }
+        return requests
+    }
+
+    enum Outcome {
+        case message(Message)
+        case request(TerminalRequest)
+        case nothing
+    }
+
+    func perform(_ effect: Command) -> Outcome {
+        let member = state.member
+        do {
+            switch effect {
+            case .quit:
+                return .request(.quit)
+            case .openEditor(let text):
+                return .request(.openEditor(text: text))
+            case .loadHome:
+                return .message(.homeLoaded(try community.home(for: member)))
+            case .loadBoard(let slug, let order, let after, let limit):
+                let page = try community.threads(board: slug, reader: member, order: order, after: after, limit: limit)
+                return .message(.boardLoaded(slug: slug, order: order, page: page, appended: after != nil))
+            case .loadThread(let id, let from, let limit, let placement):
+                return .message(.threadLoaded(try community.thread(id, viewer: member, from: from, limit: limit), placement))
+            case .markRead(let threadID, let position):
+                try community.markRead(by: member, thread: threadID, upTo: position)
+            case .markBoardRead(let slug):
+                try community.markBoardRead(by: member, board: slug)
+                return .message(.changedElsewhere)
+            case .findNextUnread(let after):
+                return .message(.nextUnreadFound(try community.nextUnread(for: member, after: after)))
+            case .openCompose(let target, let quoting):
+                if let draft = try community.draft(for: member, key: target.draftKey) {
+                    return .message(.composeReady(target, title: draft.title, body: draft.body, restored: true))
+                }
+                return .message(.composeReady(target, title: "", body: quoting ?? "", restored: false))
+            case .saveDraft(let key, let title, let body):
+                try community.saveDraft(by: member, key: key, title: title, body: body)
+            case .deleteDraft(let key):
+                try community.deleteDraft(for: member, key: key)
+            case .submit(let target, let title, let body):
+                return .message(submit(target, title: title, body: body))
+            case .checkForChanges:
+                let token = try community.changeToken()
+                defer { changeToken = token }
+                if let changeToken, changeToken != token { return .message(.changedElsewhere) }
+            case .checkNotifications:
+                return .message(.notificationsCounted(try community.unreadNotificationCount(for: member)))
+            case .push, .pop, .setStatus, .confirm:
+                break  // applied by update
+            }
+        } catch {
+            return .message(.failed(Self.describe(error)))
+        }
+        return .nothing
+    }
+
+    /// Posts, and only then forgets the draft: a refusal keeps every word.
+    func submit(_ target: ComposeTarget, title: String, body: String) -> Message {
+        let member = state.member
+        do {
+            switch target {
+            case .reply(let threadID, _, let replyTo):
+                let post = try community.reply(by: member, thread: threadID, body: body, replyTo: replyTo)
+                try community.deleteDraft(for: member, key: target.draftKey)
+                return .submitted(target, threadID: threadID, position: post.position)
+            case .newThread(let slug, _):
+                let thread = try community.startThread(by: member, board: slug, title: title, body: body)
+                try community.deleteDraft(for: member, key: target.draftKey)
+                return .submitted(target, threadID: thread.id, position: 0)
+            }
+        } catch {
+            return .submitFailed(Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? CommunityError { return error.description }
+        return "something went wrong: \(error)"
+    }
+}
+
+extension Message {
+    static func homeLoadedOrFailed(_ community: Community, _ member: Actor) -> Message {
+        do { return .homeLoaded(try community.home(for: member)) } catch { return .failed(PaddockApp.describe(error)) }
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// The app's rules of motion: a message changes the state and asks for effects.
+/// Navigation, status and confirmation are applied here; what is returned is
+/// for the runtime to perform (load, write, open the editor, quit).
+public enum App {
+    /// Ticks between looks for other sessions' changes (a tick is about 100 ms).
+    static let ticksPerCheck = 5
+
+    public static func update(_ state: inout AppState, _ message: Message) -> [Command] {
+        apply(commands(&state, message), to: &state)
+    }
+
+    static func commands(_ state: inout AppState, _ message: Message) -> [Command] {
+        let body = Frame.body(width: state.width, height: state.height)
+        switch message {
+        case .event(let event):
+            return handle(event, &state)
+
+        case .homeLoaded(let overview):
+            for i in state.stack.indices {
+                if case .home(var home) = state.stack[i] {
+                    home.overview = overview
+                    home.list.reveal(count: overview.boards.count, visible: home.visibleRows(in: body))
+                    state.stack[i] = .home(home)
+                }
+            }
+        case .boardLoaded(let slug, let order, let page, let appended):
+            for i in state.stack.indices {
+                if case .board(var board) = state.stack[i], board.board.slug == slug, board.order == order {
+                    board.loaded(page, appended: appended, body: body)
+                    state.stack[i] = .board(board)
+                }
+            }
+        case .threadLoaded(let detail, let placement):
+            for i in state.stack.indices {
+                if case .thread(var thread) = state.stack[i], thread.summary.id == detail.thread.id {
+                    thread.loaded(detail, placement, body: body)
+                    state.stack[i] = .thread(thread)
+                    if i == state.stack.count - 1 { return thread.afterMove(body: body) }
+                }
+            }
+        case .nextUnreadFound(let summary):
+            guard let summary else { return [.setStatus(.info("No unread threads left."))] }
+            if case .thread = state.screen { state.stack.removeLast() }
+            return ThreadScreen.open(summary)
+        case .composeReady(let target, let title, let text, let restored):
+            return [.push(.compose(ComposeScreen(target: target, title: title, body: text)))]
+                + (restored ? [.setStatus(.info("Your unsent draft is back."))] : [])
+        case .submitted(let target, let threadID, let position):
+            guard case .compose = state.screen else { return [] }
+            state.stack.removeLast()
+            switch target {
+            case .reply:
+                return [.setStatus(.info("Reply posted.")),
+                        .loadThread(id: threadID, from: max(0, position - ThreadScreen.pageSize + 1), limit: ThreadScreen.pageSize,
+                                    placement: .replace(scrollTo: .bottom))]
+            case .newThread(let slug, _):
+                var commands: [Command] = [.setStatus(.info("Thread started."))]
+                if case .board(let board) = state.screen {
+                    commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body)))
+                }
+                return commands
+            }
+        case .submitFailed(let why):
+            return [.setStatus(.error("Not posted: \(why). Your text is kept as a draft."))]
+        case .failed(let why):
+            return [.setStatus(.error(why))]
+        case .changedElsewhere:
+            return refresh(state)
+        case .notificationsCounted(let count):
+            state.unreadNotifications = count
+        }
+        return []
+    }
+
+    static func handle(_ event: TerminalEvent, _ state: inout AppState) -> [Command] {
+        let body = Frame.body(width: state.width, height: state.height)
+        switch event {
+        case .resized(let width, let height):
+            state.width = width
+            state.height = height
+            relayout(&state)
+            return []
+        case .tick:
+            state.ticksSinceCheck += 1
+            var commands: [Command] = []
+            if case .compose(var compose) = state.screen {
+                commands += compose.tick(now: state.now)
+                state.screen = .compose(compose)
+            }
+            if state.ticksSinceCheck >= ticksPerCheck {
+                state.ticksSinceCheck = 0
+                commands.append(.checkForChanges)
+            }
+            return commands
+        case .hangup:
+            if case .compose(var compose) = state.screen {
+                let commands = compose.flush()
+                state.screen = .compose(compose)
+                return commands
+            }
+            return []
+        case .editorFinished(let result):
+            guard case .compose(var compose) = state.screen else { return [] }
+            switch result {
+            case .success(let text):
+                compose.editorFinished(text, now: state.now)
+                state.screen = .compose(compose)
+                return [.setStatus(.info("Text taken back from the editor."))] + compose.flush()
+            case .failure(let failure):
+                return [.setStatus(.error("\(failure.message); your text is unchanged."))]
+            }
+        case .mouse(let mouse):
+            switch mouse {
+            case .wheelUp: return handle(.key(.up), &state) + handle(.key(.up), &state) + handle(.key(.up), &state)
+            case .wheelDown: return handle(.key(.down), &state) + handle(.key(.down), &state) + handle(.key(.down), &state)
+            case .click(_, let y): return click(row: y, &state)
+            }
+        case .key(let key):
+            return handle(key, &state, body: body)
+        }
+    }
+
+    static func handle(_ key: Key, _ state: inout AppState, body: Rect) -> [Command] {
+        if let confirmation = state.confirmation {
+            state.confirmation = nil
+            if key == .character("y") || key == .character("Y") { return confirmation.onYes }
+            return [.setStatus(.info("Kept."))]
+        }
+        let tooSmall = state.width < Frame.minimumWidth || state.height < Frame.minimumHeight
+        if tooSmall {
+            return key == .character("q") || key == .ctrl("c") ? quit(&state) : []
+        }
+        if state.showingHelp {
+            state.showingHelp = false
+            return []
+        }
+        let composing: Bool
+        if case .compose = state.screen { composing = true } else { composing = false }
+        state.status = nil
+        switch key {
+        case .ctrl("c"):
+            return quit(&state)
+        case .character("?") where !composing, .function(1):
+            state.showingHelp = true
+            return []
+        case .character("q") where !composing, .escape where !composing, .left where !composing, .character("h") where !composing:
+            if state.stack.count == 1 {
+                return key == .character("q") ? quit(&state) : []
+            }
+            return [.pop]
+        default:
+            break
+        }
+        switch state.screen {
+        case .home(var home):
+            let commands = home.handle(key, body: body)
+            state.screen = .home(home)
+            return commands
+        case .board(var board):
+            let commands = board.handle(key, body: body)
+            state.screen = .board(board)
+            return commands
+        case .thread(var thread):
+            let commands = thread.handle(key, body: body)
+            state.screen = .thread(thread)
+            return commands
+        case .compose(var compose):
+            let commands = compose.handle(key, area: body, now: state.now)
+            state.screen = .compose(compose)
+            return commands
+        }
+    }
+
+    /// A click on a list row selects it; a second click on the selection opens it.
+    static func click(row y: Int, _ state: inout AppState) -> [Command] {
+        let body = Frame.body(width: state.width, height: state.height)
+        switch state.screen {
+        case .home(var home):
+            let index = home.list.offset + y - body.y - HomeScreen.listTop
+            guard let count = home.overview?.boards.count, index >= 0, index < count else { return [] }
+            if index == home.list.selected { return handle(.enter, &state, body: body) }
+            home.list.moveTo(index, count: count, visible: home.visibleRows(in: body))
+            state.screen = .home(home)
+        case .board(var board):
+            let index = board.list.offset + y - body.y - 1
+            guard index >= 0, index < board.threads.count else { return [] }
+            if index == board.list.selected { return handle(.enter, &state, body: body) }
+            board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
+            state.screen = .board(board)
+        case .thread, .compose:
+            break
+        }
+        return []
+    }
+
+    static func quit(_ state: inout AppState) -> [Command] {
+        if case .compose(var compose) = state.screen {
+            let commands = compose.flush()
+            state.screen = .compose(compose)
+            return commands + [.quit]
+        }
+        return [.quit]
+    }
+
+    /// Re-reads what is on screen after another session changed the file.
+    static func refresh(_ state: AppState) -> [Command] {
+        let body = Frame.body(width: state.width, height: state.height)
+        var commands: [Command] = [.checkNotifications]
+        switch state.screen {
+        case .home: commands.append(.loadHome)
+        case .board(let board):
+            let shown = max(BoardScreen.pageSize(body), board.list.offset + board.visibleRows(in: body))
+            commands.append(.loadBoard(slug: board.board.slug, order: board.order, after: nil, limit: shown))
+        case .thread(let thread):
+            guard thread.loaded else { break }
+            let limit = thread.posts.count + (thread.lastPosition >= thread.postCount - 1 ? ThreadScreen.pageSize : 0)
+            commands.append(.loadThread(id: thread.summary.id, from: thread.firstPosition, limit: max(1, limit), placement: .refresh))
+        case .compose: break
+        }
+        return commands
+    }
+
+    /// After a resize, every list keeps its selection in view.
+    static func relayout(_ state: inout AppState) {
+        let body = Frame.body(width: state.width, height: state.height)
+        for i in state.stack.indices {
+            switch state.stack[i] {
+            case .home(var home):
+                home.list.reveal(count: home.overview?.boards.count ?? 0, visible: home.visibleRows(in: body))
+                state.stack[i] = .home(home)
+            case .board(var board):
+                board.list.reveal(count: board.threads.count, visible: board.visibleRows(in: body))
+                state.stack[i] = .board(board)
+            case .thread(var thread):
+                thread.clampToEnd(width: body.width, height: thread.textHeight(body))
+                state.stack[i] = .thread(thread)
+            case .compose:
+                break
+            }
+        }
+    }
+
+    /// Applies navigation, status and confirmations; returns the effects left for the runtime.
+    static func apply(_ commands: [Command], to state: inout AppState) -> [Command] {
+        var effects: [Command] = []
+        let body = Frame.body(width: state.width, height: state.height)
+        for command in commands {
+            switch command {
+            case .push(let screen):
+                state.stack.append(screen)
+            case .pop:
+                guard state.stack.count > 1 else { continue }
+                state.stack.removeLast()
+                // Coming back, the list shows what was read meanwhile.
+                switch state.screen {
+                case .home: effects.append(.loadHome)
+                case .board(let board):
+                    let shown = max(BoardScreen.pageSize(body), board.list.offset + board.visibleRows(in: body))
+                    effects.append(.loadBoard(slug: board.board.slug, order: board.order, after: nil, limit: shown))
+                default: break
+                }
+            case .setStatus(let status):
+                state.status = status
+            case .confirm(let confirmation):
+                state.confirmation = confirmation
+            case .markRead(let threadID, let position):
+                for i in state.stack.indices {
+                    if case .thread(var thread) = state.stack[i], thread.summary.id == threadID {
+                        thread.noteMarked(position)
+                        state.stack[i] = .thread(thread)
+                    }
+                }
+                effects.append(command)
+            default:
+                effects.append(command)
+            }
+        }
+        return effects
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// A board's threads: pinned first then latest activity (or most replies, or
+/// unread only), with an unread marker. Pages load as the selection nears the end.
+public struct BoardScreen: Equatable {
+    public var board: BoardSummary
+    public var order: ThreadOrder = .latest
+    public var threads: [ThreadSummary] = []
+    public var next: ThreadCursor?
+    public var loaded = false
+    public var list = ListSelection()
+
+    public init(board: BoardSummary) { self.board = board }
+
+    /// A page is a screenful: each query returns what is shown, plus one to know there is more.
+    static func pageSize(_ body: Rect) -> Int { max(10, body.height) }
+
+    func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
+
+    mutating func handle(_ key: Key, body: Rect) -> [Command] {
+        let visible = visibleRows(in: body)
+        let count = threads.count
+        switch key {
+        case .down, .character("j"): list.move(by: 1, count: count, visible: visible)
+        case .up, .character("k"): list.move(by: -1, count: count, visible: visible)
+        case .pageDown, .character(" "): list.move(by: visible, count: count, visible: visible)
+        case .pageUp, .character("b"): list.move(by: -visible, count: count, visible: visible)
+        case .home, .character("g"): list.moveTo(0, count: count, visible: visible)
+        case .end, .character("G"): list.moveTo(count - 1, count: count, visible: visible)
+        case .enter, .right, .character("l"):
+            guard let thread = threads[safe: list.selected] else { return [] }
+            return [.push(.thread(ThreadScreen(summary: thread))),
+                    .loadThread(id: thread.id, from: 0, limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .firstUnread))]
+        case .character("o"):
+            order = order.next
+            threads = []
+            next = nil
+            loaded = false
+            list = ListSelection()
+            return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body)),
+                    .setStatus(.info("Order: \(order.label)"))]
+        case .character("c"):
+            return [.openCompose(.newThread(boardSlug: board.slug, boardTitle: board.title), quoting: nil)]
+        case .character("n"):
+            return [.findNextUnread(after: threads[safe: list.selected])]
+        case .character("M"):
+            return [.markBoardRead(slug: board.slug)]
+        default:
+            return []
+        }
+        return loadMoreIfNeeded(body: body)
+    }
+
+    /// Asks for the next page when the selection comes near the last loaded row.
+    func loadMoreIfNeeded(body: Rect) -> [Command] {
+        guard let next, order == .latest, list.nearsEnd(count: threads.count, margin: 3) else { return [] }
+        return [.loadBoard(slug: board.slug, order: order, after: next, limit: Self.pageSize(body))]
+    }
+
+    mutating func loaded(_ page: ThreadPage, appended: Bool, body: Rect) {
+        board = page.board
+        if appended {
+            let known = Set(threads.map(\.id))
+            threads += page.threads.filter { !known.contains($0.id) }
+        } else {
+            let selectedID = threads[safe: list.selected]?.id
+            threads = page.threads
+            if let selectedID, let index = threads.firstIndex(where: { $0.id == selectedID }) { list.selected = index }
+        }
+        next = page.next
+        loaded = true
+        list.reveal(count: threads.count, visible: visibleRows(in: body))
+    }
+
+    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+        let w = body.width
+        let showAuthor = w >= 70
+        let authorWidth = showAuthor ? 16 : 0
+        let repliesWidth = 7
+        let ageWidth = 7
+        let titleWidth = max(8, w - 2 - authorWidth - repliesWidth - ageWidth)
+        var header = "  " + TextWrap.pad("TITLE", width: titleWidth)
+        if showAuthor { header += TextWrap.pad(" AUTHOR", width: authorWidth) }
+        header += "REPLIES".leftPadded(to: repliesWidth) + "LAST".leftPadded(to: ageWidth)
+        canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
+        guard loaded else {
+            canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
+            return
+        }
+        if threads.isEmpty {
+            let empty = order == .unread ? "Nothing unread here." : "No threads yet. Press c to start one."
+            canvas.put(" " + empty, x: 0, y: body.y + 1, role: .muted)
+            return
+        }
+        for row in 0..<visibleRows(in: body) {
+            let index = list.offset + row
+            guard let thread = threads[safe: index] else { break }
+            let y = body.y + 1 + row
+            let selected = index == list.selected
+            if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
+            let unread = thread.unreadCount > 0
+            let role: StyleRole = selected ? .selection : (unread ? .unread : .normal)
+            canvas.put(unread ? "+" : " ", x: 0, y: y, role: selected ? .selection : .unread)
+            var marks = ""
+            if thread.pinned { marks += "[pinned] " }
+            if thread.locked { marks += "[locked] " }
+            if thread.archived { marks += "[archived] " }
+            var x = 2
+            if !marks.isEmpty { x += canvas.put(marks, x: x, y: y, role: selected ? .selection : .muted, maxWidth: titleWidth) }
+            let titleRole: StyleRole = thread.kind == .announcement && !selected ? .official : role
+            canvas.put(TextWrap.pad(thread.title, width: max(0, titleWidth - (x - 2))), x: x, y: y, role: titleRole)
+            x = 2 + titleWidth
+            if showAuthor {
+                canvas.put(" " + TextWrap.pad(thread.authorHandle, width: authorWidth - 1), x: x, y: y, role: selected ? .selection : .muted)
+                x += authorWidth
+            }
+            let replies = unread && thread.readPosition != nil ? "\(thread.unreadCount)/\(thread.replyCount)" : "\(thread.replyCount)"
+            canvas.put(replies.leftPadded(to: repliesWidth), x: x, y: y, role: role)
+            canvas.put(Ago.describe(thread.lastActivityAt, now: now).leftPadded(to: ageWidth), x: x + repliesWidth, y: y,
+                       role: selected ? .selection : .muted)
+        }
+    }
+}
+
+extension String {
+    /// Right-aligns in `width` columns (for numbers and short labels).
+    func leftPadded(to width: Int) -> String {
+        let w = TextWidth.of(self)
+        return w >= width ? TextWrap.truncate(self, width: width) : String(repeating: " ", count: width - w) + self
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// A thread's posts, scrolled by line: author, role badge (staff posts are
+/// official), relative time, the body wrapped to the width with quotes set apart.
+/// It holds a window of posts and loads the pages before and after as you scroll,
+/// so a thread of twenty thousand posts opens like one of two.
+public struct ThreadScreen: Equatable {
+    public var summary: ThreadSummary
+    public var board: BoardSummary?
+    public var posts: [PostView] = []
+    public var postCount = 0
+    public var loaded = false
+    /// The first line shown: a post of the window and a line within it.
+    public var top = LinePosition(post: 0, line: 0)
+    /// The highest position already marked read.
+    var markedUpTo: Int
+
+    public static let pageSize = 40
+    /// The most posts kept in memory; the far side is dropped past this.
+    static let windowLimit = 200
+
+    public struct LinePosition: Equatable, Sendable {
+        public var post: Int
+        public var line: Int
+    }
+
+    public init(summary: ThreadSummary) {
+        self.summary = summary
+        markedUpTo = summary.readPosition ?? -1
+    }
+
+    /// Opens a thread at its first unread post, with a little of what came before.
+    static func open(_ summary: ThreadSummary) -> [Command] {
+        let firstUnread = (summary.readPosition ?? -1) + 1
+        if firstUnread > 0, firstUnread <= summary.replyCount {
+            let from = max(0, firstUnread - 3)
+            return [.push(.thread(ThreadScreen(summary: summary))),
+                    .loadThread(id: summary.id, from: from, limit: pageSize, placement: .replace(scrollTo: .position(firstUnread)))]
+        }
+        return [.push(.thread(ThreadScreen(summary: summary))),
+                .loadThread(id: summary.id, from: 0, limit: pageSize, placement: .replace(scrollTo: .top))]
+    }
+
+    var firstPosition: Int { posts.first?.position ?? 0 }
+    var lastPosition: Int { posts.last?.position ?? -1 }
+    var focusedPost: PostView? { posts[safe: top.post] }
+
+    /// Rows for the thread's own header above the posts.
+    static let headerRows = 2
+
+    func textHeight(_ body: Rect) -> Int { max(1, body.height - Self.headerRows) }
+
+    // MARK: - Keys
+
+    mutating func handle(_ key: Key, body: Rect) -> [Command] {
+        guard loaded else { return [] }
+        let height = textHeight(body)
+        let width = body.width
+        switch key {
+        case .down, .character("j"), .enter: scroll(by: 1, width: width, height: height)
+        case .up, .character("k"): scroll(by: -1, width: width, height: height)
+        case .pageDown, .character(" "): scroll(by: max(1, height - 1), width: width, height: height)
+        case .pageUp, .character("b"): scroll(by: -max(1, height - 1), width: width, height: height)
+        case .character("]"), .ctrl("n"): jump(toPost: top.post + 1, width: width, height: height)
+        case .character("["), .ctrl("p"):
+            jump(toPost: top.line > 0 ? top.post : top.post - 1, width: width, height: height)
+        case .home, .character("g"):
+            if firstPosition > 0 {
+                return [.loadThread(id: summary.id, from: 0, limit: Self.pageSize, placement: .replace(scrollTo: .top))]
+            }
+            top = LinePosition(post: 0, line: 0)
+        case .end, .character("G"):
+            if lastPosition < postCount - 1 {
+                return [.loadThread(id: summary.id, from: max(0, postCount - Self.pageSize), limit: Self.pageSize,
+                                    placement: .replace(scrollTo: .bottom))]
+            }
+            scrollToBottom(width: width, height: height)
+        case .character("r"):
+            return [.openCompose(.reply(threadID: summary.id, threadTitle: summary.title, replyTo: nil), quoting: nil)]
+        case .character("R"):
+            guard let post = focusedPost else { return [] }
+            return [.openCompose(.reply(threadID: summary.id, threadTitle: summary.title, replyTo: post.id),
+                                 quoting: Self.quote(post))]
+        case .character("n"):
+            return [.findNextUnread(after: summary)]
+        default:
+            return []
+        }
+        return afterMove(body: body)
+    }
+
+    /// After the view moves: load what lies beyond the window, mark what was seen read.
+    func afterMove(body: Rect) -> [Command] {
+        var commands: [Command] = []
+        if top.post >= posts.count - 10, lastPosition < postCount - 1 {
+            commands.append(.loadThread(id: summary.id, from: lastPosition + 1, limit: Self.pageSize, placement: .append))
+        } else if top.post < 5, firstPosition > 0 {
+            let from = max(0, firstPosition - Self.pageSize)
+            commands.append(.loadThread(id: summary.id, from: from, limit: firstPosition - from, placement: .prepend))
+        }
+        let seen = lastVisiblePosition(width: body.width, height: textHeight(body))
+        if seen > markedUpTo {
+            commands.append(.markRead(threadID: summary.id, position: seen))
+        }
+        return commands
+    }
+
+    mutating func noteMarked(_ position: Int) { markedUpTo = max(markedUpTo, position) }
+
+    // MARK: - Loading
+
+    mutating func loaded(_ detail: ThreadDetail, _ placement: Placement, body: Rect) {
+        summary = detail.thread
+        board = detail.board
+        postCount = detail.postCount
+        let width = body.width, height = textHeight(body)
+        switch placement {
+        case .replace(let target):
+            posts = detail.posts
+            top = LinePosition(post: 0, line: 0)
+            switch target {
+            case .top: break
+            case .bottom: scrollToBottom(width: width, height: height)
+            case .firstUnread:
+                let first = (detail.thread.readPosition ?? -1) + 1
+                if let index = posts.firstIndex(where: { $0.position >= first }), first > 0 { top.post = index }
+            case .position(let position):
+                if let index = posts.firstIndex(where: { $0.position >= position }) { top.post = index }
+            }
+            clampToEnd(width: width, height: height)
+        case .refresh:
+            let topID = focusedPost?.id
+            posts = detail.posts
+            if let topID, let index = posts.firstIndex(where: { $0.id == topID }) {
+                top.post = index
+                top.line = min(top.line, max(0, lineCount(index, width: width) - 1))
+            } else {
+                top = LinePosition(post: 0, line: 0)
+            }
+        case .append:
+            let fresh = detail.posts.filter { $0.position > lastPosition }
+            posts += fresh
+            if posts.count > Self.windowLimit {
+                let drop = min(posts.count - Self.windowLimit, top.post)
+                posts.removeFirst(drop)
+                top.post -= drop
+            }
+        case .prepend:
+            let fresh = detail.posts.filter { $0.position < firstPosition }
+            posts = fresh + posts
+            top.post += fresh.count
+            if posts.count > Self.windowLimit { posts.removeLast(posts.count - Self.windowLimit) }
+        }
+        loaded = true
+    }
+
+    // MARK: - Scrolling by line
+
+    mutating func scroll(by delta: Int, width: Int, height: Int) {
+        if delta > 0 {
+            for _ in 0..<delta {
+                if top.line + 1 < lineCount(top.post, width: width) { top.line += 1 }
+                else if top.post + 1 < posts.count { top = LinePosition(post: top.post + 1, line: 0) }
+                else { break }
+            }
+            clampToEnd(width: width, height: height)
+        } else {
+            for _ in 0..<(-delta) {
+                if top.line > 0 { top.line -= 1 }
+                else if top.post > 0 { top = LinePosition(post: top.post - 1, line: lineCount(top.post - 1, width: width) - 1) }
+                else { break }
+            }
+        }
+    }
+
+    mutating func jump(toPost index: Int, width: Int, height: Int) {
+        guard !posts.isEmpty else { return }
+        top = LinePosition(post: min(max(0, index), posts.count - 1), line: 0)
+        clampToEnd(width: width, height: height)
+    }
+
+    mutating func scrollToBottom(width: Int, height: Int) {
+        guard !posts.isEmpty else { return }
+        top = LinePosition(post: posts.count - 1, line: 0)
+        var remaining = height - lineCount(top.post, width: width)
+        while remaining > 0 {
+            if top.post > 0 {
+                let above = lineCount(top.post - 1, width: width)
+                if above <= remaining {
+                    top = LinePosition(post: top.post - 1, line: 0)
+                    remaining -= above
+                } else {
+                    top = LinePosition(post: top.post - 1, line: above - remaining)
+                    remaining = 0
+                }
+            } else { break }
+        }
+    }
+
+    /// At the thread's real end, the last screen is full rather than mostly blank.
+    mutating func clampToEnd(width: Int, height: Int) {
+        guard lastPosition >= postCount - 1, !posts.isEmpty else { return }
+        var lines = lineCount(top.post, width: width) - top.line
+        var index = top.post + 1
+        while lines < height, index < posts.count {
+            lines += lineCount(index, width: width)
+            index += 1
+        }
+        if lines < height { scrollToBottom(width: width, height: height) }
+    }
+
+    func lastVisiblePosition(width: Int, height: Int) -> Int {
+        guard !posts.isEmpty else { return -1 }
+        var used = lineCount(top.post, width: width) - top.line
+        var index = top.post
+        while used < height, index + 1 < posts.count {
+            index += 1
+            used += lineCount(index, width: width)
+        }
+        return posts[index].position
+    }
+
+    func lineCount(_ index: Int, width: Int) -> Int {
+        guard let post = posts[safe: index] else { return 0 }
+        return Self.lines(for: post, width: width, now: nil).count
+    }
+
+    // MARK: - Drawing
+
+    struct Line: Equatable {
+        var text: String
+        var role: StyleRole
+        var indent: Int
+    }
+
+    static func badge(_ role: Role) -> String? {
+        switch role {
+        case .manager, .admin: "Official"
+        case .moderator: "Moderator"
+        case .member: nil
+        }
+    }
+
+    /// A post as lines at a width: a header, the body, a blank line. `now` only
+    /// changes the header's relative time, never the count of lines.
+    static func lines(for post: PostView, width: Int, now: Date?) -> [Line] {
+        var header = post.authorHandle
+        if let badge = badge(post.authorRole) { header += "  [\(badge)]" }
+        if let now { header += " · " + Ago.describe(post.createdAt, now: now) }
+        if post.position > 0 { header += " · #\(post.position)" }
+        if post.editedAt != nil { header += " · edited" }
+        var lines = [Line(text: header, role: post.authorRole.isStaff ? .official : .title, indent: 0)]
+        let textWidth = max(1, width - 2)
+        switch post.state {
+        case .visible:
+            lines += bodyLines(post.body, width: textWidth)
+        case .hidden, .removed:
+            let placeholder = post.state == .hidden ? "[hidden: flagged by the community, pending review]" : "[removed by a moderator]"
+            lines += TextWrap.lines(placeholder, width: textWidth).map { Line(text: $0, role: .muted, indent: 1) }
+            if !post.body.isEmpty { lines += bodyLines(post.body, width: textWidth).map { Line(text: $0.text, role: .muted, indent: 1) } }
+        }
+        lines.append(Line(text: "", role: .normal, indent: 0))
+        return lines
+    }
+
+    static func bodyLines(_ body: String, width: Int) -> [Line] {
+        var out: [Line] = []
+        for line in SafeText.multiline(body) {
+            let isQuote = line.hasPrefix(">")
+            let wrapped = line.isEmpty ? [""] : TextWrap.lines(line, width: width)
+            out += wrapped.map { Line(text: $0, role: isQuote ? .quote : .normal, indent: 1) }
+        }
+        return out
+    }
+
+    static func quote(_ post: PostView) -> String {
+        let lines = post.body.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix(">") }.prefix(8)
+        return "> \(post.authorHandle) wrote:\n" + lines.map { "> " + $0 }.joined(separator: "\n") + "\n\n"
+    }
+
+    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+        var titleLine = summary.title
+        if summary.kind == .announcement { titleLine = "Announcement: " + titleLine }
+        canvas.put(" " + titleLine, x: 0, y: body.y, role: .title, maxWidth: body.width)
+        var facts = [board?.title ?? "", "\(summary.replyCount) repl\(summary.replyCount == 1 ? "y" : "ies")"]
+        if summary.locked { facts.append("locked") }
+        if summary.archived { facts.append("archived") }
+        if loaded, let focused = focusedPost, postCount > 1 {
+            facts.append(focused.position == 0 ? "opening post" : "reply \(focused.position) of \(postCount - 1)")
+        }
+        canvas.put(" " + facts.filter { !$0.isEmpty }.joined(separator: " · "), x: 0, y: body.y + 1, role: .muted, maxWidth: body.width)
+        guard loaded else {
+            canvas.put(" Loading…", x: 0, y: body.y + 2, role: .muted)
+            return
+        }
+        let height = textHeight(body)
+        var y = body.y + Self.headerRows
+        var index = top.post
+        var skip = top.line
+        while y < body.y + Self.headerRows + height, let post = posts[safe: index] {
+            for line in Self.lines(for: post, width: body.width, now: now).dropFirst(skip) {
+                guard y < body.y + Self.headerRows + height else { break }
+                canvas.put(line.text, x: line.indent, y: y, role: line.role, maxWidth: body.width - line.indent)
+                y += 1
+            }
+            skip = 0
+            index += 1
+        }
+        if index >= posts.count, lastPosition < postCount - 1, y < body.y + Self.headerRows + height {
+            canvas.put(" Loading more…", x: 0, y: y, role: .muted)
+        }
+    }
+}

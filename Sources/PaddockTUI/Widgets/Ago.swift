@@ -1,0 +1,20 @@
+import Foundation
+
+/// Relative times as lists show them: "now", "5m", "3h", "2d", "12 Mar", "Mar 2025".
+public enum Ago {
+    public static func describe(_ date: Date, now: Date) -> String {
+        let seconds = max(0, now.timeIntervalSince(date))
+        switch seconds {
+        case ..<60: return "now"
+        case ..<3600: return "\(Int(seconds / 60))m"
+        case ..<86400: return "\(Int(seconds / 3600))h"
+        case ..<(86400 * 30): return "\(Int(seconds / 86400))d"
+        default:
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = seconds < 86400 * 330 ? "d MMM" : "MMM yyyy"
+            return f.string(from: date)
+        }
+    }
+}

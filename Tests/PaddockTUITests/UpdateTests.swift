@@ -1,0 +1,278 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PaddockCore
+@testable import PaddockStore
+@testable import PaddockTUI
+
+@Suite struct NavigationTests {
+    @Test func enterOpensAndQGoesBackThenQuits() throws {
+        let app = try TUIFixture().app()
+        #expect(app.screen().contains("Announcements"))
+        app.press(.down, .enter)
+        guard case .board(let board) = app.state.screen else { Issue.record("not on a board"); return }
+        #expect(board.board.slug == "furia")
+        #expect(board.threads.map(\.title) == ["日本からこんにちは 🏍", "Seat foam after 10k km"])
+        #expect(app.press(.character("q")).isEmpty)
+        guard case .home = app.state.screen else { Issue.record("not home"); return }
+        #expect(app.press(.character("q")) == [.quit])
+    }
+
+    @Test func escapeAtHomeDoesNotQuit() throws {
+        let app = try TUIFixture().app()
+        #expect(app.press(.escape).isEmpty)
+    }
+
+    @Test func readingAThreadClearsItsUnreadMark() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        #expect(app.screen().contains("+ Furia 950"))
+        app.press(.down, .enter, .down, .enter)  // Furia 950 → "Seat foam"
+        guard case .thread(let thread) = app.state.screen else { Issue.record("not in a thread"); return }
+        #expect(thread.summary.title == "Seat foam after 10k km")
+        app.press(.character("q"))
+        guard case .board(let board) = app.state.screen else { Issue.record("not on the board"); return }
+        #expect(board.threads.first { $0.title == "Seat foam after 10k km" }?.unreadCount == 0)
+        #expect(board.threads.first { $0.title.hasPrefix("日本") }?.unreadCount == 1)
+        app.press(.character("q"))
+        guard case .home(let home) = app.state.screen else { Issue.record("not home"); return }
+        #expect(home.overview?.boards.first { $0.board.slug == "furia" }?.unreadThreads == 1)
+    }
+
+    @Test func nJumpsToTheNextUnreadThreadAndSaysWhenNoneAreLeft() throws {
+        let app = try TUIFixture().app()
+        app.press(.character("n"))
+        guard case .thread(let first) = app.state.screen else { Issue.record("not in a thread"); return }
+        #expect(first.summary.title == "Furia 950 MY2026 is here")
+        app.press(.character("n"))
+        guard case .thread(let second) = app.state.screen else { Issue.record("not in a thread"); return }
+        #expect(second.summary.title == "日本からこんにちは 🏍")
+        app.press(.character("n"), .character("n"))
+        #expect(app.state.status == .info("No unread threads left."))
+        // Each jump replaced the thread: one q leads back home.
+        app.press(.character("q"))
+        guard case .home = app.state.screen else { Issue.record("n stacked threads"); return }
+    }
+
+    @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
+        let app = try TUIFixture().app()
+        app.press(.down, .enter)
+        app.press(.character("?"))
+        let screen = app.screen()
+        #expect(screen.contains("Keys on this screen"))
+        #expect(screen.contains("mark board read"))
+        app.press(.character("x"))
+        #expect(!app.screen().contains("Keys on this screen"))
+        guard case .board = app.state.screen else { Issue.record("the closing key did something else"); return }
+    }
+
+    @Test func orderCyclesThroughLatestRepliesAndUnread() throws {
+        let app = try TUIFixture().app()
+        app.press(.down, .enter, .character("o"))
+        guard case .board(let replies) = app.state.screen else { return }
+        #expect(replies.order == .mostReplies)
+        #expect(replies.threads.first?.title == "Seat foam after 10k km")
+        app.press(.enter, .character("q"), .character("o"))
+        guard case .board(let unread) = app.state.screen else { return }
+        #expect(unread.order == .unread)
+        #expect(unread.threads.map(\.title) == ["日本からこんにちは 🏍"])
+    }
+}
+
+@Suite struct ComposeTests {
+    private func replyDraft(_ f: TUIFixture) throws -> (title: String, body: String)? {
+        let thread = try f.community.threads(board: "furia").threads.first { $0.title.hasPrefix("Seat") }!
+        return try f.community.draft(for: f.reader, key: "reply:\(thread.id)")
+    }
+
+    private func openSeatThread(_ app: PaddockApp) {
+        app.press(.down, .enter, .down, .enter)
+    }
+
+    @Test func aReplyWrittenInTheBuiltInEditorIsPosted() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Ordered the comfort seat.\nThanks!")
+        app.press(.ctrl("s"))
+        #expect(app.state.status == .info("Reply posted."))
+        let thread = try f.community.threads(board: "furia").threads.first { $0.title.hasPrefix("Seat") }!
+        let posts = try f.community.thread(thread.id).posts
+        #expect(posts.last?.body == "Ordered the comfort seat.\nThanks!")
+        #expect(posts.last?.authorHandle == "marco")
+        #expect(try replyDraft(f) == nil)
+        #expect(app.screen().contains("Ordered the comfort seat."))
+    }
+
+    @Test func escapeKeepsTheDraftAndReopeningOffersItBack() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Half a thought")
+        app.press(.escape)
+        #expect(try replyDraft(f)?.body == "Half a thought")
+        guard case .thread = app.state.screen else { Issue.record("Esc did not leave compose"); return }
+        app.press(.character("r"))
+        #expect(app.state.status == .info("Your unsent draft is back."))
+        guard case .compose(let compose) = app.state.screen else { Issue.record("not composing"); return }
+        #expect(compose.body.text == "Half a thought")
+    }
+
+    @Test func draftsAreSavedAsYouTypeOnceTypingPauses() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Typed")
+        #expect(try replyDraft(f) == nil)
+        f.clock.advance(by: 1)
+        _ = app.handle(.tick)
+        #expect(try replyDraft(f)?.body == "Typed")
+    }
+
+    @Test func aRefusedPostKeepsEveryWord() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Still here")
+        let until = f.clock.now.addingTimeInterval(3600)
+        try f.community.database.writer.write { db in
+            try db.execute(sql: "UPDATE member SET standing = 'silenced', standingUntil = ? WHERE handle = 'marco'", arguments: [until])
+        }
+        app.press(.ctrl("s"))
+        #expect(app.state.status?.isError == true)
+        #expect(app.state.status?.text.contains("silenced until") == true)
+        guard case .compose(let compose) = app.state.screen else { Issue.record("compose closed on a refusal"); return }
+        #expect(compose.body.text == "Still here")
+        #expect(try replyDraft(f)?.body == "Still here")
+    }
+
+    @Test func discardingAsksFirst() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Maybe")
+        app.press(.ctrl("x"))
+        #expect(app.screen().contains("Discard this draft?"))
+        app.press(.character("n"))
+        guard case .compose = app.state.screen else { Issue.record("a no discarded"); return }
+        app.press(.ctrl("x"), .character("y"))
+        guard case .thread = app.state.screen else { Issue.record("a yes kept composing"); return }
+        #expect(try replyDraft(f) == nil)
+        #expect(app.state.status == .info("Draft discarded."))
+    }
+
+    @Test func aHangupWhileComposingSavesTheDraftAtOnce() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Connection dropping")
+        _ = app.handle(.hangup)
+        #expect(try replyDraft(f)?.body == "Connection dropping")
+    }
+
+    @Test func theExternalEditorsTextComesBackAndAFailureChangesNothing() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        app.type("Draft")
+        #expect(app.press(.ctrl("o")) == [.openEditor(text: "Draft")])
+        _ = app.handle(.editorFinished(.failure(EditorFailure("editor 'vi' exited with status 1"))))
+        guard case .compose(let unchanged) = app.state.screen else { return }
+        #expect(unchanged.body.text == "Draft")
+        #expect(app.state.status == .error("editor 'vi' exited with status 1; your text is unchanged."))
+        _ = app.handle(.editorFinished(.success("Draft, finished in vim.\n")))
+        guard case .compose(let edited) = app.state.screen else { return }
+        #expect(edited.body.text == "Draft, finished in vim.\n")
+        #expect(try replyDraft(f)?.body == "Draft, finished in vim.\n")
+    }
+
+    @Test func aNewThreadHasATitleAndLandsInTheBoard() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        app.press(.down, .down, .enter, .character("c"))  // Garage
+        app.type("Valve clearances")
+        app.press(.tab)
+        app.type("Every 30,000 km; shims are cheap.")
+        app.press(.ctrl("s"))
+        #expect(app.state.status == .info("Thread started."))
+        let threads = try f.community.threads(board: "garage").threads
+        #expect(threads.map(\.title) == ["Valve clearances"])
+        guard case .board(let board) = app.state.screen else { Issue.record("not back on the board"); return }
+        #expect(board.threads.map(\.title) == ["Valve clearances"])
+    }
+
+    @Test func aMemberCannotPostAnAnnouncementFromTheApp() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        app.press(.enter, .character("c"))
+        app.type("Free bikes")
+        app.press(.tab)
+        app.type("for everyone")
+        app.press(.ctrl("s"))
+        #expect(app.state.status == .error("Not posted: only managers and admins can post announcements; marco is a member. Your text is kept as a draft."))
+    }
+}
+
+@Suite struct WindowTests {
+    @Test func tooSmallShowsANoticeAndRecovers() throws {
+        let app = try TUIFixture().app()
+        let small = app.screen(width: 30, height: 8)
+        #expect(small.contains("Window too small"))
+        #expect(small.contains("30×8; need 40×12"))
+        #expect(app.screen(width: 80, height: 24).contains("Announcements"))
+    }
+
+    @Test(arguments: [(1, 1), (10, 3), (40, 12), (300, 100)])
+    func drawsAtAnySize(width: Int, height: Int) throws {
+        let app = try TUIFixture().app()
+        for keys in [[Key](), [.down, .enter], [.enter], [.character("r")]] {
+            keys.forEach { _ = app.handle(.key($0)) }
+            let canvas = app.render(width: width, height: height)
+            #expect(canvas.rows.count == height)
+            #expect(canvas.rows.allSatisfy { TextWidth.of($0) == width })
+        }
+    }
+
+    @Test func resizingKeepsTheSelectionInView() throws {
+        let f = try TUIFixture()
+        for i in 0..<40 { try f.community.startThread(by: f.admin, board: "garage", title: "Tip \(i)", body: "b") }
+        let app = f.app(width: 80, height: 40)
+        app.press(.down, .down, .enter, .character("G"))
+        guard case .board(let before) = app.state.screen else { return }
+        let selected = before.threads[before.list.selected].title
+        _ = app.render(width: 80, height: 14)
+        #expect(app.screen().contains(selected))
+        _ = app.render(width: 120, height: 40)
+        #expect(app.screen().contains(selected))
+    }
+}
+
+@Suite struct LiveUpdateTests {
+    @Test func aReplyFromAnotherSessionAppearsWithoutAKey() throws {
+        let path = NSTemporaryDirectory() + "paddock-live-\(UUID().uuidString).sqlite"
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let setup = Community(database: try AppDatabase.open(path: path, create: true))
+        let admin = try setup.actor(handle: try setup.bootstrapAdmin(handle: "ada").handle)
+        try setup.addBoard(by: admin, slug: "bar", title: "Bar Paddock")
+        let thread = try setup.startThread(by: admin, board: "bar", title: "Espresso or cappuccino?", body: "After 11, never cappuccino.")
+        try setup.addMember(by: admin, handle: "marco")
+
+        // The reader's session: its own connection to the file, as another process would have.
+        let session = Community(database: try AppDatabase.open(path: path))
+        let app = PaddockApp(community: session, member: try session.actor(handle: "marco"), width: 80, height: 24)
+        app.press(.enter, .enter)
+        #expect(!app.screen().contains("Ristretto"))
+        // Someone else, elsewhere:
+        let other = Community(database: try AppDatabase.open(path: path))
+        try other.reply(by: admin, thread: thread.id, body: "Ristretto, always.")
+        for _ in 0..<App.ticksPerCheck { _ = app.handle(.tick) }
+        #expect(app.screen().contains("Ristretto, always."))
+    }
+}
