@@ -184,3 +184,20 @@ func unsafeScalars(in line: String) -> [String] {
         #expect(unsafeScalars(in: SafeText.displayable(s)).isEmpty)
     }
 }
+
+/// The no-copy fast path only lets through scalars the full sanitiser keeps
+/// unchanged, wherever they stand.
+@Test func plainScalarsAreKeptBySanitiser() {
+    var plain = 0
+    var wrong: [String] = []
+    for v in UInt32(0)...0x10FFFF {
+        guard let s = Unicode.Scalar(v), SafeText.isPlainScalar(s) else { continue }
+        plain += 1
+        let alone = String(Character(s))
+        for text in ["a" + alone + "b", alone + alone] {
+            if String(SafeText.scrub(text, lineBreaks: false)) != text { wrong.append("U+\(String(v, radix: 16))"); break }
+        }
+    }
+    #expect(plain > 200_000)
+    #expect(wrong.isEmpty, "\(wrong.prefix(20))")
+}

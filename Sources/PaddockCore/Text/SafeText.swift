@@ -36,7 +36,8 @@
 /// - a noncharacter (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF): replaced by U+FFFD.
 /// - a line or paragraph separator (U+2028, U+2029): a space.
 ///
-/// Printable ASCII passes unchanged without copying.
+/// Printable ASCII, and text with no scalar that needs handling (CJK, most
+/// accented letters, RTL letters, most single emoji), pass without a copy.
 public enum SafeText {
     /// The one visible mark left where an escape sequence was removed.
     public static let sequenceMarker: Unicode.Scalar = "\u{241B}"  // ␛ SYMBOL FOR ESCAPE
@@ -51,7 +52,7 @@ public enum SafeText {
     /// escape sequences, bidi controls and invisible format characters never pass.
     /// Line breaks inside become visible (`␊`, `␍`), a tab a space.
     public static func displayable(_ text: String) -> String {
-        if isPrintableASCII(text) { return text }
+        if isPrintableASCII(text) || isPlain(text) { return text }
         return String(scrub(text, lineBreaks: false))
     }
 
@@ -98,6 +99,25 @@ public enum SafeText {
     static func isPrintableASCII(_ text: String) -> Bool {
         for byte in text.utf8 where byte < 0x20 || byte > 0x7E { return false }
         return true
+    }
+
+    /// True when every scalar is one ``scrub(_:lineBreaks:)`` copies as it is
+    /// whatever surrounds it (so the text needs no copy): printable, not a
+    /// control, not zero-width, not one of the removed or replaced ones.
+    static func isPlain(_ text: String) -> Bool {
+        for s in text.unicodeScalars where !isPlainScalar(s) { return false }
+        return true
+    }
+
+    static func isPlainScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x7F { return v >= 0x20 }
+        if v < 0xA0 || v == 0xAD { return false }
+        if v < 0x300 { return true }
+        switch v {
+        case 0x115F, 0x3164, 0xFFA0, 0xFDD0...0xFDEF, 0xE0000...0xE0FFF: return false
+        default: return v & 0xFFFE != 0xFFFE && TextWidth.scalar(s) != 0
+        }
     }
 
     static func expandTabs(_ line: String, tabWidth: Int) -> String {

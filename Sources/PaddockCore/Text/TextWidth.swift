@@ -39,8 +39,10 @@ public enum TextWidth {
     /// Columns of one grapheme cluster: 0, 1 or 2.
     @inlinable
     public static func of(_ character: Character) -> Int {
-        if let a = character.asciiValue {
-            // Single ASCII scalar (or CR LF, whose asciiValue is LF).
+        // ASCII fast path: a one-byte cluster is one ASCII scalar. (Cheaper
+        // than `asciiValue`, which also has to recognise CR LF.)
+        let utf8 = character.utf8
+        if utf8.count == 1, let a = utf8.first {
             return (a >= 0x20 && a != 0x7F) ? 1 : 0
         }
         return cluster(character.unicodeScalars)
