@@ -36,6 +36,8 @@ let package = Package(
         .testTarget(name: "PaddockStoreTests", dependencies: ["PaddockStore"]),
         .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI"]),
         .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore"]),
+        // Drives the real binary in tmux: the one place tests need a terminal.
+        .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

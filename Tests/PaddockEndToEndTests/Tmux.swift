@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// A private tmux server running the real `paddock` binary, driven as a person
+/// would: keys in, the screen's text out.
+final class Tmux {
+    let socket = "paddock-e2e-\(UUID().uuidString.prefix(8))"
+    let session = "app"
+    let folder: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "paddock-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        _ = try? Self.run("tmux", ["-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["PADDOCK_BIN"] { return path }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent("paddock").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return ".build/debug/paddock"
+    }
+
+    static var available: Bool { (try? run("tmux", ["-V"]))?.status == 0 }
+
+    struct Output { let status: Int32; let stdout: String }
+
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self))
+    }
+
+    @discardableResult
+    func tmux(_ arguments: String...) throws -> String {
+        try Self.run("tmux", ["-L", socket] + arguments).stdout
+    }
+
+    /// Starts a shell in a window of the given size; commands are typed into it.
+    func start(width: Int, height: Int, environment: [String: String] = [:]) throws {
+        var exports = "export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ '"
+        for (k, v) in environment { exports += " \(k)='\(v)'" }
+        try tmux("-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "env -i PATH=/usr/bin:/bin HOME=\(folder) bash --norc --noprofile")
+        try tmux("set-option", "-t", session, "status", "off")
+        try typeLine(exports)
+    }
+
+    func typeLine(_ line: String) throws {
+        try tmux("send-keys", "-t", session, "-l", line)
+        try tmux("send-keys", "-t", session, "Enter")
+    }
+
+    /// Sends tmux key names: "Enter", "Down", "C-s", "Escape", or literal text with `literal`.
+    func keys(_ names: String...) throws {
+        for name in names { try tmux("send-keys", "-t", session, name) }
+    }
+
+    func literal(_ text: String) throws {
+        try tmux("send-keys", "-t", session, "-l", text)
+    }
+
+    func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux("resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)")
+    }
+
+    /// Waits until the screen contains `text` (up to `seconds`), returning the screen.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(text.debugDescription); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    func waitUntilGone(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try !screen().contains(text) { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("\(text.debugDescription) stayed on screen:\n\(try screen())", sourceLocation: sourceLocation)
+    }
+}
