@@ -153,7 +153,7 @@ final class CursesScreen {
     /// pair is allocated the first time its (fg, bg) is needed.
     private func look(for role: StyleRole) -> (attrs: attr_t, pair: Int16) {
         if let cached = styleCache[role] { return cached }
-        let style = theme.style(for: role).resolved(for: depth)
+        let style = theme.resolved(role, depth: depth)
         var attrs = paddock_a_normal()
         if style.bold { attrs |= paddock_a_bold() }
         if style.underline { attrs |= paddock_a_underline() }

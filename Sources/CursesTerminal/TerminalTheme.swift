@@ -151,6 +151,24 @@ public struct TerminalTheme: Equatable, Sendable {
         styles[role] ?? styles[.normal] ?? .plain
     }
 
+    /// What to ask ncurses for to draw `role` at `depth`.
+    ///
+    /// Without colours, a role this theme tells apart by colour alone would
+    /// vanish into plain text, so it also takes the attributes `TerminalTheme.mono`
+    /// gives it (the selection stays reversed, muted text dim).
+    public func resolved(_ role: StyleRole, depth: ColorDepth) -> ResolvedStyle {
+        var style = style(for: role)
+        if depth == .none, style.foreground != .default || style.background != .default {
+            let fallback = TerminalTheme.mono.style(for: role)
+            style.bold = style.bold || fallback.bold
+            style.underline = style.underline || fallback.underline
+            style.reverse = style.reverse || fallback.reverse
+            style.dim = style.dim || fallback.dim
+            style.italic = style.italic || fallback.italic
+        }
+        return style.resolved(for: depth)
+    }
+
     public subscript(role: StyleRole) -> TerminalStyle {
         get { style(for: role) }
         set { styles[role] = newValue }
@@ -164,7 +182,7 @@ public struct TerminalTheme: Equatable, Sendable {
         .header: TerminalStyle(foreground: .brightWhite, background: .indexed(24), bold: true),
         .footer: TerminalStyle(foreground: .indexed(252), background: .indexed(236)),
         .status: TerminalStyle(foreground: .indexed(252), background: .indexed(238)),
-        .selection: TerminalStyle(foreground: .brightWhite, background: .indexed(31), bold: true),
+        .selection: TerminalStyle(foreground: .brightWhite, background: .indexed(61), bold: true),
         .unread: TerminalStyle(foreground: .brightWhite, bold: true),
         .official: TerminalStyle(foreground: .indexed(214), bold: true),
         .muted: TerminalStyle(foreground: .indexed(244)),
@@ -234,15 +252,42 @@ enum Palette {
 
     static func nearest(to index: Int, among candidates: Range<Int>) -> Int {
         let (r, g, b) = rgb(index)
-        var best = candidates.lowerBound
-        var bestDistance = Int.max
-        for c in candidates {
-            let (cr, cg, cb) = base16[c]
-            // Weighted towards green, as the eye is.
-            let d = 2 * (r - cr) * (r - cr) + 4 * (g - cg) * (g - cg) + 3 * (b - cb) * (b - cb)
-            if d < bestDistance { bestDistance = d; best = c }
+        if max(r, g, b) - min(r, g, b) < 40 {
+            // A grey: stay grey (a colour distance would pick cyan for mid-greys),
+            // and keep dark greys visible as text on a dark terminal.
+            let level = (r + g + b) / 3
+            if candidates.count <= 8 { return level < 60 ? 0 : 7 }
+            return level < 40 ? 0 : level < 170 ? 8 : level < 235 ? 7 : 15
         }
-        return best
+        // A colour: keep its hue (a distance in RGB turns light green into white
+        // and orange into grey), then its brightness if there are 16 to choose from.
+        let hue = Self.hue(r, g, b)
+        let hues = [(0, 1), (60, 3), (120, 2), (180, 6), (240, 4), (300, 5), (360, 1)]
+        var basic = 1
+        var bestDistance = Int.max
+        for (h, c) in hues where abs(hue - h) < bestDistance {
+            bestDistance = abs(hue - h)
+            basic = c
+        }
+        if candidates.count > 8, max(r, g, b) > 215 { return basic + 8 }
+        return basic
+    }
+
+    /// Hue in degrees, 0..<360, of a colour that is not grey.
+    static func hue(_ r: Int, _ g: Int, _ b: Int) -> Int {
+        let maxC = max(r, g, b), minC = min(r, g, b)
+        let d = Double(maxC - minC)
+        var h: Double
+        if maxC == r {
+            h = Double(g - b) / d
+        } else if maxC == g {
+            h = 2 + Double(b - r) / d
+        } else {
+            h = 4 + Double(r - g) / d
+        }
+        h *= 60
+        if h < 0 { h += 360 }
+        return Int(h.rounded())
     }
 
     static func isLight(_ index: Int) -> Bool {
