@@ -44,7 +44,13 @@ struct EventLoop {
     mutating func run() {
         while true {
             if TerminalSignals.hangupSignal != nil || immediateTimeouts >= 50 {
-                _ = program.handle(.hangup) // its requests no longer matter
+                // An edit that finished as the line dropped must still reach the
+                // program, so it can save it; other events no longer matter, nor
+                // do the program's requests.
+                for event in pending {
+                    if case .editorFinished = event { _ = program.handle(event) }
+                }
+                _ = program.handle(.hangup)
                 return
             }
             guard !pending.isEmpty else {
