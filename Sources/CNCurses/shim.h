@@ -116,10 +116,16 @@ static inline int paddock_crash_signal(int i) {
 static void paddock_on_hangup(int sig) { paddock_signals.hangup = sig; }
 
 /// A crash (a Swift trap is SIGILL/SIGTRAP): put the tty modes back
-/// (tcsetattr is async-signal-safe), then die of the same signal.
+/// (tcsetattr is async-signal-safe), then hand the signal to whoever had it
+/// before (Swift's backtracer, or the default: die of it).
 static void paddock_on_crash(int sig) {
     if (paddock_signals.have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &paddock_signals.termios);
-    signal(sig, SIG_DFL);
+    for (int i = 0; i < 5; i++) {
+        if (paddock_crash_signal(i) == sig) {
+            sigaction(sig, &paddock_signals.saved_crash[i], NULL);
+            break;
+        }
+    }
     raise(sig);
 }
 
@@ -146,7 +152,7 @@ static inline void paddock_install_signal_handlers(const struct termios *termios
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = paddock_on_crash;
-    sa.sa_flags = SA_RESETHAND;
+    sa.sa_flags = 0;
     for (int i = 0; i < 5; i++) sigaction(paddock_crash_signal(i), &sa, &paddock_signals.saved_crash[i]);
 }
 

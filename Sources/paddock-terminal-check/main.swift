@@ -38,6 +38,8 @@ final class KeyEcho: TerminalProgram {
         case .key(.character("q")):
             record("quit")
             return [.quit]
+        case .key(.character("!")) where getenv("PADDOCK_CHECK_CRASH") != nil:
+            fatalError("crash requested with '!' (PADDOCK_CHECK_CRASH is set)")
         case .key(.character("e")):
             record("key e → open editor")
             return [.openEditor(text: draft)]
