@@ -32,9 +32,11 @@ let package = Package(
             "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Developer check tool: runs a key-echo program on the real terminal (see scripts/terminal-check.sh).
+        .executableTarget(name: "paddock-terminal-check", dependencies: ["PaddockTUI", "CursesTerminal"]),
         .testTarget(name: "PaddockCoreTests", dependencies: ["PaddockCore"]),
         .testTarget(name: "PaddockStoreTests", dependencies: ["PaddockStore"]),
-        .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI"]),
+        .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI", "CursesTerminal"]),
         .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore"]),
         // Drives the real binary in tmux: the one place tests need a terminal.
         .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),

@@ -7,17 +7,222 @@
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
 #include <ncurses.h>
 
-// Macros and globals Swift cannot import, exposed as functions.
+// Only CursesTerminal includes this module. Everything here is either a macro
+// or global that Swift cannot import, or a small piece of POSIX plumbing that is
+// clearer (and async-signal-safe) in C.
+
+// MARK: - Screen, globals and macros
+
+/// newterm on the process's own stdin/stdout. Unlike initscr, it returns NULL
+/// instead of printing a message and exiting when TERM is unknown.
+static inline SCREEN *paddock_newterm(void) { return newterm(NULL, stdout, stdin); }
+
 static inline WINDOW *paddock_stdscr(void) { return stdscr; }
+static inline WINDOW *paddock_curscr(void) { return curscr; }
 static inline int paddock_lines(void) { return LINES; }
 static inline int paddock_cols(void) { return COLS; }
+static inline int paddock_colors(void) { return COLORS; }
+static inline int paddock_color_pairs(void) { return COLOR_PAIRS; }
+static inline void paddock_getmaxyx(WINDOW *win, int *rows, int *cols) {
+    int y = 0, x = 0;
+    getmaxyx(win, y, x);
+    *rows = y;
+    *cols = x;
+}
+
+static inline attr_t paddock_a_normal(void) { return A_NORMAL; }
 static inline attr_t paddock_a_bold(void) { return A_BOLD; }
 static inline attr_t paddock_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t paddock_a_reverse(void) { return A_REVERSE; }
 static inline attr_t paddock_a_dim(void) { return A_DIM; }
 static inline attr_t paddock_a_italic(void) { return A_ITALIC; }
+static inline attr_t paddock_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
+static inline int paddock_key_f(int n) { return KEY_F(n); }
+
+static inline mmask_t paddock_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t paddock_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t paddock_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t paddock_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+/// The size the kernel reports for the terminal on `fd`, independent of
+/// ncurses' own idea (a fallback for a SIGWINCH ncurses did not see).
+/// Returns 0 on success.
+static inline int paddock_tty_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+/// The C library's width of one character (what ncurses believes): -1, 0, 1 or 2.
+static inline int paddock_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
+/// Milliseconds on a monotonic clock.
+static inline long long paddock_monotonic_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+// MARK: - Signals
+//
+// The state is `static`: every object file that calls these functions gets its
+// own copy of it. Call them from ONE Swift file only (TerminalSignals.swift),
+// so that the handler and the loop share one flag.
+
+struct paddock_signal_state {
+    volatile sig_atomic_t hangup;
+    volatile sig_atomic_t have_termios;
+    struct termios termios;
+    struct sigaction saved_term, saved_hup, saved_int;
+    struct sigaction saved_crash[5];
+};
+/// The one state (a function-local static: Swift's importer emits those, but
+/// not file-scope statics or weak globals, which end up undefined or NULL).
+static inline struct paddock_signal_state *paddock_signal_state(void) {
+    static struct paddock_signal_state state;
+    return &state;
+}
+#define paddock_signals (*paddock_signal_state())
+
+static inline int paddock_crash_signal(int i) {
+    switch (i) {
+    case 0: return SIGSEGV;
+    case 1: return SIGBUS;
+    case 2: return SIGILL;
+    case 3: return SIGTRAP;
+    default: return SIGABRT;
+    }
+}
+
+/// SIGTERM, SIGHUP: remember which arrived; the loop notices within one tick.
+static void paddock_on_hangup(int sig) { paddock_signals.hangup = sig; }
+
+/// A crash (a Swift trap is SIGILL/SIGTRAP): put the tty modes back
+/// (tcsetattr is async-signal-safe), then hand the signal to whoever had it
+/// before (Swift's backtracer, or the default: die of it).
+static void paddock_on_crash(int sig) {
+    if (paddock_signals.have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &paddock_signals.termios);
+    for (int i = 0; i < 5; i++) {
+        if (paddock_crash_signal(i) == sig) {
+            sigaction(sig, &paddock_signals.saved_crash[i], NULL);
+            break;
+        }
+    }
+    raise(sig);
+}
+
+/// Installs the handlers for the life of the loop. SIGINT is ignored: in raw
+/// mode Ctrl-C is a key, and a stray `kill -INT` must not leave the tty raw.
+/// `termios` is the shell's mode, saved before ncurses started.
+static inline void paddock_install_signal_handlers(const struct termios *termios) {
+    struct sigaction sa;
+    paddock_signals.hangup = 0;
+    if (termios) {
+        paddock_signals.termios = *termios;
+        paddock_signals.have_termios = 1;
+    }
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = paddock_on_hangup;
+    sa.sa_flags = 0; // no SA_RESTART: a blocked read returns at once
+    sigaction(SIGTERM, &sa, &paddock_signals.saved_term);
+    sigaction(SIGHUP, &sa, &paddock_signals.saved_hup);
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGINT, &sa, &paddock_signals.saved_int);
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = paddock_on_crash;
+    sa.sa_flags = 0;
+    for (int i = 0; i < 5; i++) sigaction(paddock_crash_signal(i), &sa, &paddock_signals.saved_crash[i]);
+}
+
+static inline void paddock_restore_signal_handlers(void) {
+    sigaction(SIGTERM, &paddock_signals.saved_term, NULL);
+    sigaction(SIGHUP, &paddock_signals.saved_hup, NULL);
+    sigaction(SIGINT, &paddock_signals.saved_int, NULL);
+    for (int i = 0; i < 5; i++) sigaction(paddock_crash_signal(i), &paddock_signals.saved_crash[i], NULL);
+    paddock_signals.have_termios = 0;
+}
+
+/// The signal (SIGTERM or SIGHUP) that asked us to stop, or 0.
+static inline int paddock_hangup_pending(void) { return paddock_signals.hangup; }
+
+/// Saves the tty modes of stdin (before ncurses changes them). Returns 0 on success.
+static inline int paddock_save_termios(struct termios *out) { return tcgetattr(STDIN_FILENO, out); }
+
+// MARK: - The external editor
+
+/// Runs `/bin/sh -c script sh path` (so `"$1"` in the script is the path) with
+/// the default disposition for the signals the parent handles or ignores.
+/// Returns 0 and the pid, or an errno value.
+static inline int paddock_spawn_shell(const char *script, const char *path, pid_t *pid) {
+    extern char **environ;
+    posix_spawnattr_t attr;
+    sigset_t defaults, mask;
+    int rc;
+    char *argv[6] = { (char *)"sh", (char *)"-c", (char *)script, (char *)"sh", (char *)path, NULL };
+    posix_spawnattr_init(&attr);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    sigaddset(&defaults, SIGTERM);
+    sigaddset(&defaults, SIGHUP);
+    sigaddset(&defaults, SIGPIPE);
+    sigaddset(&defaults, SIGTSTP);
+    sigaddset(&defaults, SIGWINCH);
+    sigemptyset(&mask);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setsigmask(&attr, &mask);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    rc = posix_spawn(pid, "/bin/sh", NULL, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
+    return rc;
+}
+
+/// Waits for the child, through EINTR. While it runs, SIGINT and SIGQUIT
+/// typed at the (now cooked) terminal go to the editor, not to us.
+/// Returns 0 and the raw wait status, or an errno value.
+static inline int paddock_wait_child(pid_t pid, int *status) {
+    struct sigaction ign, old_quit;
+    int rc = 0;
+    memset(&ign, 0, sizeof ign);
+    sigemptyset(&ign.sa_mask);
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGQUIT, &ign, &old_quit);
+    for (;;) {
+        pid_t r = waitpid(pid, status, 0);
+        if (r == pid) break;
+        if (r < 0 && errno == EINTR) continue;
+        rc = errno ? errno : ECHILD;
+        break;
+    }
+    sigaction(SIGQUIT, &old_quit, NULL);
+    return rc;
+}
+
+static inline int paddock_wifexited(int status) { return WIFEXITED(status); }
+static inline int paddock_wexitstatus(int status) { return WEXITSTATUS(status); }
+static inline int paddock_wifsignaled(int status) { return WIFSIGNALED(status); }
+static inline int paddock_wtermsig(int status) { return WTERMSIG(status); }
 
 #endif

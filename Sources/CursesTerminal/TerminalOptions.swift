@@ -1,0 +1,46 @@
+import PaddockTUI
+
+/// How `CursesTerminal.run` sets up the terminal.
+public struct TerminalOptions: Sendable {
+    /// How each style role looks.
+    public var theme: TerminalTheme
+    /// Wheel and click events. Off leaves the terminal's own text selection alone.
+    public var mouse: Bool
+    /// Attributes only, no colour (as if NO_COLOR were set).
+    public var monochrome: Bool
+    /// Draw with at most this many colours; nil uses what the terminal reports.
+    public var colorDepth: ColorDepth?
+    /// How often the loop delivers `.tick` (milliseconds).
+    public var tickMilliseconds: Int
+    /// How long a lone Esc waits for the rest of an escape sequence (milliseconds).
+    public var escapeDelayMilliseconds: Int
+
+    public init(theme: TerminalTheme = .defaultDark, mouse: Bool = true, monochrome: Bool = false,
+                colorDepth: ColorDepth? = nil, tickMilliseconds: Int = 100, escapeDelayMilliseconds: Int = 25) {
+        self.theme = theme
+        self.mouse = mouse
+        self.monochrome = monochrome
+        self.colorDepth = colorDepth
+        self.tickMilliseconds = tickMilliseconds
+        self.escapeDelayMilliseconds = escapeDelayMilliseconds
+    }
+}
+
+/// Why the terminal could not be started.
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Standard input or output is not a terminal (a pipe, a file, no tty).
+    case notATerminal
+    /// ncurses could not start on this terminal type.
+    case cannotStart(term: String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "paddock needs a terminal: standard input and output must be a tty (not a pipe or a file)"
+        case .cannotStart(let term):
+            return term.isEmpty
+                ? "cannot start the terminal: TERM is not set"
+                : "cannot start the terminal: TERM '\(term)' is unknown or unusable (try TERM=xterm-256color)"
+        }
+    }
+}
