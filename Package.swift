@@ -36,7 +36,8 @@ let package = Package(
         .executableTarget(name: "paddock-terminal-check", dependencies: ["PaddockTUI", "CursesTerminal"]),
         .testTarget(name: "PaddockCoreTests", dependencies: ["PaddockCore"]),
         .testTarget(name: "PaddockStoreTests", dependencies: ["PaddockStore"]),
-        .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI", "CursesTerminal"]),
+        .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses"]),
         .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore"]),
         // Drives the real binary in tmux: the one place tests need a terminal.
         .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),

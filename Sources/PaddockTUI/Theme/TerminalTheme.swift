@@ -1,4 +1,3 @@
-import PaddockTUI
 
 /// A colour as a theme names it. The terminal maps it to what it can show:
 /// 256 colours, 16, 8, or none (attributes only).

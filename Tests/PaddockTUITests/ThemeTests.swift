@@ -1,5 +1,4 @@
-@testable import CursesTerminal
-import PaddockTUI
+@testable import PaddockTUI
 import Testing
 
 @Suite struct TerminalThemeTests {
