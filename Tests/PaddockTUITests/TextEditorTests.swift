@@ -478,6 +478,48 @@ private let paragraph = "The Hypermotard seat is too hard for long rides. A soft
         }
     }
 
+    /// Random editing keys checked against a flat model of the text (one
+    /// array of characters with "\n" in it and one cursor offset).
+    @Suite struct Model {
+        @Test(arguments: [7, 8, 9] as [UInt64])
+        func editsMatchAFlatModel(seed: UInt64) {
+            var rng = SplitMix64(state: seed)
+            let characters: [Character] = ["a", "b", " ", "é", "日", "🏍"]
+            let keys: [Key] = [.enter, .backspace, .delete, .left, .right, .ctrl("a"), .ctrl("e"), .ctrl("k"), .ctrl("u")]
+            var editor = TextEditor()
+            var model: [Character] = []
+            var at = 0
+            func lineStart() -> Int { (model[..<at].lastIndex(of: "\n") ?? -1) + 1 }
+            func lineEnd() -> Int { model[at...].firstIndex(of: "\n") ?? model.count }
+            for step in 0..<2_000 {
+                let key: Key = Int.random(in: 0..<2, using: &rng) == 0
+                    ? .character(characters.randomElement(using: &rng)!)
+                    : keys.randomElement(using: &rng)!
+                _ = editor.handle(key, width: Int.random(in: 3...12, using: &rng), height: 4)
+                switch key {
+                case .character(let c): model.insert(c, at: at); at += 1
+                case .enter: model.insert("\n", at: at); at += 1
+                case .backspace: if at > 0 { model.remove(at: at - 1); at -= 1 }
+                case .delete: if at < model.count { model.remove(at: at) }
+                case .left: at = max(0, at - 1)
+                case .right: at = min(model.count, at + 1)
+                case .ctrl("a"): at = lineStart()
+                case .ctrl("e"): at = lineEnd()
+                case .ctrl("k"):
+                    if at < model.count { model.removeSubrange(at..<max(at + 1, lineEnd())) }
+                case .ctrl("u"):
+                    let start = lineStart()
+                    model.removeSubrange(start..<at); at = start
+                default: break
+                }
+                let flatCursor = editor.lines[..<editor.cursor.line].reduce(0) { $0 + $1.count + 1 } + editor.cursor.index
+                let ok = editor.text == String(model) && flatCursor == at
+                #expect(ok, "seed \(seed) step \(step) after \(key): \(editor.text.debugDescription) cursor \(flatCursor), model \(String(model).debugDescription) cursor \(at)")
+                if !ok { break }
+            }
+        }
+    }
+
     // MARK: TextField
 
     @Suite struct Field {
