@@ -250,16 +250,3 @@ struct Edit: ParsableCommand {
         Output.line("Edited post \(edited.id) (\(edited.revisionCount) earlier version\(edited.revisionCount == 1 ? "" : "s") kept).")
     }
 }
-
-/// Until the terminal app opens here: the boards and each one's latest threads.
-enum BrowseFallback {
-    static func print(_ context: CommandContext) throws {
-        let community = context.community
-        for board in try community.boards() {
-            Output.line("\(SafeText.displayable(board.title)) — \(board.threadCount) threads")
-            for thread in try community.threads(board: board.slug, limit: 3).threads {
-                Output.line("  #\(thread.id) " + TextWrap.truncate(SafeText.displayable(thread.title), width: 70))
-            }
-        }
-    }
-}

@@ -19,10 +19,10 @@ struct Paddock: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var app: AppOptions
 
     mutating func run() throws {
-        let context = try global.context()
-        try BrowseFallback.print(context)
+        try app.open(try global.context())
     }
 
     /// Runs the command line with Paddock's exit codes: 1 for refusals, 2 for usage.

@@ -21,7 +21,7 @@ public struct ComposeScreen: Equatable {
 
     public init(target: ComposeTarget, title: String = "", body: String = "") {
         self.target = target
-        self.title.text = title
+        self.title.setText(title)
         self.body = TextEditor(text: body)
         focus = target.hasTitle && title.isEmpty ? .title : .body
     }
@@ -56,8 +56,8 @@ public struct ComposeScreen: Equatable {
         default:
             let used: Bool
             switch focus {
-            case .title: used = title.handle(key)
-            case .body: used = body.handle(key, width: area.width, height: Self.editorHeight(area, hasTitle: hasTitle))
+            case .title: used = title.handle(key, width: max(1, area.width - 9))
+            case .body: used = body.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area, hasTitle: hasTitle))
             }
             if used {
                 unsaved = true
@@ -99,7 +99,7 @@ public struct ComposeScreen: Equatable {
         if hasTitle {
             canvas.put(" Title: ", x: 0, y: y, role: focus == .title ? .accent : .muted)
             title.render(into: &canvas, x: 8, y: y, width: max(1, area.width - 9), role: .normal,
-                         cursorRole: focus == .title ? .selection : .normal, placeholder: "what is it about?")
+                         cursorRole: focus == .title ? .selection : nil, placeholder: "what is it about?")
             y += 1
         }
         let bytes = body.text.utf8.count
@@ -109,7 +109,7 @@ public struct ComposeScreen: Equatable {
         canvas.put(count, x: TextWidth.of(rule), y: y, role: bytes > Limits.bodyBytes ? .error : .muted)
         y += 1
         body.render(into: &canvas, x: 1, y: y, width: max(1, area.width - 2), height: Self.editorHeight(area, hasTitle: hasTitle),
-                    role: .normal, cursorRole: focus == .body ? .selection : .normal,
+                    role: .normal, cursorRole: focus == .body ? .selection : nil,
                     placeholder: "Write here. ^S sends, ^O opens $EDITOR, Esc keeps the draft.")
     }
 }
