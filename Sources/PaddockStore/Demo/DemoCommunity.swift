@@ -2,11 +2,260 @@ import Foundation
 import PaddockCore
 
 /// The demo community: a motorcycle maker's forum with a year of history.
+///
+/// Everything is written through the public `Community` methods, the same door
+/// every front end uses, with a `ManualClock` moved forward between actions so
+/// that members join, threads start and replies arrive over the year before
+/// `endingAt`. The content and its order are the same on every run: the only
+/// randomness is a fixed-seed generator, and no date but `endingAt` is read.
 public enum DemoCommunity {
-    /// Builds the demo into an empty community through the Community service,
-    /// with `operatorHandle` as an admin. Deterministic: the same content and
-    /// order every time; dates are laid out over the year before `endingAt`.
+    /// Builds the demo into an empty community, with `operatorHandle` as an admin.
+    /// The community's own clock is not used: the history is written through a
+    /// second `Community` on the same database, with a clock the demo moves.
     public static func build(into community: Community, operator operatorHandle: String, endingAt: Date = Date()) throws {
-        try community.bootstrapAdmin(handle: operatorHandle)
+        try build(database: community.database, operator: operatorHandle, endingAt: endingAt)
+    }
+
+    /// Builds the demo into an empty database. When the method returns, the
+    /// database holds the boards, catalog, members, threads and posts of the
+    /// demo, dated over the 365 days before `endingAt`, the latest a few hours
+    /// before it.
+    public static func build(database: AppDatabase, operator operatorHandle: String, endingAt: Date = Date()) throws {
+        let clock = ManualClock(endingAt - DemoPlan.year)
+        let community = Community(database: database, clock: { clock.now })
+        let plan = DemoPlan(operator: operatorHandle)
+        try DemoWriter(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
+    }
+}
+
+// MARK: - Randomness
+
+/// SplitMix64: a tiny, fast generator with a fixed seed, so the demo is the
+/// same on every platform and every run.
+struct DemoRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// An integer in the range, inclusive.
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    mutating func double(_ range: ClosedRange<Double>) -> Double {
+        range.lowerBound + unit() * (range.upperBound - range.lowerBound)
+    }
+
+    /// Exponentially distributed with this mean: many short gaps, a few long ones.
+    mutating func exponential(mean: Double) -> Double { -log(1 - unit()) * mean }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+
+    mutating func shuffled<T>(_ items: [T]) -> [T] {
+        var items = items
+        guard items.count > 1 else { return items }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            items.swapAt(i, Int(next() % UInt64(i + 1)))
+        }
+        return items
+    }
+}
+
+// MARK: - Writing the plan in time order
+
+/// Lays the plan's events out in time and writes them through the Community.
+struct DemoWriter {
+    let community: Community
+    let clock: ManualClock
+    let plan: DemoPlan
+    let endingAt: Date
+
+    private enum Action {
+        case join(DemoPersona)
+        case promote(handle: String, role: Role)
+        case start(thread: Int)
+        case reply(thread: Int, line: Int)
+        case edit(thread: Int, line: Int)
+        case revise(thread: Int)
+    }
+
+    private struct Event {
+        var time: TimeInterval  // seconds after the year began
+        let order: Int          // ties keep the order events were planned in
+        let action: Action
+    }
+
+    func run() throws {
+        let start = endingAt - DemoPlan.year
+        var random = DemoRandom(seed: 0x00A8_DE17_E950_1200)
+        let setupStart: TimeInterval = 9 * 3600
+        let setupEnd: TimeInterval = 12 * 3600
+        let lastActivity = DemoPlan.year - 3 * 3600 - 17 * 60
+
+        // Threads: the opening post, then replies with gaps of minutes to days.
+        let scripts = plan.threads(random: &random)
+        var events: [Event] = []
+        var order = 0
+        func add(_ time: TimeInterval, _ action: Action) {
+            events.append(Event(time: time, order: order, action: action))
+            order += 1
+        }
+        for (index, script) in scripts.enumerated() {
+            var time = script.day * 86_400 + random.double(7.5...22.5) * 3600
+            add(time, .start(thread: index))
+            for (lineIndex, line) in script.lines.enumerated() {
+                let gap = 240 + random.exponential(mean: script.gapHours * 3600)
+                if script.revision != nil, script.revisedBefore == lineIndex {
+                    add(time + gap / 2, .revise(thread: index))
+                }
+                time += gap
+                add(time, .reply(thread: index, line: lineIndex))
+                if line.edited != nil {
+                    add(time + random.double(900...5400), .edit(thread: index, line: lineIndex))
+                }
+            }
+        }
+        // The last weeks are stretched or squeezed so that the latest activity
+        // lands a few hours before `endingAt`; the rest keeps its hours of the day.
+        let latest = events.map(\.time).max() ?? lastActivity
+        let tailStart = 300 * 86_400.0
+        if latest > tailStart {
+            let scale = (lastActivity - tailStart) / (latest - tailStart)
+            for i in events.indices where events[i].time > tailStart {
+                events[i].time = tailStart + (events[i].time - tailStart) * scale
+            }
+        }
+
+        // Members who are not staff join some hours or days before they first write.
+        var firstWrite: [String: TimeInterval] = [:]
+        for event in events {
+            let handle: String
+            switch event.action {
+            case .start(let t): handle = scripts[t].author
+            case .reply(let t, let l): handle = scripts[t].lines[l].author
+            default: continue
+            }
+            firstWrite[handle] = min(firstWrite[handle] ?? .infinity, event.time)
+        }
+        for persona in plan.cast where !persona.foundingStaff {
+            let first = firstWrite[persona.handle] ?? random.double(setupEnd...(lastActivity - 86_400))
+            let joined = max(setupEnd + random.double(60...3000), first - random.double(2...120) * 3600)
+            add(joined, .join(persona))
+            if let promotion = persona.promotion {
+                add(max(joined + 86_400, promotion.day * 86_400), .promote(handle: persona.handle, role: promotion.role))
+            }
+        }
+        events.sort { $0.time != $1.time ? $0.time < $1.time : $0.order < $1.order }
+
+        // The founding day: the operator, the staff, the boards and the catalog.
+        var actors: [String: Actor] = [:]
+        func actor(_ handle: String) throws -> Actor {
+            if let actor = actors[handle] { return actor }
+            let actor = try community.actor(handle: handle)
+            actors[handle] = actor
+            return actor
+        }
+        clock.set(start + setupStart)
+        try community.bootstrapAdmin(handle: plan.operatorHandle)
+        let admin = try actor(plan.operatorHandle)
+        for persona in plan.cast where persona.foundingStaff {
+            clock.advance(by: random.double(60...600))
+            try community.addMember(by: admin, handle: persona.handle, displayName: persona.name, role: persona.role)
+        }
+        for board in DemoPlan.boards {
+            clock.advance(by: random.double(30...300))
+            try community.addBoard(by: admin, slug: board.slug, title: board.title, description: board.description, threadKind: board.kind)
+        }
+        let productManager = try actor(plan.handle("paolo.prodotto"))
+        for product in DemoPlan.products {
+            clock.advance(by: random.double(60...400))
+            try community.addProduct(by: productManager, slug: product.slug, name: product.name, description: product.description)
+            for feature in product.features {
+                clock.advance(by: random.double(20...120))
+                try community.addFeature(by: productManager, product: product.slug, slug: feature.slug,
+                                         name: feature.name, description: feature.description)
+            }
+        }
+
+        /// The text of a thread's post at a position, as first written.
+        func text(_ thread: Int, _ position: Int) -> String {
+            position == 0 ? scripts[thread].body : scripts[thread].lines[position - 1].body
+        }
+
+        // The year, in order.
+        var threadIDs = [Int64](repeating: 0, count: scripts.count)
+        var postIDs = [[Int64]](repeating: [], count: scripts.count)
+        for event in events {
+            clock.set(start + event.time)
+            switch event.action {
+            case .join(let persona):
+                try community.addMember(by: admin, handle: persona.handle, displayName: persona.name, role: persona.role)
+            case .promote(let handle, let role):
+                try community.setRole(by: admin, handle: handle, role: role)
+            case .start(let t):
+                let script = scripts[t]
+                let thread = try community.startThread(by: try actor(script.author), board: script.board,
+                                                       title: script.title, body: script.body)
+                threadIDs[t] = thread.id
+                let opening = try community.thread(thread.id, limit: 1)
+                postIDs[t].append(opening.posts[0].id)
+            case .reply(let t, let l):
+                let line = scripts[t].lines[l]
+                var body = line.body
+                var replyTo: Int64?
+                if let quoted = line.quote {
+                    replyTo = postIDs[t][quoted]
+                    body = DemoText.quoting(line.quoteText ?? DemoText.excerpt(of: text(t, quoted)), line.body)
+                }
+                let post = try community.reply(by: try actor(line.author), thread: threadIDs[t], body: body, replyTo: replyTo)
+                postIDs[t].append(post.id)
+            case .edit(let t, let l):
+                let line = scripts[t].lines[l]
+                var body = line.edited!
+                if let quoted = line.quote {
+                    body = DemoText.quoting(line.quoteText ?? DemoText.excerpt(of: text(t, quoted)), body)
+                }
+                try community.edit(by: try actor(line.author), post: postIDs[t][l + 1], body: body)
+            case .revise(let t):
+                try community.edit(by: try actor(scripts[t].author), post: postIDs[t][0], body: scripts[t].revision!)
+            }
+        }
+    }
+}
+
+enum DemoText {
+    /// A reply that quotes the first sentence of an earlier post, as members do.
+    static func quoting(_ excerpt: String, _ reply: String) -> String {
+        "> " + excerpt + "\n\n" + reply
+    }
+
+    /// The first sentence of the first paragraph, not longer than about a line and a half.
+    static func excerpt(of text: String) -> String {
+        let paragraph = text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { String($0) }
+            .first { !$0.hasPrefix(">") } ?? text
+        // A sentence ends at . ? or ! followed by a space: "47.6 hp" goes on.
+        var sentence = ""
+        var ended = false
+        for character in paragraph {
+            if ended, character == " " { break }
+            sentence.append(character)
+            ended = ".?!".contains(character) && sentence.count > 24
+        }
+        if sentence.count > 140 {
+            sentence = String(sentence.prefix(137)).trimmingCharacters(in: .whitespaces) + "…"
+        }
+        return sentence.trimmingCharacters(in: .whitespaces)
     }
 }
