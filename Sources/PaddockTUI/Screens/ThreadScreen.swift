@@ -245,14 +245,17 @@ public struct ThreadScreen: Equatable {
 
     /// A post as lines at a width: a header, the body, a blank line. `now` only
     /// changes the header's relative time, never the count of lines.
+    /// Bodies wrap at most this wide, however wide the window: long lines are hard to read.
+    static let readingWidth = 100
+
     static func lines(for post: PostView, width: Int, now: Date?) -> [Line] {
         var header = post.authorHandle
         if let badge = badge(post.authorRole) { header += "  [\(badge)]" }
         if let now { header += " · " + Ago.describe(post.createdAt, now: now) }
         if post.position > 0 { header += " · #\(post.position)" }
         if post.editedAt != nil { header += " · edited" }
-        var lines = [Line(text: header, role: post.authorRole.isStaff ? .official : .title, indent: 0)]
-        let textWidth = max(1, width - 2)
+        var lines = [Line(text: header, role: post.authorRole.isStaff ? .official : .title, indent: 1)]
+        let textWidth = max(1, min(width - 2, readingWidth))
         switch post.state {
         case .visible:
             lines += bodyLines(post.body, width: textWidth)
@@ -301,8 +304,10 @@ public struct ThreadScreen: Equatable {
         var index = top.post
         var skip = top.line
         while y < body.y + Self.headerRows + height, let post = posts[safe: index] {
-            for line in Self.lines(for: post, width: body.width, now: now).dropFirst(skip) {
+            for (number, line) in Self.lines(for: post, width: body.width, now: now).enumerated().dropFirst(skip) {
                 guard y < body.y + Self.headerRows + height else { break }
+                // The post at the top is the one R quotes: mark its header.
+                if number == 0, index == top.post { canvas.put("▸", x: 0, y: y, role: .accent) }
                 canvas.put(line.text, x: line.indent, y: y, role: line.role, maxWidth: body.width - line.indent)
                 y += 1
             }
