@@ -18,10 +18,17 @@ public enum TerminalColor: Hashable, Sendable {
     ]
 
     /// Parses "default", a name ("red", "bright-red"; "brightRed", "bright_red"
-    /// and "grey"/"gray" for bright-black also work) or an index "0"…"255".
+    /// and "grey"/"gray" for bright-black also work), an index "0"…"255", or
+    /// "#rrggbb" (the nearest of the xterm-256 colours 16–255).
     public init?(name: String) {
         let lowered = name.lowercased()
         if lowered == "default" { self = .default; return }
+        if lowered.hasPrefix("#") {
+            let digits = lowered.dropFirst()
+            guard digits.count == 6, digits.allSatisfy(\.isHexDigit), let rgb = Int(digits, radix: 16) else { return nil }
+            self = .indexed(Self.nearestXterm(red: rgb >> 16, green: (rgb >> 8) & 0xFF, blue: rgb & 0xFF))
+            return
+        }
         if let n = Int(lowered), (0...255).contains(n) { self = .indexed(UInt8(n)); return }
         let key = String(lowered.map { $0 == "_" ? "-" : $0 })
         let normalized = key.hasPrefix("bright") && !key.hasPrefix("bright-")
@@ -29,6 +36,22 @@ public enum TerminalColor: Hashable, Sendable {
         if normalized == "grey" || normalized == "gray" { self = .brightBlack; return }
         guard let i = Self.names.firstIndex(of: String(normalized)) else { return nil }
         self = Self.palette16[i]
+    }
+
+    /// The xterm-256 colour nearest to an RGB colour: the closest of the 6×6×6
+    /// cube (16–231) and the grey ramp (232–255). The first 16 are left out:
+    /// terminals let people redefine them.
+    public static func nearestXterm(red: Int, green: Int, blue: Int) -> UInt8 {
+        func distance(_ index: Int) -> Int {
+            let (r, g, b) = Palette.rgb(index)
+            return (r - red) * (r - red) + (g - green) * (g - green) + (b - blue) * (b - blue)
+        }
+        let levels = [0, 95, 135, 175, 215, 255]
+        func level(_ v: Int) -> Int { levels.indices.min { abs(levels[$0] - v) < abs(levels[$1] - v) }! }
+        let cube = 16 + 36 * level(red) + 6 * level(green) + level(blue)
+        let average = (red + green + blue) / 3
+        let grey = 232 + min(23, max(0, (average - 3) / 10))
+        return UInt8(distance(grey) < distance(cube) ? grey : cube)
     }
 
     static let palette16: [TerminalColor] = [
