@@ -196,60 +196,13 @@ public struct TerminalTheme: Equatable, Sendable {
         set { styles[role] = newValue }
     }
 
-    /// The built-in theme for dark terminals. Written in 256 colours; it falls
-    /// back to 16, 8 or none on lesser terminals.
-    public static let defaultDark = TerminalTheme(styles: [
-        .normal: .plain,
-        .title: TerminalStyle(foreground: .brightWhite, bold: true),
-        .header: TerminalStyle(foreground: .brightWhite, background: .indexed(24), bold: true),
-        .footer: TerminalStyle(foreground: .indexed(252), background: .indexed(236)),
-        .status: TerminalStyle(foreground: .indexed(252), background: .indexed(238)),
-        .selection: TerminalStyle(foreground: .brightWhite, background: .indexed(61), bold: true),
-        .unread: TerminalStyle(foreground: .brightWhite, bold: true),
-        .official: TerminalStyle(foreground: .indexed(214), bold: true),
-        .muted: TerminalStyle(foreground: .indexed(244)),
-        .error: TerminalStyle(foreground: .brightRed, bold: true),
-        .border: TerminalStyle(foreground: .indexed(240)),
-        .quote: TerminalStyle(foreground: .indexed(109), italic: true),
-        .highlight: TerminalStyle(foreground: .black, background: .indexed(220)),
-        .badge: TerminalStyle(foreground: .black, background: .indexed(214), bold: true),
-        .accent: TerminalStyle(foreground: .indexed(203)),
-        .statusNew: TerminalStyle(foreground: .indexed(81)),
-        .statusUnderReview: TerminalStyle(foreground: .indexed(220)),
-        .statusPlanned: TerminalStyle(foreground: .indexed(75)),
-        .statusInProgress: TerminalStyle(foreground: .indexed(171)),
-        .statusShipped: TerminalStyle(foreground: .indexed(114), bold: true),
-        .statusDeclined: TerminalStyle(foreground: .indexed(203)),
-        .statusDuplicate: TerminalStyle(foreground: .indexed(245)),
-        .statusExpired: TerminalStyle(foreground: .indexed(242)),
-    ])
+    /// The built-in theme for dark terminals: Themes/dark.toml, embedded.
+    /// Written in 256 colours; it falls back to 16, 8 or none on lesser terminals.
+    public static let defaultDark = ThemeLoader.builtIn("dark")!.theme
 
-    /// Attributes only: for NO_COLOR, `--theme mono` and terminals without colour.
-    public static let mono = TerminalTheme(styles: [
-        .normal: .plain,
-        .title: TerminalStyle(bold: true),
-        .header: TerminalStyle(bold: true, reverse: true),
-        .footer: TerminalStyle(reverse: true),
-        .status: TerminalStyle(reverse: true),
-        .selection: TerminalStyle(bold: true, reverse: true),
-        .unread: TerminalStyle(bold: true),
-        .official: TerminalStyle(bold: true, underline: true),
-        .muted: TerminalStyle(dim: true),
-        .error: TerminalStyle(bold: true, underline: true),
-        .border: TerminalStyle(dim: true),
-        .quote: TerminalStyle(italic: true),
-        .highlight: TerminalStyle(bold: true, underline: true),
-        .badge: TerminalStyle(reverse: true),
-        .accent: TerminalStyle(bold: true),
-        .statusNew: TerminalStyle(bold: true),
-        .statusUnderReview: TerminalStyle(underline: true),
-        .statusPlanned: TerminalStyle(bold: true),
-        .statusInProgress: TerminalStyle(bold: true, underline: true),
-        .statusShipped: TerminalStyle(bold: true),
-        .statusDeclined: TerminalStyle(dim: true),
-        .statusDuplicate: TerminalStyle(dim: true),
-        .statusExpired: TerminalStyle(dim: true),
-    ])
+    /// Attributes only: for NO_COLOR, `--theme mono` and terminals without
+    /// colour. Themes/mono.toml, embedded.
+    public static let mono = ThemeLoader.builtIn("mono")!.theme
 }
 
 /// The xterm palette, for finding the nearest of 8 or 16 colours.
