@@ -14,16 +14,24 @@ struct AppOptions: ParsableArguments {
     var noMouse = false
 
     func open(_ context: CommandContext) throws {
+        // The theme first: a malformed one stops here, before the terminal is touched.
+        var options = TerminalOptions(mouse: !noMouse)
+        if let theme {
+            let file: ThemeFile
+            do {
+                file = try ThemeLoader.standard().load(theme)
+            } catch {
+                throw InputError(message: error.description)
+            }
+            options.theme = file.theme
+            // A theme without colours (mono) is drawn with attributes only.
+            options.monochrome = !file.usesColour
+        }
         let actor = try context.actor()
         if case .suspended(let until) = actor.standing.current(at: Date()) {
             throw CommunityError.notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
         }
         let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24)
-        var options = TerminalOptions(mouse: !noMouse)
-        if let theme {
-            if theme == "mono" { options.monochrome = true; options.theme = .mono }
-            else { options.theme = try ThemeLoader.load(theme) }
-        }
         do {
             try CursesTerminal.run(app, options: options)
         } catch let error as TerminalError {

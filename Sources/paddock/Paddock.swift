@@ -14,7 +14,7 @@ struct Paddock: ParsableCommand {
             is invalid (one line on stderr says why), 2 on a usage error.
             """,
         subcommands: [
-            Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self,
+            Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self, ThemesCommand.self,
         ]
     )
 

@@ -18,10 +18,17 @@ public enum TerminalColor: Hashable, Sendable {
     ]
 
     /// Parses "default", a name ("red", "bright-red"; "brightRed", "bright_red"
-    /// and "grey"/"gray" for bright-black also work) or an index "0"…"255".
+    /// and "grey"/"gray" for bright-black also work), an index "0"…"255", or
+    /// "#rrggbb" (the nearest of the xterm-256 colours 16–255).
     public init?(name: String) {
         let lowered = name.lowercased()
         if lowered == "default" { self = .default; return }
+        if lowered.hasPrefix("#") {
+            let digits = lowered.dropFirst()
+            guard digits.count == 6, digits.allSatisfy(\.isHexDigit), let rgb = Int(digits, radix: 16) else { return nil }
+            self = .indexed(Self.nearestXterm(red: rgb >> 16, green: (rgb >> 8) & 0xFF, blue: rgb & 0xFF))
+            return
+        }
         if let n = Int(lowered), (0...255).contains(n) { self = .indexed(UInt8(n)); return }
         let key = String(lowered.map { $0 == "_" ? "-" : $0 })
         let normalized = key.hasPrefix("bright") && !key.hasPrefix("bright-")
@@ -29,6 +36,22 @@ public enum TerminalColor: Hashable, Sendable {
         if normalized == "grey" || normalized == "gray" { self = .brightBlack; return }
         guard let i = Self.names.firstIndex(of: String(normalized)) else { return nil }
         self = Self.palette16[i]
+    }
+
+    /// The xterm-256 colour nearest to an RGB colour: the closest of the 6×6×6
+    /// cube (16–231) and the grey ramp (232–255). The first 16 are left out:
+    /// terminals let people redefine them.
+    public static func nearestXterm(red: Int, green: Int, blue: Int) -> UInt8 {
+        func distance(_ index: Int) -> Int {
+            let (r, g, b) = Palette.rgb(index)
+            return (r - red) * (r - red) + (g - green) * (g - green) + (b - blue) * (b - blue)
+        }
+        let levels = [0, 95, 135, 175, 215, 255]
+        func level(_ v: Int) -> Int { levels.indices.min { abs(levels[$0] - v) < abs(levels[$1] - v) }! }
+        let cube = 16 + 36 * level(red) + 6 * level(green) + level(blue)
+        let average = (red + green + blue) / 3
+        let grey = 232 + min(23, max(0, (average - 3) / 10))
+        return UInt8(distance(grey) < distance(cube) ? grey : cube)
     }
 
     static let palette16: [TerminalColor] = [
@@ -173,60 +196,13 @@ public struct TerminalTheme: Equatable, Sendable {
         set { styles[role] = newValue }
     }
 
-    /// The built-in theme for dark terminals. Written in 256 colours; it falls
-    /// back to 16, 8 or none on lesser terminals.
-    public static let defaultDark = TerminalTheme(styles: [
-        .normal: .plain,
-        .title: TerminalStyle(foreground: .brightWhite, bold: true),
-        .header: TerminalStyle(foreground: .brightWhite, background: .indexed(24), bold: true),
-        .footer: TerminalStyle(foreground: .indexed(252), background: .indexed(236)),
-        .status: TerminalStyle(foreground: .indexed(252), background: .indexed(238)),
-        .selection: TerminalStyle(foreground: .brightWhite, background: .indexed(61), bold: true),
-        .unread: TerminalStyle(foreground: .brightWhite, bold: true),
-        .official: TerminalStyle(foreground: .indexed(214), bold: true),
-        .muted: TerminalStyle(foreground: .indexed(244)),
-        .error: TerminalStyle(foreground: .brightRed, bold: true),
-        .border: TerminalStyle(foreground: .indexed(240)),
-        .quote: TerminalStyle(foreground: .indexed(109), italic: true),
-        .highlight: TerminalStyle(foreground: .black, background: .indexed(220)),
-        .badge: TerminalStyle(foreground: .black, background: .indexed(214), bold: true),
-        .accent: TerminalStyle(foreground: .indexed(203)),
-        .statusNew: TerminalStyle(foreground: .indexed(81)),
-        .statusUnderReview: TerminalStyle(foreground: .indexed(220)),
-        .statusPlanned: TerminalStyle(foreground: .indexed(75)),
-        .statusInProgress: TerminalStyle(foreground: .indexed(171)),
-        .statusShipped: TerminalStyle(foreground: .indexed(114), bold: true),
-        .statusDeclined: TerminalStyle(foreground: .indexed(203)),
-        .statusDuplicate: TerminalStyle(foreground: .indexed(245)),
-        .statusExpired: TerminalStyle(foreground: .indexed(242)),
-    ])
+    /// The built-in theme for dark terminals: Themes/dark.toml, embedded.
+    /// Written in 256 colours; it falls back to 16, 8 or none on lesser terminals.
+    public static let defaultDark = ThemeLoader.builtIn("dark")!.theme
 
-    /// Attributes only: for NO_COLOR, `--theme mono` and terminals without colour.
-    public static let mono = TerminalTheme(styles: [
-        .normal: .plain,
-        .title: TerminalStyle(bold: true),
-        .header: TerminalStyle(bold: true, reverse: true),
-        .footer: TerminalStyle(reverse: true),
-        .status: TerminalStyle(reverse: true),
-        .selection: TerminalStyle(bold: true, reverse: true),
-        .unread: TerminalStyle(bold: true),
-        .official: TerminalStyle(bold: true, underline: true),
-        .muted: TerminalStyle(dim: true),
-        .error: TerminalStyle(bold: true, underline: true),
-        .border: TerminalStyle(dim: true),
-        .quote: TerminalStyle(italic: true),
-        .highlight: TerminalStyle(bold: true, underline: true),
-        .badge: TerminalStyle(reverse: true),
-        .accent: TerminalStyle(bold: true),
-        .statusNew: TerminalStyle(bold: true),
-        .statusUnderReview: TerminalStyle(underline: true),
-        .statusPlanned: TerminalStyle(bold: true),
-        .statusInProgress: TerminalStyle(bold: true, underline: true),
-        .statusShipped: TerminalStyle(bold: true),
-        .statusDeclined: TerminalStyle(dim: true),
-        .statusDuplicate: TerminalStyle(dim: true),
-        .statusExpired: TerminalStyle(dim: true),
-    ])
+    /// Attributes only: for NO_COLOR, `--theme mono` and terminals without
+    /// colour. Themes/mono.toml, embedded.
+    public static let mono = ThemeLoader.builtIn("mono")!.theme
 }
 
 /// The xterm palette, for finding the nearest of 8 or 16 colours.
