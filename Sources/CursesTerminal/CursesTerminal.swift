@@ -72,30 +72,44 @@ struct EventLoop {
         }
     }
 
+    /// The most keys taken in one go before the screen is drawn again.
+    static let inputBatch = 4096
+
     /// Waits for input until the next tick is due and queues what arrived.
     private mutating func readInput() {
         let waited = paddock_monotonic_ms() - lastTick
         let timeout = max(1, tick - Int(waited))
         let started = paddock_monotonic_ms()
-        let input = screen.read(timeoutMilliseconds: timeout)
-        switch input {
-        case .timeout:
+        var input = screen.read(timeoutMilliseconds: timeout)
+        if case .timeout = input {
             // A read that fails at once, over and over, is a terminal that is gone
             // without a SIGHUP reaching us.
             let quick = paddock_monotonic_ms() - started < 2 && timeout >= 20
             immediateTimeouts = quick ? immediateTimeouts + 1 : 0
-        case .character(let code):
-            immediateTimeouts = 0
-            if let key = KeyDecoder.character(code) { pending.append(.key(key)) }
-        case .keyCode(let code):
-            immediateTimeouts = 0
-            if code == KEY_RESIZE {
-                screen.forceFullRedraw()
-            } else if code == KEY_MOUSE {
-                if let mouse = screen.mouseEvent() { pending.append(.mouse(mouse)) }
-            } else if let key = KeyDecoder.keyCode(code) {
-                pending.append(.key(key))
+        }
+        // Take everything already typed (a paste arrives as thousands of keys)
+        // before drawing again, so a paste costs one frame, not one per key.
+        var taken = 0
+        while taken < Self.inputBatch {
+            switch input {
+            case .timeout:
+                taken = Self.inputBatch
+                continue
+            case .character(let code):
+                immediateTimeouts = 0
+                if let key = KeyDecoder.character(code) { pending.append(.key(key)) }
+            case .keyCode(let code):
+                immediateTimeouts = 0
+                if code == KEY_RESIZE {
+                    screen.forceFullRedraw()
+                } else if code == KEY_MOUSE {
+                    if let mouse = screen.mouseEvent() { pending.append(.mouse(mouse)) }
+                } else if let key = KeyDecoder.keyCode(code) {
+                    pending.append(.key(key))
+                }
             }
+            taken += 1
+            input = screen.read(timeoutMilliseconds: 0)
         }
         noteSize()
         let now = paddock_monotonic_ms()

@@ -56,35 +56,48 @@ extension Community {
         }
     }
 
-    /// One page of a board in the given order, with the reader's read positions.
-    /// `latest` pages by cursor; the other orders show their first window only.
-    public func threads(board slug: String, reader: Actor, order: ThreadOrder, after cursor: ThreadCursor? = nil, limit: Int) throws -> ThreadPage {
-        switch order {
-        case .latest:
-            return try threads(board: slug, reader: reader, after: cursor, limit: limit)
-        case .mostReplies, .unread:
-            return try writer.read { db in
-                let board = try Self.board(db, slug: slug)
-                let summary = try Self.boardSummary(db, id: board.id!)
-                let sql: String
-                let arguments: StatementArguments
-                if order == .mostReplies {
-                    sql = Self.threadSummarySelect(reader: reader.id) + """
-                         WHERE t.boardId = ? AND t.hidden = 0 ORDER BY t.replyCount DESC, t.id DESC LIMIT ?
+    /// One page of a board in the given order, with the reader's read positions,
+    /// continuing after `after` (the last thread shown). Every order pages by
+    /// keyset over an index, so a deep page costs what the first costs.
+    public func threads(board slug: String, reader: Actor, order: ThreadOrder, after: ThreadSummary? = nil, limit: Int) throws -> ThreadPage {
+        try writer.read { db in
+            let board = try Self.board(db, slug: slug)
+            let summary = try Self.boardSummary(db, id: board.id!)
+            var sql = Self.threadSummarySelect(reader: reader.id)
+            var arguments: StatementArguments
+            switch order {
+            case .latest, .unread:
+                sql += " WHERE t.boardId = ? AND t.hidden = 0"
+                arguments = [board.id]
+                if order == .unread {
+                    sql += """
+                         AND t.id IN (SELECT id FROM thread WHERE boardId = ? AND hidden = 0
+                                      ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
+                         AND COALESCE((SELECT lastReadPosition FROM readState WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
+                         AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
                         """
-                    arguments = [board.id, limit]
-                } else {
-                    sql = Self.threadSummarySelect(reader: reader.id) + """
-                         WHERE t.id IN (SELECT id FROM thread WHERE boardId = ? AND hidden = 0
-                                        ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
-                           AND COALESCE((SELECT lastReadPosition FROM readState WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
-                           AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
-                         ORDER BY t.pinned DESC, t.lastActivityAt DESC LIMIT ?
-                        """
-                    arguments = [board.id, Self.unreadWindow, reader.id, reader.id, limit]
+                    arguments += [board.id, Self.unreadWindow, reader.id, reader.id]
                 }
-                return ThreadPage(board: summary, threads: try ThreadSummary.fetchAll(db, sql: sql, arguments: arguments), next: nil)
+                if let after {
+                    sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
+                    arguments += [after.pinned, after.lastActivityAt, after.id]
+                }
+                sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
+            case .mostReplies:
+                sql += " WHERE t.boardId = ? AND t.hidden = 0"
+                arguments = [board.id]
+                if let after {
+                    sql += " AND (t.replyCount, t.id) < (?, ?)"
+                    arguments += [after.replyCount, after.id]
+                }
+                sql += " ORDER BY t.replyCount DESC, t.id DESC LIMIT ?"
             }
+            arguments += [limit + 1]
+            var rows = try ThreadSummary.fetchAll(db, sql: sql, arguments: arguments)
+            let more = rows.count > limit
+            if more { rows.removeLast() }
+            let next = more ? rows.last.map { ThreadCursor(pinned: $0.pinned, lastActivityAt: $0.lastActivityAt, id: $0.id) } : nil
+            return ThreadPage(board: summary, threads: rows, next: next)
         }
     }
 

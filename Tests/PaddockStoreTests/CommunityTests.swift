@@ -369,3 +369,44 @@ import Testing
         #expect(try f.community.thread(thread.id, viewer: f.moderator).posts[0].state == .hidden)
     }
 }
+
+@Suite struct OrderedPagingTests {
+    @Test func everyOrderPagesWithoutGapsOrRepeats() throws {
+        let f = try Fixture()
+        var ids: [Int64] = []
+        for i in 0..<17 {
+            f.clock.advance(by: 60)
+            let thread = try f.community.startThread(by: f.member, board: "furia", title: "T\(i)", body: "b")
+            for _ in 0..<(i % 5) { try f.community.reply(by: f.other, thread: thread.id, body: "r") }
+            ids.append(thread.id)
+        }
+        for order in ThreadOrder.allCases {
+            var seen: [ThreadSummary] = []
+            var after: ThreadSummary?
+            repeat {
+                let page = try f.community.threads(board: "furia", reader: f.admin, order: order, after: after, limit: 4)
+                #expect(page.threads.count <= 4)
+                seen += page.threads
+                after = page.next == nil ? nil : page.threads.last
+            } while after != nil
+            #expect(Set(seen.map(\.id)).count == seen.count, "\(order) repeated a thread")
+            #expect(Set(seen.map(\.id)) == Set(ids), "\(order) missed a thread")
+            if order == .mostReplies {
+                #expect(seen.map(\.replyCount) == seen.map(\.replyCount).sorted(by: >))
+            }
+        }
+    }
+
+    @Test func theUnreadOrderShowsOnlyWhatTheReaderHasNotRead() throws {
+        let f = try Fixture()
+        let read = try f.community.startThread(by: f.member, board: "furia", title: "Read", body: "b")
+        f.clock.advance(by: 60)
+        try f.community.startThread(by: f.member, board: "furia", title: "Unread", body: "b")
+        try f.community.markRead(by: f.other, thread: read.id, upTo: 0)
+        let page = try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10)
+        #expect(page.threads.map(\.title) == ["Unread"])
+        try f.community.markBoardRead(by: f.other, board: "furia")
+        #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.isEmpty)
+        #expect(try f.community.home(for: f.other).boards.first { $0.board.slug == "furia" }?.unreadThreads == 0)
+    }
+}

@@ -276,3 +276,38 @@ import Testing
         #expect(app.screen().contains("Ristretto, always."))
     }
 }
+
+@Suite struct PagingTests {
+    /// Every query a screen asks for is a page: no more rows than it shows, plus one.
+    @Test func aLongBoardLoadsAPageAtATimeAsYouScroll() throws {
+        let f = try TUIFixture()
+        for i in 0..<95 {
+            f.clock.advance(by: 60)
+            try f.community.startThread(by: f.admin, board: "garage", title: "Tip \(i)", body: "b")
+        }
+        var state = AppState(member: f.reader, width: 80, height: 24, now: f.clock.now)
+        let body = Frame.body(width: 80, height: 24)
+        let page = BoardScreen.pageSize(body)
+        #expect(page <= body.height)
+        let board = try f.community.boards().first { $0.slug == "garage" }!
+        state.stack.append(.board(BoardScreen(board: board)))
+        var loaded = try f.community.threads(board: "garage", reader: f.reader, order: .latest, limit: page)
+        _ = App.update(&state, .boardLoaded(slug: "garage", order: .latest, page: loaded, placement: .replace))
+        var requests = 0
+        var seen = loaded.threads.map(\.title)
+        for _ in 0..<200 {
+            for command in App.update(&state, .event(.key(.down))) {
+                guard case .loadBoard(_, let order, let after, let limit, let placement) = command else { continue }
+                #expect(limit <= page)
+                #expect(placement == .append)
+                requests += 1
+                loaded = try f.community.threads(board: "garage", reader: f.reader, order: order, after: after, limit: limit)
+                #expect(loaded.threads.count <= limit)
+                seen += loaded.threads.map(\.title)
+                _ = App.update(&state, .boardLoaded(slug: "garage", order: order, page: loaded, placement: placement))
+            }
+        }
+        #expect(seen == (0..<95).reversed().map { "Tip \($0)" })
+        #expect(requests == (95 + page - 1) / page - 1)
+    }
+}

@@ -76,7 +76,7 @@ public indirect enum Command: Equatable {
     case setStatus(Status)
     case confirm(Confirmation)
     case loadHome
-    case loadBoard(slug: String, order: ThreadOrder, after: ThreadCursor?, limit: Int)
+    case loadBoard(slug: String, order: ThreadOrder, after: ThreadSummary?, limit: Int, placement: BoardPlacement)
     case loadThread(id: Int64, from: Int, limit: Int, placement: Placement)
     case markRead(threadID: Int64, position: Int)
     case markBoardRead(slug: String)
@@ -88,6 +88,14 @@ public indirect enum Command: Equatable {
     case openEditor(text: String)
     case checkForChanges
     case checkNotifications
+}
+
+/// Where a loaded page of a board's threads goes in the list.
+public enum BoardPlacement: Equatable, Sendable {
+    case replace
+    case append
+    /// Read again from this row on (others posted): rows above it stay as they were.
+    case refresh(from: Int)
 }
 
 /// Where a loaded page of posts goes in the thread screen's window.
@@ -107,7 +115,7 @@ public enum ScrollTarget: Equatable, Sendable {
 public enum Message: Equatable {
     case event(TerminalEvent)
     case homeLoaded(HomeOverview)
-    case boardLoaded(slug: String, order: ThreadOrder, page: ThreadPage, appended: Bool)
+    case boardLoaded(slug: String, order: ThreadOrder, page: ThreadPage, placement: BoardPlacement)
     case threadLoaded(ThreadDetail, Placement)
     case nextUnreadFound(ThreadSummary?)
     case composeReady(ComposeTarget, title: String, body: String, restored: Bool)

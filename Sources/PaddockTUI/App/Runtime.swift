@@ -65,9 +65,9 @@ public final class PaddockApp: TerminalProgram {
                 return .request(.openEditor(text: text))
             case .loadHome:
                 return .message(.homeLoaded(try community.home(for: member)))
-            case .loadBoard(let slug, let order, let after, let limit):
+            case .loadBoard(let slug, let order, let after, let limit, let placement):
                 let page = try community.threads(board: slug, reader: member, order: order, after: after, limit: limit)
-                return .message(.boardLoaded(slug: slug, order: order, page: page, appended: after != nil))
+                return .message(.boardLoaded(slug: slug, order: order, page: page, placement: placement))
             case .loadThread(let id, let from, let limit, let placement):
                 return .message(.threadLoaded(try community.thread(id, viewer: member, from: from, limit: limit), placement))
             case .markRead(let threadID, let position):

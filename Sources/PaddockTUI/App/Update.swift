@@ -27,10 +27,10 @@ public enum App {
                     state.stack[i] = .home(home)
                 }
             }
-        case .boardLoaded(let slug, let order, let page, let appended):
+        case .boardLoaded(let slug, let order, let page, let placement):
             for i in state.stack.indices {
                 if case .board(var board) = state.stack[i], board.board.slug == slug, board.order == order {
-                    board.loaded(page, appended: appended, body: body)
+                    board.loaded(page, placement: placement, body: body)
                     state.stack[i] = .board(board)
                 }
             }
@@ -59,8 +59,8 @@ public enum App {
                                     placement: .replace(scrollTo: .bottom))]
             case .newThread(let slug, _):
                 var commands: [Command] = [.setStatus(.info("Thread started."))]
-                if case .board(let board) = state.screen {
-                    commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body)))
+                if case .board(let board) = state.screen, board.board.slug == slug {
+                    commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body), placement: .replace))
                 }
                 return commands
             }
@@ -213,12 +213,10 @@ public enum App {
         switch state.screen {
         case .home: commands.append(.loadHome)
         case .board(let board):
-            let shown = max(BoardScreen.pageSize(body), board.list.offset + board.visibleRows(in: body))
-            commands.append(.loadBoard(slug: board.board.slug, order: board.order, after: nil, limit: shown))
+            commands.append(board.refresh(body: body))
         case .thread(let thread):
-            guard thread.loaded else { break }
-            let limit = thread.posts.count + (thread.lastPosition >= thread.postCount - 1 ? ThreadScreen.pageSize : 0)
-            commands.append(.loadThread(id: thread.summary.id, from: thread.firstPosition, limit: max(1, limit), placement: .refresh))
+            guard let command = thread.refresh() else { break }
+            commands.append(command)
         case .compose: break
         }
         return commands
@@ -259,8 +257,7 @@ public enum App {
                 switch state.screen {
                 case .home: effects.append(.loadHome)
                 case .board(let board):
-                    let shown = max(BoardScreen.pageSize(body), board.list.offset + board.visibleRows(in: body))
-                    effects.append(.loadBoard(slug: board.board.slug, order: board.order, after: nil, limit: shown))
+                    effects.append(board.refresh(body: body))
                 default: break
                 }
             case .setStatus(let status):

@@ -8,7 +8,8 @@ public struct BoardScreen: Equatable {
     public var board: BoardSummary
     public var order: ThreadOrder = .latest
     public var threads: [ThreadSummary] = []
-    public var next: ThreadCursor?
+    /// More threads follow the last one loaded.
+    public var hasMore = false
     public var loaded = false
     public var list = ListSelection()
 
@@ -36,10 +37,10 @@ public struct BoardScreen: Equatable {
         case .character("o"):
             order = order.next
             threads = []
-            next = nil
+            hasMore = false
             loaded = false
             list = ListSelection()
-            return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body)),
+            return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace),
                     .setStatus(.info("Order: \(order.label)"))]
         case .character("c"):
             return [.openCompose(.newThread(boardSlug: board.slug, boardTitle: board.title), quoting: nil)]
@@ -55,21 +56,34 @@ public struct BoardScreen: Equatable {
 
     /// Asks for the next page when the selection comes near the last loaded row.
     func loadMoreIfNeeded(body: Rect) -> [Command] {
-        guard let next, order == .latest, list.nearsEnd(count: threads.count, margin: 3) else { return [] }
-        return [.loadBoard(slug: board.slug, order: order, after: next, limit: Self.pageSize(body))]
+        guard hasMore, list.nearsEnd(count: threads.count, margin: 3) else { return [] }
+        return [.loadBoard(slug: board.slug, order: order, after: threads.last, limit: Self.pageSize(body), placement: .append)]
     }
 
-    mutating func loaded(_ page: ThreadPage, appended: Bool, body: Rect) {
+    /// Reads again what is on screen (after others posted, or on coming back):
+    /// a page from the first row shown, never the rows scrolled past.
+    func refresh(body: Rect) -> Command {
+        let from = list.offset
+        return .loadBoard(slug: board.slug, order: order, after: from > 0 ? threads[safe: from - 1] : nil,
+                          limit: Self.pageSize(body), placement: from > 0 ? .refresh(from: from) : .replace)
+    }
+
+    mutating func loaded(_ page: ThreadPage, placement: BoardPlacement, body: Rect) {
         board = page.board
-        if appended {
+        let selectedID = threads[safe: list.selected]?.id
+        switch placement {
+        case .append:
             let known = Set(threads.map(\.id))
             threads += page.threads.filter { !known.contains($0.id) }
-        } else {
-            let selectedID = threads[safe: list.selected]?.id
+        case .replace:
             threads = page.threads
-            if let selectedID, let index = threads.firstIndex(where: { $0.id == selectedID }) { list.selected = index }
+        case .refresh(let from):
+            threads = Array(threads.prefix(from)) + page.threads
         }
-        next = page.next
+        if placement != .append, let selectedID, let index = threads.firstIndex(where: { $0.id == selectedID }) {
+            list.selected = index
+        }
+        hasMore = page.next != nil
         loaded = true
         list.reveal(count: threads.count, visible: visibleRows(in: body))
     }

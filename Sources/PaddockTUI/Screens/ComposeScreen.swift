@@ -104,7 +104,7 @@ public struct ComposeScreen: Equatable {
         }
         let bytes = body.text.utf8.count
         let count = " \(bytes) / \(Limits.bodyBytes) bytes "
-        let rule = String(repeating: "─", count: max(0, area.width - TextWidth.of(count) - 1))
+        let rule = String(repeating: "─", count: max(0, area.width - TextWidth.of(count)))
         canvas.put(rule, x: 0, y: y, role: .border)
         canvas.put(count, x: TextWidth.of(rule), y: y, role: bytes > Limits.bodyBytes ? .error : .muted)
         y += 1

@@ -27,7 +27,7 @@ public struct HomeScreen: Equatable {
         case .end, .character("G"): list.moveTo(count - 1, count: count, visible: visible)
         case .enter, .right, .character("l"):
             guard let board = overview?.boards[safe: list.selected]?.board else { return [] }
-            return [.push(.board(BoardScreen(board: board))), .loadBoard(slug: board.slug, order: .latest, after: nil, limit: BoardScreen.pageSize(body))]
+            return [.push(.board(BoardScreen(board: board))), .loadBoard(slug: board.slug, order: .latest, after: nil, limit: BoardScreen.pageSize(body), placement: .replace)]
         case .character("n"): return [.findNextUnread(after: nil)]
         case .character("a"):
             guard let announcement = overview?.latestAnnouncement else { return [] }

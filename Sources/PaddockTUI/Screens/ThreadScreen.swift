@@ -107,6 +107,12 @@ public struct ThreadScreen: Equatable {
         return commands
     }
 
+    /// Reads again the page from the post on top: edits and new replies appear, the view stays put.
+    func refresh() -> Command? {
+        guard loaded, let post = focusedPost else { return nil }
+        return .loadThread(id: summary.id, from: post.position, limit: Self.pageSize, placement: .refresh)
+    }
+
     mutating func noteMarked(_ position: Int) { markedUpTo = max(markedUpTo, position) }
 
     // MARK: - Loading
@@ -131,13 +137,12 @@ public struct ThreadScreen: Equatable {
             }
             clampToEnd(width: width, height: height)
         case .refresh:
-            let topID = focusedPost?.id
-            posts = detail.posts
-            if let topID, let index = posts.firstIndex(where: { $0.id == topID }) {
+            // The page read again starts at the post on top; the posts above it stay.
+            let from = detail.posts.first?.position ?? firstPosition
+            posts = posts.filter { $0.position < from } + detail.posts
+            if let index = posts.firstIndex(where: { $0.position >= from }) {
                 top.post = index
                 top.line = min(top.line, max(0, lineCount(index, width: width) - 1))
-            } else {
-                top = LinePosition(post: 0, line: 0)
             }
         case .append:
             let fresh = detail.posts.filter { $0.position > lastPosition }
