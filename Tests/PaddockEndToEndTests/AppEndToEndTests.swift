@@ -132,4 +132,44 @@ struct AppEndToEndTests {
         try tmux.waitFor("EXITED=0")
         #expect(try posts(db, thread: thread.id).last?["body"] as? String == "typed first\nwritten in the editor\n")
     }
+
+    @Test func aReplyFromAnotherSessionShowsWithinTwoSeconds() throws {
+        let tmux = try Tmux()
+        let db = try demo(tmux)
+        let thread = try firstThread(db, board: "furia-950")
+        try tmux.start(width: 100, height: 30)
+        try open(tmux, db)
+        try tmux.keys("Down", "Enter", "Enter")
+        try tmux.waitFor("r reply")
+        // Another member, in another process, on the same file.
+        let members = try json(["--db", db, "member", "list"]) as! [[String: Any]]
+        let other = try #require(members.first { $0["role"] as? String == "member" }?["handle"] as? String)
+        let posted = try Tmux.run(Tmux.binary, ["--db", db, "--as", other, "reply", "\(thread.id)", "--body", "Live from the other session"])
+        try #require(posted.status == 0)
+        let started = Date()
+        try tmux.waitFor("Live from the other session", seconds: 2)
+        #expect(Date().timeIntervalSince(started) < 2)
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXITED=0")
+    }
+
+    @Test func aLongPasteArrivesWhole() throws {
+        let tmux = try Tmux()
+        let db = try demo(tmux)
+        let thread = try firstThread(db, board: "furia-950")
+        try tmux.start(width: 80, height: 24)
+        try open(tmux, db)
+        try tmux.keys("Down", "Enter", "Enter")
+        try tmux.waitFor("r reply")
+        try tmux.keys("r")
+        try tmux.waitFor("Reply to:")
+        let words = (0..<600).map { "w\($0)" }.joined(separator: " ")  // about 3,500 characters
+        try tmux.literal(words)
+        try tmux.waitFor("\(words.utf8.count) / 65536 bytes")
+        try tmux.keys("C-s")
+        try tmux.waitFor("Reply posted.")
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXITED=0")
+        #expect(try posts(db, thread: thread.id).last?["body"] as? String == words)
+    }
 }
