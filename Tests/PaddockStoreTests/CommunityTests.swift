@@ -410,3 +410,63 @@ import Testing
         #expect(try f.community.home(for: f.other).boards.first { $0.board.slug == "furia" }?.unreadThreads == 0)
     }
 }
+
+@Suite struct CatalogCommandTests {
+    @Test func managersAddProductsAndFeatures() throws {
+        let f = try Fixture()
+        let product = try f.community.addProduct(by: f.manager, slug: "furia-950", name: "Furia 950", description: "Supermotard")
+        #expect(product.name == "Furia 950")
+        try f.community.addFeature(by: f.manager, product: "furia-950", slug: "seat", name: "Seat")
+        try f.community.addFeature(by: f.admin, product: "FURIA-950", slug: "exhaust", name: "Exhaust")
+        #expect(try f.community.features(product: "furia-950").map(\.slug) == ["exhaust", "seat"])
+        #expect(try f.community.products().map(\.slug) == ["furia-950"])
+    }
+
+    @Test func catalogRefusals() throws {
+        let f = try Fixture()
+        try f.community.addProduct(by: f.manager, slug: "furia-950", name: "Furia 950")
+        try f.community.addFeature(by: f.manager, product: "furia-950", slug: "seat", name: "Seat")
+        try f.expectRefusal(.notPermitted("only managers and admins can change the product catalog")) {
+            try f.community.addProduct(by: f.moderator, slug: "x", name: "X")
+        }
+        try f.expectRefusal(.notPermitted("only managers and admins can change the product catalog")) {
+            try f.community.addFeature(by: f.member, product: "furia-950", slug: "x", name: "X")
+        }
+        try f.expectRefusal(.invalid("a product 'furia-950' already exists")) {
+            try f.community.addProduct(by: f.manager, slug: "furia-950", name: "Again")
+        }
+        try f.expectRefusal(.invalid("furia-950 already has a feature 'seat'")) {
+            try f.community.addFeature(by: f.manager, product: "furia-950", slug: "seat", name: "Seat again")
+        }
+        try f.expectRefusal(.notFound("no product 'nope'")) {
+            try f.community.addFeature(by: f.manager, product: "nope", slug: "seat", name: "Seat")
+        }
+    }
+}
+
+@Suite struct DraftAndReadingTests {
+    @Test func draftsAreKeptPerMemberAndKeyAndAnEmptyOneIsForgotten() throws {
+        let f = try Fixture()
+        try f.community.saveDraft(by: f.member, key: "reply:1", title: "", body: "half")
+        try f.community.saveDraft(by: f.other, key: "reply:1", title: "", body: "other's")
+        #expect(try f.community.draft(for: f.member, key: "reply:1")?.body == "half")
+        try f.community.saveDraft(by: f.member, key: "reply:1", title: "", body: "")
+        #expect(try f.community.draft(for: f.member, key: "reply:1") == nil)
+        #expect(try f.community.draft(for: f.other, key: "reply:1")?.body == "other's")
+    }
+
+    @Test func readPositionsNeverMoveBackAndNextUnreadFollowsTheBoards() throws {
+        let f = try Fixture()
+        let first = try f.community.startThread(by: f.member, board: "furia", title: "First", body: "b")
+        f.clock.advance(by: 60)
+        let second = try f.community.startThread(by: f.member, board: "furia", title: "Second", body: "b")
+        try f.community.reply(by: f.member, thread: first.id, body: "r1")
+        try f.community.markRead(by: f.other, thread: first.id, upTo: 1)
+        try f.community.markRead(by: f.other, thread: first.id, upTo: 0)
+        let page = try f.community.threads(board: "furia", reader: f.other, order: .latest, limit: 10)
+        #expect(page.threads.first { $0.id == first.id }?.unreadCount == 0)
+        #expect(try f.community.nextUnread(for: f.other, after: nil)?.id == second.id)
+        try f.community.markRead(by: f.other, thread: second.id, upTo: 0)
+        #expect(try f.community.nextUnread(for: f.other, after: nil) == nil)
+    }
+}
