@@ -208,15 +208,38 @@ import Testing
         #expect(board.threads.map(\.title) == ["Valve clearances"])
     }
 
-    @Test func aMemberCannotPostAnAnnouncementFromTheApp() throws {
+    @Test func aMemberIsToldAtOnceThatAnnouncementsAreForStaff() throws {
         let f = try TUIFixture()
         let app = f.app()
         app.press(.enter, .character("c"))
+        #expect(app.state.status == .error("only managers and admins can post announcements; marco is a member"))
+        guard case .board = app.state.screen else { Issue.record("compose opened"); return }
+    }
+
+    @Test func aRefusalAtSubmitKeepsTheText() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        app.press(.down, .down, .enter, .character("c"))
         app.type("Free bikes")
         app.press(.tab)
         app.type("for everyone")
+        try f.community.database.writer.write { db in
+            // The board became the blog while the member was writing.
+            try db.execute(sql: "UPDATE board SET threadKind = 'announcement' WHERE slug = 'garage'")
+        }
         app.press(.ctrl("s"))
         #expect(app.state.status == .error("Not posted: only managers and admins can post announcements; marco is a member. Your text is kept as a draft."))
+        guard case .compose(let compose) = app.state.screen else { Issue.record("compose closed"); return }
+        #expect(compose.title.text == "Free bikes")
+    }
+
+    @Test func aLockedThreadSaysSoBeforeAReplyIsWritten() throws {
+        let f = try TUIFixture()
+        try f.community.database.writer.write { db in try db.execute(sql: "UPDATE thread SET locked = 1") }
+        let app = f.app()
+        app.press(.down, .enter, .enter, .character("r"))
+        #expect(app.state.status == .error("the thread is locked: only moderators can reply"))
+        guard case .thread = app.state.screen else { Issue.record("compose opened"); return }
     }
 }
 

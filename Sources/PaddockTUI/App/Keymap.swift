@@ -25,7 +25,8 @@ public enum Keymap {
     public static func keys(for screen: Screen) -> [KeyHelp] {
         switch screen {
         case .home:
-            return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true)] + moving + [
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
+                    KeyHelp("a", "announcement", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):

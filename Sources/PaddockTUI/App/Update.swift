@@ -161,11 +161,11 @@ public enum App {
             state.screen = .home(home)
             return commands
         case .board(var board):
-            let commands = board.handle(key, body: body)
+            let commands = board.handle(key, body: body, member: state.member, now: state.now)
             state.screen = .board(board)
             return commands
         case .thread(var thread):
-            let commands = thread.handle(key, body: body)
+            let commands = thread.handle(key, body: body, member: state.member, now: state.now)
             state.screen = .thread(thread)
             return commands
         case .compose(var compose):

@@ -20,7 +20,7 @@ public struct BoardScreen: Equatable {
 
     func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
 
-    mutating func handle(_ key: Key, body: Rect) -> [Command] {
+    mutating func handle(_ key: Key, body: Rect, member: Actor, now: Date) -> [Command] {
         let visible = visibleRows(in: body)
         let count = threads.count
         switch key {
@@ -43,6 +43,12 @@ public struct BoardScreen: Equatable {
             return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace),
                     .setStatus(.info("Order: \(order.label)"))]
         case .character("c"):
+            // Said at once, not after the member has written the whole thing.
+            do throws(CommunityError) {
+                try Rules.startThread(by: member, kind: board.threadKind, now: now)
+            } catch {
+                return [.setStatus(.error(error.description))]
+            }
             return [.openCompose(.newThread(boardSlug: board.slug, boardTitle: board.title), quoting: nil)]
         case .character("n"):
             return [.findNextUnread(after: threads[safe: list.selected])]

@@ -54,7 +54,7 @@ public struct ThreadScreen: Equatable {
 
     // MARK: - Keys
 
-    mutating func handle(_ key: Key, body: Rect) -> [Command] {
+    mutating func handle(_ key: Key, body: Rect, member: Actor, now: Date) -> [Command] {
         guard loaded else { return [] }
         let height = textHeight(body)
         let width = body.width
@@ -77,9 +77,17 @@ public struct ThreadScreen: Equatable {
                                     placement: .replace(scrollTo: .bottom))]
             }
             scrollToBottom(width: width, height: height)
-        case .character("r"):
-            return [.openCompose(.reply(threadID: summary.id, threadTitle: summary.title, replyTo: nil), quoting: nil)]
-        case .character("R"):
+        case .character("r"), .character("R"):
+            // Said at once, not after the member has written the whole reply.
+            do throws(CommunityError) {
+                try Rules.reply(by: member, in: ThreadFacts(kind: summary.kind, locked: summary.locked,
+                                                             archived: summary.archived, hidden: summary.hidden), now: now)
+            } catch {
+                return [.setStatus(.error(error.description))]
+            }
+            guard key == .character("R") else {
+                return [.openCompose(.reply(threadID: summary.id, threadTitle: summary.title, replyTo: nil), quoting: nil)]
+            }
             guard let post = focusedPost else { return [] }
             return [.openCompose(.reply(threadID: summary.id, threadTitle: summary.title, replyTo: post.id),
                                  quoting: Self.quote(post))]
