@@ -33,6 +33,12 @@ struct AppEndToEndTests {
         try tmux.waitFor("Latest announcement")
     }
 
+    /// Home → the Furia 950 board → its latest thread.
+    private func openFirstFuriaThread(_ tmux: Tmux) throws {
+        try tmux.keys("Down", "Enter", "Enter")
+        try tmux.waitFor("r reply")
+    }
+
     @Test func replyingWithTheBuiltInEditorStoresTheReply() throws {
         let tmux = try Tmux()
         let db = try demo(tmux)
@@ -63,8 +69,7 @@ struct AppEndToEndTests {
         let thread = try firstThread(db, board: "furia-950")
         try tmux.start(width: 80, height: 24)
         try open(tmux, db)
-        try tmux.keys("Down", "Enter", "Enter")
-        try tmux.waitFor("r reply")
+        try openFirstFuriaThread(tmux)
         for (width, height) in [(120, 40), (50, 14), (30, 8), (200, 50), (41, 12), (80, 24)] {
             try tmux.resize(width: width, height: height)
             if width < 40 || height < 12 {
@@ -87,8 +92,7 @@ struct AppEndToEndTests {
         let db = try demo(tmux)
         try tmux.start(width: 80, height: 24)
         try open(tmux, db)
-        try tmux.keys("Down", "Enter", "Enter")
-        try tmux.waitFor("r reply")
+        try openFirstFuriaThread(tmux)
         try tmux.keys("r")
         try tmux.waitFor("Reply to:")
         try tmux.literal("Words I must not lose")
@@ -101,8 +105,7 @@ struct AppEndToEndTests {
         try tmux.typeLine("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; echo")
         try tmux.waitFor("icanon echo")
         try open(tmux, db)
-        try tmux.keys("Down", "Enter", "Enter")
-        try tmux.waitFor("r reply")
+        try openFirstFuriaThread(tmux)
         try tmux.keys("r")
         try tmux.waitFor("Your unsent draft is back.")
         try tmux.waitFor("Words I must not lose")
@@ -119,8 +122,7 @@ struct AppEndToEndTests {
         chmod(editor, 0o755)
         try tmux.start(width: 80, height: 24, environment: ["EDITOR": editor])
         try open(tmux, db)
-        try tmux.keys("Down", "Enter", "Enter")
-        try tmux.waitFor("r reply")
+        try openFirstFuriaThread(tmux)
         try tmux.keys("r")
         try tmux.waitFor("Reply to:")
         try tmux.literal("typed first")
@@ -139,8 +141,7 @@ struct AppEndToEndTests {
         let thread = try firstThread(db, board: "furia-950")
         try tmux.start(width: 100, height: 30)
         try open(tmux, db)
-        try tmux.keys("Down", "Enter", "Enter")
-        try tmux.waitFor("r reply")
+        try openFirstFuriaThread(tmux)
         // Another member, in another process, on the same file.
         let members = try json(["--db", db, "member", "list"]) as! [[String: Any]]
         let other = try #require(members.first { $0["role"] as? String == "member" }?["handle"] as? String)
@@ -159,8 +160,7 @@ struct AppEndToEndTests {
         let thread = try firstThread(db, board: "furia-950")
         try tmux.start(width: 80, height: 24)
         try open(tmux, db)
-        try tmux.keys("Down", "Enter", "Enter")
-        try tmux.waitFor("r reply")
+        try openFirstFuriaThread(tmux)
         try tmux.keys("r")
         try tmux.waitFor("Reply to:")
         let words = (0..<600).map { "w\($0)" }.joined(separator: " ")  // about 3,500 characters

@@ -334,3 +334,33 @@ import Testing
         #expect(requests == (95 + page - 1) / page - 1)
     }
 }
+
+@Suite struct LongThreadTests {
+    @Test func aThreadOpensAtTheFirstUnreadPostAndLoadsPagesBothWays() throws {
+        let f = try TUIFixture()
+        let thread = try f.community.startThread(by: f.admin, board: "garage", title: "Long one", body: "0")
+        for i in 1...150 { try f.community.reply(by: f.admin, thread: thread.id, body: "reply \(i)") }
+        try f.community.markRead(by: f.reader, thread: thread.id, upTo: 120)
+        let app = f.app(width: 80, height: 24)
+        app.press(.down, .down, .enter, .enter)
+        guard case .thread(let opened) = app.state.screen else { Issue.record("not in the thread"); return }
+        #expect(opened.focusedPost?.position == 121)
+        // The page from just before it, and the page above that, ready for scrolling up.
+        #expect(opened.firstPosition < 118)
+        #expect(opened.posts.count <= 2 * ThreadScreen.pageSize)
+        #expect(app.screen().contains("reply 121"))
+        app.press(.character("g"))
+        guard case .thread(let top) = app.state.screen else { return }
+        #expect(top.focusedPost?.position == 0)
+        app.press(.character("G"))
+        guard case .thread(let bottom) = app.state.screen else { return }
+        #expect(bottom.lastPosition == 150)
+        #expect(app.screen().contains("reply 150"))
+        #expect(bottom.posts.count <= ThreadScreen.pageSize)
+        // Scrolling back up from the end loads the pages before, a page at a time.
+        for _ in 0..<60 { app.press(.pageUp) }
+        guard case .thread(let scrolled) = app.state.screen else { return }
+        #expect(scrolled.focusedPost?.position == 0)
+        #expect(scrolled.posts.count <= ThreadScreen.windowLimit)
+    }
+}

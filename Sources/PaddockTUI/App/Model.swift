@@ -108,7 +108,7 @@ public enum Placement: Equatable, Sendable {
 }
 
 public enum ScrollTarget: Equatable, Sendable {
-    case top, firstUnread, bottom, position(Int)
+    case top, bottom, position(Int)
 }
 
 /// What happened: a key, a tick, or the answer to an effect.

@@ -21,19 +21,13 @@ public struct BoardScreen: Equatable {
     func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
 
     mutating func handle(_ key: Key, body: Rect, member: Actor, now: Date) -> [Command] {
-        let visible = visibleRows(in: body)
-        let count = threads.count
+        if list.handleMovement(key, count: threads.count, visible: visibleRows(in: body)) {
+            return loadMoreIfNeeded(body: body)
+        }
         switch key {
-        case .down, .character("j"): list.move(by: 1, count: count, visible: visible)
-        case .up, .character("k"): list.move(by: -1, count: count, visible: visible)
-        case .pageDown, .character(" "): list.move(by: visible, count: count, visible: visible)
-        case .pageUp, .character("b"): list.move(by: -visible, count: count, visible: visible)
-        case .home, .character("g"): list.moveTo(0, count: count, visible: visible)
-        case .end, .character("G"): list.moveTo(count - 1, count: count, visible: visible)
         case .enter, .right, .character("l"):
             guard let thread = threads[safe: list.selected] else { return [] }
-            return [.push(.thread(ThreadScreen(summary: thread))),
-                    .loadThread(id: thread.id, from: 0, limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .firstUnread))]
+            return ThreadScreen.open(thread)
         case .character("o"):
             order = order.next
             threads = []
@@ -57,7 +51,6 @@ public struct BoardScreen: Equatable {
         default:
             return []
         }
-        return loadMoreIfNeeded(body: body)
     }
 
     /// Asks for the next page when the selection comes near the last loaded row.

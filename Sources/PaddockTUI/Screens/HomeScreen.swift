@@ -16,23 +16,15 @@ public struct HomeScreen: Equatable {
     func visibleRows(in body: Rect) -> Int { max(1, body.height - Self.listTop) }
 
     mutating func handle(_ key: Key, body: Rect) -> [Command] {
-        let count = overview?.boards.count ?? 0
-        let visible = visibleRows(in: body)
+        if list.handleMovement(key, count: overview?.boards.count ?? 0, visible: visibleRows(in: body)) { return [] }
         switch key {
-        case .down, .character("j"): list.move(by: 1, count: count, visible: visible)
-        case .up, .character("k"): list.move(by: -1, count: count, visible: visible)
-        case .pageDown, .character(" "): list.move(by: visible, count: count, visible: visible)
-        case .pageUp, .character("b"): list.move(by: -visible, count: count, visible: visible)
-        case .home, .character("g"): list.moveTo(0, count: count, visible: visible)
-        case .end, .character("G"): list.moveTo(count - 1, count: count, visible: visible)
         case .enter, .right, .character("l"):
             guard let board = overview?.boards[safe: list.selected]?.board else { return [] }
             return [.push(.board(BoardScreen(board: board))), .loadBoard(slug: board.slug, order: .latest, after: nil, limit: BoardScreen.pageSize(body), placement: .replace)]
         case .character("n"): return [.findNextUnread(after: nil)]
         case .character("a"):
             guard let announcement = overview?.latestAnnouncement else { return [] }
-            return [.push(.thread(ThreadScreen(summary: announcement))),
-                    .loadThread(id: announcement.id, from: 0, limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .top))]
+            return ThreadScreen.open(announcement)
         default: break
         }
         return []

@@ -137,9 +137,6 @@ public struct ThreadScreen: Equatable {
             switch target {
             case .top: break
             case .bottom: scrollToBottom(width: width, height: height)
-            case .firstUnread:
-                let first = (detail.thread.readPosition ?? -1) + 1
-                if let index = posts.firstIndex(where: { $0.position >= first }), first > 0 { top.post = index }
             case .position(let position):
                 if let index = posts.firstIndex(where: { $0.position >= position }) { top.post = index }
             }

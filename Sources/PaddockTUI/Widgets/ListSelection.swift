@@ -16,6 +16,20 @@ public struct ListSelection: Equatable, Sendable {
         move(by: index - selected, count: count, visible: visible)
     }
 
+    /// The movement keys every list shares; true when the key was one of them.
+    public mutating func handleMovement(_ key: Key, count: Int, visible: Int) -> Bool {
+        switch key {
+        case .down, .character("j"): move(by: 1, count: count, visible: visible)
+        case .up, .character("k"): move(by: -1, count: count, visible: visible)
+        case .pageDown, .character(" "): move(by: visible, count: count, visible: visible)
+        case .pageUp, .character("b"): move(by: -visible, count: count, visible: visible)
+        case .home, .character("g"): moveTo(0, count: count, visible: visible)
+        case .end, .character("G"): moveTo(count - 1, count: count, visible: visible)
+        default: return false
+        }
+        return true
+    }
+
     /// Keeps the selection inside the window after a resize or a reload.
     public mutating func reveal(count: Int, visible: Int) {
         guard count > 0, visible > 0 else { offset = 0; return }
