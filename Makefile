@@ -3,7 +3,7 @@ SWIFT   ?= swift
 RELEASE := .build/release/paddock
 DEMO_DB ?= demo/community.sqlite
 
-.PHONY: deps build release demo test clean
+.PHONY: deps build release demo test fuzz clean
 
 deps:
 	@scripts/ensure-deps
@@ -22,6 +22,12 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The randomised tests, generating new cases for FUZZ_SECONDS each (bounded in time).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --build-tests
+	PADDOCK_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build --filter 'Fuzz'
 
 clean:
 	rm -rf .build demo
