@@ -117,6 +117,10 @@ public final class Community: Sendable {
             let actor = try Self.fresh(db, actor)
             let board = try Self.board(db, slug: slug)
             try Rules.startThread(by: actor, kind: board.threadKind, now: now)
+            // Every thread of a suggestion board is a suggestion, with features and supporters: see `suggest`.
+            guard board.threadKind != .suggestion else {
+                throw CommunityError.invalid("the board '\(board.slug)' takes suggestions: post one tagged to a product's features")
+            }
             let thread = try Self.insertThread(db, board: board, kind: board.threadKind, title: title, body: body, author: actor, at: now)
             return try Self.threadSummary(db, id: thread.id!)
         }

@@ -15,6 +15,8 @@ struct Paddock: ParsableCommand {
             """,
         subcommands: [
             Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self, ThemesCommand.self,
+            ProductCommand.self, FeatureCommand.self, SuggestionCommand.self, RoadmapCommand.self, ReviewQueueCommand.self,
+            MaintenanceCommand.self,
         ]
     )
 

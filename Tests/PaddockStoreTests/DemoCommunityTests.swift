@@ -42,7 +42,8 @@ import Testing
         #expect(demo.boards.map(\.slug) == ["announcements", "furia-950", "strada-1200", "vento-660",
                                             "ideas-lab", "garage", "rides", "bar"])
         #expect(demo.boards[0].threadKind == .announcement)
-        #expect(demo.boards.dropFirst().allSatisfy { $0.threadKind == .discussion })
+        #expect(demo.boards.first { $0.slug == "ideas-lab" }?.threadKind == .suggestion)
+        #expect(demo.boards.dropFirst().filter { $0.slug != "ideas-lab" }.allSatisfy { $0.threadKind == .discussion })
         #expect(demo.boards.allSatisfy { !$0.description.isEmpty && $0.threadCount > 0 })
     }
 
@@ -141,6 +142,35 @@ import Testing
         #expect(a.posts.map(\.body) == b.posts.map(\.body))
         #expect(a.posts.map(\.authorHandle) == b.posts.map(\.authorHandle))
         #expect(a.posts.map(\.createdAt) == b.posts.map(\.createdAt))
+    }
+
+    @Test func theIdeasLabIsSuggestionsInEveryStatus() throws {
+        let demo = try Self.shared.get()
+        // Read at the demo's own "now", so that nothing expires on reading.
+        let community = Community(database: demo.community.database, clock: { Self.endingAt - 3600 })
+        var all: [SuggestionSummary] = []
+        for product in try community.products() {
+            all += try community.suggestions(product: product.slug, order: .new, filter: .all, limit: 500).suggestions
+        }
+        #expect(all.count >= 60)
+        let byStatus = Dictionary(grouping: all, by: \.status)
+        for status in SuggestionStatus.allCases {
+            #expect(byStatus[status, default: []].count >= (status == .expired ? 1 : 3), "\(status)")
+        }
+        #expect(byStatus[.expired]?.count == 1)
+        #expect(all.filter { $0.supporterCount >= 20 }.count >= 10)
+        // Every manual change carries an official response from staff.
+        for s in all where ![.new, .expired].contains(s.status) && !(s.status == .underReview && s.statusNote == nil) {
+            #expect(s.statusNote?.isEmpty == false, "#\(s.id) \(s.title)")
+        }
+        for s in byStatus[.duplicate, default: []] {
+            let detail = try community.suggestion(s.id)
+            #expect(detail.duplicateRoot != nil && detail.duplicateRoot?.status != .duplicate)
+            #expect(detail.responses.last?.toStatus == .duplicate)
+        }
+        let queue = try community.reviewQueue(by: try community.actor(handle: "elena.ardente"))
+        #expect(!queue.suggestions.isEmpty)
+        #expect(try community.roadmap(product: "furia-950").shipped.count >= 1)
     }
 
     @Test func buildsQuickly() throws {

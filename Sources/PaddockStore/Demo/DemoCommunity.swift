@@ -88,6 +88,10 @@ struct DemoWriter {
         case reply(thread: Int, line: Int)
         case edit(thread: Int, line: Int)
         case revise(thread: Int)
+        case suggest(idea: Int)
+        case support(suggestion: Int, handle: String)
+        /// An official response (`step` in the plan's steps), or the merge of a duplicate (step -1).
+        case respond(suggestion: Int, step: Int)
     }
 
     private struct Event {
@@ -137,6 +141,42 @@ struct DemoWriter {
             }
         }
 
+        // The Ideas Lab: every thread there is a suggestion; more suggestions join
+        // them, with supporters arriving over their first weeks and the team's answers after.
+        var ideaRandom = DemoRandom(seed: 0x1DEA_1AB0_2025)
+        var specs: [(author: String, title: String, plan: DemoIdeaPlan, start: TimeInterval)] = []
+        var specOfThread: [Int: Int] = [:]
+        var specOfIdea: [Int: Int] = [:]
+        for (index, script) in scripts.enumerated() {
+            guard let tag = DemoPlan.ideaTags[script.title] else { continue }
+            let start = events.first { if case .start(index) = $0.action { true } else { false } }!.time
+            specOfThread[index] = specs.count
+            specs.append((script.author, script.title, tag, start))
+        }
+        for (i, idea) in DemoPlan.ideas.enumerated() {
+            let start = idea.day * 86_400 + ideaRandom.double(8...21) * 3600
+            add(start, .suggest(idea: i))
+            specOfIdea[i] = specs.count
+            specs.append((plan.handle(idea.author), idea.title, idea.plan, start))
+        }
+        let crowd = plan.cast.filter { $0.role < .manager }.map(\.handle)
+        for (k, spec) in specs.enumerated() {
+            let firstAnswer = spec.plan.duplicateOf != nil ? 27 : spec.plan.steps.first?.after ?? 1000
+            let window = max(600, min(25 * 86_400, (firstAnswer - 1) * 86_400, lastActivity - 4 * 3600 - spec.start))
+            let supporters = ideaRandom.shuffled(crowd.filter { $0 != spec.author }).prefix(spec.plan.support)
+            for (j, handle) in supporters.enumerated() {
+                let at = spec.start + window * Double(j + 1) / Double(spec.plan.support + 1) + ideaRandom.double(0...300)
+                add(at, .support(suggestion: k, handle: handle))
+            }
+            if spec.plan.duplicateOf != nil {
+                add(min(spec.start + 27 * 86_400, lastActivity - 1800), .respond(suggestion: k, step: -1))
+            }
+            for (j, step) in spec.plan.steps.enumerated() {
+                let at = min(spec.start + step.after * 86_400, lastActivity - Double(spec.plan.steps.count - j) * 1800)
+                add(at, .respond(suggestion: k, step: j))
+            }
+        }
+
         // Members who are not staff join some hours or days before they first write.
         var firstWrite: [String: TimeInterval] = [:]
         for event in events {
@@ -144,6 +184,8 @@ struct DemoWriter {
             switch event.action {
             case .start(let t): handle = scripts[t].author
             case .reply(let t, let l): handle = scripts[t].lines[l].author
+            case .suggest(let i): handle = specs[specOfIdea[i]!].author
+            case .support(_, let h): handle = h
             default: continue
             }
             firstWrite[handle] = min(firstWrite[handle] ?? .infinity, event.time)
@@ -177,6 +219,7 @@ struct DemoWriter {
             clock.advance(by: random.double(30...300))
             try community.addBoard(by: admin, slug: board.slug, title: board.title, description: board.description, threadKind: board.kind)
         }
+        try community.setMilestones(by: admin, try MilestonePlan(setting: DemoPlan.milestones))
         let productManager = try actor(plan.handle("paolo.prodotto"))
         for product in DemoPlan.products {
             clock.advance(by: random.double(60...400))
@@ -196,6 +239,16 @@ struct DemoWriter {
         // The year, in order.
         var threadIDs = [Int64](repeating: 0, count: scripts.count)
         var postIDs = [[Int64]](repeating: [], count: scripts.count)
+        var suggestionIDs = [Int64](repeating: 0, count: specs.count)
+        func suggestionID(titled title: String) -> Int64 { suggestionIDs[specs.firstIndex { $0.title == title }!] }
+        // Deadlines pass as the days go by: apply them once a day of the history, as cron would.
+        var lastMaintenanceDay = -1
+        func maintenance() throws {
+            let day = Int(clock.now.timeIntervalSince(start) / 86_400)
+            guard day != lastMaintenanceDay else { return }
+            lastMaintenanceDay = day
+            try community.maintenance()
+        }
         for event in events {
             clock.set(start + event.time)
             switch event.action {
@@ -205,9 +258,18 @@ struct DemoWriter {
                 try community.setRole(by: admin, handle: handle, role: role)
             case .start(let t):
                 let script = scripts[t]
-                let thread = try community.startThread(by: try actor(script.author), board: script.board,
-                                                       title: script.title, body: script.body)
-                threadIDs[t] = thread.id
+                let threadID: Int64
+                if let k = specOfThread[t] {
+                    let tag = specs[k].plan
+                    threadID = try community.suggest(by: try actor(script.author), product: tag.product, features: tag.features,
+                                                     title: script.title, body: script.body, board: script.board).id
+                    suggestionIDs[k] = threadID
+                } else {
+                    threadID = try community.startThread(by: try actor(script.author), board: script.board,
+                                                         title: script.title, body: script.body).id
+                }
+                threadIDs[t] = threadID
+                let thread = try community.thread(threadID, limit: 1).thread
                 let opening = try community.thread(thread.id, limit: 1)
                 postIDs[t].append(opening.posts[0].id)
             case .reply(let t, let l):
@@ -229,8 +291,28 @@ struct DemoWriter {
                 try community.edit(by: try actor(line.author), post: postIDs[t][l + 1], body: body)
             case .revise(let t):
                 try community.edit(by: try actor(scripts[t].author), post: postIDs[t][0], body: scripts[t].revision!)
+            case .suggest(let i):
+                let k = specOfIdea[i]!, idea = DemoPlan.ideas[i]
+                try maintenance()
+                suggestionIDs[k] = try community.suggest(by: try actor(specs[k].author), product: idea.plan.product,
+                                                         features: idea.plan.features, title: idea.title, body: idea.body).id
+            case .support(let k, let handle):
+                try maintenance()
+                try community.support(by: try actor(handle), suggestion: suggestionIDs[k])
+            case .respond(let k, let j):
+                try maintenance()
+                if j < 0, let target = specs[k].plan.duplicateOf {
+                    try community.merge(by: try actor(plan.handle("elena.ardente")), duplicate: suggestionIDs[k],
+                                        into: suggestionID(titled: target),
+                                        response: "Merged into “\(target)”: it is the same idea, and your support counts there now.")
+                } else {
+                    let step = specs[k].plan.steps[j]
+                    try community.changeStatus(by: try actor(plan.handle(step.by)), suggestion: suggestionIDs[k],
+                                               to: step.status, response: step.text)
+                }
             }
         }
+        try community.maintenance()
     }
 }
 
