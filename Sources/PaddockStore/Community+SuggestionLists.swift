@@ -57,10 +57,7 @@ extension Community {
                 }
                 sql = "SELECT k.threadId, k.threadId FROM \(base) WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.threadId DESC LIMIT ?"
             case .trending:
-                var having = ""
-                if let cursor {
-                    having = " HAVING (COUNT(*), k.threadId) < (?, ?)"
-                }
+                let having = cursor == nil ? "" : " HAVING (COUNT(*), k.threadId) < (?, ?)"
                 let since = now - TimeInterval(Self.trendingDays) * 86_400
                 arguments = [since] + arguments
                 if let cursor { arguments += [cursor.value, cursor.id] }
