@@ -11,17 +11,14 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the app on a community: first screen, pages, key press → frame, memory.",
         discussion: """
-            Without --db, generates a small community in a temporary file and measures that.
+            With --db (or $PADDOCK_DB), measures that file; without, generates a small community
+            in a temporary file and measures that (what CI runs).
             Reads as --as (default: your login name, the admin `paddock generate` creates).
             Like a real session it marks the threads it scrolls through as read.
             Build with `swift build -c release` for figures worth comparing.
             """)
 
-    @Option(help: ArgumentHelp("The community file to measure (default: a generated one in a temporary file).", valueName: "path"))
-    var db: String?
-
-    @Option(name: .customLong("as"), help: ArgumentHelp("Read as this member (default: your login name).", valueName: "handle"))
-    var asHandle: String?
+    @OptionGroup var global: GlobalOptions
 
     @Option(help: "Posts in the generated community when no --db is given.") var posts: Int = 1000
     @Option(help: "Timed repetitions of each page and of the first screen (after 3 untimed ones).") var repetitions: Int = 30
@@ -43,6 +40,8 @@ struct Bench: ParsableCommand {
         let scratch = NSTemporaryDirectory() + "paddock-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let asHandle = global.asHandle
+        let db = global.db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"].flatMap { $0.isEmpty ? nil : $0 }
         var handle = asHandle ?? GlobalOptions.loginName
         let path: String
         if let db {
