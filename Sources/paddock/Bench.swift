@@ -225,6 +225,9 @@ struct BenchRunner {
     func run(generated: Bool) throws -> BenchReport {
         let coldest = try Self.milliseconds(openAndDraw)
         var measurements = [Measurement("firstScreenFirstRun", "the same, first time in this process", [coldest]), try firstScreen()]
+        measurements.append(Measurement("openFile", "of which: open the file (schema check) and find the member", try repeated {
+            _ = try Community(database: try AppDatabase.open(path: path)).actor(handle: handle)
+        }))
 
         let community = Community(database: try AppDatabase.open(path: path))
         let member = try community.actor(handle: handle)

@@ -17,7 +17,7 @@ import Testing
         #expect(community["generated"] as? Bool == true)
         let measurements = try #require(report["measurements"] as? [[String: Any]])
         let names = measurements.compactMap { $0["name"] as? String }
-        #expect(names == ["firstScreenFirstRun", "firstScreen", "boardFirstPage", "boardMiddlePage", "boardLastPage",
+        #expect(names == ["firstScreenFirstRun", "firstScreen", "openFile", "boardFirstPage", "boardMiddlePage", "boardLastPage",
                           "boardFirstPageByReplies", "boardFirstPageUnread", "threadFirstPage", "threadLastPage", "nextUnread",
                           "keyToFrameHome", "keyToFrameBoard", "keyToFrameThread"])
         for m in measurements {

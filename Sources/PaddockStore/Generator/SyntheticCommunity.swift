@@ -235,14 +235,15 @@ private struct Builder {
             }
             var assigned = 0
             for i in 0..<threadCount where i != longIndex {
-                let extra = Int(Double(remaining) * weights[i] / sum)
+                // No other thread outgrows the longest.
+                let extra = min(longest - 2, Int(Double(remaining) * weights[i] / sum))
                 lengths[i] += extra
                 assigned += extra
             }
             remaining -= assigned
             while remaining > 0 {
                 let i = random.int(threadCount)
-                if i != longIndex { lengths[i] += 1; remaining -= 1 }
+                if i != longIndex, lengths[i] < longest - 1 { lengths[i] += 1; remaining -= 1 }
             }
         } else if remaining > 0 {
             lengths[longIndex] += remaining
