@@ -16,7 +16,7 @@ struct Paddock: ParsableCommand {
         subcommands: [
             Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self, ThemesCommand.self,
             ProductCommand.self, FeatureCommand.self, SuggestionCommand.self, RoadmapCommand.self, ReviewQueueCommand.self,
-            MaintenanceCommand.self,
+            MaintenanceCommand.self, Generate.self, Bench.self,
         ]
     )
 

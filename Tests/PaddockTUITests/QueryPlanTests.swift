@@ -1,0 +1,316 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PaddockCore
+@testable import PaddockStore
+@testable import PaddockTUI
+
+// The query-plan guard (issue 8, item 4).
+//
+// Every statement the screens and the CLI's list commands really run is
+// captured with SQLite's statement trace while the app is driven headless
+// through each screen (home, each board order with its keyset pages, a long
+// thread's first, last and earlier pages, next unread, compose and its draft,
+// notification counts, change checks) and while the CLI's list/page methods
+// are called. Each distinct statement then goes through EXPLAIN QUERY PLAN and
+// `QueryPlanRule` below decides whether it reads a whole table.
+// `PLAN_DEBUG=1 swift test --skip-build --filter everyScreenQuery` prints every
+// statement with its plan, and the screen the walk ended on.
+
+/// What counts as reading a whole table, applied to each row of EXPLAIN QUERY PLAN:
+///
+/// - `SEARCH x USING …` — a lookup bounded by an index or the rowid: **passes**.
+/// - `SCAN x USING [COVERING] INDEX i` — a walk of a whole index: **fails**,
+///   except on the catalog tables that are listed whole by design and stay
+///   small (`board`, `product`, `feature`: the home screen shows every board).
+/// - `SCAN x` with no index, where `x` is a table (or an alias of one):
+///   **fails** — the table is read from end to end. Same catalog exception.
+/// - `SCAN x` where `x` is a subquery the plan built itself (`CO-ROUTINE x`,
+///   `MATERIALIZE x`) or `SCAN CONSTANT ROW`: **passes** — it reads rows the
+///   plan already bounded with a search and a LIMIT.
+/// - `USE TEMP B-TREE FOR ORDER BY` (a sort instead of an index walk):
+///   **fails**, unless the rows sorted come from a bounded list (`LIST
+///   SUBQUERY`, a co-routine or materialized subquery, whose own LIMIT caps
+///   the sort) — a keyset page must never sort a whole board.
+/// - Anything else (`CORRELATED SCALAR SUBQUERY`, `LIST SUBQUERY`, `USE TEMP
+///   B-TREE FOR DISTINCT` …) is structure, not a read: it passes, and the
+///   reads under it are judged by the rules above.
+enum QueryPlanRule {
+    /// Tables that are lists shown whole by design, with a few rows each.
+    static let catalogTables: Set<String> = ["board", "product", "feature"]
+
+    struct Row: Equatable {
+        let id: Int
+        let parent: Int
+        let detail: String
+    }
+
+    /// The reasons a plan fails; empty when it passes.
+    static func violations(_ plan: [Row], aliases: [String: String]) -> [String] {
+        let derived = Set(plan.compactMap { row -> String? in
+            for prefix in ["CO-ROUTINE ", "MATERIALIZE "] where row.detail.hasPrefix(prefix) {
+                return String(row.detail.dropFirst(prefix.count)).components(separatedBy: " ").first
+            }
+            return nil
+        })
+        let bounded = !derived.isEmpty || plan.contains { $0.detail.hasPrefix("LIST SUBQUERY") }
+        var problems: [String] = []
+        for row in plan {
+            let words = row.detail.components(separatedBy: " ")
+            if row.detail.hasPrefix("SCAN "), words.count >= 2 {
+                let name = words[1]
+                if name == "CONSTANT" || derived.contains(name) { continue }
+                let table = aliases[name] ?? name
+                if catalogTables.contains(table) { continue }
+                problems.append(words.count == 2 ? "reads the whole table \(table): \(row.detail)"
+                                                 : "walks a whole index of \(table): \(row.detail)")
+            } else if row.detail.hasPrefix("USE TEMP B-TREE FOR ORDER BY"), !bounded {
+                problems.append("sorts every matching row instead of walking an index: \(row.detail)")
+            }
+        }
+        return problems
+    }
+
+    /// `FROM thread t`, `JOIN member a`: what each alias in a statement stands for.
+    static func aliases(in sql: String, tables: Set<String>) -> [String: String] {
+        var map: [String: String] = [:]
+        let words = sql.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: ",", with: " ")
+            .components(separatedBy: " ").filter { !$0.isEmpty }
+        for (i, word) in words.enumerated() where tables.contains(word) && i + 1 < words.count {
+            var next = words[i + 1]
+            if next.uppercased() == "AS", i + 2 < words.count { next = words[i + 2] }
+            let keyword = ["WHERE", "JOIN", "LEFT", "ON", "ORDER", "LIMIT", "GROUP", "SET", "VALUES", "(", ")"]
+            if !keyword.contains(next.uppercased()), next.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                map[next] = word
+            }
+        }
+        return map
+    }
+}
+
+/// Statements as SQLite ran them, arguments filled in.
+final class StatementLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var statements: [String] = []
+    private var recording = false
+
+    func record(_ sql: String) {
+        lock.withLock { if recording { statements.append(sql) } }
+    }
+
+    func start() { lock.withLock { recording = true } }
+
+    func stop() -> [String] {
+        lock.withLock {
+            recording = false
+            return statements
+        }
+    }
+}
+
+@Suite struct QueryPlanTests {
+    /// A community with enough rows that every screen pages: 30 threads in a
+    /// board (a board page is a screenful), one of 120 posts (a thread page is 40),
+    /// unread threads, a draft and notifications for the reader.
+    struct Traced {
+        let log = StatementLog()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_780_000_000))
+        let database: AppDatabase
+        let community: Community
+        let reader: Actor
+        let longThread: Int64
+
+        init() throws {
+            let log = self.log
+            var config = AppDatabase.configuration()
+            config.prepareDatabase { db in
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { log.record(statement.expandedSQL) }
+                }
+            }
+            database = try AppDatabase(DatabaseQueue(configuration: config))
+            let clock = self.clock
+            community = Community(database: database, clock: { clock.now })
+            let admin = try community.actor(handle: try community.bootstrapAdmin(handle: "ada").handle)
+            let manager = try community.actor(handle: try community.addMember(by: admin, handle: "elena", role: .manager).handle)
+            reader = try community.actor(handle: try community.addMember(by: admin, handle: "marco").handle)
+            let giulia = try community.actor(handle: try community.addMember(by: admin, handle: "giulia").handle)
+            try community.addBoard(by: admin, slug: "announcements", title: "Announcements", threadKind: .announcement)
+            try community.addBoard(by: admin, slug: "furia", title: "Furia 950")
+            try community.addBoard(by: admin, slug: "garage", title: "Garage")
+            try community.startThread(by: manager, board: "announcements", title: "Furia 950 MY2026", body: "News.")
+            var long: Int64 = 0
+            for i in 0..<30 {
+                clock.advance(by: 60)
+                let thread = try community.startThread(by: giulia, board: "furia", title: "Thread \(i)", body: "Body \(i)")
+                for j in 0..<(i % 4) {
+                    clock.advance(by: 1)
+                    try community.reply(by: j % 2 == 0 ? admin : reader, thread: thread.id, body: "Reply \(j)")
+                }
+                if i == 20 { long = thread.id }
+            }
+            for j in 0..<120 {
+                clock.advance(by: 1)
+                try community.reply(by: j % 3 == 0 ? reader : giulia, thread: long, body: "Post \(j) così 日本 🏍")
+            }
+            try community.startThread(by: giulia, board: "garage", title: "Chain slack", body: "How much?")
+            try community.saveDraft(by: reader, key: "reply:\(long)", title: "", body: "half written")
+            longThread = long
+        }
+    }
+
+    /// Every statement a session runs while visiting each screen.
+    static func screenStatements(_ fixture: Traced) throws -> [String] {
+        let clock = fixture.clock
+        fixture.log.start()
+        let app = PaddockApp(community: fixture.community, member: fixture.reader, width: 80, height: 24, clock: { clock.now })
+        // Home → furia board, paging down in each order (keyset cursors), then back.
+        app.press(.down, .enter)
+        for _ in 0..<3 {
+            app.press(.pageDown, .pageDown, .end, .home)
+            app.press(.character("o"))
+        }
+        // The long thread: first page, last page (G), earlier pages while scrolling up.
+        if case .board(let board) = app.state.screen,
+           let index = board.threads.firstIndex(where: { $0.id == fixture.longThread }) {
+            app.press(.home)
+            for _ in 0..<index { app.press(.down) }
+        }
+        app.press(.enter)
+        app.press(.character("G"))
+        for _ in 0..<6 { app.press(.pageUp) }
+        app.press(.character("g"))
+        // Compose a reply: the draft comes back, is saved on the way out, then sent.
+        app.press(.character("r"))
+        app.type(" and finished")
+        for _ in 0..<30 { _ = app.handle(.tick) }
+        app.press(.escape, .character("r"), .ctrl("s"))
+        // Next unread from the thread and from the board; mark the board read.
+        app.press(.character("n"))
+        app.press(.escape, .character("n"), .escape)
+        app.press(.character("M"))
+        app.press(.escape, .down, .enter)
+        for _ in 0..<10 { _ = app.handle(.tick) }
+        if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen()) }
+        return fixture.log.stop()
+    }
+
+    /// What the CLI's list commands run: numbered pages, cursors, a thread's pages.
+    static func cliStatements(_ fixture: Traced) throws -> [String] {
+        let c = fixture.community
+        fixture.log.start()
+        let first = try c.threads(board: "furia", reader: fixture.reader, limit: 10)
+        _ = try c.threads(board: "furia", reader: fixture.reader, after: first.next, limit: 10)
+        let cursor = try c.cursor(board: "furia", page: 3, pageSize: 10)
+        _ = try c.threads(board: "furia", after: cursor, limit: 10)
+        _ = try c.thread(fixture.longThread, viewer: fixture.reader, from: 80, limit: 40)
+        for order in ThreadOrder.allCases {
+            let page = try c.threads(board: "furia", reader: fixture.reader, order: order, limit: 10)
+            _ = try c.threads(board: "furia", reader: fixture.reader, order: order, after: page.threads.last, limit: 10)
+        }
+        _ = try c.home(for: fixture.reader)
+        _ = try c.nextUnread(for: fixture.reader, after: nil)
+        try c.markRead(by: fixture.reader, thread: fixture.longThread, upTo: 100)
+        _ = try c.unreadNotificationCount(for: fixture.reader)
+        _ = try c.draft(for: fixture.reader, key: "reply:1")
+        _ = try c.boards()
+        return fixture.log.stop()
+    }
+
+    static func isQuery(_ sql: String) -> Bool {
+        let head = sql.trimmingCharacters(in: .whitespacesAndNewlines).prefix(7).uppercased()
+        guard ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(where: { head.hasPrefix($0) }) else { return false }
+        return !sql.contains("sqlite_") && !sql.lowercased().contains("pragma")
+    }
+
+    static func check(_ statements: [String], in database: AppDatabase) throws -> (checked: Int, failures: [String]) {
+        let queries = Array(Set(statements.filter(isQuery))).sorted()
+        var failures: [String] = []
+        try database.writer.read { db in
+            let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            for sql in queries {
+                let plan = try GRDB.Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map {
+                    QueryPlanRule.Row(id: $0["id"], parent: $0["parent"], detail: $0["detail"])
+                }
+                let problems = QueryPlanRule.violations(plan, aliases: QueryPlanRule.aliases(in: sql, tables: tables))
+                if !problems.isEmpty {
+                    failures.append(problems.joined(separator: "; ") + "\n  in: " + sql
+                                    + "\n  plan: " + plan.map(\.detail).joined(separator: " | "))
+                }
+            }
+        }
+        return (queries.count, failures)
+    }
+
+    static func dump(_ statements: [String], in database: AppDatabase) throws {
+        try database.writer.read { db in
+            for sql in Array(Set(statements.filter(isQuery))).sorted() {
+                let plan = try GRDB.Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+                print(sql, "\n   =>", plan.joined(separator: " | "))
+            }
+        }
+    }
+
+    @Test func everyScreenQueryUsesAnIndex() throws {
+        let fixture = try Traced()
+        let statements = try Self.screenStatements(fixture)
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { try Self.dump(statements, in: fixture.database) }
+        #expect(checked > 20, "the walk through the screens ran only \(checked) distinct statements")
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func theScreensWalkReachesEveryKindOfQuery() throws {
+        let fixture = try Traced()
+        let statements = try Self.screenStatements(fixture).filter(Self.isQuery)
+        let expected: [(String, String)] = [
+            ("home unread count", "SELECT COUNT(*) FROM ("),
+            ("latest announcement", "t.kind = 'announcement'"),
+            ("board page by activity", "ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT"),
+            ("board page with a cursor", "AND (t.pinned, t.lastActivityAt, t.id) < ("),
+            ("board page by replies", "ORDER BY t.replyCount DESC, t.id DESC LIMIT"),
+            ("board page by replies with a cursor", "AND (t.replyCount, t.id) < ("),
+            ("unread only", "COALESCE((SELECT lastReadPosition FROM readState"),
+            ("thread page", "WHERE p.threadId = "),
+            ("mark read", "INSERT INTO readState"),
+            ("next unread", "DESC LIMIT 1"),
+            ("notification count", "FROM notification WHERE memberId"),
+            ("draft", "FROM draft WHERE memberId"),
+            ("save draft", "INSERT INTO draft"),
+            ("mark board read", "INSERT INTO boardRead"),
+        ]
+        for (what, fragment) in expected {
+            #expect(statements.contains { $0.contains(fragment) }, "the screens never ran the \(what) query")
+        }
+    }
+
+    @Test func everyCLIListQueryUsesAnIndex() throws {
+        let fixture = try Traced()
+        let statements = try Self.cliStatements(fixture)
+        #expect(statements.contains { $0.contains("LIMIT 1 OFFSET") }, "the numbered-page cursor was not run")
+        let (_, failures) = try Self.check(statements, in: fixture.database)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
+    // The rule itself, on plans as SQLite 3.40 prints them.
+
+    @Test func ruleFailsWholeTableScans() {
+        let aliases = ["t": "thread"]
+        #expect(!QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SCAN t")], aliases: aliases).isEmpty)
+        #expect(!QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SCAN post")], aliases: [:]).isEmpty)
+        #expect(!QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SCAN t USING INDEX thread_on_kind_activity")],
+                                          aliases: aliases).isEmpty)
+        #expect(!QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SEARCH t USING INDEX thread_on_board_activity (boardId=?)"),
+                                           .init(id: 9, parent: 0, detail: "USE TEMP B-TREE FOR ORDER BY")], aliases: aliases).isEmpty)
+    }
+
+    @Test func rulePassesSearchesAndBoundedSubqueries() {
+        #expect(QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SEARCH t USING INDEX thread_on_board_activity (boardId=? AND hidden=?)"),
+                                          .init(id: 5, parent: 0, detail: "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)")],
+                                         aliases: ["t": "thread", "a": "member"]).isEmpty)
+        #expect(QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "CO-ROUTINE recent"),
+                                          .init(id: 5, parent: 2, detail: "SEARCH t USING INDEX thread_on_board_activity (boardId=? AND hidden=?)"),
+                                          .init(id: 20, parent: 0, detail: "SCAN recent")], aliases: ["t": "thread"]).isEmpty)
+        #expect(QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SCAN board USING INDEX board_on_position")], aliases: [:]).isEmpty)
+    }
+}
