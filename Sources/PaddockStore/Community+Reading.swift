@@ -103,9 +103,17 @@ extension Community {
 
     /// Records that the reader has seen a thread up to a post position; never moves back.
     public func markRead(by reader: Actor, thread threadID: Int64, upTo position: Int) throws {
+        try markRead(by: reader, positions: [threadID: position])
+    }
+
+    /// Records several threads' read positions in one transaction.
+    public func markRead(by reader: Actor, positions: [Int64: Int]) throws {
+        guard !positions.isEmpty else { return }
         let now = self.now
         try writer.write { db in
-            try Self.markRead(db, member: reader.id, thread: threadID, position: position, at: now)
+            for (threadID, position) in positions {
+                try Self.markRead(db, member: reader.id, thread: threadID, position: position, at: now)
+            }
         }
     }
 

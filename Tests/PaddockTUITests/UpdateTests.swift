@@ -364,3 +364,24 @@ import Testing
         #expect(scrolled.posts.count <= ThreadScreen.windowLimit)
     }
 }
+
+@Suite struct ReadPositionTests {
+    private func readPosition(_ f: TUIFixture) throws -> Int? {
+        try f.community.threads(board: "furia", reader: f.reader, order: .latest, limit: 10)
+            .threads.first { $0.title.hasPrefix("Seat") }?.readPosition
+    }
+
+    @Test func whatWasReadIsSavedOnTheNextTickAndOnTheWayOut() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        app.press(.down, .enter, .down, .enter)
+        _ = app.handle(.tick)
+        #expect(try readPosition(f) == 1)
+
+        let other = try TUIFixture()
+        let quitting = other.app()
+        quitting.press(.down, .enter, .down, .enter)
+        _ = quitting.handle(.hangup)
+        #expect(try readPosition(other) == 1)
+    }
+}

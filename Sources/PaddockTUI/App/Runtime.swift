@@ -10,6 +10,10 @@ public final class PaddockApp: TerminalProgram {
     let community: Community
     let clock: () -> Date
     private var changeToken: Int?
+    /// Read positions not yet written: a commit per key press would cost a disk
+    /// flush on the key path, so they are written on the next tick, or before
+    /// anything that reads them.
+    private var unsavedReads: [Int64: Int] = [:]
 
     public init(community: Community, member: Actor, width: Int, height: Int, clock: @escaping () -> Date = { Date() }) {
         self.community = community
@@ -21,7 +25,21 @@ public final class PaddockApp: TerminalProgram {
 
     public func handle(_ event: TerminalEvent) -> [TerminalRequest] {
         state.now = clock()
-        return dispatch([.event(event)])
+        var requests = dispatch([.event(event)])
+        if event == .tick || event == .hangup || requests.contains(.quit) {
+            if case .message(let failure) = saveReads() { requests += dispatch([failure]) }
+        }
+        return requests
+    }
+
+    func saveReads() -> Outcome {
+        defer { unsavedReads = [:] }
+        do {
+            try community.markRead(by: state.member, positions: unsavedReads)
+        } catch {
+            return .message(.failed(Self.describe(error)))
+        }
+        return .nothing
     }
 
     public func render(width: Int, height: Int) -> Canvas {
@@ -57,6 +75,13 @@ public final class PaddockApp: TerminalProgram {
 
     func perform(_ effect: Command) -> Outcome {
         let member = state.member
+        if case .markRead(let threadID, let position) = effect {
+            unsavedReads[threadID] = max(position, unsavedReads[threadID] ?? position)
+            return .nothing
+        }
+        if case .loadThread = effect {} else if !unsavedReads.isEmpty, case .message(let failure) = saveReads() {
+            return .message(failure)
+        }
         do {
             switch effect {
             case .quit:
@@ -70,8 +95,8 @@ public final class PaddockApp: TerminalProgram {
                 return .message(.boardLoaded(slug: slug, order: order, page: page, placement: placement))
             case .loadThread(let id, let from, let limit, let placement):
                 return .message(.threadLoaded(try community.thread(id, viewer: member, from: from, limit: limit), placement))
-            case .markRead(let threadID, let position):
-                try community.markRead(by: member, thread: threadID, upTo: position)
+            case .markRead:
+                break  // kept in unsavedReads above
             case .markBoardRead(let slug):
                 try community.markBoardRead(by: member, board: slug)
                 return .message(.changedElsewhere)
