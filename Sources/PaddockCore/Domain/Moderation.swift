@@ -130,7 +130,7 @@ extension Rules {
         try mayWrite(actor, now: now)
         if target.id == actor.id { throw .notPermitted("you cannot moderate yourself") }
         guard target.role < actor.role else {
-            throw .notPermitted("\(target.handle) is a \(target.role.rawValue); only a role above theirs can act on them")
+            throw .notPermitted("\(target.handle) is \(target.role == .admin ? "an" : "a") \(target.role.rawValue); only a role above theirs can act on them")
         }
     }
 
@@ -139,7 +139,7 @@ extension Rules {
         try moderate(by: actor)
         try mayWrite(actor, now: now)
         guard authorID == actor.id || authorRole < actor.role else {
-            throw .notPermitted("the author, \(authorHandle), is a \(authorRole.rawValue); only a role above theirs can hide or remove their posts")
+            throw .notPermitted("the author, \(authorHandle), is \(authorRole == .admin ? "an" : "a") \(authorRole.rawValue); only a role above theirs can hide or remove their posts")
         }
     }
 
