@@ -234,6 +234,7 @@ struct DemoWriter {
                 try community.edit(by: try actor(scripts[t].author), post: postIDs[t][0], body: scripts[t].revision!)
             }
         }
+        try DemoModeration(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
     }
 }
 
