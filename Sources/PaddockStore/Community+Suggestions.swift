@@ -297,6 +297,8 @@ extension Community {
             }
             featureIDs.append(feature.id)
         }
+        // New members' daily thread limit counts suggestions too.
+        try Self.checkPace(db, actor: actor, thread: nil, now: now)
         let thread = try Self.insertThread(db, board: board, kind: .suggestion, title: title, body: body, author: actor, at: now)
         let plan = try milestonePlan(db)
         try db.execute(sql: """

@@ -121,6 +121,7 @@ public final class Community: Sendable {
             guard board.threadKind != .suggestion else {
                 throw CommunityError.invalid("the board '\(board.slug)' takes suggestions: post one tagged to a product's features")
             }
+            try Self.checkPace(db, actor: actor, thread: nil, now: now)
             let thread = try Self.insertThread(db, board: board, kind: board.threadKind, title: title, body: body, author: actor, at: now)
             return try Self.threadSummary(db, id: thread.id!)
         }
@@ -138,6 +139,7 @@ public final class Community: Sendable {
                 throw CommunityError.notFound("no thread #\(threadID)")
             }
             try Rules.reply(by: actor, in: thread.facts, now: now)
+            try Self.checkPace(db, actor: actor, thread: thread, now: now)
             var repliedTo: PostRecord?
             if let replyTo {
                 repliedTo = try PostRecord.fetchOne(db, key: replyTo)
@@ -160,7 +162,9 @@ public final class Community: Sendable {
         }
     }
 
-    /// Replaces a post's text, keeping the text it had as a revision.
+    /// Replaces a post's text, keeping the text it had as a revision (see
+    /// `recordRevision`). Authors edit within the community's edit window;
+    /// moderators and up at any time.
     @discardableResult
     public func edit(by actor: Actor, post postID: Int64, body: String) throws -> PostView {
         let body = try Validate.body(body)
@@ -172,13 +176,9 @@ public final class Community: Sendable {
             }
             let thread = try ThreadRecord.fetchOne(db, key: post.threadId)!
             try Rules.edit(by: actor, postAuthorID: post.authorId, thread: thread.facts, now: now)
+            try Rules.editWindow(by: actor, postCreatedAt: post.createdAt, settings: try Self.settings(db), now: now)
             guard post.body != body else { return try Self.postView(db, id: postID, viewer: actor.role) }
-            var revision = PostRevisionRecord(id: nil, postId: postID, body: post.body, editorId: actor.id, createdAt: now)
-            try revision.insert(db)
-            post.body = body
-            post.editedAt = now
-            post.revisionCount += 1
-            try post.update(db)
+            try Self.recordRevision(db, post: &post, body: body, editor: actor, at: now)
             return try Self.postView(db, id: postID, viewer: actor.role)
         }
     }

@@ -24,6 +24,9 @@ struct Fixture {
         other = try community.actor(handle: try community.addMember(by: admin, handle: "giulia").handle)
         try community.addBoard(by: admin, slug: "announcements", title: "Announcements", threadKind: .announcement)
         try community.addBoard(by: admin, slug: "furia", title: "Furia 950")
+        // The fixture's members count as established: tests of the new-member
+        // rate limits turn them back on.
+        try community.setSetting(by: admin, key: "new_member_days", value: "0")
     }
 
     /// Row counts of every table: what "nothing was written" compares.

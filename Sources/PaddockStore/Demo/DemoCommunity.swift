@@ -211,6 +211,9 @@ struct DemoWriter {
         clock.set(start + setupStart)
         try community.bootstrapAdmin(handle: plan.operatorHandle)
         let admin = try actor(plan.operatorHandle)
+        // Ardente keeps posts editable for 30 days, so that reference posts
+        // (the torque sheet) can be corrected when a reader finds a mistake.
+        try community.setSetting(by: admin, key: "edit_window_hours", value: "720")
         for persona in plan.cast where persona.foundingStaff {
             clock.advance(by: random.double(60...600))
             try community.addMember(by: admin, handle: persona.handle, displayName: persona.name, role: persona.role)
@@ -313,6 +316,7 @@ struct DemoWriter {
             }
         }
         try community.maintenance()
+        try DemoModeration(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
     }
 }
 

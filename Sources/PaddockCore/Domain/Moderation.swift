@@ -1,0 +1,274 @@
+import Foundation
+
+/// The community's moderation settings, as stored in the `setting` table
+/// (key → text). Missing keys take these defaults.
+public struct ModerationSettings: Equatable, Sendable {
+    /// Flag weight at which a post is hidden pending review.
+    public var flagThreshold = 3
+    /// Members younger than this many days are "new" and rate-limited.
+    public var newMemberDays = 3
+    /// Threads a new member may open in any 24 hours.
+    public var newMemberThreadsPerDay = 3
+    /// Seconds a new member waits between two posts.
+    public var newMemberPostInterval = 30
+    /// Hours after posting during which authors may edit (moderators and up: any time).
+    public var editWindowHours = 24
+    /// Whether the public moderation log names the moderators who acted.
+    public var modlogPublicNames = false
+
+    public init() {}
+
+    /// The keys `setSetting` accepts, with what each means.
+    public static let keys: [String: String] = [
+        "flag_threshold": "flag weight at which a post is hidden pending review (1–100)",
+        "new_member_days": "days a member counts as new and is rate-limited (0–365; 0 turns limits off)",
+        "new_member_threads_per_day": "threads a new member may open in 24 hours (1–100)",
+        "new_member_post_interval": "seconds a new member waits between posts (0–3600)",
+        "edit_window_hours": "hours after posting that authors may edit (0–8760)",
+        "modlog_public_names": "whether the public moderation log names moderators (true or false)",
+    ]
+
+    /// Reads the stored values over the defaults; unknown or malformed values keep the default.
+    public init(stored: [String: String]) {
+        self.init()
+        func int(_ key: String) -> Int? { stored[key].flatMap { Int($0) } }
+        flagThreshold = int("flag_threshold") ?? flagThreshold
+        newMemberDays = int("new_member_days") ?? newMemberDays
+        newMemberThreadsPerDay = int("new_member_threads_per_day") ?? newMemberThreadsPerDay
+        newMemberPostInterval = int("new_member_post_interval") ?? newMemberPostInterval
+        editWindowHours = int("edit_window_hours") ?? editWindowHours
+        modlogPublicNames = stored["modlog_public_names"].map { $0 == "true" || $0 == "1" } ?? modlogPublicNames
+    }
+
+    /// The value as it will be stored, or a refusal naming the key's range.
+    public static func validate(key: String, value: String) throws(CommunityError) -> String {
+        guard let meaning = keys[key] else {
+            throw .invalid("no setting '\(key)'; settings: \(keys.keys.sorted().joined(separator: ", "))")
+        }
+        let ranges: [String: ClosedRange<Int>] = [
+            "flag_threshold": 1...100, "new_member_days": 0...365, "new_member_threads_per_day": 1...100,
+            "new_member_post_interval": 0...3600, "edit_window_hours": 0...8760,
+        ]
+        if let range = ranges[key] {
+            guard let n = Int(value), range.contains(n) else { throw .invalid("\(key) is \(meaning)") }
+            return String(n)
+        }
+        switch value.lowercased() {
+        case "true", "1", "yes": return "true"
+        case "false", "0", "no": return "false"
+        default: throw .invalid("\(key) is \(meaning)")
+        }
+    }
+}
+
+/// What a member's recent posting looks like to the rate limits.
+public struct PostingHistory: Equatable, Sendable {
+    public var memberSince: Date
+    /// The member's latest post anywhere.
+    public var lastPostAt: Date?
+    /// Threads the member opened in the last 24 hours, oldest first.
+    public var threadsInLastDay: [Date]
+    /// The member's latest post in the thread being replied to.
+    public var lastPostInThreadAt: Date?
+
+    public init(memberSince: Date, lastPostAt: Date? = nil, threadsInLastDay: [Date] = [], lastPostInThreadAt: Date? = nil) {
+        self.memberSince = memberSince
+        self.lastPostAt = lastPostAt
+        self.threadsInLastDay = threadsInLastDay
+        self.lastPostInThreadAt = lastPostInThreadAt
+    }
+}
+
+/// How long ago a review item may wait before the queue marks it overdue.
+public enum ReviewQueue {
+    public static let overdueAfter: TimeInterval = 48 * 3600
+    /// A claim nobody acted on lapses after this long, so an item is never stuck.
+    public static let claimLapsesAfter: TimeInterval = 3600
+}
+
+/// Edits close together count as one revision.
+public enum EditGrace {
+    public static let seconds: TimeInterval = 5 * 60
+}
+
+/// Moderation rules. Decisions (documented here, enforced by the service):
+///
+/// - Moderation is for moderators and up. A member action (warn, silence,
+///   suspend, lift, penalty history aside) needs a role strictly above the
+///   target's: moderators act on members, managers on moderators and members,
+///   admins on everyone but other admins. Nobody acts on themselves.
+/// - Hiding or removing a post, agreeing with flags on it, or hiding a thread
+///   needs a role strictly above its author's (or the author being oneself):
+///   moderators cannot silence each other's or staff's words.
+/// - Housekeeping of a thread (lock, pin, move, archive, slow mode) is open to
+///   any moderator, except on announcements, which belong to managers.
+/// - Moderators and up are exempt from rate limits and slow mode.
+extension Rules {
+    public static func moderate(by actor: Actor) throws(CommunityError) {
+        guard actor.role >= .moderator else {
+            throw .notPermitted("only moderators, managers and admins can moderate; \(actor.handle) is a \(actor.role.rawValue)")
+        }
+    }
+
+    /// Flagging: not one's own post, a note for `other`, and only when the member may write.
+    public static func flag(by actor: Actor, postAuthorID: Int64, reason: FlagReason, note: String?, now: Date) throws(CommunityError) {
+        try mayWrite(actor, now: now)
+        if postAuthorID == actor.id { throw .notPermitted("you cannot flag your own post") }
+        if reason == .other, (note ?? "").trimmingWhitespace.isEmpty {
+            throw .invalid("a flag for 'other' needs a note saying what is wrong")
+        }
+    }
+
+    /// A flag's weight: a member's counts 1; a moderator's reaches the threshold at once.
+    public static func flagWeight(of role: Role, threshold: Int) -> Int {
+        role >= .moderator ? max(threshold, 1) : 1
+    }
+
+    /// Acting on a member: a role strictly above theirs, never oneself.
+    public static func actOnMember(by actor: Actor, target: Actor, now: Date) throws(CommunityError) {
+        try moderate(by: actor)
+        try mayWrite(actor, now: now)
+        if target.id == actor.id { throw .notPermitted("you cannot moderate yourself") }
+        guard target.role < actor.role else {
+            throw .notPermitted("\(target.handle) is \(target.role == .admin ? "an" : "a") \(target.role.rawValue); only a role above theirs can act on them")
+        }
+    }
+
+    /// Hiding, removing or judging content: a role strictly above its author's, or one's own.
+    public static func moderateContent(by actor: Actor, authorID: Int64, authorRole: Role, authorHandle: String, now: Date) throws(CommunityError) {
+        try moderate(by: actor)
+        try mayWrite(actor, now: now)
+        guard authorID == actor.id || authorRole < actor.role else {
+            throw .notPermitted("the author, \(authorHandle), is \(authorRole == .admin ? "an" : "a") \(authorRole.rawValue); only a role above theirs can hide or remove their posts")
+        }
+    }
+
+    /// Lock, pin, move, archive, slow mode: moderators, but announcements are the managers'.
+    public static func keepThread(by actor: Actor, kind: ThreadKind, now: Date) throws(CommunityError) {
+        try moderate(by: actor)
+        try mayWrite(actor, now: now)
+        if kind == .announcement, actor.role < .manager {
+            throw .notPermitted("announcements are managed by managers and admins")
+        }
+    }
+
+    /// The edit window: authors edit within `editWindowHours` of posting; moderators and up any time.
+    public static func editWindow(by actor: Actor, postCreatedAt: Date, settings: ModerationSettings, now: Date) throws(CommunityError) {
+        guard actor.role < .moderator else { return }
+        let closes = postCreatedAt.addingTimeInterval(TimeInterval(settings.editWindowHours) * 3600)
+        guard now < closes else {
+            throw .notPermitted("posts can be edited for \(settings.editWindowHours) hours; this one closed at \(Clock.describe(closes))")
+        }
+    }
+
+    /// Rate limits for new members and a thread's slow mode. Moderators and up are
+    /// exempt. A refusal says when the member may post again.
+    public static func pace(by actor: Actor, history: PostingHistory, startingThread: Bool, slowModeSeconds: Int,
+                            settings: ModerationSettings, now: Date) throws(CommunityError) {
+        guard actor.role < .moderator else { return }
+        if slowModeSeconds > 0, let last = history.lastPostInThreadAt {
+            let next = last.addingTimeInterval(TimeInterval(slowModeSeconds))
+            if next > now {
+                throw .notPermitted("this thread is in slow mode (one post every \(Clock.describe(seconds: slowModeSeconds)) per member); \(actor.handle) may post again at \(Clock.describePrecisely(next))")
+            }
+        }
+        let newUntil = history.memberSince.addingTimeInterval(TimeInterval(settings.newMemberDays) * 86_400)
+        guard now < newUntil else { return }
+        if settings.newMemberPostInterval > 0, let last = history.lastPostAt {
+            let next = last.addingTimeInterval(TimeInterval(settings.newMemberPostInterval))
+            if next > now {
+                throw .notPermitted("new members post at most once every \(Clock.describe(seconds: settings.newMemberPostInterval)); \(actor.handle) may post again at \(Clock.describePrecisely(next))")
+            }
+        }
+        if startingThread, history.threadsInLastDay.count >= settings.newMemberThreadsPerDay {
+            let oldest = history.threadsInLastDay[history.threadsInLastDay.count - settings.newMemberThreadsPerDay]
+            let next = oldest.addingTimeInterval(86_400)
+            throw .notPermitted("new members open at most \(settings.newMemberThreadsPerDay) threads a day; \(actor.handle) may open another at \(Clock.describePrecisely(next))")
+        }
+    }
+
+    /// The reason a moderator gives: one line, not blank, at most 500 characters.
+    public static func reason(_ text: String, required: Bool) throws(CommunityError) -> String {
+        let trimmed = text.trimmingWhitespace
+        if required, trimmed.isEmpty { throw .invalid("give a reason: the author and the moderation log receive it") }
+        guard trimmed.count <= Limits.descriptionCharacters else {
+            throw .invalid("the reason is \(trimmed.count) characters; the limit is \(Limits.descriptionCharacters)")
+        }
+        return trimmed
+    }
+}
+
+extension Clock {
+    /// To the second, for limits measured in seconds.
+    public static func describePrecisely(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
+        return f.string(from: date)
+    }
+
+    /// "30 seconds", "5 minutes", "2 hours", "3 days".
+    public static func describe(seconds: Int) -> String {
+        func unit(_ n: Int, _ name: String) -> String { "\(n) \(name)\(n == 1 ? "" : "s")" }
+        if seconds % 86_400 == 0, seconds > 0 { return unit(seconds / 86_400, "day") }
+        if seconds % 3600 == 0, seconds > 0 { return unit(seconds / 3600, "hour") }
+        if seconds % 60 == 0, seconds > 0 { return unit(seconds / 60, "minute") }
+        return unit(seconds, "second")
+    }
+
+    /// Parses a duration as people type it: `90s`, `15m`, `2h`, `3d`, `1w`, or plain seconds.
+    public static func parseDuration(_ text: String) -> Int? {
+        let t = text.trimmingWhitespace.lowercased()
+        guard let last = t.last else { return nil }
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
+        if let unit = units[last], let n = Int(t.dropLast()), n >= 0, n <= 10 * 365 * 86_400 / unit { return n * unit }
+        if let n = Int(t), n >= 0 { return n }
+        return nil
+    }
+
+    /// Parses `2026-12-01T10:00Z`, `2026-12-01T10:00:00Z` or `2026-12-01` (midnight UTC).
+    public static func parseInstant(_ text: String) -> Date? {
+        for format in ["yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd"] {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = format
+            if let date = f.date(from: text) { return date }
+        }
+        return nil
+    }
+}
+
+/// What a moderator does to a thread.
+public enum ThreadAction: Equatable, Sendable {
+    case lock, unlock, pin, unpin, archive, hide, unhide
+    case move(toBoard: String)
+    /// Minimum seconds between two posts by one member; 0 turns slow mode off.
+    case slowMode(seconds: Int)
+
+    /// The word the moderation log records.
+    public var name: String {
+        switch self {
+        case .lock: "lock"
+        case .unlock: "unlock"
+        case .pin: "pin"
+        case .unpin: "unpin"
+        case .archive: "archive"
+        case .hide: "hide-thread"
+        case .unhide: "unhide-thread"
+        case .move: "move"
+        case .slowMode: "slowmode"
+        }
+    }
+}
+
+/// What a moderator does to one post.
+public enum PostAction: String, CaseIterable, Sendable {
+    case hide, restore, remove
+}
+
+/// Penalties a member can receive, as the `penalty` table names them.
+public enum PenaltyKind: String, CaseIterable, Codable, Sendable {
+    case warn, silence, suspend, lift
+}

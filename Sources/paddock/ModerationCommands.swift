@@ -1,0 +1,432 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockStore
+
+extension FlagReason: ExpressibleByArgument {}
+
+struct FlagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flag", abstract: "Flag a post for the moderators: spam, off_topic, abusive, or other with a note.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The post's id.") var post: Int64
+    @Option(help: "spam, off_topic, abusive or other.") var reason: FlagReason
+    @Option(help: ArgumentHelp("What is wrong (required with --reason other).", valueName: "text")) var note: String?
+
+    func run() throws {
+        let context = try global.context()
+        let outcome = try context.community.flag(by: try context.actor(), post: post, reason: reason, note: note)
+        Output.line("Flagged post \(post)" + (outcome.hidden ? "; it is hidden pending review." : "."))
+    }
+}
+
+/// When a silence or suspension ends: `--for 3d` or `--until 2026-12-01T10:00Z`.
+struct EndTimeOptions: ParsableArguments {
+    @Option(name: .customLong("for"), help: ArgumentHelp("How long: 90s, 15m, 2h, 3d, 1w.", valueName: "duration"))
+    var duration: String?
+    @Option(help: ArgumentHelp("Until a UTC time: 2026-12-01T10:00Z or 2026-12-01.", valueName: "time"))
+    var until: String?
+
+    func validate() throws {
+        guard (duration == nil) != (until == nil) else { throw ValidationError("give either --for or --until") }
+        if let duration, Clock.parseDuration(duration) == nil {
+            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w")
+        }
+        if let until, Clock.parseInstant(until) == nil {
+            throw ValidationError("--until takes a UTC time like 2026-12-01T10:00Z or 2026-12-01")
+        }
+    }
+
+    func end(from now: Date) -> Date {
+        if let until, let date = Clock.parseInstant(until) { return date }
+        return now.addingTimeInterval(TimeInterval(Clock.parseDuration(duration ?? "0") ?? 0))
+    }
+}
+
+struct ReasonOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Why: the author and the moderation log receive it.", valueName: "text"))
+    var reason: String = ""
+}
+
+struct ModCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mod", abstract: "Moderate: the review queue, posts, threads and members (moderators and up).",
+        subcommands: [Queue.self, Agree.self, Disagree.self, Ignore.self, Claim.self,
+                      Hide.self, Restore.self, Remove.self,
+                      Lock.self, Unlock.self, Pin.self, Unpin.self, Move.self, Archive.self, SlowMode.self,
+                      Warn.self, Silence.self, Suspend.self, Lift.self, History.self])
+
+    struct Queue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List flagged posts waiting for review, heaviest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Items to show, 1–500.") var limit: Int = 50
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
+        }
+
+        func run() throws {
+            let context = try global.context()
+            let items = try context.community.flagQueue(by: try context.actor(), limit: limit)
+            if output.json { return try Output.json(items) }
+            if items.isEmpty { return Output.line("The review queue is empty.") }
+            for item in items {
+                let age = Clock.describe(seconds: max(60, item.ageSeconds / 60 * 60))
+                Output.line("post \(item.postId) · weight \(item.weight) · \(item.flagCount) flag\(item.flagCount == 1 ? "" : "s") · "
+                            + "\(age) old\(item.overdue ? " · OVERDUE" : "")"
+                            + (item.claimedByHandle.map { " · claimed by \(SafeText.displayable($0))" } ?? ""))
+                Output.line("  \(SafeText.displayable(item.authorHandle)) in #\(item.threadId) “\(SafeText.displayable(item.threadTitle))” [\(item.postState.rawValue)]")
+                for line in Output.safeLines(item.body).prefix(3) { Output.line("  │ " + line) }
+                for flag in item.flags {
+                    Output.line("  ⚑ \(flag.reason.rawValue) by \(SafeText.displayable(flag.flaggerHandle))"
+                                + (flag.note.map { ": " + SafeText.displayable($0) } ?? ""))
+                }
+            }
+        }
+    }
+
+    struct Agree: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Agree with the flags: keep the post hidden (or --remove it); the author gets the reason.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id.") var post: Int64
+        @Option(help: ArgumentHelp("Why: the author receives it.", valueName: "text")) var reason: String
+        @Flag(help: "Remove the post instead of keeping it hidden.") var remove = false
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.agree(by: try context.actor(), post: post, reason: reason, remove: remove)
+            Output.line("Agreed: post \(post) is \(remove ? "removed" : "hidden").")
+        }
+    }
+
+    struct Disagree: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disagree with the flags: restore the post and clear its flags.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id.") var post: Int64
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.disagree(by: try context.actor(), post: post, reason: reason.reason)
+            Output.line("Disagreed: post \(post) is visible and its flags are cleared.")
+        }
+    }
+
+    struct Ignore: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Ignore the flags: the item leaves the queue, the post stays as it is.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id.") var post: Int64
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.ignore(by: try context.actor(), post: post, reason: reason.reason)
+            Output.line("Ignored the flags on post \(post).")
+        }
+    }
+
+    struct Claim: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Claim a review item so no other moderator works on it (for an hour).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id.") var post: Int64
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.claim(by: try context.actor(), post: post)
+            Output.line("Claimed post \(post).")
+        }
+    }
+
+    struct Hide: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hide a post (or, with --thread, a whole thread).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id, or the thread's with --thread.") var id: Int64
+        @Flag(help: "The id is a thread's.") var thread = false
+        @Option(help: ArgumentHelp("Why: the author and the moderation log receive it.", valueName: "text")) var reason: String
+
+        func run() throws {
+            let context = try global.context()
+            if thread {
+                try context.community.moderateThread(by: try context.actor(), thread: id, action: .hide, reason: reason)
+                Output.line("Thread #\(id) is hidden.")
+            } else {
+                try context.community.moderatePost(by: try context.actor(), post: id, action: .hide, reason: reason)
+                Output.line("Post \(id) is hidden.")
+            }
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make a hidden or removed post (or, with --thread, a hidden thread) visible again.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id, or the thread's with --thread.") var id: Int64
+        @Flag(help: "The id is a thread's.") var thread = false
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let context = try global.context()
+            if thread {
+                try context.community.moderateThread(by: try context.actor(), thread: id, action: .unhide, reason: reason.reason)
+                Output.line("Thread #\(id) is visible.")
+            } else {
+                try context.community.moderatePost(by: try context.actor(), post: id, action: .restore, reason: reason.reason)
+                Output.line("Post \(id) is visible.")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a post: shown as removed, its text kept for moderators.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The post's id.") var post: Int64
+        @Option(help: ArgumentHelp("Why: the author and the moderation log receive it.", valueName: "text")) var reason: String
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.moderatePost(by: try context.actor(), post: post, action: .remove, reason: reason)
+            Output.line("Post \(post) is removed.")
+        }
+    }
+
+    /// The thread actions that take just an id and an optional reason.
+    struct ThreadStep {
+        static func run(_ global: GlobalOptions, _ thread: Int64, _ action: ThreadAction, _ reason: String, _ done: String) throws {
+            let context = try global.context()
+            try context.community.moderateThread(by: try context.actor(), thread: thread, action: action, reason: reason)
+            Output.line("Thread #\(thread) \(done).")
+        }
+    }
+
+    struct Lock: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lock a thread: only moderators can reply.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @OptionGroup var reason: ReasonOption
+        func run() throws { try ThreadStep.run(global, thread, .lock, reason.reason, "is locked") }
+    }
+
+    struct Unlock: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Unlock a thread.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @OptionGroup var reason: ReasonOption
+        func run() throws { try ThreadStep.run(global, thread, .unlock, reason.reason, "is unlocked") }
+    }
+
+    struct Pin: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pin a thread to the top of its board.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @OptionGroup var reason: ReasonOption
+        func run() throws { try ThreadStep.run(global, thread, .pin, reason.reason, "is pinned") }
+    }
+
+    struct Unpin: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Unpin a thread.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @OptionGroup var reason: ReasonOption
+        func run() throws { try ThreadStep.run(global, thread, .unpin, reason.reason, "is unpinned") }
+    }
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Archive a thread: still listed and readable, no longer replied to.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @OptionGroup var reason: ReasonOption
+        func run() throws { try ThreadStep.run(global, thread, .archive, reason.reason, "is archived") }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a thread to another board of the same kind.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @Option(help: ArgumentHelp("The board to move it to (its slug).", valueName: "board")) var to: String
+        @OptionGroup var reason: ReasonOption
+        func run() throws { try ThreadStep.run(global, thread, .move(toBoard: to), reason.reason, "is in \(to)") }
+    }
+
+    struct SlowMode: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "slowmode", abstract: "Set a thread's slow mode: the least time between two posts by one member ('off' or 0 to end).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The thread's id.") var thread: Int64
+        @Argument(help: "90s, 5m, 1h … or off.") var interval: String
+        @OptionGroup var reason: ReasonOption
+
+        var seconds: Int? { interval.lowercased() == "off" ? 0 : Clock.parseDuration(interval) }
+
+        func validate() throws {
+            guard seconds != nil else { throw ValidationError("the interval is a duration like 90s, 5m or 1h, or 'off'") }
+        }
+
+        func run() throws {
+            let s = seconds ?? 0
+            try ThreadStep.run(global, thread, .slowMode(seconds: s), reason.reason,
+                               s == 0 ? "is out of slow mode" : "allows one post every \(Clock.describe(seconds: s)) per member")
+        }
+    }
+
+    struct Warn: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Warn a member: they receive the reason as a notification.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String
+        @Option(help: ArgumentHelp("Why: the member receives it.", valueName: "text")) var reason: String
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.warn(by: try context.actor(), member: handle, reason: reason)
+            Output.line("Warned \(handle).")
+        }
+    }
+
+    struct Silence: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Silence a member until a time: they can read, not post or flag.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String
+        @OptionGroup var end: EndTimeOptions
+        @Option(help: ArgumentHelp("Why: the member receives it.", valueName: "text")) var reason: String
+
+        func run() throws {
+            let context = try global.context()
+            let until = end.end(from: Date())
+            try context.community.silence(by: try context.actor(), member: handle, until: until, reason: reason)
+            Output.line("\(handle) is silenced until \(Clock.describe(until)).")
+        }
+    }
+
+    struct Suspend: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suspend a member until a time: they cannot open the community.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String
+        @OptionGroup var end: EndTimeOptions
+        @Option(help: ArgumentHelp("Why: the member receives it.", valueName: "text")) var reason: String
+
+        func run() throws {
+            let context = try global.context()
+            let until = end.end(from: Date())
+            try context.community.suspend(by: try context.actor(), member: handle, until: until, reason: reason)
+            Output.line("\(handle) is suspended until \(Clock.describe(until)).")
+        }
+    }
+
+    struct Lift: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a member's silence or suspension now.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String
+        @OptionGroup var reason: ReasonOption
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.lift(by: try context.actor(), member: handle, reason: reason.reason)
+            Output.line("\(handle) is active again.")
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A member's standing and penalty history.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's handle.") var handle: String
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let context = try global.context()
+            let conduct = try context.community.conduct(of: handle, by: try context.actor())
+            if output.json { return try Output.json(conduct) }
+            Output.line("\(SafeText.displayable(conduct.handle)) (\(conduct.role.rawValue)) · \(conduct.standing)"
+                        + (conduct.standingUntil.map { " until \(Clock.describe($0))" } ?? ""))
+            Output.table(["WHEN", "PENALTY", "UNTIL", "BY", "REASON"], conduct.penalties.map {
+                [Output.date($0.createdAt), $0.kind.rawValue, Output.date($0.until), $0.actorHandle, $0.reason]
+            })
+        }
+    }
+}
+
+struct ModlogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "modlog", abstract: "The moderation log, newest first (moderators; --public for everyone).")
+    @OptionGroup var global: GlobalOptions
+    @Flag(name: .customLong("public"), help: "The public view: flaggers and (by the community's setting) moderators are not named.")
+    var publicView = false
+    @Option(help: "Entries to show, 1–500.") var limit: Int = 50
+    @Option(help: ArgumentHelp("Show entries before this id.", valueName: "id")) var before: Int64?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let entries = try context.community.moderationLog(viewer: try context.actor(), public: publicView, before: before, limit: limit)
+        if output.json { return try Output.json(entries) }
+        Output.table(["ID", "WHEN", "BY", "ACTION", "TARGET", "REASON"], entries.map {
+            ["\($0.id)", Output.date($0.createdAt), $0.actorHandle ?? "—", $0.action, $0.target, $0.reason]
+        })
+    }
+}
+
+struct NotificationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "notifications", abstract: "Your notifications, newest first.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Notifications to show, 1–500.") var limit: Int = 50
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try global.context()
+        let items = try context.community.notifications(for: try context.actor(), limit: max(1, min(500, limit)))
+        if output.json { return try Output.json(items) }
+        Output.table(["WHEN", "KIND", "TEXT"], items.map { [Output.date($0.createdAt), $0.kind, $0.text] })
+    }
+}
+
+struct RevisionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revisions", abstract: "A post's earlier texts, oldest first.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The post's id.") var post: Int64
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try global.context()
+        let revisions = try context.community.revisionHistory(of: post, viewer: try? context.actor())
+        if output.json { return try Output.json(revisions) }
+        for (i, revision) in revisions.enumerated() {
+            Output.line("── version \(i + 1) · replaced \(Output.date(revision.replacedAt)) by \(SafeText.displayable(revision.editorHandle))")
+            Output.safeLines(revision.body).forEach { Output.line($0) }
+        }
+    }
+}
+
+struct SettingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setting", abstract: "Show or change the community's moderation settings.", subcommands: [List.self, Set.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the settings in force.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let s = try global.context().community.settings()
+            Output.table(["KEY", "VALUE"], [
+                ["flag_threshold", "\(s.flagThreshold)"], ["new_member_days", "\(s.newMemberDays)"],
+                ["new_member_threads_per_day", "\(s.newMemberThreadsPerDay)"],
+                ["new_member_post_interval", "\(s.newMemberPostInterval)"], ["edit_window_hours", "\(s.editWindowHours)"],
+                ["modlog_public_names", "\(s.modlogPublicNames)"],
+            ])
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a setting (admins only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The setting's key (see `paddock setting list`).") var key: String
+        @Argument(help: "The new value.") var value: String
+
+        func run() throws {
+            let context = try global.context()
+            try context.community.setSetting(by: try context.actor(), key: key, value: value)
+            Output.line("\(key) is \(value).")
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PaddockCore
+@testable import PaddockStore
+
+@Suite struct ModerationTests {
+    @Test func flagsReachTheThresholdHideThePostAndTheQueueOrdersByWeight() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "Parts", body: "spam link")
+        let post = try f.community.thread(thread.id).posts[0].id
+        let third = try f.community.actor(handle: try f.community.addMember(by: f.admin, handle: "luca").handle)
+        let fourth = try f.community.actor(handle: try f.community.addMember(by: f.admin, handle: "sara").handle)
+        #expect(try f.community.flag(by: f.other, post: post, reason: .spam).hidden == false)
+        try f.expectRefusal(.invalid("you have already flagged post #\(post)")) {
+            try f.community.flag(by: f.other, post: post, reason: .abusive)
+        }
+        try f.community.flag(by: third, post: post, reason: .offTopic)
+        #expect(try f.community.flag(by: fourth, post: post, reason: .other, note: "link farm").hidden)
+        #expect(try f.community.thread(thread.id, viewer: f.other).posts[0].body == "")
+        #expect(try f.community.thread(thread.id, viewer: f.moderator).posts[0].body == "spam link")
+        #expect(try f.community.notifications(for: f.member).first?.text == "Your post in “Parts” is hidden pending review: members flagged it")
+        // A lighter item waits behind it; one older than 48 hours is marked.
+        let other = try f.community.startThread(by: f.other, board: "furia", title: "Other", body: "meh")
+        let otherPost = try f.community.thread(other.id).posts[0].id
+        try f.community.flag(by: f.member, post: otherPost, reason: .offTopic)
+        f.clock.advance(by: 49 * 3600)
+        let queue = try f.community.flagQueue(by: f.moderator)
+        #expect(queue.map(\.postId) == [post, otherPost])
+        #expect(queue[0].flags.map(\.flaggerHandle) == ["giulia", "luca", "sara"])
+        #expect(queue[0].flags.last?.note == "link farm")
+        #expect(queue.allSatisfy { $0.overdue })
+        // A moderator's flag hides at once.
+        #expect(try f.community.flag(by: f.moderator, post: otherPost, reason: .spam).hidden)
+    }
+
+    @Test func claimsKeepTwoModeratorsApartAndLapseAfterAnHour() throws {
+        let f = try Fixture()
+        let mod2 = try f.community.actor(handle: try f.community.addMember(by: f.admin, handle: "mod2", role: .moderator).handle)
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        try f.community.flag(by: f.other, post: post, reason: .spam)
+        try f.community.claim(by: f.moderator, post: post)
+        #expect(try f.community.flagQueue(by: mod2)[0].claimedByHandle == "mod")
+        try f.expectRefusal(.notPermitted("post #\(post) is claimed by mod since \(Clock.describe(f.clock.now))")) {
+            try f.community.claim(by: mod2, post: post)
+        }
+        try f.expectRefusal(.notPermitted("post #\(post) is claimed by mod since \(Clock.describe(f.clock.now))")) {
+            try f.community.disagree(by: mod2, post: post)
+        }
+        f.clock.advance(by: 3601)
+        try f.community.disagree(by: mod2, post: post, reason: "fine")
+        #expect(try f.community.flagQueue(by: mod2).isEmpty)
+        try f.expectRefusal(.notFound("post #\(post) has no open review item")) { try f.community.ignore(by: mod2, post: post) }
+    }
+
+    @Test func disagreeRestoresAndANewFlagReopensTheItem() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        try f.community.flag(by: f.moderator, post: post, reason: .spam)
+        try f.community.disagree(by: f.admin, post: post)
+        #expect(try f.community.thread(thread.id, viewer: f.other).posts[0].state == .visible)
+        try f.community.flag(by: f.other, post: post, reason: .abusive)
+        let item = try #require(try f.community.flagQueue(by: f.moderator).first)
+        #expect(item.weight == 1 && item.flags.map(\.flaggerHandle) == ["giulia"])
+        // Removing keeps the text for moderators and tells the author why.
+        try f.community.agree(by: f.moderator, post: post, reason: "insults", remove: true)
+        #expect(try f.community.thread(thread.id, viewer: f.moderator).posts[0].body == "b")
+        #expect(try f.community.thread(thread.id, viewer: f.other).posts[0].state == .removed)
+        #expect(try f.community.notifications(for: f.member).first?.text == "Your post in “T” was removed by a moderator: insults")
+    }
+
+    @Test func silenceAndSuspensionEndWithTheClockAndHistoryIsKept() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        let until = f.clock.now + 86_400
+        try f.community.silence(by: f.moderator, member: "giulia", until: until, reason: "heated")
+        let other = try f.community.actor(handle: "giulia")
+        try f.expectRefusal(.notPermitted("giulia is silenced until \(Clock.describe(until)) and cannot post until then")) {
+            try f.community.reply(by: other, thread: thread.id, body: "x")
+        }
+        try f.expectRefusal(.notPermitted("giulia is silenced until \(Clock.describe(until)) and cannot post until then")) {
+            try f.community.flag(by: other, post: post, reason: .spam)
+        }
+        f.clock.set(until)
+        try f.community.reply(by: other, thread: thread.id, body: "back")
+        try f.community.warn(by: f.moderator, member: "giulia", reason: "tone")
+        try f.community.suspend(by: f.manager, member: "giulia", until: f.clock.now + 60, reason: "again")
+        try f.community.lift(by: f.admin, member: "giulia", reason: "appeal")
+        try f.expectRefusal(.invalid("giulia is neither silenced nor suspended")) { try f.community.lift(by: f.admin, member: "giulia") }
+        let conduct = try f.community.conduct(of: "giulia", by: f.moderator)
+        #expect(conduct.standing == "active")
+        #expect(conduct.penalties.map(\.kind) == [.lift, .suspend, .warn, .silence])
+        #expect(try f.community.notifications(for: other).map(\.text).contains("A moderator warned you: tone"))
+    }
+
+    @Test func newMembersAreRateLimitedAndToldWhenTheyMayPostAgain() throws {
+        let f = try Fixture()
+        try f.community.setSetting(by: f.admin, key: "new_member_days", value: "3")
+        var threads: [Int64] = []
+        for i in 0..<3 {
+            threads.append(try f.community.startThread(by: f.member, board: "furia", title: "T\(i)", body: "b").id)
+            if i == 0 {
+                let next = f.clock.now + 30
+                try f.expectRefusal(.notPermitted("new members post at most once every 30 seconds; marco may post again at \(Clock.describePrecisely(next))")) {
+                    try f.community.reply(by: f.member, thread: threads[0], body: "too soon")
+                }
+            }
+            f.clock.advance(by: 60)
+        }
+        let again = f.clock.now - 180 + 86_400
+        try f.expectRefusal(.notPermitted("new members open at most 3 threads a day; marco may open another at \(Clock.describePrecisely(again))")) {
+            try f.community.startThread(by: f.member, board: "furia", title: "T4", body: "b")
+        }
+        try f.community.reply(by: f.member, thread: threads[0], body: "a reply is fine")
+        try f.community.startThread(by: f.moderator, board: "furia", title: "Staff are exempt", body: "b")
+        f.clock.advance(by: 3 * 86_400)
+        try f.community.startThread(by: f.member, board: "furia", title: "No longer new", body: "b")
+        // Slow mode counts per member and thread; moderators are exempt.
+        try f.community.moderateThread(by: f.moderator, thread: threads[1], action: .slowMode(seconds: 600))
+        try f.community.reply(by: f.member, thread: threads[1], body: "one")
+        try f.expectRefusal(.notPermitted("this thread is in slow mode (one post every 10 minutes per member); marco may post again at \(Clock.describePrecisely(f.clock.now + 600))")) {
+            try f.community.reply(by: f.member, thread: threads[1], body: "two")
+        }
+        try f.community.reply(by: f.other, thread: threads[1], body: "someone else")
+        try f.community.reply(by: f.moderator, thread: threads[1], body: "m1")
+        try f.community.reply(by: f.moderator, thread: threads[1], body: "m2")
+    }
+
+    @Test func editsCloseAfterTheWindowAndQuickEditsShareOneRevision() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "v1")
+        let post = try f.community.thread(thread.id).posts[0].id
+        f.clock.advance(by: 60)
+        try f.community.edit(by: f.member, post: post, body: "v2")
+        f.clock.advance(by: 60)
+        try f.community.edit(by: f.member, post: post, body: "v3")  // within 5 minutes: replaces v2
+        #expect(try f.community.revisionHistory(of: post, viewer: f.other).map(\.body) == ["v1"])
+        f.clock.advance(by: 600)
+        let edited = try f.community.edit(by: f.member, post: post, body: "v4")
+        #expect(edited.revisionCount == 2)
+        #expect(try f.community.revisionHistory(of: post, viewer: f.other).map(\.body) == ["v1", "v3"])
+        f.clock.advance(by: 24 * 3600)
+        let closed = try #require(try f.community.thread(thread.id).posts.first).createdAt + 24 * 3600
+        try f.expectRefusal(.notPermitted("posts can be edited for 24 hours; this one closed at \(Clock.describe(closed))")) {
+            try f.community.edit(by: f.member, post: post, body: "v5")
+        }
+        try f.community.edit(by: f.moderator, post: post, body: "v5 (moderator)")
+    }
+
+    @Test func thePublicLogHidesNamesUnlessTheCommunitySaysSoAndNeverNamesFlaggers() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        try f.community.flag(by: f.other, post: post, reason: .spam)
+        try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .lock, reason: "cooling down")
+        #expect(try f.community.moderationLog(viewer: f.member, public: true).map(\.actorHandle) == [nil, nil])
+        try f.community.setSetting(by: f.admin, key: "modlog_public_names", value: "true")
+        let log = try f.community.moderationLog(viewer: f.member, public: true)
+        #expect(log.map(\.actorHandle) == ["mod", nil])
+        #expect(log[0].target == "“T”" && log[0].reason == "cooling down")
+        #expect(try f.community.moderationLog(viewer: f.moderator).map(\.actorHandle) == ["mod", "giulia"])
+    }
+
+    @Test func movingAThreadKeepsBothBoardsCountersRight() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        try f.community.reply(by: f.other, thread: thread.id, body: "r")
+        try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .move(toBoard: "garage"))
+        let boards = Dictionary(uniqueKeysWithValues: try f.community.boards().map { ($0.slug, $0) })
+        #expect(boards["furia"]?.threadCount == 0 && boards["furia"]?.postCount == 0)
+        #expect(boards["garage"]?.threadCount == 1 && boards["garage"]?.postCount == 2)
+        try f.expectRefusal(.invalid("announcements holds announcement threads; thread #\(thread.id) is a discussion")) {
+            try f.community.moderateThread(by: f.admin, thread: thread.id, action: .move(toBoard: "announcements"))
+        }
+    }
+
+    /// The log is append-only twice over: triggers refuse UPDATE and DELETE, and
+    /// no source file holds a statement that would try.
+    @Test func noCodePathUpdatesOrDeletesTheModerationLog() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 10)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8).lowercased().replacingOccurrences(of: "\"", with: "")
+            for forbidden in ["update moderationlog", "delete from moderationlog", "replace into moderationlog", "drop table moderationlog"] {
+                #expect(!text.contains(forbidden), "\(file.lastPathComponent) contains \(forbidden)")
+            }
+        }
+        let f = try Fixture()
+        try f.community.warn(by: f.moderator, member: "marco", reason: "r")
+        try f.community.database.writer.write { db in
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE moderationLog SET reason = 'x'") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM moderationLog") }
+        }
+        #expect(try f.community.moderationLog(viewer: f.moderator).map(\.reason) == ["r"])
+    }
+}
