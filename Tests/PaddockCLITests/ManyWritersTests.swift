@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Many SSH sessions write one file at once. Each writer here is a real
+/// `paddock` process, run in a loop by its own shell so that all of them are
+/// in flight together: nothing acknowledged may be lost, the counters must
+/// agree with the rows, and nobody may be told "database is locked".
+@Suite(.serialized) struct ManyWritersTests {
+    static let writers = 16
+    static let repliesEach = 50
+
+    @Test func sixteenWritersFiftyRepliesEachLoseNothing() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try WriterFixture.setUp(cli, members: Self.writers)
+
+        // One shell per writer, all started before any is waited for. Each shell
+        // runs `paddock reply` in a loop and records status and body per reply.
+        let script = """
+            w=$1; n=$2; out=$3
+            i=1
+            while [ $i -le $n ]; do
+              body="w$w reply $i"
+              "$PADDOCK_BIN" --db "$PADDOCK_DB_FILE" --as "m$w" reply 1 --body "$body" >"$out/out.$w.$i" 2>>"$out/err.$w"
+              echo "$? $body" >>"$out/status.$w"
+              i=$((i + 1))
+            done
+            """
+        var shells: [Process] = []
+        for w in 0..<Self.writers {
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", script, "sh", "\(w)", "\(Self.repliesEach)", cli.folder]
+            var env = ProcessInfo.processInfo.environment
+            env["PADDOCK_BIN"] = CLI.binary
+            env["PADDOCK_DB_FILE"] = cli.db
+            shell.environment = env
+            try shell.run()
+            shells.append(shell)
+        }
+        shells.forEach { $0.waitUntilExit() }
+        #expect(shells.allSatisfy { $0.terminationStatus == 0 })
+
+        var acknowledged: Set<String> = []
+        var failures: [String] = []
+        for w in 0..<Self.writers {
+            let status = (try? String(contentsOfFile: cli.folder + "/status.\(w)", encoding: .utf8)) ?? ""
+            for line in status.split(separator: "\n") {
+                let code = line.prefix { $0 != " " }
+                let body = String(line.dropFirst(code.count + 1))
+                let i = body.split(separator: " ").last!
+                let out = (try? String(contentsOfFile: cli.folder + "/out.\(w).\(i)", encoding: .utf8)) ?? ""
+                if code == "0" && out.hasPrefix("Posted reply ") {
+                    acknowledged.insert(body)
+                } else {
+                    failures.append("\(body): exit \(code)")
+                }
+            }
+            let stderr = (try? String(contentsOfFile: cli.folder + "/err.\(w)", encoding: .utf8)) ?? ""
+            #expect(!stderr.lowercased().contains("locked"), "writer \(w) saw: \(stderr)")
+            #expect(!stderr.lowercased().contains("busy"), "writer \(w) saw: \(stderr)")
+        }
+        // Every writer was acknowledged every time: concurrency is no reason to refuse.
+        #expect(failures.isEmpty, "refused: \(failures.prefix(10))")
+        #expect(acknowledged.count == Self.writers * Self.repliesEach)
+
+        let stored = try WriterFixture.replyBodies(cli.db, thread: 1)
+        #expect(acknowledged.subtracting(stored).isEmpty, "acknowledged but missing: \(acknowledged.subtracting(stored).sorted().prefix(10))")
+        #expect(stored.count == acknowledged.count, "stored replies nobody was told about")
+        #expect(try WriterFixture.counterProblems(cli.db) == [])
+    }
+}
+
+/// The community every writer test starts from, and the checks they end with.
+enum WriterFixture {
+    /// An admin, members m0…m(n-1), a board and thread #1 to reply to.
+    static func setUp(_ cli: CLI, members: Int) throws {
+        try #require(cli.run(["init", "--admin", "ada"]).status == 0)
+        try #require(cli.run(as: "ada", ["board", "add", "furia", "--title", "Furia 950"]).status == 0)
+        try #require(cli.run(as: "ada", ["thread", "new", "--board", "furia", "--title", "Roll call", "--body", "Say hi."]).status == 0)
+        // Members straight into the file: 16 more process launches would only slow the test.
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { db in
+            for n in 0..<members {
+                try db.execute(sql: "INSERT INTO member (handle, displayName, role, createdAt) VALUES (?, ?, 'member', CURRENT_TIMESTAMP)",
+                               arguments: ["m\(n)", "Member \(n)"])
+            }
+        }
+        try queue.close()
+    }
+
+    /// The bodies of a thread's replies (position > 0), as stored.
+    static func replyBodies(_ path: String, thread: Int64) throws -> Set<String> {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT body FROM post WHERE threadId = ? AND position > 0", arguments: [thread]))
+        }
+    }
+
+    static func integrity(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// Every counter that disagrees with the rows it counts, one line each.
+    static func counterProblems(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT 'thread ' || t.id || ' replyCount ' || t.replyCount || ' but ' || COUNT(p.id) || ' posts'
+                  FROM thread t LEFT JOIN post p ON p.threadId = t.id GROUP BY t.id HAVING t.replyCount != COUNT(p.id) - 1
+                UNION ALL
+                SELECT 'thread ' || threadId || ' positions not 0..n' FROM post GROUP BY threadId
+                  HAVING MIN(position) != 0 OR MAX(position) != COUNT(*) - 1
+                UNION ALL
+                SELECT 'board ' || b.id || ' postCount ' || b.postCount || ' but ' ||
+                       (SELECT COUNT(*) FROM post p JOIN thread t ON t.id = p.threadId WHERE t.boardId = b.id)
+                  FROM board b WHERE b.postCount != (SELECT COUNT(*) FROM post p JOIN thread t ON t.id = p.threadId WHERE t.boardId = b.id)
+                UNION ALL
+                SELECT 'board ' || b.id || ' threadCount ' || b.threadCount
+                  FROM board b WHERE b.threadCount != (SELECT COUNT(*) FROM thread t WHERE t.boardId = b.id)
+                UNION ALL
+                SELECT 'member ' || m.handle || ' postCount ' || m.postCount || ' but ' || (SELECT COUNT(*) FROM post p WHERE p.authorId = m.id)
+                  FROM member m WHERE m.postCount != (SELECT COUNT(*) FROM post p WHERE p.authorId = m.id)
+                """)
+        }
+    }
+}
