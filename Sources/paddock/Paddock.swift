@@ -15,6 +15,7 @@ struct Paddock: ParsableCommand {
             """,
         subcommands: [
             Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self, ThemesCommand.self,
+            BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 
