@@ -22,7 +22,7 @@ import Testing
             for w in 0..<Self.writersPerRound {
                 let body = "round \(round) writer \(w)"
                 let out = cli.folder + "/out.\(round).\(w)"
-                FileManager.default.createFile(atPath: out, contents: nil)
+                _ = FileManager.default.createFile(atPath: out, contents: nil)
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CLI.binary)
                 process.arguments = ["--db", cli.db, "--as", "m\(w)", "reply", "1", "--body", body]

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaddockStore
 import Testing
 
 /// Many SSH sessions write one file at once. Each writer here is a real
@@ -105,28 +106,8 @@ enum WriterFixture {
         return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
     }
 
-    /// Every counter that disagrees with the rows it counts, one line each.
+    /// Every problem `paddock check` would print: integrity, foreign keys and counters.
     static func counterProblems(_ path: String) throws -> [String] {
-        let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        return try queue.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT 'thread ' || t.id || ' replyCount ' || t.replyCount || ' but ' || COUNT(p.id) || ' posts'
-                  FROM thread t LEFT JOIN post p ON p.threadId = t.id GROUP BY t.id HAVING t.replyCount != COUNT(p.id) - 1
-                UNION ALL
-                SELECT 'thread ' || threadId || ' positions not 0..n' FROM post GROUP BY threadId
-                  HAVING MIN(position) != 0 OR MAX(position) != COUNT(*) - 1
-                UNION ALL
-                SELECT 'board ' || b.id || ' postCount ' || b.postCount || ' but ' ||
-                       (SELECT COUNT(*) FROM post p JOIN thread t ON t.id = p.threadId WHERE t.boardId = b.id)
-                  FROM board b WHERE b.postCount != (SELECT COUNT(*) FROM post p JOIN thread t ON t.id = p.threadId WHERE t.boardId = b.id)
-                UNION ALL
-                SELECT 'board ' || b.id || ' threadCount ' || b.threadCount
-                  FROM board b WHERE b.threadCount != (SELECT COUNT(*) FROM thread t WHERE t.boardId = b.id)
-                UNION ALL
-                SELECT 'member ' || m.handle || ' postCount ' || m.postCount || ' but ' || (SELECT COUNT(*) FROM post p WHERE p.authorId = m.id)
-                  FROM member m WHERE m.postCount != (SELECT COUNT(*) FROM post p WHERE p.authorId = m.id)
-                """)
-        }
+        try Integrity.problems(in: AppDatabase.open(path: path))
     }
 }
