@@ -102,6 +102,7 @@ import Testing
                 == ["posts[5]: CHECK constraint failed: state IN ('visible','hidden','removed')"])
         #expect(try refusal(edit("threads", 0) { $0["replyCount"] = ($0["replyCount"] as! Int) + 1 }).first?
                     .hasPrefix("the records disagree: thread 1: replyCount") == true)
+        #expect(try refusal(edit("posts", 7) { $0["body"] = "cut\u{0}short" }) == ["posts[7].body: contains a NUL character (U+0000), which cannot be stored"])
         #expect(try refusal { $0["widgets"] = [] } == ["widgets: not a kind of record this Paddock knows"])
         #expect(try refusal { $0["schema"] = ["v1", "v99-teleport"] }
                 == ["schema: written by a newer Paddock (schema v99-teleport); upgrade paddock to import it"])

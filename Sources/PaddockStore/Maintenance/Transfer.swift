@@ -336,6 +336,9 @@ public enum Transfer {
                         if column.notNull && !column.isRowID { problems.append("\(place).\(column.name): must not be null") }
                         continue
                     }
+                    if case .text(let text) = value, text.unicodeScalars.contains("\u{0}") {
+                        problems.append("\(place).\(column.name): contains a NUL character (U+0000), which cannot be stored")
+                    }
                     if let expected = expectedKind(column.type), !expected.accepts(value) {
                         problems.append("\(place).\(column.name): expected \(expected.name), got \(value.kind)")
                     }
