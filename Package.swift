@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "PaddockStoreTests", dependencies: ["PaddockStore"]),
         .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses"]),
-        .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore"]),
+        .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore", "PaddockTUI"]),
         // Drives the real binary in tmux: the one place tests need a terminal.
         .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),
     ],

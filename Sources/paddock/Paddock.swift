@@ -18,6 +18,7 @@ struct Paddock: ParsableCommand {
             ProductCommand.self, FeatureCommand.self, SuggestionCommand.self, RoadmapCommand.self, ReviewQueueCommand.self,
             MaintenanceCommand.self, Generate.self, Bench.self,
             FlagCommand.self, ModCommand.self, ModlogCommand.self, NotificationsCommand.self, RevisionsCommand.self, SettingCommand.self,
+            BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 

@@ -14,6 +14,7 @@ public enum Validate {
     public static func title(_ title: String) throws(CommunityError) -> String {
         let trimmed = title.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .invalid("the title is empty") }
+        guard !title.unicodeScalars.contains("\u{0}") else { throw .invalid(nulRefusal("title")) }
         guard trimmed.count <= Limits.titleCharacters else {
             throw .invalid("the title is \(trimmed.count) characters; the limit is \(Limits.titleCharacters)")
         }
@@ -23,11 +24,18 @@ public enum Validate {
     /// A post body: not blank, at most 64 KiB of UTF-8. Stored as written.
     public static func body(_ body: String) throws(CommunityError) -> String {
         guard !body.trimmingWhitespace.isEmpty else { throw .invalid("the post is empty") }
+        guard !body.unicodeScalars.contains("\u{0}") else { throw .invalid(nulRefusal("post")) }
         let bytes = body.utf8.count
         guard bytes <= Limits.bodyBytes else {
             throw .invalid("the post is \(bytes) bytes; the limit is \(Limits.bodyBytes) bytes (64 KiB)")
         }
         return body
+    }
+
+    /// SQLite text ends at a NUL, so text holding one would be stored cut short:
+    /// refused whole instead, so that what was acknowledged is what was written.
+    static func nulRefusal(_ what: String) -> String {
+        "the \(what) contains a NUL character (U+0000), which cannot be stored; remove it"
     }
 
     /// A handle: 2–32 of a–z, 0–9, `_`, `-`, `.`, starting with a letter or digit. Lowercased.

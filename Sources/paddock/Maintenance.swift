@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockStore
+
+// The operator's tools for the community file: copy it, check it, move it.
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the community into a new file, safely while others are using it.",
+        discussion: """
+            Uses SQLite's online backup from one snapshot: sessions keep writing, and the copy
+            holds what was committed when it began. The copy appears under its name only when
+            complete.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file")) var file: String
+    @Flag(help: "Replace the file if it exists.") var force = false
+
+    func run() throws {
+        let context = try global.context()
+        do {
+            try context.community.database.backup(to: file, replace: force)
+        } catch let error as BackupError {
+            throw InputError(message: error.description)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int).map { " (\($0 / 1024) KiB)" } ?? ""
+        Output.line("Backed up \(context.path) to \(file)\(size).")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the community file: SQLite's integrity and foreign keys, then the counts it keeps.",
+        discussion: """
+            Prints each problem on one line and exits 1 if there is any. Counts checked: a thread's
+            replies against its posts, post positions 0…n in each thread, boards' thread and post
+            counts, members' post counts, posts' revision counts, suggestions' supporter counts.
+            """)
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try global.context()
+        let problems = try Integrity.problems(in: context.community.database)
+        guard problems.isEmpty else {
+            problems.forEach { Output.line(SafeText.displayable($0)) }
+            throw InputError(message: "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(context.path)")
+        }
+        Output.line("\(context.path): no problems (integrity, foreign keys, counts).")
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the whole community as one JSON document, for `paddock import`.",
+        discussion: """
+            Every record of every table (members, boards, threads, posts, post revisions, products,
+            features, suggestions, settings, …), text exactly as stored. Search indexes are left out:
+            import rebuilds them.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON (the only format, and the default).") var json = false
+
+    func run() throws {
+        let context = try global.context()
+        let document = try Transfer.export(context.community.database)
+        FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Fill a new, empty community file from a `paddock export` document.",
+        discussion: """
+            The whole document is checked first; a bad one is refused with each problem naming its
+            record and field (e.g. `posts[12].threadId: no thread 99`), and nothing is written.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The exported document ('-' for standard input).", valueName: "file")) var file: String
+
+    func run() throws {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else { throw InputError(message: "cannot read \(file)") }
+            data = contents
+        }
+        let path = global.databasePath
+        let existed = FileManager.default.fileExists(atPath: path)
+        do {
+            let document = try CommunityExport.decode(data)
+            let context = try global.context(create: true)
+            try Transfer.importDocument(document, into: context.community.database, path: path)
+            let count = { (table: String) in document.tables[CommunityExport.key(forTable: table)]?.count ?? 0 }
+            Output.line("Imported \(file) into \(path): \(count("member")) members, \(count("board")) boards, "
+                        + "\(count("thread")) threads, \(count("post")) posts.")
+        } catch TransferError.notEmpty(let path) {
+            throw InputError(message: TransferError.notEmpty(path: path).description)
+        } catch let error as TransferError {
+            if !existed { removeCommunity(at: path) }
+            throw InputError(message: "refused \(file), nothing written:\n" + SafeText.multiline(error.description).joined(separator: "\n"))
+        } catch {
+            if !existed { removeCommunity(at: path) }
+            throw error
+        }
+    }
+
+    /// A file this command created and could not fill leaves no trace.
+    private func removeCommunity(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A session can die at any moment (a dropped SSH connection, the OOM killer).
+/// Writers here are real `paddock` processes killed with SIGKILL at random
+/// moments: afterwards the file is intact and every reply whose command said
+/// "Posted reply" and exited 0 is there.
+@Suite(.serialized) struct CrashSafetyTests {
+    static let rounds = 12
+    static let writersPerRound = 8
+
+    @Test func killedWritersLeaveAnIntactFileAndLoseNothingAcknowledged() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try WriterFixture.setUp(cli, members: Self.writersPerRound)
+        var acknowledged: Set<String> = []
+        var killed = 0, refused = 0, storedUnacknowledged = 0
+
+        for round in 1...Self.rounds {
+            var writers: [(process: Process, body: String, out: String)] = []
+            for w in 0..<Self.writersPerRound {
+                let body = "round \(round) writer \(w)"
+                let out = cli.folder + "/out.\(round).\(w)"
+                _ = FileManager.default.createFile(atPath: out, contents: nil)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CLI.binary)
+                process.arguments = ["--db", cli.db, "--as", "m\(w)", "reply", "1", "--body", body]
+                process.standardOutput = FileHandle(forWritingAtPath: out)
+                process.standardError = FileHandle(forWritingAtPath: cli.folder + "/err.\(round).\(w)") ?? FileHandle.nullDevice
+                process.standardInput = FileHandle.nullDevice
+                try process.run()
+                writers.append((process, body, out))
+            }
+            // Kill each at its own random moment within a writer's life (start-up,
+            // open, transaction, commit, exit), in random order.
+            for writer in writers.shuffled() {
+                usleep(UInt32.random(in: 0...25_000))
+                if writer.process.isRunning { kill(writer.process.processIdentifier, SIGKILL) }
+            }
+            for writer in writers {
+                writer.process.waitUntilExit()
+                let out = (try? String(contentsOfFile: writer.out, encoding: .utf8)) ?? ""
+                if writer.process.terminationReason == .exit, writer.process.terminationStatus == 0, out.hasPrefix("Posted reply ") {
+                    acknowledged.insert(writer.body)
+                } else if writer.process.terminationReason == .uncaughtSignal {
+                    killed += 1
+                } else {
+                    refused += 1
+                    Issue.record("\(writer.body) exited \(writer.process.terminationStatus) without being killed")
+                }
+            }
+
+            #expect(try WriterFixture.integrity(cli.db) == ["ok"], "round \(round)")
+            let stored = try WriterFixture.replyBodies(cli.db, thread: 1)
+            let lost = acknowledged.subtracting(stored)
+            #expect(lost.isEmpty, "round \(round): acknowledged but missing: \(lost.sorted())")
+            #expect(try WriterFixture.counterProblems(cli.db) == [], "round \(round)")
+            storedUnacknowledged = stored.subtracting(acknowledged).count
+        }
+        print("crash safety: \(Self.rounds) rounds × \(Self.writersPerRound) writers: \(acknowledged.count) acknowledged, \(killed) killed (\(storedUnacknowledged) of them after their commit), \(refused) refused")
+        // The moments must be spread: some writers finished, some were cut off.
+        #expect(killed > 0)
+        #expect(acknowledged.count > 0)
+    }
+}
