@@ -172,4 +172,30 @@ struct AppEndToEndTests {
         try tmux.waitFor("EXITED=0")
         #expect(try posts(db, thread: thread.id).last?["body"] as? String == words)
     }
+
+    @Test func aHostilePostCannotRetitleTheWindowOrTouchTheClipboard() throws {
+        let tmux = try Tmux()
+        let db = tmux.folder + "/community.sqlite"
+        let cli = { (args: [String]) throws -> Tmux.Output in try Tmux.run(Tmux.binary, ["--db", db] + args) }
+        try #require(try cli(["init", "--admin", "ada"]).status == 0)
+        try #require(try cli(["--as", "ada", "board", "add", "bar", "--title", "Bar Paddock"]).status == 0)
+        let hostile = "Nice bike\u{1B}]0;PWNED-TITLE\u{07} and \u{1B}]52;c;cGF5bG9hZA==\u{07} and \u{1B}[2J\u{1B}[H\u{1B}]2;PWNED-2\u{1B}\\ end"
+        try #require(try cli(["--as", "ada", "thread", "new", "--board", "bar", "--title", "Look", "--body", hostile]).status == 0)
+        try tmux.start(width: 80, height: 24)
+        // Let the terminal take clipboard writes and titles, so a leak would show.
+        try tmux.tmux("set-option", "-g", "set-clipboard", "on")
+        let titleBefore = try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{pane_title}")
+        try tmux.typeLine("\(Tmux.binary) --db \(db) --as ada; echo EXITED=$?")
+        try tmux.waitFor("BOARD")
+        try tmux.keys("Enter", "Enter")
+        let screen = try tmux.waitFor("Nice bike")
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.first?.hasPrefix(" Paddock › Bar Paddock › Look") == true, "the header moved:\n\(screen)")
+        #expect(screen.contains("end"))
+        #expect(!screen.contains("PWNED"))
+        #expect(try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{pane_title}") == titleBefore)
+        #expect(try tmux.tmux("list-buffers").isEmpty, "the clipboard was written")
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXITED=0")
+    }
 }

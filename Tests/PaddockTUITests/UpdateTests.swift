@@ -385,3 +385,36 @@ import Testing
         #expect(try readPosition(other) == 1)
     }
 }
+
+@Suite struct TwentyThousandPostsTests {
+    /// A thread of 20,000 posts opens, jumps to its end and scrolls back, a page at a time.
+    @Test func aVeryLongThreadOpensAndScrolls() throws {
+        let f = try TUIFixture()
+        let thread = try f.community.startThread(by: f.admin, board: "garage", title: "The endless thread", body: "post 0")
+        // Set-up only: the rows a year of replies would leave, written in one go.
+        try f.community.database.writer.write { db in
+            let at = f.clock.now
+            for position in 1..<20_000 {
+                try db.execute(sql: """
+                    INSERT INTO post (threadId, position, authorId, body, createdAt, state) VALUES (?, ?, ?, ?, ?, 'visible')
+                    """, arguments: [thread.id, position, f.admin.id, "post \(position)\nsecond line of \(position)", at])
+            }
+            try db.execute(sql: "UPDATE thread SET replyCount = 19999 WHERE id = ?", arguments: [thread.id])
+        }
+        let app = f.app(width: 80, height: 24)
+        app.press(.down, .down, .enter, .enter)
+        #expect(app.screen().contains("post 0"))
+        app.press(.character("G"))
+        #expect(app.screen().contains("post 19999"))
+        guard case .thread(let end) = app.state.screen else { Issue.record("not in the thread"); return }
+        #expect(end.posts.count <= ThreadScreen.pageSize)
+        for _ in 0..<30 { app.press(.pageUp) }
+        guard case .thread(let scrolled) = app.state.screen else { return }
+        let shown = try #require(scrolled.focusedPost?.position)
+        #expect(shown < 19_999 - 30 && shown > 19_000)
+        #expect(app.screen().contains("post \(shown)"))
+        #expect(scrolled.posts.count <= ThreadScreen.windowLimit)
+        app.press(.character("g"))
+        #expect(app.screen().contains("post 0"))
+    }
+}
