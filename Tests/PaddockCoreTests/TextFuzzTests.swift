@@ -11,31 +11,19 @@ enum Fuzz {
 
     /// Runs `body` with a fresh generator per case: `cases` of them, or more until the time is up.
     /// A failure names the seed, so the case can be replayed.
-    static func run(cases: Int, _ body: (inout SplitMix, UInt64) throws -> Void) rethrows {
+    static func run(cases: Int, _ body: (inout SplitMix64, UInt64) throws -> Void) rethrows {
         let deadline = Date().addingTimeInterval(seconds)
         let base: UInt64 = seconds > 0 ? UInt64.random(in: 1...UInt64.max / 2) : 0x5EED
         var index: UInt64 = 0
         while index < UInt64(cases) || Date() < deadline {
             let seed = base &+ index
-            var random = SplitMix(seed: seed)
+            var random = SplitMix64(seed: seed)
             try body(&random, seed)
             index += 1
         }
     }
 }
 
-/// A small seeded generator: the same seed, the same strings.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Text built from the pieces that break terminals and layouts.
 enum HostileText {
@@ -46,7 +34,7 @@ enum HostileText {
         "\u{AD}", "\u{0301}\u{0302}\u{0303}\u{0304}\u{0305}\u{0306}", "\u{E0041}", "\u{FFFD}", "\u{2028}", "x\u{0308}", "🏴\u{E0067}\u{E0062}\u{E007F}",
     ]
 
-    static func make(_ random: inout SplitMix, maxPieces: Int = 40) -> String {
+    static func make(_ random: inout SplitMix64, maxPieces: Int = 40) -> String {
         let count = Int.random(in: 0...maxPieces, using: &random)
         var text = ""
         for _ in 0..<count {

@@ -1,18 +1,7 @@
 import Testing
 @testable import PaddockCore
 
-/// SplitMix64: a small seeded generator so random cases repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededGenerator = SplitMix64
 
 /// Random already-safe text: ASCII words, CJK, emoji clusters, letters with
 /// combining marks, runs of spaces, now and then a very long word.

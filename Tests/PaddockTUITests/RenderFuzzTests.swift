@@ -3,26 +3,15 @@ import Testing
 @testable import PaddockCore
 @testable import PaddockTUI
 
-/// The same generator and hostile pieces as the Core fuzz tests, for the TUI layer.
-private struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private var fuzzSeconds: Double { Double(ProcessInfo.processInfo.environment["PADDOCK_FUZZ_SECONDS"] ?? "") ?? 0 }
 
-private func fuzz(cases: Int, _ body: (inout Generator, UInt64) throws -> Void) rethrows {
+private func fuzz(cases: Int, _ body: (inout SplitMix64, UInt64) throws -> Void) rethrows {
     let deadline = Date().addingTimeInterval(fuzzSeconds)
     let base: UInt64 = fuzzSeconds > 0 ? UInt64.random(in: 1...UInt64.max / 2) : 0xF00D
     var index: UInt64 = 0
     while index < UInt64(cases) || Date() < deadline {
-        var random = Generator(state: base &+ index)
+        var random = SplitMix64(seed: base &+ index)
         try body(&random, base &+ index)
         index += 1
     }

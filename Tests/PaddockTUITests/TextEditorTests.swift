@@ -42,17 +42,6 @@ private func cells(_ canvas: Canvas, role: StyleRole) -> [[Int]] {
     return out
 }
 
-/// A small deterministic generator so random tests repeat exactly.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private let paragraph = "The Hypermotard seat is too hard for long rides. A softer foam would help."
 
@@ -313,7 +302,7 @@ private let paragraph = "The Hypermotard seat is too hard for long rides. A soft
         }
 
         @Test func aTenThousandCharacterLineWrapsWithinTheWidth() {
-            var rng = SplitMix64(state: 10_000)
+            var rng = SplitMix64(seed: 10_000)
             let words = ["seat", "Hypermotard", "così", "日本語", "🏍", "a", "supercalifragilisticexpialidocious", "foam"]
             var line = ""
             while line.count < 10_000 { line += words.randomElement(using: &rng)! + " " }
@@ -438,7 +427,7 @@ private let paragraph = "The Hypermotard seat is too hard for long rides. A soft
         /// the cursor stays in the text and on screen, and rendering shows it.
         @Test(arguments: [1, 2, 3, 4] as [UInt64])
         func randomKeysKeepTheInvariants(seed: UInt64) {
-            var rng = SplitMix64(state: seed)
+            var rng = SplitMix64(seed: seed)
             let characters: [Character] = ["a", "b", " ", " ", "é", "日", "🏍", "x", "\u{301}", "-", "本"]
             let keys: [Key] = [.enter, .backspace, .delete, .left, .right, .up, .down, .pageUp, .pageDown,
                                .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("k"), .ctrl("u"), .ctrl("w"), .tab, .escape]
@@ -483,7 +472,7 @@ private let paragraph = "The Hypermotard seat is too hard for long rides. A soft
     @Suite struct Model {
         @Test(arguments: [7, 8, 9] as [UInt64])
         func editsMatchAFlatModel(seed: UInt64) {
-            var rng = SplitMix64(state: seed)
+            var rng = SplitMix64(seed: seed)
             let characters: [Character] = ["a", "b", " ", "é", "日", "🏍"]
             let keys: [Key] = [.enter, .backspace, .delete, .left, .right, .ctrl("a"), .ctrl("e"), .ctrl("k"), .ctrl("u")]
             var editor = TextEditor()

@@ -1,3 +1,4 @@
+import PaddockCore
 import Foundation
 
 /// Text for the synthetic community: a riders' forum in several languages,
@@ -105,16 +106,12 @@ enum SyntheticText {
 
 /// SplitMix64 with a seed: the same community for the same seed.
 struct SyntheticRandom {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    init(seed: UInt64) { state = seed &+ 0x5EED }
+    init(seed: UInt64) { source = SplitMix64(seed: seed &+ 0x5EED) }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        source.next()
     }
 
     /// In [0, 1).
