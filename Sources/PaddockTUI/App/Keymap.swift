@@ -35,8 +35,9 @@ public enum Keymap {
                 KeyHelp("M", "mark board read"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
-        case .thread:
-            return [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
+        case .thread(let thread):
+            let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true)] : []
+            return support + [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
                     KeyHelp("n", "next unread", footer: true),
                     KeyHelp("j k ↑↓", "scroll"), KeyHelp("Space PgDn", "page down"), KeyHelp("b PgUp", "page up"),
                     KeyHelp("] [", "next, previous post"),

@@ -88,6 +88,10 @@ public indirect enum Command: Equatable {
     case openEditor(text: String)
     case checkForChanges
     case checkNotifications
+    /// A suggestion's status, supporters and official responses, for its thread's header.
+    case loadSuggestion(id: Int64)
+    /// Supports (true) or withdraws support from (false) a suggestion.
+    case setSupport(id: Int64, supporting: Bool)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -124,4 +128,7 @@ public enum Message: Equatable {
     case failed(String)
     case changedElsewhere
     case notificationsCounted(Int)
+    case suggestionLoaded(SuggestionDetail)
+    /// Support given or withdrawn: the suggestion as it now stands.
+    case supportChanged(SuggestionDetail, supporting: Bool)
 }

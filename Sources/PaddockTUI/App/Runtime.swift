@@ -119,6 +119,15 @@ public final class PaddockApp: TerminalProgram {
                 if let changeToken, changeToken != token { return .message(.changedElsewhere) }
             case .checkNotifications:
                 return .message(.notificationsCounted(try community.unreadNotificationCount(for: member)))
+            case .loadSuggestion(let id):
+                return .message(.suggestionLoaded(try community.suggestion(id, viewer: member)))
+            case .setSupport(let id, let supporting):
+                if supporting {
+                    try community.support(by: member, suggestion: id)
+                } else {
+                    try community.withdrawSupport(by: member, suggestion: id)
+                }
+                return .message(.supportChanged(try community.suggestion(id, viewer: member), supporting: supporting))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

@@ -72,8 +72,25 @@ public enum App {
             return refresh(state)
         case .notificationsCounted(let count):
             state.unreadNotifications = count
+        case .suggestionLoaded(let detail):
+            updateSuggestion(detail, in: &state)
+        case .supportChanged(let detail, let supporting):
+            updateSuggestion(detail, in: &state)
+            let count = detail.suggestion.supporterCount
+            let supporters = "\(count) supporter\(count == 1 ? "" : "s")"
+            return [.setStatus(.info(supporting ? "You support this suggestion: \(supporters)." : "Support withdrawn: \(supporters)."))]
         }
         return []
+    }
+
+    /// Every open thread of this suggestion shows it as it now stands.
+    static func updateSuggestion(_ detail: SuggestionDetail, in state: inout AppState) {
+        for i in state.stack.indices {
+            if case .thread(var thread) = state.stack[i], thread.summary.id == detail.suggestion.id {
+                thread.suggestion = detail
+                state.stack[i] = .thread(thread)
+            }
+        }
     }
 
     static func handle(_ event: TerminalEvent, _ state: inout AppState) -> [Command] {
@@ -215,6 +232,7 @@ public enum App {
         case .board(let board):
             commands.append(board.refresh(body: body))
         case .thread(let thread):
+            if thread.summary.kind == .suggestion { commands.append(.loadSuggestion(id: thread.summary.id)) }
             guard let command = thread.refresh() else { break }
             commands.append(command)
         case .compose: break

@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PaddockCore
+@testable import PaddockStore
+@testable import PaddockTUI
+
+/// The TUI fixture plus an Ideas Lab: a new suggestion working towards its
+/// first milestone, and a planned one with an official response.
+struct SuggestionFixture {
+    let base: TUIFixture
+    let giulia: Actor
+    let grips: SuggestionSummary
+    let seat: SuggestionSummary
+
+    init() throws {
+        base = try TUIFixture()
+        let c = base.community
+        giulia = try c.actor(handle: "giulia")
+        try c.addBoard(by: base.admin, slug: "ideas", title: "Ideas Lab", description: "Suggest, support", threadKind: .suggestion)
+        try c.addProduct(by: base.admin, slug: "furia", name: "Furia 950")
+        try c.addFeature(by: base.admin, product: "furia", slug: "seat", name: "Seat")
+        try c.addFeature(by: base.admin, product: "furia", slug: "tft", name: "TFT display")
+        base.clock.advance(by: -86400 * 2)
+        seat = try c.suggest(by: giulia, product: "furia", features: ["seat", "tft"], title: "A lower seat option",
+                             body: "For riders under 170 cm.")
+        try c.support(by: base.admin, suggestion: seat.id)
+        base.clock.advance(by: 3600)
+        try c.changeStatus(by: base.manager, suggestion: seat.id, to: .planned, response: "Planned for MY2027: a seat 20 mm lower.")
+        base.clock.advance(by: 3600)
+        grips = try c.suggest(by: giulia, product: "furia", features: ["tft"], title: "Heated grips switch on the TFT",
+                              body: "One button, three levels.")
+        try c.support(by: base.admin, suggestion: grips.id)
+        base.clock.advance(by: 86400 * 2 - 2 * 3600)
+    }
+
+    var community: Community { base.community }
+
+    func app(as member: Actor? = nil, width: Int = 80, height: Int = 24) -> PaddockApp {
+        let clock = base.clock
+        return PaddockApp(community: community, member: member ?? base.reader, width: width, height: height, clock: { clock.now })
+    }
+
+    func supporterCount(_ id: Int64) throws -> Int {
+        try community.suggestion(id).suggestion.supporterCount
+    }
+}
+
+extension PaddockApp {
+    /// Opens a thread straight away, as the board or next-unread would.
+    func open(thread id: Int64) throws {
+        let detail = try community.thread(id, viewer: state.member, from: 0, limit: 1)
+        dispatch([.nextUnreadFound(detail.thread)])
+    }
+
+    var thread: ThreadScreen? {
+        if case .thread(let thread) = state.screen { return thread }
+        return nil
+    }
+}
+
+/// Finds the row holding `text` and the role of its first cell.
+func role(of text: String, in canvas: Canvas) -> StyleRole? {
+    for (y, row) in canvas.rows.enumerated() {
+        guard let range = row.range(of: text) else { continue }
+        let x = TextWidth.of(String(row[..<range.lowerBound]))
+        return canvas[x, y].role
+    }
+    return nil
+}
+
+@Suite struct SuggestionHeaderTests {
+    @Test func aPlannedSuggestionShowsItsBadgeFeaturesAndLatestResponse() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        try app.open(thread: f.seat.id)
+        #expect(app.thread?.suggestion?.suggestion.status == .planned)
+        let canvas = app.render(width: 80, height: 24)
+        #expect(role(of: "[PLANNED]", in: canvas) == .statusPlanned)
+        #expect(canvas.text.contains("[PLANNED] Furia 950 · Seat, TFT display"))
+        #expect(canvas.text.contains(" 2 supporters"))
+        #expect(canvas.text.contains("[Official] elena · 1d · planned: Planned for MY2027: a seat 20 mm lower."))
+        #expect(role(of: "[Official] elena", in: canvas) == .official)
+    }
+
+    @Test func aNewSuggestionShowsMilestoneProgress() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        try app.open(thread: f.grips.id)
+        let canvas = app.render(width: 80, height: 24)
+        #expect(role(of: "[NEW]", in: canvas) == .statusNew)
+        #expect(canvas.text.contains("██░░░░░░░░ 2/10 supporters · 29 days left"))
+        #expect(canvas.text.contains("No official response yet."))
+    }
+
+    @Test func eachStatusHasItsOwnRole() {
+        let roles = SuggestionStatus.allCases.map(SuggestionHeader.role(for:))
+        #expect(Set(roles).count == SuggestionStatus.allCases.count)
+        #expect(roles.allSatisfy { $0.rawValue.hasPrefix("status.") })
+    }
+
+    @Test func suggestionAt80x24() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        try app.open(thread: f.seat.id)
+        expectScreen(app.screen(), [
+            " Paddock › A lower seat option                                            marco",
+            " A lower seat option",
+            " Ideas Lab · 1 reply · opening post",
+            " [PLANNED] Furia 950 · Seat, TFT display",
+            " 2 supporters",
+            " [Official] elena · 1d · planned: Planned for MY2027: a seat 20 mm lower.",
+            "────────────────────────────────────────────────────────────────────────────────",
+            "▸giulia · 2d",
+            " For riders under 170 cm.",
+            "",
+            " elena  [Official] · 1d · #1",
+            " Planned for MY2027: a seat 20 mm lower.",
+        ] + blank(11) + [
+            " s support  r reply  R reply quoting  n next unread  ? help  q Esc back",
+        ], width: 80)
+    }
+}
+
+@Suite struct SupportKeyTests {
+    @Test func sSupportsThenWithdrawsAndTheCountChangesInTheDatabase() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        try app.open(thread: f.grips.id)
+        #expect(app.thread?.suggestion?.viewerSupports == false)
+        app.press(.character("s"))
+        #expect(try f.supporterCount(f.grips.id) == 3)
+        #expect(app.state.status == .info("You support this suggestion: 3 supporters."))
+        #expect(app.thread?.suggestion?.viewerSupports == true)
+        #expect(app.screen().contains("3/10 supporters · 29 days left · you support this"))
+        app.press(.character("s"))
+        #expect(try f.supporterCount(f.grips.id) == 2)
+        #expect(app.state.status == .info("Support withdrawn: 2 supporters."))
+        #expect(app.screen().contains("2/10 supporters · 29 days left"))
+    }
+
+    @Test func theAuthorCannotWithdrawAndNothingChanges() throws {
+        let f = try SuggestionFixture()
+        let app = f.app(as: f.giulia)
+        try app.open(thread: f.grips.id)
+        #expect(app.thread?.suggestion?.viewerSupports == true)
+        app.press(.character("s"))
+        #expect(app.state.status?.isError == true)
+        #expect(app.state.status?.text.contains("an author always supports their own suggestion") == true)
+        #expect(try f.supporterCount(f.grips.id) == 2)
+        #expect(app.thread?.suggestion?.viewerSupports == true)
+    }
+
+    @Test func aClosedSuggestionRefusesSupport() throws {
+        let f = try SuggestionFixture()
+        try f.community.changeStatus(by: f.base.manager, suggestion: f.seat.id, to: .shipped, response: "Shipped in MY2027.")
+        try f.community.changeStatus(by: f.base.manager, suggestion: f.grips.id, to: .declined, response: "Not this year.")
+        let app = f.app()
+        try app.open(thread: f.grips.id)
+        app.press(.character("s"))
+        #expect(app.state.status?.isError == true)
+        #expect(try f.supporterCount(f.grips.id) == 2)
+        #expect(role(of: "[DECLINED]", in: app.render(width: 80, height: 24)) == .statusDeclined)
+    }
+
+    @Test func aSuspendedMemberIsRefused() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        try app.open(thread: f.grips.id)
+        try f.community.suspend(by: f.base.admin, member: "marco", until: f.base.clock.now.addingTimeInterval(86400), reason: "Cooling off")
+        app.press(.character("s"))
+        #expect(app.state.status?.isError == true)
+        #expect(try f.supporterCount(f.grips.id) == 2)
+        #expect(app.thread?.suggestion?.viewerSupports == false)
+    }
+
+    @Test func sOutsideASuggestionDoesNothing() throws {
+        let app = try TUIFixture().app()
+        app.press(.down, .enter, .down, .enter)
+        #expect(app.press(.character("s")).isEmpty)
+        #expect(app.state.status == nil)
+    }
+}
