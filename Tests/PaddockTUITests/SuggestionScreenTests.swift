@@ -181,3 +181,35 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         #expect(app.state.status == nil)
     }
 }
+
+@Suite struct SuggestionBoardTests {
+    @Test func aSuggestionBoardShowsStatusAndSupportersPerRow() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        app.press(.end, .enter)
+        guard case .board(let board) = app.state.screen else { Issue.record("not on a board"); return }
+        #expect(board.board.slug == "ideas")
+        #expect(board.suggestions.count == 2)
+        let canvas = app.render(width: 80, height: 24)
+        expectScreen(canvas.text, [
+            " Paddock › Ideas Lab                                                      marco",
+            "  TITLE                            AUTHOR          STATUS         SUPPORT   LAST",
+            "+ Heated grips switch on the TFT   giulia          [NEW]                2     1d",
+            "+ A lower seat option              giulia          [PLANNED]            2     1d",
+        ] + blank(19) + [
+            " Enter open  c new suggestion  n next unread  o order: latest  ? help",
+        ], width: 80)
+        #expect(role(of: "[NEW]", in: canvas) == .selection)
+        #expect(role(of: "[PLANNED]", in: canvas) == .statusPlanned)
+    }
+
+    @Test func supportingFromTheThreadUpdatesTheBoardRow() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        app.press(.end, .enter, .enter)
+        #expect(app.thread?.summary.id == f.grips.id)
+        app.press(.character("s"), .character("q"))
+        guard case .board(let board) = app.state.screen else { Issue.record("not on a board"); return }
+        #expect(board.suggestions[f.grips.id]?.supporterCount == 3)
+    }
+}

@@ -30,7 +30,7 @@ public enum Keymap {
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
-            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "new thread", footer: true),
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true),
                     KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
                 KeyHelp("M", "mark board read"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),

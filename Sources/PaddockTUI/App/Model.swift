@@ -92,6 +92,8 @@ public indirect enum Command: Equatable {
     case loadSuggestion(id: Int64)
     /// Supports (true) or withdraws support from (false) a suggestion.
     case setSupport(id: Int64, supporting: Bool)
+    /// Status and supporters for the rows of a suggestion board's page.
+    case loadSuggestionRows(slug: String, ids: [Int64])
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -131,4 +133,5 @@ public enum Message: Equatable {
     case suggestionLoaded(SuggestionDetail)
     /// Support given or withdrawn: the suggestion as it now stands.
     case supportChanged(SuggestionDetail, supporting: Bool)
+    case suggestionRowsLoaded(slug: String, [SuggestionSummary])
 }

@@ -128,6 +128,8 @@ public final class PaddockApp: TerminalProgram {
                     try community.withdrawSupport(by: member, suggestion: id)
                 }
                 return .message(.supportChanged(try community.suggestion(id, viewer: member), supporting: supporting))
+            case .loadSuggestionRows(let slug, let ids):
+                return .message(.suggestionRowsLoaded(slug: slug, try community.suggestionSummaries(ids: ids)))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

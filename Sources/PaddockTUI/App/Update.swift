@@ -34,6 +34,16 @@ public enum App {
                     state.stack[i] = .board(board)
                 }
             }
+            if page.board.threadKind == .suggestion, !page.threads.isEmpty {
+                return [.loadSuggestionRows(slug: slug, ids: page.threads.map(\.id))]
+            }
+        case .suggestionRowsLoaded(let slug, let rows):
+            for i in state.stack.indices {
+                if case .board(var board) = state.stack[i], board.board.slug == slug {
+                    for row in rows { board.suggestions[row.id] = row }
+                    state.stack[i] = .board(board)
+                }
+            }
         case .threadLoaded(let detail, let placement):
             for i in state.stack.indices {
                 if case .thread(var thread) = state.stack[i], thread.summary.id == detail.thread.id {
@@ -86,6 +96,10 @@ public enum App {
     /// Every open thread of this suggestion shows it as it now stands.
     static func updateSuggestion(_ detail: SuggestionDetail, in state: inout AppState) {
         for i in state.stack.indices {
+            if case .board(var board) = state.stack[i], board.suggestions[detail.suggestion.id] != nil {
+                board.suggestions[detail.suggestion.id] = detail.suggestion
+                state.stack[i] = .board(board)
+            }
             if case .thread(var thread) = state.stack[i], thread.summary.id == detail.suggestion.id {
                 thread.suggestion = detail
                 state.stack[i] = .thread(thread)
