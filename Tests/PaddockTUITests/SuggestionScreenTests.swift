@@ -213,3 +213,38 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         #expect(board.suggestions[f.grips.id]?.supporterCount == 3)
     }
 }
+
+@Suite struct RoadmapScreenTests {
+    @Test func rFromHomeShowsTheRoadmapAndEnterOpensASuggestion() throws {
+        let f = try SuggestionFixture()
+        try f.community.addProduct(by: f.base.admin, slug: "vento", name: "Vento 660")
+        let app = f.app()
+        app.press(.character("R"))
+        guard case .roadmap(let roadmap) = app.state.screen else { Issue.record("not on the roadmap"); return }
+        #expect(roadmap.roadmap?.product.slug == "furia")
+        let canvas = app.render(width: 80, height: 24)
+        expectScreen(canvas.text, [
+            " Paddock › Roadmap                                                        marco",
+            " Roadmap · Furia 950  (1 of 2, Tab next product)",
+            " UNDER REVIEW (0)",
+            "   nothing here yet",
+            " PLANNED (1)",
+            "   A lower seat option                                     [PLANNED]          2",
+            " IN PROGRESS (0)",
+            "   nothing here yet",
+            " SHIPPED IN THE LAST 90 DAYS (0)",
+            "   nothing here yet",
+        ] + blank(13) + [
+            " Enter open  Tab ] [ next, previous product  ? help  q Esc back",
+        ], width: 80)
+        #expect(role(of: "UNDER REVIEW", in: canvas) == .header)
+        app.press(.tab)
+        guard case .roadmap(let vento) = app.state.screen else { Issue.record("not on the roadmap"); return }
+        #expect(vento.roadmap?.product.slug == "vento")
+        app.press(.tab, .enter)
+        #expect(app.thread?.summary.id == f.seat.id)
+        #expect(app.thread?.suggestion?.suggestion.status == .planned)
+        app.press(.character("q"))
+        guard case .roadmap = app.state.screen else { Issue.record("q did not lead back to the roadmap"); return }
+    }
+}

@@ -26,7 +26,7 @@ public enum Keymap {
         switch screen {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
-                    KeyHelp("a", "announcement", footer: true)] + moving + [
+                    KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
@@ -43,6 +43,10 @@ public enum Keymap {
                     KeyHelp("] [", "next, previous post"),
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+        case .roadmap:
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
         case .compose(let compose):
             var keys = [KeyHelp("^S", "send", footer: true), KeyHelp("^O", "$EDITOR", footer: true)]
             if compose.hasTitle { keys.append(KeyHelp("Tab", "title/body", footer: true)) }

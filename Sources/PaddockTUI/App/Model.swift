@@ -38,6 +38,7 @@ public enum Screen: Equatable {
     case board(BoardScreen)
     case thread(ThreadScreen)
     case compose(ComposeScreen)
+    case roadmap(RoadmapScreen)
 }
 
 public struct Status: Equatable {
@@ -94,6 +95,10 @@ public indirect enum Command: Equatable {
     case setSupport(id: Int64, supporting: Bool)
     /// Status and supporters for the rows of a suggestion board's page.
     case loadSuggestionRows(slug: String, ids: [Int64])
+    /// A product's roadmap (nil: the first product).
+    case loadRoadmap(product: String?)
+    /// Opens a thread known only by its id (a suggestion in a roadmap or queue).
+    case openThread(id: Int64)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -134,4 +139,6 @@ public enum Message: Equatable {
     /// Support given or withdrawn: the suggestion as it now stands.
     case supportChanged(SuggestionDetail, supporting: Bool)
     case suggestionRowsLoaded(slug: String, [SuggestionSummary])
+    case roadmapLoaded(products: [ProductSummary], Roadmap?)
+    case threadFound(ThreadSummary)
 }

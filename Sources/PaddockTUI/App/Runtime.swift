@@ -130,6 +130,12 @@ public final class PaddockApp: TerminalProgram {
                 return .message(.supportChanged(try community.suggestion(id, viewer: member), supporting: supporting))
             case .loadSuggestionRows(let slug, let ids):
                 return .message(.suggestionRowsLoaded(slug: slug, try community.suggestionSummaries(ids: ids)))
+            case .loadRoadmap(let slug):
+                let products = try community.products().filter { $0.retiredAt == nil }
+                guard let product = slug ?? products.first?.slug else { return .message(.roadmapLoaded(products: products, nil)) }
+                return .message(.roadmapLoaded(products: products, try community.roadmap(product: product)))
+            case .openThread(let id):
+                return .message(.threadFound(try community.thread(id, viewer: member, from: 0, limit: 1).thread))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

@@ -37,6 +37,15 @@ public enum App {
             if page.board.threadKind == .suggestion, !page.threads.isEmpty {
                 return [.loadSuggestionRows(slug: slug, ids: page.threads.map(\.id))]
             }
+        case .roadmapLoaded(let products, let roadmap):
+            for i in state.stack.indices {
+                if case .roadmap(var screen) = state.stack[i] {
+                    screen.loaded(products: products, roadmap: roadmap)
+                    state.stack[i] = .roadmap(screen)
+                }
+            }
+        case .threadFound(let summary):
+            return ThreadScreen.open(summary)
         case .suggestionRowsLoaded(let slug, let rows):
             for i in state.stack.indices {
                 if case .board(var board) = state.stack[i], board.board.slug == slug {
@@ -203,6 +212,10 @@ public enum App {
             let commands = compose.handle(key, area: body, now: state.now)
             state.screen = .compose(compose)
             return commands
+        case .roadmap(var roadmap):
+            let commands = roadmap.handle(key, body: body)
+            state.screen = .roadmap(roadmap)
+            return commands
         }
     }
 
@@ -222,7 +235,7 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
-        case .thread, .compose:
+        case .thread, .compose, .roadmap:
             break
         }
         return []
@@ -250,6 +263,7 @@ public enum App {
             guard let command = thread.refresh() else { break }
             commands.append(command)
         case .compose: break
+        case .roadmap(let roadmap): commands.append(roadmap.refresh())
         }
         return commands
     }
@@ -268,7 +282,7 @@ public enum App {
             case .thread(var thread):
                 thread.clampToEnd(width: body.width, height: thread.textHeight(body))
                 state.stack[i] = .thread(thread)
-            case .compose:
+            case .compose, .roadmap:
                 break
             }
         }

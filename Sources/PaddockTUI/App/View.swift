@@ -17,6 +17,7 @@ extension App {
         case .board(let board): board.render(into: &canvas, body: body, now: state.now)
         case .thread(let thread): thread.render(into: &canvas, body: body, now: state.now)
         case .compose(let compose): compose.render(into: &canvas, area: body)
+        case .roadmap(let roadmap): roadmap.render(into: &canvas, body: body, now: state.now)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -37,6 +38,7 @@ extension App {
             case .board(let board): parts.append(board.board.title)
             case .thread(let thread): parts.append(thread.summary.title)
             case .compose(let compose): parts.append(compose.hasTitle ? "New thread" : "Reply")
+            case .roadmap: parts.append("Roadmap")
             }
         }
         return parts.joined(separator: " › ")
