@@ -248,3 +248,66 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         guard case .roadmap = app.state.screen else { Issue.record("q did not lead back to the roadmap"); return }
     }
 }
+
+@Suite struct ReviewQueueAndStatusTests {
+    @Test func aMemberIsToldTheQueueIsForManagers() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        app.press(.character("Q"))
+        guard case .home = app.state.screen else { Issue.record("a member reached the queue"); return }
+        #expect(app.state.status?.isError == true)
+        #expect(app.state.status?.text.contains("the review queue is for managers") == true)
+    }
+
+    @Test func aManagerReviewsPlansWithAResponseAndEveryoneSeesIt() throws {
+        let f = try SuggestionFixture()
+        try f.community.changeStatus(by: f.base.manager, suggestion: f.grips.id, to: .underReview, response: "Looking at it.")
+        let app = f.app(as: f.base.manager)
+        app.press(.character("Q"))
+        guard case .reviewQueue(let queue) = app.state.screen else { Issue.record("not on the queue"); return }
+        #expect(queue.suggestions.map(\.id) == [f.grips.id])
+        #expect(app.screen().contains("Heated grips switch on the TFT"))
+        app.press(.enter)
+        #expect(app.thread?.summary.id == f.grips.id)
+        app.press(.character("S"))
+        guard case .statusDialog(let dialog) = app.state.screen else { Issue.record("no status dialog"); return }
+        #expect(dialog.options == [.planned, .declined])
+        let canvas = app.render(width: 80, height: 24)
+        #expect(role(of: "[UNDER REVIEW]", in: canvas) == .statusUnderReview)
+        #expect(role(of: "[DECLINED]", in: canvas) == .statusDeclined)
+        // q types, it does not leave the dialog.
+        app.press(.tab)
+        app.type("quick: planned for MY2027")
+        guard case .statusDialog = app.state.screen else { Issue.record("typing left the dialog"); return }
+        app.press(.tab, .down, .up, .ctrl("s"))
+        #expect(try f.community.suggestion(f.grips.id).suggestion.status == .planned)
+        #expect(try f.community.suggestion(f.grips.id).suggestion.statusNote == "quick: planned for MY2027")
+        #expect(app.thread?.suggestion?.suggestion.status == .planned)
+        #expect(app.state.status == .info("Now planned: the author and every supporter are notified."))
+        let screen = app.screen()
+        #expect(screen.contains("[PLANNED] Furia 950 · TFT display"))
+        #expect(screen.contains("[Official] elena · now · planned: quick: planned for MY2027"))
+        app.press(.character("q"))
+        guard case .reviewQueue(let after) = app.state.screen else { Issue.record("not back on the queue"); return }
+        #expect(after.suggestions.isEmpty)
+    }
+
+    @Test func anEmptyResponseIsRefusedAndTheDialogStays() throws {
+        let f = try SuggestionFixture()
+        let app = f.app(as: f.base.manager)
+        try app.open(thread: f.grips.id)
+        app.press(.character("S"), .ctrl("s"))
+        guard case .statusDialog = app.state.screen else { Issue.record("the dialog closed"); return }
+        #expect(app.state.status?.isError == true)
+        #expect(try f.community.suggestion(f.grips.id).suggestion.status == .new)
+    }
+
+    @Test func aMemberCannotOpenTheStatusDialog() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        try app.open(thread: f.grips.id)
+        app.press(.character("S"))
+        #expect(app.thread != nil)
+        #expect(app.state.status?.text.contains("only managers can change a suggestion's status") == true)
+    }
+}

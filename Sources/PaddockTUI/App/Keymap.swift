@@ -27,6 +27,7 @@ public enum Keymap {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
                     KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
+                KeyHelp("Q", "review queue (managers)"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
@@ -36,13 +37,21 @@ public enum Keymap {
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .thread(let thread):
-            let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true)] : []
+            let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true),
+                 KeyHelp("S", "change status (managers)")] : []
             return support + [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
                     KeyHelp("n", "next unread", footer: true),
                     KeyHelp("j k ↑↓", "scroll"), KeyHelp("Space PgDn", "page down"), KeyHelp("b PgUp", "page up"),
                     KeyHelp("] [", "next, previous post"),
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+        case .reviewQueue:
+            return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .statusDialog:
+            return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
+                    KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
         case .roadmap:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),

@@ -39,6 +39,8 @@ public enum Screen: Equatable {
     case thread(ThreadScreen)
     case compose(ComposeScreen)
     case roadmap(RoadmapScreen)
+    case reviewQueue(ReviewQueueScreen)
+    case statusDialog(StatusDialog)
 }
 
 public struct Status: Equatable {
@@ -99,6 +101,9 @@ public indirect enum Command: Equatable {
     case loadRoadmap(product: String?)
     /// Opens a thread known only by its id (a suggestion in a roadmap or queue).
     case openThread(id: Int64)
+    case loadReviewQueue(after: SuggestionCursor?, limit: Int)
+    /// A manager's status change with its official response.
+    case changeStatus(id: Int64, to: SuggestionStatus, response: String)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -141,4 +146,6 @@ public enum Message: Equatable {
     case suggestionRowsLoaded(slug: String, [SuggestionSummary])
     case roadmapLoaded(products: [ProductSummary], Roadmap?)
     case threadFound(ThreadSummary)
+    case reviewQueueLoaded(SuggestionPage, after: SuggestionCursor?)
+    case statusChanged(SuggestionDetail)
 }

@@ -136,6 +136,11 @@ public final class PaddockApp: TerminalProgram {
                 return .message(.roadmapLoaded(products: products, try community.roadmap(product: product)))
             case .openThread(let id):
                 return .message(.threadFound(try community.thread(id, viewer: member, from: 0, limit: 1).thread))
+            case .loadReviewQueue(let after, let limit):
+                return .message(.reviewQueueLoaded(try community.reviewQueue(by: member, after: after, limit: limit), after: after))
+            case .changeStatus(let id, let status, let response):
+                try community.changeStatus(by: member, suggestion: id, to: status, response: response)
+                return .message(.statusChanged(try community.suggestion(id, viewer: member)))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

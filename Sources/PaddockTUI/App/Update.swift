@@ -44,6 +44,24 @@ public enum App {
                     state.stack[i] = .roadmap(screen)
                 }
             }
+        case .reviewQueueLoaded(let page, let after):
+            for i in state.stack.indices {
+                if case .reviewQueue(var queue) = state.stack[i] {
+                    queue.loaded(page, after: after, body: body)
+                    state.stack[i] = .reviewQueue(queue)
+                }
+            }
+        case .statusChanged(let detail):
+            if case .statusDialog = state.screen { state.stack.removeLast() }
+            updateSuggestion(detail, in: &state)
+            var commands: [Command] = [.setStatus(.info(
+                "Now \(detail.suggestion.status.label): the author and every supporter are notified."))]
+            if case .thread(let thread) = state.screen, thread.summary.id == detail.suggestion.id {
+                // The response is the thread's newest post.
+                commands.append(.loadThread(id: thread.summary.id, from: max(0, thread.postCount + 1 - ThreadScreen.pageSize),
+                                            limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .bottom)))
+            }
+            return commands
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
         case .suggestionRowsLoaded(let slug, let rows):
@@ -179,7 +197,10 @@ public enum App {
             return []
         }
         let composing: Bool
-        if case .compose = state.screen { composing = true } else { composing = false }
+        switch state.screen {
+        case .compose, .statusDialog: composing = true
+        default: composing = false
+        }
         state.status = nil
         switch key {
         case .ctrl("c"):
@@ -197,6 +218,7 @@ public enum App {
         }
         switch state.screen {
         case .home(var home):
+            if key == .character("Q") { return ReviewQueueScreen.open(member: state.member, body: body) }
             let commands = home.handle(key, body: body)
             state.screen = .home(home)
             return commands
@@ -215,6 +237,14 @@ public enum App {
         case .roadmap(var roadmap):
             let commands = roadmap.handle(key, body: body)
             state.screen = .roadmap(roadmap)
+            return commands
+        case .reviewQueue(var queue):
+            let commands = queue.handle(key, body: body)
+            state.screen = .reviewQueue(queue)
+            return commands
+        case .statusDialog(var dialog):
+            let commands = dialog.handle(key, area: body)
+            state.screen = .statusDialog(dialog)
             return commands
         }
     }
@@ -235,7 +265,7 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
-        case .thread, .compose, .roadmap:
+        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog:
             break
         }
         return []
@@ -264,6 +294,8 @@ public enum App {
             commands.append(command)
         case .compose: break
         case .roadmap(let roadmap): commands.append(roadmap.refresh())
+        case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
+        case .statusDialog: break
         }
         return commands
     }
@@ -282,7 +314,10 @@ public enum App {
             case .thread(var thread):
                 thread.clampToEnd(width: body.width, height: thread.textHeight(body))
                 state.stack[i] = .thread(thread)
-            case .compose, .roadmap:
+            case .reviewQueue(var queue):
+                queue.list.reveal(count: queue.suggestions.count, visible: queue.visibleRows(in: body))
+                state.stack[i] = .reviewQueue(queue)
+            case .compose, .roadmap, .statusDialog:
                 break
             }
         }
@@ -304,6 +339,8 @@ public enum App {
                 case .home: effects.append(.loadHome)
                 case .board(let board):
                     effects.append(board.refresh(body: body))
+                case .reviewQueue(let queue):
+                    effects.append(queue.refresh(body: body))
                 default: break
                 }
             case .setStatus(let status):

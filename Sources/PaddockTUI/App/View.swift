@@ -18,6 +18,8 @@ extension App {
         case .thread(let thread): thread.render(into: &canvas, body: body, now: state.now)
         case .compose(let compose): compose.render(into: &canvas, area: body)
         case .roadmap(let roadmap): roadmap.render(into: &canvas, body: body, now: state.now)
+        case .reviewQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
+        case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -39,6 +41,8 @@ extension App {
             case .thread(let thread): parts.append(thread.summary.title)
             case .compose(let compose): parts.append(compose.hasTitle ? "New thread" : "Reply")
             case .roadmap: parts.append("Roadmap")
+            case .reviewQueue: parts.append("Review queue")
+            case .statusDialog: parts.append("Status")
             }
         }
         return parts.joined(separator: " › ")

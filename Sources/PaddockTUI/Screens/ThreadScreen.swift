@@ -108,6 +108,10 @@ public struct ThreadScreen: Equatable {
             guard summary.kind == .suggestion else { return [] }
             guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
             return [.setSupport(id: detail.suggestion.id, supporting: !(detail.viewerSupports ?? false))]
+        case .character("S"):
+            guard summary.kind == .suggestion else { return [] }
+            guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
+            return StatusDialog.open(detail, member: member)
         default:
             return []
         }
