@@ -311,3 +311,48 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         #expect(app.state.status?.text.contains("only managers can change a suggestion's status") == true)
     }
 }
+
+@Suite struct SuggestionFormTests {
+    @Test func cOnASuggestionBoardPostsASuggestionAfterShowingSimilarOnes() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        app.press(.end, .enter, .character("c"))
+        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("no suggestion form"); return }
+        #expect(form.products.map(\.slug) == ["furia"])
+        #expect(form.productFeatures.map(\.slug) == ["seat", "tft"])
+        app.press(.tab, .right, .character(" "), .tab)  // features: TFT display
+        app.type("heated grips")
+        guard case .suggestionForm(let typed) = app.state.screen else { Issue.record("typing left the form"); return }
+        #expect(typed.chosen == ["tft"])
+        #expect(typed.similar.map(\.id) == [f.grips.id])
+        let canvas = app.render(width: 80, height: 24)
+        #expect(canvas.text.contains("Similar open suggestions: support one instead of posting a duplicate?"))
+        #expect(canvas.text.contains("#\(f.grips.id) Heated grips switch on the TFT"))
+        #expect(role(of: "[NEW] 2", in: canvas) == .statusNew)
+        app.press(.tab)
+        app.type("Heated grips with five levels, please.")
+        app.press(.ctrl("s"))
+        guard case .board(let board) = app.state.screen else { Issue.record("not back on the board"); return }
+        #expect(app.state.status?.text.hasSuffix("posted: you are its first supporter.") == true)
+        let posted = try #require(board.threads.first { $0.title == "heated grips" })
+        let detail = try f.community.suggestion(posted.id)
+        #expect(detail.suggestion.features.map(\.slug) == ["tft"])
+        #expect(detail.suggestion.supporterCount == 1)
+        #expect(board.suggestions[posted.id]?.status == .new)
+    }
+
+    @Test func aSuggestionWithoutFeaturesIsRefusedAndTheFormKeepsItsText() throws {
+        let f = try SuggestionFixture()
+        let app = f.app()
+        app.press(.end, .enter, .character("c"), .tab, .tab)
+        app.type("A quieter fan")
+        app.press(.ctrl("s"))
+        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("the form closed"); return }
+        #expect(form.title.text == "A quieter fan")
+        #expect(app.state.status?.isError == true)
+        app.press(.escape)
+        #expect(app.state.confirmation != nil)
+        app.press(.character("y"))
+        guard case .board = app.state.screen else { Issue.record("not back on the board"); return }
+    }
+}

@@ -52,6 +52,10 @@ public enum Keymap {
         case .statusDialog:
             return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
                     KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+        case .suggestionForm:
+            return [KeyHelp("^S", "post", footer: true), KeyHelp("Tab", "next field", footer: true),
+                    KeyHelp("← →", "product, feature", footer: true), KeyHelp("Space", "pick feature", footer: true),
+                    KeyHelp("Esc", "leave", footer: true), KeyHelp("S-Tab", "previous field"), KeyHelp("F1", "help")]
         case .roadmap:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),

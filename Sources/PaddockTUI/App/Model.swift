@@ -41,6 +41,7 @@ public enum Screen: Equatable {
     case roadmap(RoadmapScreen)
     case reviewQueue(ReviewQueueScreen)
     case statusDialog(StatusDialog)
+    case suggestionForm(SuggestionForm)
 }
 
 public struct Status: Equatable {
@@ -104,6 +105,11 @@ public indirect enum Command: Equatable {
     case loadReviewQueue(after: SuggestionCursor?, limit: Int)
     /// A manager's status change with its official response.
     case changeStatus(id: Int64, to: SuggestionStatus, response: String)
+    /// Products and their features still taking suggestions, for the suggestion form.
+    case loadCatalog
+    /// Up to 5 open suggestions like the title being typed.
+    case findSimilar(text: String, product: String?)
+    case submitSuggestion(board: String, product: String, features: [String], title: String, body: String)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -148,4 +154,7 @@ public enum Message: Equatable {
     case threadFound(ThreadSummary)
     case reviewQueueLoaded(SuggestionPage, after: SuggestionCursor?)
     case statusChanged(SuggestionDetail)
+    case catalogLoaded([ProductSummary], [String: [FeatureSummary]])
+    case similarFound(text: String, product: String?, [SuggestionSummary])
+    case suggestionPosted(SuggestionSummary, board: String)
 }

@@ -141,6 +141,19 @@ public final class PaddockApp: TerminalProgram {
             case .changeStatus(let id, let status, let response):
                 try community.changeStatus(by: member, suggestion: id, to: status, response: response)
                 return .message(.statusChanged(try community.suggestion(id, viewer: member)))
+            case .loadCatalog:
+                let products = try community.products().filter { $0.retiredAt == nil }
+                var features: [String: [FeatureSummary]] = [:]
+                for product in products {
+                    features[product.slug] = try community.features(product: product.slug).filter { $0.retiredAt == nil }
+                }
+                return .message(.catalogLoaded(products, features))
+            case .findSimilar(let text, let product):
+                let found = text.isEmpty ? [] : try community.similarSuggestions(to: text, product: product, limit: SuggestionForm.similarRows)
+                return .message(.similarFound(text: text, product: product, found))
+            case .submitSuggestion(let board, let product, let features, let title, let body):
+                let posted = try community.suggest(by: member, product: product, features: features, title: title, body: body, board: board)
+                return .message(.suggestionPosted(posted, board: board))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

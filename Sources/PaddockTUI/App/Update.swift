@@ -62,6 +62,25 @@ public enum App {
                                             limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .bottom)))
             }
             return commands
+        case .catalogLoaded(let products, let features):
+            for i in state.stack.indices {
+                if case .suggestionForm(var form) = state.stack[i] {
+                    form.catalogLoaded(products, features)
+                    state.stack[i] = .suggestionForm(form)
+                }
+            }
+        case .similarFound(let text, let product, let found):
+            if case .suggestionForm(var form) = state.screen {
+                form.similarFound(text: text, product: product, found)
+                state.screen = .suggestionForm(form)
+            }
+        case .suggestionPosted(let posted, let slug):
+            if case .suggestionForm = state.screen { state.stack.removeLast() }
+            var commands: [Command] = [.setStatus(.info("Suggestion #\(posted.id) posted: you are its first supporter."))]
+            if case .board(let board) = state.screen, board.board.slug == slug {
+                commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body), placement: .replace))
+            }
+            return commands
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
         case .suggestionRowsLoaded(let slug, let rows):
@@ -198,7 +217,7 @@ public enum App {
         }
         let composing: Bool
         switch state.screen {
-        case .compose, .statusDialog: composing = true
+        case .compose, .statusDialog, .suggestionForm: composing = true
         default: composing = false
         }
         state.status = nil
@@ -246,6 +265,10 @@ public enum App {
             let commands = dialog.handle(key, area: body)
             state.screen = .statusDialog(dialog)
             return commands
+        case .suggestionForm(var form):
+            let commands = form.handle(key, area: body)
+            state.screen = .suggestionForm(form)
+            return commands
         }
     }
 
@@ -265,7 +288,7 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
-        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog:
+        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm:
             break
         }
         return []
@@ -295,7 +318,7 @@ public enum App {
         case .compose: break
         case .roadmap(let roadmap): commands.append(roadmap.refresh())
         case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
-        case .statusDialog: break
+        case .statusDialog, .suggestionForm: break
         }
         return commands
     }
@@ -317,7 +340,7 @@ public enum App {
             case .reviewQueue(var queue):
                 queue.list.reveal(count: queue.suggestions.count, visible: queue.visibleRows(in: body))
                 state.stack[i] = .reviewQueue(queue)
-            case .compose, .roadmap, .statusDialog:
+            case .compose, .roadmap, .statusDialog, .suggestionForm:
                 break
             }
         }

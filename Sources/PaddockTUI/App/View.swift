@@ -20,6 +20,7 @@ extension App {
         case .roadmap(let roadmap): roadmap.render(into: &canvas, body: body, now: state.now)
         case .reviewQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
         case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
+        case .suggestionForm(let form): form.render(into: &canvas, area: body)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -43,6 +44,7 @@ extension App {
             case .roadmap: parts.append("Roadmap")
             case .reviewQueue: parts.append("Review queue")
             case .statusDialog: parts.append("Status")
+            case .suggestionForm: parts.append("New suggestion")
             }
         }
         return parts.joined(separator: " › ")

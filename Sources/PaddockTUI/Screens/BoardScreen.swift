@@ -39,9 +39,7 @@ public struct BoardScreen: Equatable {
             return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace),
                     .setStatus(.info("Order: \(order.label)"))]
         case .character("c"):
-            guard board.threadKind != .suggestion else {
-                return [.setStatus(.error("this board takes suggestions tagged to product features: post them with `paddock suggestion new` (the app's suggestion form is not built yet)"))]
-            }
+            if board.threadKind == .suggestion { return SuggestionForm.open(board, member: member, now: now) }
             // Said at once, not after the member has written the whole thing.
             do throws(CommunityError) {
                 try Rules.startThread(by: member, kind: board.threadKind, now: now)
