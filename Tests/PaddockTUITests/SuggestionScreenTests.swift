@@ -356,3 +356,17 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         guard case .board = app.state.screen else { Issue.record("not back on the board"); return }
     }
 }
+
+@Suite struct SuggestionFormLayoutTests {
+    @Test func theFeatureUnderTheCursorStaysInViewOnANarrowScreen() throws {
+        let f = try SuggestionFixture()
+        for n in 1...8 { try f.community.addFeature(by: f.base.admin, product: "furia", slug: "extra\(n)", name: "Extra feature \(n)") }
+        let app = f.app(width: 60, height: 20)
+        app.press(.end, .enter, .character("c"), .tab)
+        for _ in 0..<9 { app.press(.right) }
+        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("no suggestion form"); return }
+        let name = form.productFeatures[form.featureCursor].name
+        #expect(name == "TFT display")
+        #expect(role(of: "[ ] TFT display", in: app.render(width: 60, height: 20)) == .selection)
+    }
+}

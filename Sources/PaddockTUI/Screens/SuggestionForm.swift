@@ -137,11 +137,21 @@ public struct SuggestionForm: Equatable {
         label(" Features: ", .features)
         var x = 11
         if productFeatures.isEmpty { canvas.put("none", x: x, y: y, role: .muted) }
-        for (index, feature) in productFeatures.enumerated() {
-            let mark = chosen.contains(feature.slug) ? "[x] " : "[ ] "
-            let text = mark + feature.name
+        // A window of the features that keeps the cursor in view.
+        func cell(_ feature: FeatureSummary) -> String { (chosen.contains(feature.slug) ? "[x] " : "[ ] ") + feature.name }
+        var start = 0
+        while start < featureCursor,
+              productFeatures[start...featureCursor].map({ TextWidth.of(cell($0)) + 2 }).reduce(0, +) > w - x - 2 {
+            start += 1
+        }
+        if start > 0 { x += canvas.put("… ", x: x, y: y, role: .muted) }
+        for (index, feature) in productFeatures.enumerated().dropFirst(start) {
+            let text = cell(feature)
             let width = TextWidth.of(text)
-            if x + width > w { break }
+            if x + width > w {
+                canvas.put("…", x: w - 1, y: y, role: .muted)
+                break
+            }
             let role: StyleRole = focus == .features && index == featureCursor ? .selection : (chosen.contains(feature.slug) ? .accent : .normal)
             canvas.put(text, x: x, y: y, role: role)
             x += width + 2
