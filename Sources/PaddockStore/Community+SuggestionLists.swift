@@ -77,6 +77,14 @@ extension Community {
         }
     }
 
+    /// Summaries of these suggestions, in the order given (those that are not
+    /// suggestions are left out): what a board's page of rows shows beside each.
+    public func suggestionSummaries(ids: [Int64]) throws -> [SuggestionSummary] {
+        try applyDueMilestones()
+        let now = self.now
+        return try writer.read { db in try Self.suggestionSummaries(db, ids: ids, now: now) }
+    }
+
     /// A suggestion with its text, every official response and its links.
     public func suggestion(_ id: Int64, viewer: Actor? = nil) throws -> SuggestionDetail {
         try applyDueMilestones()

@@ -26,22 +26,40 @@ public enum Keymap {
         switch screen {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
-                    KeyHelp("a", "announcement", footer: true)] + moving + [
+                    KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
+                KeyHelp("Q", "review queue (managers)"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
-            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "new thread", footer: true),
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true),
                     KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
                 KeyHelp("M", "mark board read"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
-        case .thread:
-            return [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
+        case .thread(let thread):
+            let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true),
+                 KeyHelp("S", "change status (managers)")] : []
+            return support + [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
                     KeyHelp("n", "next unread", footer: true),
                     KeyHelp("j k ↑↓", "scroll"), KeyHelp("Space PgDn", "page down"), KeyHelp("b PgUp", "page up"),
                     KeyHelp("] [", "next, previous post"),
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+        case .reviewQueue:
+            return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .statusDialog:
+            return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
+                    KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+        case .suggestionForm:
+            return [KeyHelp("^S", "post", footer: true), KeyHelp("Tab", "next field", footer: true),
+                    KeyHelp("← →", "product, feature", footer: true), KeyHelp("Space", "pick feature", footer: true),
+                    KeyHelp("Esc", "leave", footer: true), KeyHelp("S-Tab", "previous field"), KeyHelp("F1", "help")]
+        case .roadmap:
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
         case .compose(let compose):
             var keys = [KeyHelp("^S", "send", footer: true), KeyHelp("^O", "$EDITOR", footer: true)]
             if compose.hasTitle { keys.append(KeyHelp("Tab", "title/body", footer: true)) }

@@ -38,6 +38,10 @@ public enum Screen: Equatable {
     case board(BoardScreen)
     case thread(ThreadScreen)
     case compose(ComposeScreen)
+    case roadmap(RoadmapScreen)
+    case reviewQueue(ReviewQueueScreen)
+    case statusDialog(StatusDialog)
+    case suggestionForm(SuggestionForm)
 }
 
 public struct Status: Equatable {
@@ -88,6 +92,24 @@ public indirect enum Command: Equatable {
     case openEditor(text: String)
     case checkForChanges
     case checkNotifications
+    /// A suggestion's status, supporters and official responses, for its thread's header.
+    case loadSuggestion(id: Int64)
+    /// Supports (true) or withdraws support from (false) a suggestion.
+    case setSupport(id: Int64, supporting: Bool)
+    /// Status and supporters for the rows of a suggestion board's page.
+    case loadSuggestionRows(slug: String, ids: [Int64])
+    /// A product's roadmap (nil: the first product).
+    case loadRoadmap(product: String?)
+    /// Opens a thread known only by its id (a suggestion in a roadmap or queue).
+    case openThread(id: Int64)
+    case loadReviewQueue(after: SuggestionCursor?, limit: Int)
+    /// A manager's status change with its official response.
+    case changeStatus(id: Int64, to: SuggestionStatus, response: String)
+    /// Products and their features still taking suggestions, for the suggestion form.
+    case loadCatalog
+    /// Up to 5 open suggestions like the title being typed.
+    case findSimilar(text: String, product: String?)
+    case submitSuggestion(board: String, product: String, features: [String], title: String, body: String)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -124,4 +146,15 @@ public enum Message: Equatable {
     case failed(String)
     case changedElsewhere
     case notificationsCounted(Int)
+    case suggestionLoaded(SuggestionDetail)
+    /// Support given or withdrawn: the suggestion as it now stands.
+    case supportChanged(SuggestionDetail, supporting: Bool)
+    case suggestionRowsLoaded(slug: String, [SuggestionSummary])
+    case roadmapLoaded(products: [ProductSummary], Roadmap?)
+    case threadFound(ThreadSummary)
+    case reviewQueueLoaded(SuggestionPage, after: SuggestionCursor?)
+    case statusChanged(SuggestionDetail)
+    case catalogLoaded([ProductSummary], [String: [FeatureSummary]])
+    case similarFound(text: String, product: String?, [SuggestionSummary])
+    case suggestionPosted(SuggestionSummary, board: String)
 }

@@ -119,6 +119,41 @@ public final class PaddockApp: TerminalProgram {
                 if let changeToken, changeToken != token { return .message(.changedElsewhere) }
             case .checkNotifications:
                 return .message(.notificationsCounted(try community.unreadNotificationCount(for: member)))
+            case .loadSuggestion(let id):
+                return .message(.suggestionLoaded(try community.suggestion(id, viewer: member)))
+            case .setSupport(let id, let supporting):
+                if supporting {
+                    try community.support(by: member, suggestion: id)
+                } else {
+                    try community.withdrawSupport(by: member, suggestion: id)
+                }
+                return .message(.supportChanged(try community.suggestion(id, viewer: member), supporting: supporting))
+            case .loadSuggestionRows(let slug, let ids):
+                return .message(.suggestionRowsLoaded(slug: slug, try community.suggestionSummaries(ids: ids)))
+            case .loadRoadmap(let slug):
+                let products = try community.products().filter { $0.retiredAt == nil }
+                guard let product = slug ?? products.first?.slug else { return .message(.roadmapLoaded(products: products, nil)) }
+                return .message(.roadmapLoaded(products: products, try community.roadmap(product: product)))
+            case .openThread(let id):
+                return .message(.threadFound(try community.thread(id, viewer: member, from: 0, limit: 1).thread))
+            case .loadReviewQueue(let after, let limit):
+                return .message(.reviewQueueLoaded(try community.reviewQueue(by: member, after: after, limit: limit), after: after))
+            case .changeStatus(let id, let status, let response):
+                try community.changeStatus(by: member, suggestion: id, to: status, response: response)
+                return .message(.statusChanged(try community.suggestion(id, viewer: member)))
+            case .loadCatalog:
+                let products = try community.products().filter { $0.retiredAt == nil }
+                var features: [String: [FeatureSummary]] = [:]
+                for product in products {
+                    features[product.slug] = try community.features(product: product.slug).filter { $0.retiredAt == nil }
+                }
+                return .message(.catalogLoaded(products, features))
+            case .findSimilar(let text, let product):
+                let found = text.isEmpty ? [] : try community.similarSuggestions(to: text, product: product, limit: SuggestionForm.similarRows)
+                return .message(.similarFound(text: text, product: product, found))
+            case .submitSuggestion(let board, let product, let features, let title, let body):
+                let posted = try community.suggest(by: member, product: product, features: features, title: title, body: body, board: board)
+                return .message(.suggestionPosted(posted, board: board))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

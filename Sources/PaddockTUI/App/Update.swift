@@ -34,6 +34,62 @@ public enum App {
                     state.stack[i] = .board(board)
                 }
             }
+            if page.board.threadKind == .suggestion, !page.threads.isEmpty {
+                return [.loadSuggestionRows(slug: slug, ids: page.threads.map(\.id))]
+            }
+        case .roadmapLoaded(let products, let roadmap):
+            for i in state.stack.indices {
+                if case .roadmap(var screen) = state.stack[i] {
+                    screen.loaded(products: products, roadmap: roadmap)
+                    state.stack[i] = .roadmap(screen)
+                }
+            }
+        case .reviewQueueLoaded(let page, let after):
+            for i in state.stack.indices {
+                if case .reviewQueue(var queue) = state.stack[i] {
+                    queue.loaded(page, after: after, body: body)
+                    state.stack[i] = .reviewQueue(queue)
+                }
+            }
+        case .statusChanged(let detail):
+            if case .statusDialog = state.screen { state.stack.removeLast() }
+            updateSuggestion(detail, in: &state)
+            var commands: [Command] = [.setStatus(.info(
+                "Now \(detail.suggestion.status.label): the author and every supporter are notified."))]
+            if case .thread(let thread) = state.screen, thread.summary.id == detail.suggestion.id {
+                // The response is the thread's newest post.
+                commands.append(.loadThread(id: thread.summary.id, from: max(0, thread.postCount + 1 - ThreadScreen.pageSize),
+                                            limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .bottom)))
+            }
+            return commands
+        case .catalogLoaded(let products, let features):
+            for i in state.stack.indices {
+                if case .suggestionForm(var form) = state.stack[i] {
+                    form.catalogLoaded(products, features)
+                    state.stack[i] = .suggestionForm(form)
+                }
+            }
+        case .similarFound(let text, let product, let found):
+            if case .suggestionForm(var form) = state.screen {
+                form.similarFound(text: text, product: product, found)
+                state.screen = .suggestionForm(form)
+            }
+        case .suggestionPosted(let posted, let slug):
+            if case .suggestionForm = state.screen { state.stack.removeLast() }
+            var commands: [Command] = [.setStatus(.info("Suggestion #\(posted.id) posted: you are its first supporter."))]
+            if case .board(let board) = state.screen, board.board.slug == slug {
+                commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body), placement: .replace))
+            }
+            return commands
+        case .threadFound(let summary):
+            return ThreadScreen.open(summary)
+        case .suggestionRowsLoaded(let slug, let rows):
+            for i in state.stack.indices {
+                if case .board(var board) = state.stack[i], board.board.slug == slug {
+                    for row in rows { board.suggestions[row.id] = row }
+                    state.stack[i] = .board(board)
+                }
+            }
         case .threadLoaded(let detail, let placement):
             for i in state.stack.indices {
                 if case .thread(var thread) = state.stack[i], thread.summary.id == detail.thread.id {
@@ -72,8 +128,29 @@ public enum App {
             return refresh(state)
         case .notificationsCounted(let count):
             state.unreadNotifications = count
+        case .suggestionLoaded(let detail):
+            updateSuggestion(detail, in: &state)
+        case .supportChanged(let detail, let supporting):
+            updateSuggestion(detail, in: &state)
+            let count = detail.suggestion.supporterCount
+            let supporters = "\(count) supporter\(count == 1 ? "" : "s")"
+            return [.setStatus(.info(supporting ? "You support this suggestion: \(supporters)." : "Support withdrawn: \(supporters)."))]
         }
         return []
+    }
+
+    /// Every open thread of this suggestion shows it as it now stands.
+    static func updateSuggestion(_ detail: SuggestionDetail, in state: inout AppState) {
+        for i in state.stack.indices {
+            if case .board(var board) = state.stack[i], board.suggestions[detail.suggestion.id] != nil {
+                board.suggestions[detail.suggestion.id] = detail.suggestion
+                state.stack[i] = .board(board)
+            }
+            if case .thread(var thread) = state.stack[i], thread.summary.id == detail.suggestion.id {
+                thread.suggestion = detail
+                state.stack[i] = .thread(thread)
+            }
+        }
     }
 
     static func handle(_ event: TerminalEvent, _ state: inout AppState) -> [Command] {
@@ -139,7 +216,10 @@ public enum App {
             return []
         }
         let composing: Bool
-        if case .compose = state.screen { composing = true } else { composing = false }
+        switch state.screen {
+        case .compose, .statusDialog, .suggestionForm: composing = true
+        default: composing = false
+        }
         state.status = nil
         switch key {
         case .ctrl("c"):
@@ -157,6 +237,7 @@ public enum App {
         }
         switch state.screen {
         case .home(var home):
+            if key == .character("Q") { return ReviewQueueScreen.open(member: state.member, body: body) }
             let commands = home.handle(key, body: body)
             state.screen = .home(home)
             return commands
@@ -171,6 +252,22 @@ public enum App {
         case .compose(var compose):
             let commands = compose.handle(key, area: body, now: state.now)
             state.screen = .compose(compose)
+            return commands
+        case .roadmap(var roadmap):
+            let commands = roadmap.handle(key, body: body)
+            state.screen = .roadmap(roadmap)
+            return commands
+        case .reviewQueue(var queue):
+            let commands = queue.handle(key, body: body)
+            state.screen = .reviewQueue(queue)
+            return commands
+        case .statusDialog(var dialog):
+            let commands = dialog.handle(key, area: body)
+            state.screen = .statusDialog(dialog)
+            return commands
+        case .suggestionForm(var form):
+            let commands = form.handle(key, area: body)
+            state.screen = .suggestionForm(form)
             return commands
         }
     }
@@ -191,7 +288,7 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
-        case .thread, .compose:
+        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm:
             break
         }
         return []
@@ -215,9 +312,13 @@ public enum App {
         case .board(let board):
             commands.append(board.refresh(body: body))
         case .thread(let thread):
+            if thread.summary.kind == .suggestion { commands.append(.loadSuggestion(id: thread.summary.id)) }
             guard let command = thread.refresh() else { break }
             commands.append(command)
         case .compose: break
+        case .roadmap(let roadmap): commands.append(roadmap.refresh())
+        case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
+        case .statusDialog, .suggestionForm: break
         }
         return commands
     }
@@ -236,7 +337,10 @@ public enum App {
             case .thread(var thread):
                 thread.clampToEnd(width: body.width, height: thread.textHeight(body))
                 state.stack[i] = .thread(thread)
-            case .compose:
+            case .reviewQueue(var queue):
+                queue.list.reveal(count: queue.suggestions.count, visible: queue.visibleRows(in: body))
+                state.stack[i] = .reviewQueue(queue)
+            case .compose, .roadmap, .statusDialog, .suggestionForm:
                 break
             }
         }
@@ -258,6 +362,8 @@ public enum App {
                 case .home: effects.append(.loadHome)
                 case .board(let board):
                     effects.append(board.refresh(body: body))
+                case .reviewQueue(let queue):
+                    effects.append(queue.refresh(body: body))
                 default: break
                 }
             case .setStatus(let status):

@@ -17,6 +17,10 @@ extension App {
         case .board(let board): board.render(into: &canvas, body: body, now: state.now)
         case .thread(let thread): thread.render(into: &canvas, body: body, now: state.now)
         case .compose(let compose): compose.render(into: &canvas, area: body)
+        case .roadmap(let roadmap): roadmap.render(into: &canvas, body: body, now: state.now)
+        case .reviewQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
+        case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
+        case .suggestionForm(let form): form.render(into: &canvas, area: body)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -37,6 +41,10 @@ extension App {
             case .board(let board): parts.append(board.board.title)
             case .thread(let thread): parts.append(thread.summary.title)
             case .compose(let compose): parts.append(compose.hasTitle ? "New thread" : "Reply")
+            case .roadmap: parts.append("Roadmap")
+            case .reviewQueue: parts.append("Review queue")
+            case .statusDialog: parts.append("Status")
+            case .suggestionForm: parts.append("New suggestion")
             }
         }
         return parts.joined(separator: " › ")

@@ -12,6 +12,8 @@ public struct BoardScreen: Equatable {
     public var hasMore = false
     public var loaded = false
     public var list = ListSelection()
+    /// On a suggestion board: each row's status and supporters, by thread id.
+    public var suggestions: [Int64: SuggestionSummary] = [:]
 
     public init(board: BoardSummary) { self.board = board }
 
@@ -37,9 +39,7 @@ public struct BoardScreen: Equatable {
             return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace),
                     .setStatus(.info("Order: \(order.label)"))]
         case .character("c"):
-            guard board.threadKind != .suggestion else {
-                return [.setStatus(.error("this board takes suggestions tagged to product features: post them with `paddock suggestion new` (the app's suggestion form is not built yet)"))]
-            }
+            if board.threadKind == .suggestion { return SuggestionForm.open(board, member: member, now: now) }
             // Said at once, not after the member has written the whole thing.
             do throws(CommunityError) {
                 try Rules.startThread(by: member, kind: board.threadKind, now: now)
@@ -94,12 +94,15 @@ public struct BoardScreen: Equatable {
         let w = body.width
         let showAuthor = w >= 70
         let authorWidth = showAuthor ? 16 : 0
-        let repliesWidth = 7
+        let isSuggestions = board.threadKind == .suggestion
+        let statusWidth = isSuggestions ? 15 : 0
+        let repliesWidth = isSuggestions ? 8 : 7
         let ageWidth = 7
-        let titleWidth = max(8, w - 2 - authorWidth - repliesWidth - ageWidth)
+        let titleWidth = max(8, w - 2 - authorWidth - statusWidth - repliesWidth - ageWidth)
         var header = "  " + TextWrap.pad("TITLE", width: titleWidth)
         if showAuthor { header += TextWrap.pad(" AUTHOR", width: authorWidth) }
-        header += "REPLIES".leftPadded(to: repliesWidth) + "LAST".leftPadded(to: ageWidth)
+        if isSuggestions { header += TextWrap.pad(" STATUS", width: statusWidth) }
+        header += (isSuggestions ? "SUPPORT" : "REPLIES").leftPadded(to: repliesWidth) + "LAST".leftPadded(to: ageWidth)
         canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
@@ -132,8 +135,17 @@ public struct BoardScreen: Equatable {
                 canvas.put(" " + TextWrap.pad(thread.authorHandle, width: authorWidth - 1), x: x, y: y, role: selected ? .selection : .muted)
                 x += authorWidth
             }
-            let replies = unread && thread.readPosition != nil ? "\(thread.unreadCount)/\(thread.replyCount)" : "\(thread.replyCount)"
-            canvas.put(replies.leftPadded(to: repliesWidth), x: x, y: y, role: role)
+            if isSuggestions {
+                if let suggestion = suggestions[thread.id] {
+                    canvas.put(" " + SuggestionHeader.badge(suggestion.status), x: x, y: y,
+                               role: selected ? .selection : SuggestionHeader.role(for: suggestion.status), maxWidth: statusWidth)
+                    canvas.put("\(suggestion.supporterCount)".leftPadded(to: repliesWidth), x: x + statusWidth, y: y, role: role)
+                }
+                x += statusWidth
+            } else {
+                let replies = unread && thread.readPosition != nil ? "\(thread.unreadCount)/\(thread.replyCount)" : "\(thread.replyCount)"
+                canvas.put(replies.leftPadded(to: repliesWidth), x: x, y: y, role: role)
+            }
             canvas.put(Ago.describe(thread.lastActivityAt, now: now).leftPadded(to: ageWidth), x: x + repliesWidth, y: y,
                        role: selected ? .selection : .muted)
         }

@@ -22,6 +22,7 @@ public struct HomeScreen: Equatable {
             guard let board = overview?.boards[safe: list.selected]?.board else { return [] }
             return [.push(.board(BoardScreen(board: board))), .loadBoard(slug: board.slug, order: .latest, after: nil, limit: BoardScreen.pageSize(body), placement: .replace)]
         case .character("n"): return [.findNextUnread(after: nil)]
+        case .character("R"): return RoadmapScreen.open()
         case .character("a"):
             guard let announcement = overview?.latestAnnouncement else { return [] }
             return ThreadScreen.open(announcement)

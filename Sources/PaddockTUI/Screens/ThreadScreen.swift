@@ -12,6 +12,8 @@ public struct ThreadScreen: Equatable {
     public var posts: [PostView] = []
     public var postCount = 0
     public var loaded = false
+    /// For a suggestion: its status, supporters and official responses, drawn above the posts.
+    public var suggestion: SuggestionDetail?
     /// The first line shown: a post of the window and a line within it.
     public var top = LinePosition(post: 0, line: 0)
     /// The highest position already marked read.
@@ -33,6 +35,11 @@ public struct ThreadScreen: Equatable {
 
     /// Opens a thread at its first unread post, with a little of what came before.
     static func open(_ summary: ThreadSummary) -> [Command] {
+        let suggestion: [Command] = summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []
+        return openPosts(summary) + suggestion
+    }
+
+    static func openPosts(_ summary: ThreadSummary) -> [Command] {
         let firstUnread = (summary.readPosition ?? -1) + 1
         if firstUnread > 0, firstUnread <= summary.replyCount {
             let from = max(0, firstUnread - 3)
@@ -48,9 +55,13 @@ public struct ThreadScreen: Equatable {
     var focusedPost: PostView? { posts[safe: top.post] }
 
     /// Rows for the thread's own header above the posts.
-    static let headerRows = 2
+    static let threadHeaderRows = 2
+    /// Rows a suggestion's header adds: badge and features, progress, the latest response, a rule.
+    static let suggestionHeaderRows = 4
 
-    func textHeight(_ body: Rect) -> Int { max(1, body.height - Self.headerRows) }
+    var headerRows: Int { Self.threadHeaderRows + (summary.kind == .suggestion ? Self.suggestionHeaderRows : 0) }
+
+    func textHeight(_ body: Rect) -> Int { max(1, body.height - headerRows) }
 
     // MARK: - Keys
 
@@ -93,6 +104,14 @@ public struct ThreadScreen: Equatable {
                                  quoting: Self.quote(post))]
         case .character("n"):
             return [.findNextUnread(after: summary)]
+        case .character("s"):
+            guard summary.kind == .suggestion else { return [] }
+            guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
+            return [.setSupport(id: detail.suggestion.id, supporting: !(detail.viewerSupports ?? false))]
+        case .character("S"):
+            guard summary.kind == .suggestion else { return [] }
+            guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
+            return StatusDialog.open(detail, member: member)
         default:
             return []
         }
@@ -305,17 +324,20 @@ public struct ThreadScreen: Equatable {
             facts.append(focused.position == 0 ? "opening post" : "reply \(focused.position) of \(postCount - 1)")
         }
         canvas.put(" " + facts.filter { !$0.isEmpty }.joined(separator: " · "), x: 0, y: body.y + 1, role: .muted, maxWidth: body.width)
+        if summary.kind == .suggestion {
+            SuggestionHeader.render(suggestion, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, now: now)
+        }
         guard loaded else {
-            canvas.put(" Loading…", x: 0, y: body.y + 2, role: .muted)
+            canvas.put(" Loading…", x: 0, y: body.y + headerRows, role: .muted)
             return
         }
         let height = textHeight(body)
-        var y = body.y + Self.headerRows
+        var y = body.y + headerRows
         var index = top.post
         var skip = top.line
-        while y < body.y + Self.headerRows + height, let post = posts[safe: index] {
+        while y < body.y + headerRows + height, let post = posts[safe: index] {
             for (number, line) in Self.lines(for: post, width: body.width, now: now).enumerated().dropFirst(skip) {
-                guard y < body.y + Self.headerRows + height else { break }
+                guard y < body.y + headerRows + height else { break }
                 // The post at the top is the one R quotes: mark its header.
                 if number == 0, index == top.post { canvas.put("▸", x: 0, y: y, role: .accent) }
                 canvas.put(line.text, x: line.indent, y: y, role: line.role, maxWidth: body.width - line.indent)
@@ -324,7 +346,7 @@ public struct ThreadScreen: Equatable {
             skip = 0
             index += 1
         }
-        if index >= posts.count, lastPosition < postCount - 1, y < body.y + Self.headerRows + height {
+        if index >= posts.count, lastPosition < postCount - 1, y < body.y + headerRows + height {
             canvas.put(" Loading more…", x: 0, y: y, role: .muted)
         }
     }

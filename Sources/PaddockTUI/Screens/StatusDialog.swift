@@ -1,0 +1,89 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// A manager moves a suggestion along its lifecycle: choose among the statuses
+/// allowed from where it stands, write the official response, ^S submits.
+/// A refusal keeps the dialog and every word of the response.
+public struct StatusDialog: Equatable {
+    public enum Field: Equatable, Sendable { case status, response }
+
+    public var suggestion: SuggestionSummary
+    public var options: [SuggestionStatus]
+    public var choice = 0
+    public var response = TextEditor()
+    public var focus: Field = .status
+
+    public init(suggestion: SuggestionSummary, options: [SuggestionStatus]) {
+        self.suggestion = suggestion
+        self.options = options
+    }
+
+    /// Said at once when the member may not, or the suggestion cannot move.
+    static func open(_ detail: SuggestionDetail, member: Actor) -> [Command] {
+        do throws(CommunityError) {
+            try Rules.changeSuggestionStatus(by: member)
+        } catch {
+            return [.setStatus(.error(error.description))]
+        }
+        guard !detail.allowedStatuses.isEmpty else {
+            return [.setStatus(.error("a \(detail.suggestion.status.label) suggestion is closed and its status can no longer change"))]
+        }
+        return [.push(.statusDialog(StatusDialog(suggestion: detail.suggestion, options: detail.allowedStatuses)))]
+    }
+
+    static func editorHeight(_ area: Rect, options: Int) -> Int { max(1, area.height - options - 4) }
+
+    mutating func handle(_ key: Key, area: Rect) -> [Command] {
+        switch key {
+        case .ctrl("s"):
+            guard let status = options[safe: choice] else { return [] }
+            return [.changeStatus(id: suggestion.id, to: status, response: response.text)]
+        case .escape:
+            return [.pop, .setStatus(.info("Status unchanged."))]
+        case .tab, .backTab:
+            focus = focus == .status ? .response : .status
+            return []
+        case .enter where focus == .status:
+            focus = .response
+            return []
+        case .up where focus == .status, .character("k") where focus == .status:
+            choice = max(0, choice - 1)
+            return []
+        case .down where focus == .status, .character("j") where focus == .status:
+            choice = min(options.count - 1, choice + 1)
+            return []
+        default:
+            if focus == .response {
+                _ = response.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area, options: options.count))
+            }
+            return []
+        }
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        var y = area.y
+        var x = canvas.put(" Change the status of ", x: 0, y: y, role: .muted)
+        canvas.put(suggestion.title, x: x, y: y, role: .title, maxWidth: max(0, area.width - x - 1))
+        y += 1
+        x = canvas.put(" Now ", x: 0, y: y, role: .muted)
+        x += canvas.put(SuggestionHeader.badge(suggestion.status), x: x, y: y, role: SuggestionHeader.role(for: suggestion.status))
+        canvas.put(" · \(suggestion.supporterCount) supporters · move it to:", x: x, y: y, role: .muted, maxWidth: max(0, area.width - x))
+        y += 1
+        for (index, status) in options.enumerated() {
+            let chosen = index == choice
+            canvas.put(chosen ? (focus == .status ? " ▸ " : " • ") : "   ", x: 0, y: y, role: .accent)
+            canvas.put(SuggestionHeader.badge(status), x: 3, y: y,
+                       role: chosen && focus == .status ? .selection : SuggestionHeader.role(for: status))
+            y += 1
+        }
+        canvas.put(" Official response (sent to the author and every supporter):", x: 0, y: y,
+                   role: focus == .response ? .accent : .muted, maxWidth: area.width)
+        y += 1
+        canvas.put(String(repeating: "─", count: max(0, area.width)), x: 0, y: y, role: .border)
+        y += 1
+        response.render(into: &canvas, x: 1, y: y, width: max(1, area.width - 2), height: Self.editorHeight(area, options: options.count),
+                        role: .normal, cursorRole: focus == .response ? .selection : nil,
+                        placeholder: "Why, and what happens next. ^S submits, Esc cancels.")
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// A new suggestion in a suggestion board: the product, 1–5 of its features,
+/// a title, with up to 5 similar open suggestions shown as it is typed (so
+/// people support instead of duplicating), and the text. ^S posts it.
+public struct SuggestionForm: Equatable {
+    public enum Field: Equatable, Sendable { case product, features, title, body }
+
+    public var board: BoardSummary
+    public var products: [ProductSummary] = []
+    /// Each product's features still taking suggestions, by product slug.
+    public var features: [String: [FeatureSummary]] = [:]
+    public var loaded = false
+    public var productIndex = 0
+    /// The feature under the cursor, and the chosen ones (slugs, in the order chosen).
+    public var featureCursor = 0
+    public var chosen: [String] = []
+    public var title = TextField(text: "", maxLength: Limits.titleCharacters)
+    public var body = TextEditor()
+    public var focus: Field = .product
+    public var similar: [SuggestionSummary] = []
+
+    public static let maxFeatures = 5
+    static let similarRows = 5
+
+    public init(board: BoardSummary) { self.board = board }
+
+    /// Said at once when the member may not suggest.
+    static func open(_ board: BoardSummary, member: Actor, now: Date) -> [Command] {
+        do throws(CommunityError) {
+            try Rules.suggest(by: member, now: now)
+        } catch {
+            return [.setStatus(.error(error.description))]
+        }
+        return [.push(.suggestionForm(SuggestionForm(board: board))), .loadCatalog]
+    }
+
+    var product: ProductSummary? { products[safe: productIndex] }
+    var productFeatures: [FeatureSummary] { product.flatMap { features[$0.slug] } ?? [] }
+    var isBlank: Bool { title.isEmpty && body.isEmpty && chosen.isEmpty }
+
+    mutating func catalogLoaded(_ products: [ProductSummary], _ features: [String: [FeatureSummary]]) {
+        self.products = products
+        self.features = features
+        productIndex = min(productIndex, max(0, products.count - 1))
+        loaded = true
+    }
+
+    /// Rows above the body editor: heading, product, features, title, the similar list and its heading, a rule.
+    static let fixedRows = 5 + similarRows + 1
+
+    static func editorHeight(_ area: Rect) -> Int { max(1, area.height - fixedRows) }
+
+    mutating func handle(_ key: Key, area: Rect) -> [Command] {
+        switch key {
+        case .ctrl("s"):
+            guard let product else { return [.setStatus(.error("there is no product to suggest for yet"))] }
+            return [.submitSuggestion(board: board.slug, product: product.slug, features: chosen, title: title.text, body: body.text)]
+        case .escape:
+            if isBlank { return [.pop] }
+            return [.confirm(Confirmation(question: "Discard this suggestion? Nothing was posted. (y/n)",
+                                          onYes: [.pop, .setStatus(.info("Suggestion discarded."))]))]
+        case .tab, .enter where focus != .body:
+            focus = [.product: .features, .features: .title, .title: .body, .body: .product][focus]!
+            return []
+        case .backTab:
+            focus = [.product: .body, .features: .product, .title: .features, .body: .title][focus]!
+            return []
+        default:
+            break
+        }
+        switch focus {
+        case .product:
+            let delta = key == .left || key == .up ? -1 : (key == .right || key == .down || key == .character(" ") ? 1 : 0)
+            guard delta != 0, !products.isEmpty else { return [] }
+            productIndex = (productIndex + delta + products.count) % products.count
+            chosen = []
+            featureCursor = 0
+            return similarQuery()
+        case .features:
+            let count = productFeatures.count
+            guard count > 0 else { return [] }
+            switch key {
+            case .left, .up: featureCursor = max(0, featureCursor - 1)
+            case .right, .down: featureCursor = min(count - 1, featureCursor + 1)
+            case .character(" "), .character("x"):
+                let slug = productFeatures[featureCursor].slug
+                if let index = chosen.firstIndex(of: slug) {
+                    chosen.remove(at: index)
+                } else if chosen.count >= Self.maxFeatures {
+                    return [.setStatus(.error("a suggestion is tagged to at most \(Self.maxFeatures) features"))]
+                } else {
+                    chosen.append(slug)
+                }
+            default: break
+            }
+            return []
+        case .title:
+            let before = title.text
+            _ = title.handle(key, width: max(1, area.width - 12))
+            return title.text == before ? [] : similarQuery()
+        case .body:
+            _ = body.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area))
+            return []
+        }
+    }
+
+    func similarQuery() -> [Command] {
+        let text = title.text.trimmingCharacters(in: .whitespaces)
+        return [.findSimilar(text: text, product: product?.slug)]
+    }
+
+    /// Only the answer for the title as it now stands is shown.
+    mutating func similarFound(text: String, product: String?, _ found: [SuggestionSummary]) {
+        guard text == title.text.trimmingCharacters(in: .whitespaces), product == self.product?.slug else { return }
+        similar = text.isEmpty ? [] : Array(found.prefix(Self.similarRows))
+    }
+
+    func render(into canvas: inout Canvas, area: Rect) {
+        let w = area.width
+        var y = area.y
+        canvas.put(" New suggestion in " + board.title, x: 0, y: y, role: .title, maxWidth: w)
+        y += 1
+        guard loaded else {
+            canvas.put(" Loading the catalog…", x: 0, y: y, role: .muted)
+            return
+        }
+        func label(_ text: String, _ field: Field) {
+            canvas.put(text, x: 0, y: y, role: focus == field ? .accent : .muted)
+        }
+        label(" Product:  ", .product)
+        canvas.put(product.map { "‹ \($0.name) ›" } ?? "no products yet", x: 11, y: y,
+                   role: focus == .product ? .selection : .normal, maxWidth: max(0, w - 12))
+        y += 1
+        label(" Features: ", .features)
+        var x = 11
+        if productFeatures.isEmpty { canvas.put("none", x: x, y: y, role: .muted) }
+        // A window of the features that keeps the cursor in view.
+        func cell(_ feature: FeatureSummary) -> String { (chosen.contains(feature.slug) ? "[x] " : "[ ] ") + feature.name }
+        var start = 0
+        while start < featureCursor,
+              productFeatures[start...featureCursor].map({ TextWidth.of(cell($0)) + 2 }).reduce(0, +) > w - x - 2 {
+            start += 1
+        }
+        if start > 0 { x += canvas.put("… ", x: x, y: y, role: .muted) }
+        for (index, feature) in productFeatures.enumerated().dropFirst(start) {
+            let text = cell(feature)
+            let width = TextWidth.of(text)
+            if x + width > w {
+                canvas.put("…", x: w - 1, y: y, role: .muted)
+                break
+            }
+            let role: StyleRole = focus == .features && index == featureCursor ? .selection : (chosen.contains(feature.slug) ? .accent : .normal)
+            canvas.put(text, x: x, y: y, role: role)
+            x += width + 2
+        }
+        y += 1
+        label(" Title:    ", .title)
+        title.render(into: &canvas, x: 11, y: y, width: max(1, w - 12), role: .normal,
+                     cursorRole: focus == .title ? .selection : nil, placeholder: "what should change?")
+        y += 1
+        if similar.isEmpty {
+            canvas.put(" Similar open suggestions appear here as you type the title.", x: 0, y: y, role: .muted, maxWidth: w)
+        } else {
+            canvas.put(" Similar open suggestions: support one instead of posting a duplicate?", x: 0, y: y, role: .accent, maxWidth: w)
+        }
+        y += 1
+        for row in 0..<Self.similarRows {
+            if let suggestion = similar[safe: row] {
+                let right = " \(SuggestionHeader.badge(suggestion.status)) \(suggestion.supporterCount)"
+                let x = canvas.put("   #\(suggestion.id) ", x: 0, y: y + row, role: .muted)
+                let titleWidth = max(4, w - x - TextWidth.of(right) - 1)
+                canvas.put(TextWrap.pad(suggestion.title, width: titleWidth), x: x, y: y + row, role: .normal, maxWidth: titleWidth)
+                canvas.put(right, x: x + titleWidth, y: y + row, role: SuggestionHeader.role(for: suggestion.status))
+            }
+        }
+        y += Self.similarRows
+        let rule = String(repeating: "─", count: max(0, w))
+        canvas.put(rule, x: 0, y: y, role: .border)
+        y += 1
+        body.render(into: &canvas, x: 1, y: y, width: max(1, w - 2), height: Self.editorHeight(area),
+                    role: .normal, cursorRole: focus == .body ? .selection : nil,
+                    placeholder: "What and why. Tab moves between fields, ^S posts, Esc leaves.")
+    }
+}
