@@ -62,7 +62,8 @@ public struct SuggestionForm: Equatable {
             if isBlank { return [.pop] }
             return [.confirm(Confirmation(question: "Discard this suggestion? Nothing was posted. (y/n)",
                                           onYes: [.pop, .setStatus(.info("Suggestion discarded."))]))]
-        case .tab, .enter where focus != .body:
+        case .tab,
+             .enter where focus != .body:
             focus = [.product: .features, .features: .title, .title: .body, .body: .product][focus]!
             return []
         case .backTab:
