@@ -130,6 +130,11 @@ public struct SuggestionPage: Codable, Equatable, Sendable {
     public let suggestions: [SuggestionSummary]
     /// Present when more follow.
     public let next: SuggestionCursor?
+
+    public init(suggestions: [SuggestionSummary], next: SuggestionCursor?) {
+        self.suggestions = suggestions
+        self.next = next
+    }
 }
 
 public struct SupporterEntry: Codable, Equatable, Sendable, FetchableRecord {

@@ -27,7 +27,7 @@ public enum Keymap {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
                     KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
-                KeyHelp("Q", "review queue (managers)"),
+                KeyHelp("S", "suggestions"), KeyHelp("Q", "review queue (managers)"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
@@ -57,7 +57,14 @@ public enum Keymap {
                     KeyHelp("← →", "product, feature", footer: true), KeyHelp("Space", "pick feature", footer: true),
                     KeyHelp("Esc", "leave", footer: true), KeyHelp("S-Tab", "previous field"), KeyHelp("F1", "help")]
         case .roadmap:
-            return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true)] + moving + [
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true),
+                    KeyHelp("l", "this product's suggestions")] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .suggestionList(let list):
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("o", list.query.order.label, footer: true),
+                    KeyHelp("f", list.query.filter.label, footer: true), KeyHelp("F", "feature", footer: true),
+                    KeyHelp("Tab ] [", "next, previous product")] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .compose(let compose):

@@ -42,6 +42,7 @@ public enum Screen: Equatable {
     case reviewQueue(ReviewQueueScreen)
     case statusDialog(StatusDialog)
     case suggestionForm(SuggestionForm)
+    case suggestionList(SuggestionListScreen)
 }
 
 public struct Status: Equatable {
@@ -110,6 +111,8 @@ public indirect enum Command: Equatable {
     /// Up to 5 open suggestions like the title being typed.
     case findSimilar(text: String, product: String?)
     case submitSuggestion(board: String, product: String, features: [String], title: String, body: String)
+    /// A page of a product's (or a feature's) suggestions; a nil product is the first.
+    case loadSuggestions(SuggestionQuery, after: SuggestionCursor?, limit: Int)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -157,4 +160,6 @@ public enum Message: Equatable {
     case catalogLoaded([ProductSummary], [String: [FeatureSummary]])
     case similarFound(text: String, product: String?, [SuggestionSummary])
     case suggestionPosted(SuggestionSummary, board: String)
+    /// A page of a suggestion list, with the products and the shown product's features; the query has its product filled in.
+    case suggestionsLoaded(products: [ProductSummary], features: [FeatureSummary], SuggestionQuery, SuggestionPage, after: SuggestionCursor?)
 }

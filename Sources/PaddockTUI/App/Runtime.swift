@@ -154,6 +154,16 @@ public final class PaddockApp: TerminalProgram {
             case .submitSuggestion(let board, let product, let features, let title, let body):
                 let posted = try community.suggest(by: member, product: product, features: features, title: title, body: body, board: board)
                 return .message(.suggestionPosted(posted, board: board))
+            case .loadSuggestions(var query, let after, let limit):
+                let products = try community.products().filter { $0.retiredAt == nil }
+                guard let product = query.product ?? products.first?.slug else {
+                    return .message(.suggestionsLoaded(products: products, features: [], query, SuggestionPage(suggestions: [], next: nil), after: after))
+                }
+                query.product = product
+                let features = try community.features(product: product)
+                let page = try community.suggestions(product: product, feature: query.feature, order: query.order, filter: query.filter,
+                                                     after: after, limit: limit)
+                return .message(.suggestionsLoaded(products: products, features: features, query, page, after: after))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }

@@ -81,6 +81,13 @@ public enum App {
                 commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body), placement: .replace))
             }
             return commands
+        case .suggestionsLoaded(let products, let features, let query, let page, let after):
+            for i in state.stack.indices {
+                if case .suggestionList(var list) = state.stack[i] {
+                    list.loaded(products: products, features: features, query: query, page: page, after: after, body: body)
+                    state.stack[i] = .suggestionList(list)
+                }
+            }
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
         case .suggestionRowsLoaded(let slug, let rows):
@@ -238,6 +245,7 @@ public enum App {
         switch state.screen {
         case .home(var home):
             if key == .character("Q") { return ReviewQueueScreen.open(member: state.member, body: body) }
+            if key == .character("S") { return SuggestionListScreen.open(body: body) }
             let commands = home.handle(key, body: body)
             state.screen = .home(home)
             return commands
@@ -254,6 +262,7 @@ public enum App {
             state.screen = .compose(compose)
             return commands
         case .roadmap(var roadmap):
+            if key == .character("l") { return SuggestionListScreen.open(product: roadmap.roadmap?.product.slug, body: body) }
             let commands = roadmap.handle(key, body: body)
             state.screen = .roadmap(roadmap)
             return commands
@@ -268,6 +277,10 @@ public enum App {
         case .suggestionForm(var form):
             let commands = form.handle(key, area: body)
             state.screen = .suggestionForm(form)
+            return commands
+        case .suggestionList(var list):
+            let commands = list.handle(key, body: body)
+            state.screen = .suggestionList(list)
             return commands
         }
     }
@@ -288,7 +301,7 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
-        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm:
+        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList:
             break
         }
         return []
@@ -318,6 +331,7 @@ public enum App {
         case .compose: break
         case .roadmap(let roadmap): commands.append(roadmap.refresh())
         case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
+        case .suggestionList(let list): commands.append(list.refresh(body: body))
         case .statusDialog, .suggestionForm: break
         }
         return commands
@@ -340,6 +354,9 @@ public enum App {
             case .reviewQueue(var queue):
                 queue.list.reveal(count: queue.suggestions.count, visible: queue.visibleRows(in: body))
                 state.stack[i] = .reviewQueue(queue)
+            case .suggestionList(var list):
+                list.list.reveal(count: list.suggestions.count, visible: list.visibleRows(in: body))
+                state.stack[i] = .suggestionList(list)
             case .compose, .roadmap, .statusDialog, .suggestionForm:
                 break
             }
@@ -364,6 +381,8 @@ public enum App {
                     effects.append(board.refresh(body: body))
                 case .reviewQueue(let queue):
                     effects.append(queue.refresh(body: body))
+                case .suggestionList(let list):
+                    effects.append(list.refresh(body: body))
                 default: break
                 }
             case .setStatus(let status):

@@ -21,6 +21,7 @@ extension App {
         case .reviewQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
         case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
         case .suggestionForm(let form): form.render(into: &canvas, area: body)
+        case .suggestionList(let list): list.render(into: &canvas, body: body, now: state.now)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -45,6 +46,7 @@ extension App {
             case .reviewQueue: parts.append("Review queue")
             case .statusDialog: parts.append("Status")
             case .suggestionForm: parts.append("New suggestion")
+            case .suggestionList: parts.append("Suggestions")
             }
         }
         return parts.joined(separator: " › ")

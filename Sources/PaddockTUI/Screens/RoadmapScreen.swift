@@ -4,7 +4,8 @@ import PaddockStore
 
 /// A product's roadmap: under review, planned, in progress (most supported
 /// first) and what shipped in the last 90 days. Tab and ] go to the next
-/// product, [ to the previous; Enter opens the selected suggestion.
+/// product, [ to the previous; Enter opens the selected suggestion; l lists
+/// all of the product's suggestions (handled by `App`, which opens that screen).
 public struct RoadmapScreen: Equatable {
     public var products: [ProductSummary] = []
     public var roadmap: Roadmap?
@@ -51,7 +52,7 @@ public struct RoadmapScreen: Equatable {
         let count = entries.count
         if list.handleMovement(key, count: count, visible: count) { return [] }
         switch key {
-        case .enter, .right, .character("l"):
+        case .enter, .right:
             guard let suggestion = entries[safe: list.selected] else { return [] }
             return [.openThread(id: suggestion.id)]
         case .tab, .character("]"):

@@ -1,0 +1,191 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// Which suggestions a suggestion list asks for: a product (nil: the first),
+/// one of its features (nil: all), the order and the status filter.
+public struct SuggestionQuery: Equatable, Sendable {
+    public var product: String?
+    public var feature: String?
+    public var order: SuggestionOrder
+    public var filter: SuggestionFilter
+
+    public init(product: String? = nil, feature: String? = nil, order: SuggestionOrder = .top, filter: SuggestionFilter = .open) {
+        self.product = product
+        self.feature = feature
+        self.order = order
+        self.filter = filter
+    }
+}
+
+/// A product's suggestions, or one feature's, a keyset page at a time: status
+/// badge, supporters, title, age. `o` cycles the order, `f` the status filter,
+/// `F` the feature; Tab and ] go to the next product, [ to the previous;
+/// Enter opens the selected suggestion.
+public struct SuggestionListScreen: Equatable {
+    public var query: SuggestionQuery
+    public var products: [ProductSummary] = []
+    /// The features of the product shown, for `F`.
+    public var features: [FeatureSummary] = []
+    public var suggestions: [SuggestionSummary] = []
+    public var next: SuggestionCursor?
+    public var loaded = false
+    public var list = ListSelection()
+
+    public init(query: SuggestionQuery = SuggestionQuery()) {
+        self.query = query
+    }
+
+    /// Rows above the list: the title and the column titles.
+    static let listTop = 2
+
+    static func pageSize(_ body: Rect) -> Int { max(10, body.height) }
+
+    func visibleRows(in body: Rect) -> Int { max(1, body.height - Self.listTop) }
+
+    static func open(product: String? = nil, body: Rect) -> [Command] {
+        let query = SuggestionQuery(product: product)
+        return [.push(.suggestionList(SuggestionListScreen(query: query))), .loadSuggestions(query, after: nil, limit: pageSize(body))]
+    }
+
+    /// The status filters `f` goes through: all open, then each status.
+    static let filters: [SuggestionFilter] = [.open] + SuggestionStatus.allCases.map { .status($0) }
+
+    mutating func handle(_ key: Key, body: Rect) -> [Command] {
+        if list.handleMovement(key, count: suggestions.count, visible: visibleRows(in: body)) {
+            guard let next, list.nearsEnd(count: suggestions.count, margin: 3) else { return [] }
+            return [.loadSuggestions(query, after: next, limit: Self.pageSize(body))]
+        }
+        switch key {
+        case .enter, .right, .character("l"):
+            guard let suggestion = suggestions[safe: list.selected] else { return [] }
+            return [.openThread(id: suggestion.id)]
+        case .character("o"):
+            let all = SuggestionOrder.allCases
+            query.order = all[(all.firstIndex(of: query.order)! + 1) % all.count]
+            return reload(body: body) + [.setStatus(.info("Order: \(query.order.label)"))]
+        case .character("f"):
+            let index = Self.filters.firstIndex(of: query.filter) ?? -1
+            query.filter = Self.filters[(index + 1) % Self.filters.count]
+            return reload(body: body) + [.setStatus(.info("Showing: \(query.filter.label)"))]
+        case .character("F"):
+            guard !features.isEmpty else { return [.setStatus(.info("This product has no features."))] }
+            let index = features.firstIndex { $0.slug == query.feature }
+            query.feature = index.map { $0 + 1 < features.count ? features[$0 + 1].slug : nil } ?? features[0].slug
+            return reload(body: body) + [.setStatus(.info("Feature: \(featureName)"))]
+        case .tab, .character("]"):
+            return switchProduct(by: 1, body: body)
+        case .backTab, .character("["):
+            return switchProduct(by: -1, body: body)
+        default:
+            return []
+        }
+    }
+
+    var featureName: String {
+        guard let feature = query.feature else { return "all features" }
+        return features.first { $0.slug == feature }?.name ?? feature
+    }
+
+    mutating func switchProduct(by delta: Int, body: Rect) -> [Command] {
+        guard products.count > 1, let current = query.product,
+              let index = products.firstIndex(where: { $0.slug == current }) else { return [] }
+        query.product = products[(index + delta + products.count) % products.count].slug
+        query.feature = nil
+        features = []
+        return reload(body: body)
+    }
+
+    /// The first page for the query as it now stands, the selection back at the top.
+    mutating func reload(body: Rect) -> [Command] {
+        list = ListSelection()
+        next = nil
+        return [.loadSuggestions(query, after: nil, limit: Self.pageSize(body))]
+    }
+
+    /// An answer for another query (the member moved on meanwhile) is dropped.
+    mutating func loaded(products: [ProductSummary], features: [FeatureSummary], query answered: SuggestionQuery,
+                         page: SuggestionPage, after: SuggestionCursor?, body: Rect) {
+        guard query.product == nil || query == answered else { return }
+        query = answered
+        self.products = products
+        self.features = features
+        if after == nil {
+            suggestions = page.suggestions
+        } else {
+            let known = Set(suggestions.map(\.id))
+            suggestions += page.suggestions.filter { !known.contains($0.id) }
+        }
+        next = page.next
+        loaded = true
+        list.reveal(count: suggestions.count, visible: visibleRows(in: body))
+    }
+
+    /// Reads the list again from the start, as far as was loaded.
+    func refresh(body: Rect) -> Command { .loadSuggestions(query, after: nil, limit: max(Self.pageSize(body), suggestions.count)) }
+
+    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+        let w = body.width
+        guard loaded else {
+            canvas.put(" Loading…", x: 0, y: body.y, role: .muted)
+            return
+        }
+        guard let slug = query.product, let index = products.firstIndex(where: { $0.slug == slug }) else {
+            canvas.put(" No products yet: managers add them with `paddock product add`.", x: 0, y: body.y, role: .muted, maxWidth: w)
+            return
+        }
+        var title = " " + products[index].name + " · " + featureName + " · " + query.order.label + " · " + query.filter.label
+        if products.count > 1 { title += "  (\(index + 1) of \(products.count))" }
+        canvas.put(title, x: 0, y: body.y, role: .title, maxWidth: w)
+        let statusWidth = 15
+        let supportWidth = 7
+        let ageWidth = 6
+        let titleWidth = max(8, w - 1 - statusWidth - supportWidth - 2 - ageWidth)
+        let supportTitle = query.order == .trending ? "7 DAYS" : "SUPPORT"
+        canvas.put(" " + TextWrap.pad("STATUS", width: statusWidth) + supportTitle.leftPadded(to: supportWidth) + "  "
+                   + TextWrap.pad("TITLE", width: titleWidth) + "AGE".leftPadded(to: ageWidth), x: 0, y: body.y + 1, role: .muted, maxWidth: w)
+        if suggestions.isEmpty {
+            canvas.put(" No suggestions here: f shows other statuses, F other features.", x: 0, y: body.y + Self.listTop,
+                       role: .muted, maxWidth: w)
+            return
+        }
+        for row in 0..<visibleRows(in: body) {
+            let index = list.offset + row
+            guard let suggestion = suggestions[safe: index] else { break }
+            let y = body.y + Self.listTop + row
+            let selected = index == list.selected
+            if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
+            var x = 1
+            canvas.put(SuggestionHeader.badge(suggestion.status), x: x, y: y,
+                       role: selected ? .selection : SuggestionHeader.role(for: suggestion.status), maxWidth: statusWidth - 1)
+            x += statusWidth
+            let support = query.order == .trending ? "+\(suggestion.recentSupport ?? 0)" : "\(suggestion.supporterCount)"
+            canvas.put(support.leftPadded(to: supportWidth), x: x, y: y, role: selected ? .selection : .muted)
+            x += supportWidth + 2
+            canvas.put(TextWrap.pad(suggestion.title, width: titleWidth), x: x, y: y, role: selected ? .selection : .normal)
+            x += titleWidth
+            canvas.put(Ago.describe(suggestion.createdAt, now: now).leftPadded(to: ageWidth), x: x, y: y,
+                       role: selected ? .selection : .muted)
+        }
+    }
+}
+
+extension SuggestionOrder {
+    var label: String {
+        switch self {
+        case .top: "most supported"
+        case .new: "newest"
+        case .trending: "trending"
+        }
+    }
+}
+
+extension SuggestionFilter {
+    var label: String {
+        switch self {
+        case .open: "all open"
+        case .all: "every status"
+        case .status(let status): status.label
+        }
+    }
+}
