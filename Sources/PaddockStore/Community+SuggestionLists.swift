@@ -61,8 +61,10 @@ extension Community {
                 let since = now - TimeInterval(Self.trendingDays) * 86_400
                 arguments = [since] + arguments
                 if let cursor { arguments += [cursor.value, cursor.id] }
+                // The week's supports drive (supporter_on_time), so trending costs
+                // what the last 7 days hold, not what the product ever had.
                 sql = """
-                    SELECT k.threadId, COUNT(*) FROM supporter sp JOIN \(base) ON k.threadId = sp.threadId
+                    SELECT k.threadId, COUNT(*) FROM supporter sp CROSS JOIN \(base) ON k.threadId = sp.threadId
                     WHERE sp.createdAt >= ? AND \(conditions.joined(separator: " AND "))
                     GROUP BY k.threadId\(having) ORDER BY COUNT(*) DESC, k.threadId DESC LIMIT ?
                     """
