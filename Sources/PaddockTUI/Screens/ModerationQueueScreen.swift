@@ -120,6 +120,8 @@ public struct ModerationQueueScreen: Equatable {
             let reasons = FlagReason.allCases.compactMap { r in counts[r].map { "\(Self.describe(r)) ×\($0)" } }.joined(separator: ", ")
             var facts = "\(reasons) · by " + item.flags.map(\.flaggerHandle).joined(separator: ", ")
             facts += " · \(item.postState.rawValue)"
+            let notes = item.flags.compactMap(\.note)
+            if !notes.isEmpty { facts += " · " + notes.map { "“\($0)”" }.joined(separator: " ") }
             if let claimer = item.claimedByHandle { facts += " · claimed by \(claimer)" }
             canvas.put(facts, x: 4, y: y + 1, role: .muted, maxWidth: w - 4)
         }
