@@ -179,4 +179,36 @@ struct ModerationFixture {
             " Enter open  c claim  a agree  d disagree  i ignore  ? help  q Esc back",
         ], width: 80)
     }
+
+    @Test func aModeratorSilencesAnAuthorFromTheirRecord() throws {
+        let f = try ModerationFixture()
+        let member = try f.app(as: f.base.reader)
+        try member.open(thread: f.seatThread)
+        member.press(.character("p"))
+        if case .thread = member.state.screen {} else { Issue.record("a member opened a record") }
+        #expect(member.state.status?.text.contains("moderators") == true)
+
+        let mod = try f.app(as: f.lucia)
+        try mod.open(thread: f.seatThread)
+        mod.press(.character("p"))
+        guard case .conduct(let conduct) = mod.state.screen else { Issue.record("no record"); return }
+        #expect(conduct.record?.handle == "giulia")
+        #expect(mod.screen().contains("Standing: active"))
+        mod.press(.character("s"))
+        mod.type("Cool off for a day")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        #expect(mod.screen().contains("Standing: silenced"))
+        #expect(mod.screen().contains("silence by lucia"))
+        #expect(try f.community.notifications(for: f.giulia).contains { $0.text.contains("Cool off for a day") })
+        // A moderator cannot act on a manager: refused, nothing changed.
+        mod.press(.escape, .escape)
+        let launch = try f.community.threads(board: "announcements", reader: f.lucia, order: .latest, after: nil, limit: 5).threads[0]
+        try mod.open(thread: launch.id)
+        mod.press(.character("p"), .character("w"))
+        mod.type("Be nice")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == true)
+        #expect(try f.community.conduct(of: "elena", by: f.base.admin).penalties.isEmpty)
+    }
 }

@@ -46,6 +46,7 @@ public enum Keymap {
                     KeyHelp("] [", "next, previous post"),
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("f", "flag the ▸ post"), KeyHelp("m", "moderate (moderators)"),
+                    KeyHelp("p", "author's record (moderators)"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
@@ -54,6 +55,12 @@ public enum Keymap {
         case .flagDialog:
             return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
                     KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+        case .conduct(let conduct):
+            if conduct.isTyping {
+                return [KeyHelp("Enter", "do it", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+            }
+            return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence 1d", footer: true), KeyHelp("u", "suspend 1d", footer: true),
+                    KeyHelp("l", "lift", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .moderationMenu:
             return [KeyHelp("Enter ^S", "do it", footer: true), KeyHelp("↑↓", "action", footer: true),
                     KeyHelp("type", "reason"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]

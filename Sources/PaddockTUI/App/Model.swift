@@ -48,6 +48,7 @@ public enum Screen: Equatable {
     case flagDialog(FlagDialog)
     case moderationQueue(ModerationQueueScreen)
     case moderationMenu(ModerationMenu)
+    case conduct(ConductScreen)
 }
 
 public struct Status: Equatable {
@@ -123,6 +124,7 @@ public indirect enum Command: Equatable {
     case loadFlagQueue
     /// The flag queue's size, for a moderator's header (members: nothing).
     case countFlagQueue
+    case loadConduct(handle: String)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -176,4 +178,5 @@ public enum Message: Equatable {
     case moderated(ModerationRequest, String)
     case flagQueueLoaded([ReviewQueueItem])
     case flagQueueCounted(Int)
+    case conductLoaded(MemberRecordOfConduct)
 }

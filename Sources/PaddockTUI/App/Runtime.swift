@@ -169,6 +169,8 @@ public final class PaddockApp: TerminalProgram {
                 return .message(.moderated(request, try moderate(request)))
             case .loadFlagQueue:
                 return .message(.flagQueueLoaded(try community.flagQueue(by: member, limit: ModerationQueueScreen.limit)))
+            case .loadConduct(let handle):
+                return .message(.conductLoaded(try community.conduct(of: handle, by: member)))
             case .countFlagQueue:
                 guard member.role >= .moderator else { return .nothing }
                 return .message(.flagQueueCounted(try community.flagQueueCount()))
@@ -226,6 +228,14 @@ public final class PaddockApp: TerminalProgram {
         case .thread(let thread, let action, let reason):
             try community.moderateThread(by: member, thread: thread, action: action, reason: reason)
             return "Thread: \(action.name) done."
+        case .member(let handle, let kind, let until, let reason):
+            switch kind {
+            case .warn: try community.warn(by: member, member: handle, reason: reason)
+            case .silence: try community.silence(by: member, member: handle, until: until ?? clock(), reason: reason)
+            case .suspend: try community.suspend(by: member, member: handle, until: until ?? clock(), reason: reason)
+            case .lift: try community.lift(by: member, member: handle, reason: reason)
+            }
+            return "\(handle): \(kind.rawValue) done; they are told why."
         }
     }
 

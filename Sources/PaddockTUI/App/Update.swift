@@ -137,6 +137,13 @@ public enum App {
             state.unreadNotifications = count
         case .flagQueueCounted(let count):
             state.flagQueueCount = count
+        case .conductLoaded(let record):
+            for i in state.stack.indices {
+                if case .conduct(var conduct) = state.stack[i], conduct.handle == record.handle {
+                    conduct.record = record
+                    state.stack[i] = .conduct(conduct)
+                }
+            }
         case .flagQueueLoaded(let items):
             for i in state.stack.indices {
                 if case .moderationQueue(var queue) = state.stack[i] {
@@ -150,6 +157,10 @@ public enum App {
             case .moderationQueue(var queue):
                 queue.agreeing = nil
                 state.screen = .moderationQueue(queue)
+            case .conduct(var conduct):
+                conduct.pending = nil
+                conduct.reason.setText("")
+                state.screen = .conduct(conduct)
             default: break
             }
             var commands: [Command] = [.setStatus(.info(text)), .countFlagQueue]
@@ -158,6 +169,8 @@ public enum App {
                 if let reload = thread.refresh() { commands.append(reload) }
             case .moderationQueue:
                 commands.append(.loadFlagQueue)
+            case .conduct(let conduct):
+                commands.append(.loadConduct(handle: conduct.handle))
             default: break
             }
             return commands
@@ -252,6 +265,7 @@ public enum App {
         switch state.screen {
         case .compose, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: composing = true
         case .moderationQueue(let queue): composing = queue.isTyping
+        case .conduct(let conduct): composing = conduct.isTyping
         default: composing = false
         }
         state.status = nil
@@ -284,6 +298,7 @@ public enum App {
         case .thread(var thread):
             if thread.loaded, key == .character("f") { return FlagDialog.open(thread, member: state.member) }
             if thread.loaded, key == .character("m") { return ModerationMenu.open(thread, member: state.member) }
+            if thread.loaded, key == .character("p") { return ConductScreen.open(thread, member: state.member) }
             let commands = thread.handle(key, body: body, member: state.member, now: state.now)
             state.screen = .thread(thread)
             return commands
@@ -324,6 +339,10 @@ public enum App {
             let commands = menu.handle(key, area: body)
             state.screen = .moderationMenu(menu)
             return commands
+        case .conduct(var conduct):
+            let commands = conduct.handle(key, body: body, now: state.now)
+            state.screen = .conduct(conduct)
+            return commands
         }
     }
 
@@ -344,7 +363,7 @@ public enum App {
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
         case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
-             .flagDialog, .moderationQueue, .moderationMenu:
+             .flagDialog, .moderationQueue, .moderationMenu, .conduct:
             break
         }
         return []
@@ -376,6 +395,7 @@ public enum App {
         case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
         case .suggestionList(let list): commands.append(list.refresh(body: body))
         case .moderationQueue: commands.append(.loadFlagQueue)
+        case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
         case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: break
         }
         return commands
@@ -404,7 +424,7 @@ public enum App {
             case .moderationQueue(var queue):
                 queue.list.reveal(count: queue.items.count, visible: queue.visibleRows(in: body))
                 state.stack[i] = .moderationQueue(queue)
-            case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu:
+            case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }
         }

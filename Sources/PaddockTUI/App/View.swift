@@ -26,6 +26,7 @@ extension App {
         case .flagDialog(let dialog): dialog.render(into: &canvas, area: body)
         case .moderationQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
+        case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -54,6 +55,7 @@ extension App {
             case .flagDialog: parts.append("Flag")
             case .moderationQueue: parts.append("Moderation queue")
             case .moderationMenu: parts.append("Moderate")
+            case .conduct(let conduct): parts.append(conduct.handle)
             }
         }
         return parts.joined(separator: " › ")

@@ -11,6 +11,7 @@ public enum ModerationRequest: Equatable, Sendable {
     case ignore(post: Int64)
     case post(Int64, thread: Int64, PostAction, reason: String)
     case thread(Int64, ThreadAction, reason: String)
+    case member(String, PenaltyKind, until: Date?, reason: String)
 
     /// The thread whose view changes, when it is known.
     var threadID: Int64? {
