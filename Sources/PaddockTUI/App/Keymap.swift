@@ -28,6 +28,7 @@ public enum Keymap {
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
                     KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
                 KeyHelp("S", "suggestions"), KeyHelp("Q", "review queue (managers)"),
+                KeyHelp("M", "moderation queue (moderators)"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
@@ -44,9 +45,32 @@ public enum Keymap {
                     KeyHelp("j k ↑↓", "scroll"), KeyHelp("Space PgDn", "page down"), KeyHelp("b PgUp", "page up"),
                     KeyHelp("] [", "next, previous post"),
                     KeyHelp("g G", "first, last post"),
+                    KeyHelp("f", "flag the ▸ post"), KeyHelp("m", "moderate (moderators)"),
+                    KeyHelp("p", "author's record (moderators)"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .flagDialog:
+            return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
+                    KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+        case .conduct(let conduct):
+            if conduct.isTyping {
+                return [KeyHelp("Enter", "do it", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+            }
+            return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence 1d", footer: true), KeyHelp("u", "suspend 1d", footer: true),
+                    KeyHelp("l", "lift", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+        case .moderationMenu:
+            return [KeyHelp("Enter ^S", "do it", footer: true), KeyHelp("↑↓", "action", footer: true),
+                    KeyHelp("type", "reason"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+        case .moderationQueue(let queue):
+            if queue.isTyping {
+                return [KeyHelp("Enter", "agree", footer: true), KeyHelp("Tab", "remove/keep hidden", footer: true),
+                        KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+            }
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "claim", footer: true), KeyHelp("a", "agree", footer: true),
+                    KeyHelp("d", "disagree", footer: true), KeyHelp("i", "ignore", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .statusDialog:

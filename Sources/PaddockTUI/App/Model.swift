@@ -16,6 +16,8 @@ public struct AppState: Equatable {
     /// A yes/no question that takes the next key (discarding a draft).
     public var confirmation: Confirmation?
     public var unreadNotifications = 0
+    /// Open items in the flag queue; shown in the header to moderators and up only.
+    public var flagQueueCount = 0
     /// Ticks since the last look for other sessions' changes.
     var ticksSinceCheck = 0
 
@@ -43,6 +45,10 @@ public enum Screen: Equatable {
     case statusDialog(StatusDialog)
     case suggestionForm(SuggestionForm)
     case suggestionList(SuggestionListScreen)
+    case flagDialog(FlagDialog)
+    case moderationQueue(ModerationQueueScreen)
+    case moderationMenu(ModerationMenu)
+    case conduct(ConductScreen)
 }
 
 public struct Status: Equatable {
@@ -113,6 +119,12 @@ public indirect enum Command: Equatable {
     case submitSuggestion(board: String, product: String, features: [String], title: String, body: String)
     /// A page of a product's (or a feature's) suggestions; a nil product is the first.
     case loadSuggestions(SuggestionQuery, after: SuggestionCursor?, limit: Int)
+    /// A flag, a review decision or a moderator's action on a post or thread.
+    case moderate(ModerationRequest)
+    case loadFlagQueue
+    /// The flag queue's size, for a moderator's header (members: nothing).
+    case countFlagQueue
+    case loadConduct(handle: String)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -162,4 +174,9 @@ public enum Message: Equatable {
     case suggestionPosted(SuggestionSummary, board: String)
     /// A page of a suggestion list, with the products and the shown product's features; the query has its product filled in.
     case suggestionsLoaded(products: [ProductSummary], features: [FeatureSummary], SuggestionQuery, SuggestionPage, after: SuggestionCursor?)
+    /// A moderation request done, with what to tell the member.
+    case moderated(ModerationRequest, String)
+    case flagQueueLoaded([ReviewQueueItem])
+    case flagQueueCounted(Int)
+    case conductLoaded(MemberRecordOfConduct)
 }

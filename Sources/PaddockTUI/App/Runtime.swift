@@ -21,6 +21,7 @@ public final class PaddockApp: TerminalProgram {
         state = AppState(member: member, width: width, height: height, now: clock())
         changeToken = try? community.changeToken()
         dispatch([.homeLoadedOrFailed(community, member), .notificationsCounted((try? community.unreadNotificationCount(for: member)) ?? 0)])
+        if member.role >= .moderator { dispatch([.flagQueueCounted((try? community.flagQueueCount()) ?? 0)]) }
     }
 
     public func handle(_ event: TerminalEvent) -> [TerminalRequest] {
@@ -164,6 +165,15 @@ public final class PaddockApp: TerminalProgram {
                 let page = try community.suggestions(product: product, feature: query.feature, order: query.order, filter: query.filter,
                                                      after: after, limit: limit)
                 return .message(.suggestionsLoaded(products: products, features: features, query, page, after: after))
+            case .moderate(let request):
+                return .message(.moderated(request, try moderate(request)))
+            case .loadFlagQueue:
+                return .message(.flagQueueLoaded(try community.flagQueue(by: member, limit: ModerationQueueScreen.limit)))
+            case .loadConduct(let handle):
+                return .message(.conductLoaded(try community.conduct(of: handle, by: member)))
+            case .countFlagQueue:
+                guard member.role >= .moderator else { return .nothing }
+                return .message(.flagQueueCounted(try community.flagQueueCount()))
             case .push, .pop, .setStatus, .confirm:
                 break  // applied by update
             }
@@ -189,6 +199,43 @@ public final class PaddockApp: TerminalProgram {
             }
         } catch {
             return .submitFailed(Self.describe(error))
+        }
+    }
+
+    /// Performs a moderation request; returns what to tell the member.
+    func moderate(_ request: ModerationRequest) throws -> String {
+        let member = state.member
+        switch request {
+        case .flag(let post, _, let reason, let note):
+            let outcome = try community.flag(by: member, post: post, reason: reason, note: note)
+            return outcome.hidden ? "Flagged: the post is hidden until a moderator reviews it."
+                : "Flagged: moderators will review it (\(outcome.weight) of \(outcome.threshold) to hide it)."
+        case .claim(let post):
+            try community.claim(by: member, post: post)
+            return "Claimed post #\(post): it is yours for an hour."
+        case .agree(let post, let reason, let remove):
+            try community.agree(by: member, post: post, reason: reason, remove: remove)
+            return "Agreed: post #\(post) \(remove ? "removed" : "kept hidden"); the author is told why."
+        case .disagree(let post):
+            try community.disagree(by: member, post: post)
+            return "Disagreed: post #\(post) is visible again and its flags are cleared."
+        case .ignore(let post):
+            try community.ignore(by: member, post: post)
+            return "Ignored: post #\(post) left the queue as it is."
+        case .post(let post, _, let action, let reason):
+            try community.moderatePost(by: member, post: post, action: action, reason: reason)
+            return "Post #\(post): \(action.rawValue) done."
+        case .thread(let thread, let action, let reason):
+            try community.moderateThread(by: member, thread: thread, action: action, reason: reason)
+            return "Thread: \(action.name) done."
+        case .member(let handle, let kind, let until, let reason):
+            switch kind {
+            case .warn: try community.warn(by: member, member: handle, reason: reason)
+            case .silence: try community.silence(by: member, member: handle, until: until ?? clock(), reason: reason)
+            case .suspend: try community.suspend(by: member, member: handle, until: until ?? clock(), reason: reason)
+            case .lift: try community.lift(by: member, member: handle, reason: reason)
+            }
+            return "\(handle): \(kind.rawValue) done; they are told why."
         }
     }
 

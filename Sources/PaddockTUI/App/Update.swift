@@ -135,6 +135,45 @@ public enum App {
             return refresh(state)
         case .notificationsCounted(let count):
             state.unreadNotifications = count
+        case .flagQueueCounted(let count):
+            state.flagQueueCount = count
+        case .conductLoaded(let record):
+            for i in state.stack.indices {
+                if case .conduct(var conduct) = state.stack[i], conduct.handle == record.handle {
+                    conduct.record = record
+                    state.stack[i] = .conduct(conduct)
+                }
+            }
+        case .flagQueueLoaded(let items):
+            for i in state.stack.indices {
+                if case .moderationQueue(var queue) = state.stack[i] {
+                    queue.loaded(items, body: body)
+                    state.stack[i] = .moderationQueue(queue)
+                }
+            }
+        case .moderated(let request, let text):
+            switch state.screen {
+            case .flagDialog, .moderationMenu: state.stack.removeLast()
+            case .moderationQueue(var queue):
+                queue.agreeing = nil
+                state.screen = .moderationQueue(queue)
+            case .conduct(var conduct):
+                conduct.pending = nil
+                conduct.reason.setText("")
+                state.screen = .conduct(conduct)
+            default: break
+            }
+            var commands: [Command] = [.setStatus(.info(text)), .countFlagQueue]
+            switch state.screen {
+            case .thread(let thread) where thread.summary.id == request.threadID:
+                if let reload = thread.refresh() { commands.append(reload) }
+            case .moderationQueue:
+                commands.append(.loadFlagQueue)
+            case .conduct(let conduct):
+                commands.append(.loadConduct(handle: conduct.handle))
+            default: break
+            }
+            return commands
         case .suggestionLoaded(let detail):
             updateSuggestion(detail, in: &state)
         case .supportChanged(let detail, let supporting):
@@ -224,7 +263,9 @@ public enum App {
         }
         let composing: Bool
         switch state.screen {
-        case .compose, .statusDialog, .suggestionForm: composing = true
+        case .compose, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: composing = true
+        case .moderationQueue(let queue): composing = queue.isTyping
+        case .conduct(let conduct): composing = conduct.isTyping
         default: composing = false
         }
         state.status = nil
@@ -246,6 +287,7 @@ public enum App {
         case .home(var home):
             if key == .character("Q") { return ReviewQueueScreen.open(member: state.member, body: body) }
             if key == .character("S") { return SuggestionListScreen.open(body: body) }
+            if key == .character("M") { return ModerationQueueScreen.open(member: state.member) }
             let commands = home.handle(key, body: body)
             state.screen = .home(home)
             return commands
@@ -254,6 +296,9 @@ public enum App {
             state.screen = .board(board)
             return commands
         case .thread(var thread):
+            if thread.loaded, key == .character("f") { return FlagDialog.open(thread, member: state.member) }
+            if thread.loaded, key == .character("m") { return ModerationMenu.open(thread, member: state.member) }
+            if thread.loaded, key == .character("p") { return ConductScreen.open(thread, member: state.member) }
             let commands = thread.handle(key, body: body, member: state.member, now: state.now)
             state.screen = .thread(thread)
             return commands
@@ -282,6 +327,22 @@ public enum App {
             let commands = list.handle(key, body: body)
             state.screen = .suggestionList(list)
             return commands
+        case .flagDialog(var dialog):
+            let commands = dialog.handle(key, area: body)
+            state.screen = .flagDialog(dialog)
+            return commands
+        case .moderationQueue(var queue):
+            let commands = queue.handle(key, body: body)
+            state.screen = .moderationQueue(queue)
+            return commands
+        case .moderationMenu(var menu):
+            let commands = menu.handle(key, area: body)
+            state.screen = .moderationMenu(menu)
+            return commands
+        case .conduct(var conduct):
+            let commands = conduct.handle(key, body: body, now: state.now)
+            state.screen = .conduct(conduct)
+            return commands
         }
     }
 
@@ -301,7 +362,8 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
-        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList:
+        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
+             .flagDialog, .moderationQueue, .moderationMenu, .conduct:
             break
         }
         return []
@@ -319,7 +381,7 @@ public enum App {
     /// Re-reads what is on screen after another session changed the file.
     static func refresh(_ state: AppState) -> [Command] {
         let body = Frame.body(width: state.width, height: state.height)
-        var commands: [Command] = [.checkNotifications]
+        var commands: [Command] = [.checkNotifications, .countFlagQueue]
         switch state.screen {
         case .home: commands.append(.loadHome)
         case .board(let board):
@@ -332,7 +394,9 @@ public enum App {
         case .roadmap(let roadmap): commands.append(roadmap.refresh())
         case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
         case .suggestionList(let list): commands.append(list.refresh(body: body))
-        case .statusDialog, .suggestionForm: break
+        case .moderationQueue: commands.append(.loadFlagQueue)
+        case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
+        case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: break
         }
         return commands
     }
@@ -357,7 +421,10 @@ public enum App {
             case .suggestionList(var list):
                 list.list.reveal(count: list.suggestions.count, visible: list.visibleRows(in: body))
                 state.stack[i] = .suggestionList(list)
-            case .compose, .roadmap, .statusDialog, .suggestionForm:
+            case .moderationQueue(var queue):
+                queue.list.reveal(count: queue.items.count, visible: queue.visibleRows(in: body))
+                state.stack[i] = .moderationQueue(queue)
+            case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }
         }
@@ -383,6 +450,8 @@ public enum App {
                     effects.append(queue.refresh(body: body))
                 case .suggestionList(let list):
                     effects.append(list.refresh(body: body))
+                case .moderationQueue:
+                    effects.append(.loadFlagQueue)
                 default: break
                 }
             case .setStatus(let status):

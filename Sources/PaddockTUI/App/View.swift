@@ -11,7 +11,8 @@ extension App {
             return canvas
         }
         let body = Frame.body(width: state.width, height: state.height)
-        Frame.drawHeader(&canvas, title: breadcrumbs(state), member: state.member.handle, unread: state.unreadNotifications)
+        Frame.drawHeader(&canvas, title: breadcrumbs(state), member: state.member.handle, unread: state.unreadNotifications,
+                          flags: state.member.role >= .moderator ? state.flagQueueCount : 0)
         switch state.screen {
         case .home(let home): home.render(into: &canvas, body: body, now: state.now)
         case .board(let board): board.render(into: &canvas, body: body, now: state.now)
@@ -22,6 +23,10 @@ extension App {
         case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
         case .suggestionForm(let form): form.render(into: &canvas, area: body)
         case .suggestionList(let list): list.render(into: &canvas, body: body, now: state.now)
+        case .flagDialog(let dialog): dialog.render(into: &canvas, area: body)
+        case .moderationQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
+        case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
+        case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -47,6 +52,10 @@ extension App {
             case .statusDialog: parts.append("Status")
             case .suggestionForm: parts.append("New suggestion")
             case .suggestionList: parts.append("Suggestions")
+            case .flagDialog: parts.append("Flag")
+            case .moderationQueue: parts.append("Moderation queue")
+            case .moderationMenu: parts.append("Moderate")
+            case .conduct(let conduct): parts.append(conduct.handle)
             }
         }
         return parts.joined(separator: " › ")

@@ -21,9 +21,9 @@ public enum Frame {
     }
 
     /// Header: where you are on the left, who you are and your inbox on the right.
-    public static func drawHeader(_ canvas: inout Canvas, title: String, member: String, unread: Int) {
+    public static func drawHeader(_ canvas: inout Canvas, title: String, member: String, unread: Int, flags: Int = 0) {
         canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, role: .header)
-        let right = (unread > 0 ? "✉ \(unread)  " : "") + member + " "
+        let right = (flags > 0 ? "⚑ \(flags)  " : "") + (unread > 0 ? "✉ \(unread)  " : "") + member + " "
         let rightWidth = TextWidth.of(right)
         let room = max(0, canvas.width - rightWidth - 2)
         canvas.put(" " + TextWrap.truncate(title, width: max(0, room - 1)), x: 0, y: 0, role: .header, maxWidth: room)

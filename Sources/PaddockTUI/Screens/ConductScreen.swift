@@ -1,0 +1,99 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// A member's record of conduct, as moderators see it: role, standing and every
+/// penalty, newest first. w warns, s silences for a day, u suspends for a day,
+/// l lifts; each asks a one-line reason first.
+public struct ConductScreen: Equatable {
+    public var handle: String
+    public var record: MemberRecordOfConduct?
+    /// The penalty being given, while its reason is typed.
+    public var pending: PenaltyKind?
+    public var reason = TextField(maxLength: 500)
+
+    public init(handle: String) { self.handle = handle }
+
+    static let penaltyLength: TimeInterval = 86_400
+
+    var isTyping: Bool { pending != nil }
+
+    /// Opened on the author of the post marked ▸; said at once to a member.
+    static func open(_ thread: ThreadScreen, member: Actor) -> [Command] {
+        do throws(CommunityError) {
+            try Rules.moderate(by: member)
+        } catch {
+            return [.setStatus(.error("members' records are for moderators: \(error.description)"))]
+        }
+        guard let post = thread.focusedPost else { return [] }
+        return [.push(.conduct(ConductScreen(handle: post.authorHandle))), .loadConduct(handle: post.authorHandle)]
+    }
+
+    mutating func handle(_ key: Key, body: Rect, now: Date) -> [Command] {
+        if let kind = pending {
+            switch key {
+            case .escape:
+                pending = nil
+                reason.setText("")
+                return [.setStatus(.info("Nothing changed."))]
+            case .enter, .ctrl("s"):
+                let why = reason.text.trimmingCharacters(in: .whitespaces)
+                let until: Date? = kind == .silence || kind == .suspend ? now + Self.penaltyLength : nil
+                return [.moderate(.member(handle, kind, until: until, reason: why))]
+            default:
+                _ = reason.handle(key, width: max(1, body.width - 4))
+                return []
+            }
+        }
+        switch key {
+        case .character("w"): pending = .warn
+        case .character("s"): pending = .silence
+        case .character("u"): pending = .suspend
+        case .character("l"): pending = .lift
+        default: return []
+        }
+        reason.setText("")
+        return []
+    }
+
+    static func verb(_ kind: PenaltyKind) -> String {
+        switch kind {
+        case .warn: "Warn"
+        case .silence: "Silence for a day"
+        case .suspend: "Suspend for a day"
+        case .lift: "Lift the silence or suspension"
+        }
+    }
+
+    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+        let w = body.width
+        var y = body.y
+        guard let record else {
+            canvas.put(" Loading…", x: 0, y: y, role: .muted)
+            return
+        }
+        canvas.put(" \(record.handle) · \(record.role.rawValue)", x: 0, y: y, role: .title, maxWidth: w)
+        y += 1
+        var standing = " Standing: \(record.standing)"
+        if let until = record.standingUntil { standing += " until " + Clock.describe(until) }
+        canvas.put(standing, x: 0, y: y, role: record.standing == "active" ? .muted : .error, maxWidth: w)
+        y += 2
+        canvas.put(record.penalties.isEmpty ? " No penalties." : " Penalties, newest first:", x: 0, y: y, role: .muted)
+        y += 1
+        let last = body.y + body.height - (pending == nil ? 0 : 3)
+        for penalty in record.penalties where y < last {
+            var line = "  \(Ago.describe(penalty.createdAt, now: now)) · \(penalty.kind.rawValue) by \(penalty.actorHandle)"
+            if let until = penalty.until { line += " until " + Clock.describe(until) }
+            if !penalty.reason.isEmpty { line += ": " + penalty.reason }
+            canvas.put(line, x: 0, y: y, role: .normal, maxWidth: w)
+            y += 1
+        }
+        if let kind = pending {
+            let y = body.y + body.height - 3
+            canvas.put(String(repeating: "─", count: w), x: 0, y: y, role: .border)
+            canvas.put(" \(Self.verb(kind)) \(handle). Reason (sent to them):", x: 0, y: y + 1, role: .accent, maxWidth: w)
+            reason.render(into: &canvas, x: 2, y: y + 2, width: max(1, w - 4), role: .normal, cursorRole: .selection,
+                          placeholder: "Enter does it, Esc cancels")
+        }
+    }
+}

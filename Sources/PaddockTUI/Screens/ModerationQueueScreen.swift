@@ -1,0 +1,137 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// The moderators' flag queue: flagged posts heaviest first, with their
+/// reasons, flaggers and age (overdue after 48 h). c claims, a agrees (asks a
+/// reason; Tab chooses keep hidden or remove), d disagrees, i ignores; Enter
+/// opens the post's thread.
+public struct ModerationQueueScreen: Equatable {
+    public var items: [ReviewQueueItem] = []
+    public var loaded = false
+    public var list = ListSelection()
+    /// Agreeing: the reason being typed, and whether the post is removed.
+    public var agreeing: AgreePrompt?
+
+    public struct AgreePrompt: Equatable, Sendable {
+        public var post: Int64
+        public var reason = TextField(maxLength: 500)
+        public var remove = false
+    }
+
+    public init() {}
+
+    static let limit = 100
+
+    /// Rows each item takes: the post line, its flags line.
+    static let rowsPerItem = 2
+
+    func visibleRows(in body: Rect) -> Int { max(1, (body.height - 1 - (agreeing == nil ? 0 : 3)) / Self.rowsPerItem) }
+
+    var isTyping: Bool { agreeing != nil }
+
+    static func open(member: Actor) -> [Command] {
+        do throws(CommunityError) {
+            try Rules.moderate(by: member)
+        } catch {
+            return [.setStatus(.error("the moderation queue is for moderators: \(error.description)"))]
+        }
+        return [.push(.moderationQueue(ModerationQueueScreen())), .loadFlagQueue]
+    }
+
+    mutating func handle(_ key: Key, body: Rect) -> [Command] {
+        if var prompt = agreeing {
+            switch key {
+            case .escape:
+                agreeing = nil
+                return [.setStatus(.info("Not agreed."))]
+            case .tab:
+                prompt.remove.toggle()
+            case .enter, .ctrl("s"):
+                return [.moderate(.agree(post: prompt.post, reason: prompt.reason.text.trimmingCharacters(in: .whitespaces),
+                                         remove: prompt.remove))]
+            default:
+                _ = prompt.reason.handle(key, width: max(1, body.width - 4))
+            }
+            agreeing = prompt
+            return []
+        }
+        if list.handleMovement(key, count: items.count, visible: visibleRows(in: body)) { return [] }
+        guard let item = items[safe: list.selected] else { return [] }
+        switch key {
+        case .enter, .right, .character("l"): return [.openThread(id: item.threadId)]
+        case .character("c"): return [.moderate(.claim(post: item.postId))]
+        case .character("a"): agreeing = AgreePrompt(post: item.postId)
+        case .character("d"): return [.moderate(.disagree(post: item.postId))]
+        case .character("i"): return [.moderate(.ignore(post: item.postId))]
+        default: break
+        }
+        return []
+    }
+
+    mutating func loaded(_ items: [ReviewQueueItem], body: Rect) {
+        self.items = items
+        loaded = true
+        if let prompt = agreeing, !items.contains(where: { $0.postId == prompt.post }) { agreeing = nil }
+        list.reveal(count: items.count, visible: visibleRows(in: body))
+    }
+
+    static func describe(_ reason: FlagReason) -> String {
+        switch reason {
+        case .spam: "spam"
+        case .offTopic: "off topic"
+        case .abusive: "abusive"
+        case .other: "other"
+        }
+    }
+
+    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+        let w = body.width
+        let weightWidth = 8
+        let ageWidth = 14
+        let titleWidth = max(8, w - 2 - weightWidth - ageWidth)
+        let header = "  " + TextWrap.pad("FLAGGED POST", width: titleWidth) + "WEIGHT".leftPadded(to: weightWidth)
+            + "WAITING".leftPadded(to: ageWidth)
+        canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
+        guard loaded else {
+            canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
+            return
+        }
+        if items.isEmpty {
+            canvas.put(" Nothing flagged: the queue is empty.", x: 0, y: body.y + 1, role: .muted)
+            return
+        }
+        for row in 0..<visibleRows(in: body) {
+            let index = list.offset + row
+            guard let item = items[safe: index] else { break }
+            let y = body.y + 1 + row * Self.rowsPerItem
+            let selected = index == list.selected
+            if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
+            let role: StyleRole = selected ? .selection : .normal
+            let excerpt = item.body.split(separator: "\n").first.map(String.init) ?? ""
+            let title = "\(item.authorHandle) in “\(item.threadTitle)”: \(excerpt)"
+            canvas.put(TextWrap.pad(title, width: titleWidth), x: 2, y: y, role: role)
+            canvas.put("\(item.weight)".leftPadded(to: weightWidth), x: 2 + titleWidth, y: y, role: role)
+            let age = (item.overdue ? "overdue " : "") + Ago.describe(item.firstFlaggedAt, now: now)
+            canvas.put(age.leftPadded(to: ageWidth), x: 2 + titleWidth + weightWidth, y: y,
+                       role: item.overdue ? .error : (selected ? .selection : .muted))
+            var counts: [FlagReason: Int] = [:]
+            for flag in item.flags { counts[flag.reason, default: 0] += 1 }
+            let reasons = FlagReason.allCases.compactMap { r in counts[r].map { "\(Self.describe(r)) ×\($0)" } }.joined(separator: ", ")
+            var facts = "\(reasons) · by " + item.flags.map(\.flaggerHandle).joined(separator: ", ")
+            facts += " · \(item.postState.rawValue)"
+            let notes = item.flags.compactMap(\.note)
+            if !notes.isEmpty { facts += " · " + notes.map { "“\($0)”" }.joined(separator: " ") }
+            if let claimer = item.claimedByHandle { facts += " · claimed by \(claimer)" }
+            canvas.put(facts, x: 4, y: y + 1, role: .muted, maxWidth: w - 4)
+        }
+        if let prompt = agreeing {
+            let y = body.y + body.height - 3
+            canvas.put(String(repeating: "─", count: w), x: 0, y: y, role: .border)
+            canvas.put(" Agree — the post is " + (prompt.remove ? "removed" : "kept hidden") + " (Tab changes). Reason for the author:",
+                       x: 0, y: y + 1, role: .accent, maxWidth: w)
+            prompt.reason.render(into: &canvas, x: 2, y: y + 2, width: max(1, w - 4), role: .normal, cursorRole: .selection,
+                                 placeholder: "Enter agrees, Esc cancels")
+        }
+    }
+}

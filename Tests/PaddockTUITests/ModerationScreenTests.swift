@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+@testable import PaddockCore
+@testable import PaddockStore
+@testable import PaddockTUI
+
+/// The TUI fixture plus two more members and a moderator; giulia's seat thread is the one flagged.
+struct ModerationFixture {
+    let base: TUIFixture
+    let giulia: Actor
+    let nico: Actor
+    let sara: Actor
+    let lucia: Actor
+    let seatThread: Int64
+    let seatPost: Int64
+
+    init() throws {
+        base = try TUIFixture()
+        let c = base.community
+        giulia = try c.actor(handle: "giulia")
+        nico = try c.actor(handle: try c.addMember(by: base.admin, handle: "nico").handle)
+        sara = try c.actor(handle: try c.addMember(by: base.admin, handle: "sara").handle)
+        lucia = try c.actor(handle: try c.addMember(by: base.admin, handle: "lucia", role: .moderator).handle)
+        let furia = try c.threads(board: "furia", reader: base.admin, order: .latest, after: nil, limit: 10)
+        let seat = furia.threads.first { $0.title.hasPrefix("Seat foam") }!
+        seatThread = seat.id
+        seatPost = try c.thread(seat.id, viewer: base.admin, from: 0, limit: 1).posts[0].id
+    }
+
+    var community: Community { base.community }
+
+    func app(as member: Actor, width: Int = 80, height: Int = 24) throws -> PaddockApp {
+        let clock = base.clock
+        let fresh = try community.actor(handle: member.handle)
+        return PaddockApp(community: community, member: fresh, width: width, height: height, clock: { clock.now })
+    }
+
+    /// A member opens the seat thread and flags its opening post for `reason`'s row.
+    func flagSeat(as member: Actor, downs: Int = 0, note: String? = nil) throws -> PaddockApp {
+        let app = try app(as: member)
+        try app.open(thread: seatThread)
+        app.press(.character("f"))
+        for _ in 0..<downs { app.press(.down) }
+        if let note { app.type(note) }
+        app.press(.enter)
+        return app
+    }
+
+    func flagCount() throws -> Int {
+        try community.flagQueue(by: base.admin).first { $0.postId == seatPost }?.flagCount ?? 0
+    }
+}
+
+@Suite struct ModerationScreenTests {
+    @Test func threeFlagsHideAPostAndAModeratorAgreesThroughTheScreens() throws {
+        let f = try ModerationFixture()
+        let first = try f.flagSeat(as: f.base.reader)
+        #expect(first.state.status?.isError == false)
+        #expect(first.state.status?.text.contains("Flagged") == true)
+        if case .thread = first.state.screen {} else { Issue.record("the dialog should close") }
+        _ = try f.flagSeat(as: f.nico, downs: 1)
+        let third = try f.flagSeat(as: f.sara, downs: 3, note: "selling seats")
+        #expect(third.state.status?.text.contains("hidden") == true)
+        #expect(third.screen().contains("[hidden: flagged by the community, pending review]"))
+
+        // The moderator sees the count in the header, then the queue.
+        let mod = try f.app(as: f.lucia)
+        #expect(mod.state.flagQueueCount == 1)
+        #expect(mod.screen().contains("⚑ 1"))
+        mod.press(.character("M"))
+        guard case .moderationQueue(let queue) = mod.state.screen else { Issue.record("no queue"); return }
+        #expect(queue.items.map(\.postId) == [f.seatPost])
+        let shown = mod.screen()
+        #expect(shown.contains("giulia in “Seat foam after 10k km”"))
+        #expect(shown.contains("by marco, nico, sara"))
+        mod.press(.character("c"))
+        #expect(mod.state.status?.text.contains("Claimed") == true)
+        mod.press(.character("a"))
+        mod.type("Advertising is not allowed here")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        #expect(mod.state.flagQueueCount == 0)
+        guard case .moderationQueue(let after) = mod.state.screen else { Issue.record("queue closed"); return }
+        #expect(after.items.isEmpty)
+        #expect(!mod.screen().contains("⚑"))
+
+        let notes = try f.community.notifications(for: f.giulia)
+        #expect(notes.contains { $0.text.contains("Advertising is not allowed here") })
+        let log = try f.community.moderationLog(viewer: f.base.admin).filter { $0.targetId == f.seatPost }
+        let actions = log.map(\.action)
+        #expect(actions.filter { $0 == "flag" }.count == 3)
+        #expect(actions.contains("auto-hide"))
+        #expect(actions.contains("claim"))
+        #expect(log.contains { $0.action == "agree" && $0.reason == "Advertising is not allowed here" && $0.actorHandle == "lucia" })
+    }
+
+    @Test func membersAreToldTheQueueAndActionsAreForModerators() throws {
+        let f = try ModerationFixture()
+        let app = try f.app(as: f.base.reader)
+        app.press(.character("M"))
+        if case .home = app.state.screen {} else { Issue.record("a member opened the queue") }
+        #expect(app.state.status?.isError == true)
+        #expect(app.state.status?.text.contains("moderators") == true)
+        try app.open(thread: f.seatThread)
+        app.press(.character("m"))
+        if case .thread = app.state.screen {} else { Issue.record("a member opened the menu") }
+        #expect(app.state.status?.text.contains("moderators") == true)
+        #expect(app.state.flagQueueCount == 0)
+    }
+
+    @Test func membersNeverSeeTheQueueCount() throws {
+        let f = try ModerationFixture()
+        _ = try f.flagSeat(as: f.nico)
+        let member = try f.app(as: f.base.reader)
+        #expect(!member.screen().contains("⚑"))
+        #expect(try f.app(as: f.lucia).screen().contains("⚑ 1"))
+    }
+
+    @Test func refusedFlagsChangeNothing() throws {
+        let f = try ModerationFixture()
+        // Her own post: said at once, no dialog.
+        let own = try f.app(as: f.giulia)
+        try own.open(thread: f.seatThread)
+        own.press(.character("f"))
+        if case .thread = own.state.screen {} else { Issue.record("a dialog opened for one's own post") }
+        #expect(own.state.status?.isError == true)
+        // Other without a note: refused, the dialog stays.
+        let other = try f.flagSeat(as: f.nico, downs: 3)
+        if case .flagDialog = other.state.screen {} else { Issue.record("the dialog should stay") }
+        #expect(other.state.status?.isError == true)
+        other.press(.escape)
+        // Twice: the second is refused.
+        _ = try f.flagSeat(as: f.base.reader)
+        let twice = try f.flagSeat(as: f.base.reader)
+        #expect(twice.state.status?.text.contains("already flagged") == true)
+        // Silenced: refused.
+        try f.community.silence(by: f.lucia, member: "sara", until: f.base.clock.now + 86400, reason: "cooling off")
+        let silenced = try f.flagSeat(as: f.sara)
+        #expect(silenced.state.status?.isError == true)
+        #expect(try f.flagCount() == 1)
+        #expect(try f.community.thread(f.seatThread, viewer: f.base.admin, from: 0, limit: 1).posts[0].state == .visible)
+    }
+
+    @Test func aModeratorLocksAThreadAndHidesAPostFromTheMenu() throws {
+        let f = try ModerationFixture()
+        let mod = try f.app(as: f.lucia)
+        try mod.open(thread: f.seatThread)
+        mod.press(.character("m"))
+        guard case .moderationMenu(let menu) = mod.state.screen else { Issue.record("no menu"); return }
+        #expect(menu.options.map(\.label) == ["hide the opening post", "remove the opening post", "lock the thread",
+                                              "pin the thread", "archive the thread"])
+        mod.press(.down, .down)
+        mod.type("Settled")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        #expect(mod.thread?.summary.locked == true)
+        mod.press(.character("m"))
+        mod.type("Spam")
+        mod.press(.enter)
+        #expect(mod.thread?.posts.first?.state == .hidden)
+        let actions = try f.community.moderationLog(viewer: f.base.admin).map(\.action)
+        #expect(actions.contains("lock"))
+        #expect(actions.contains("hide"))
+    }
+
+    @Test func theQueueAt80x24() throws {
+        let f = try ModerationFixture()
+        _ = try f.flagSeat(as: f.base.reader)
+        f.base.clock.advance(by: 49 * 3600)
+        _ = try f.flagSeat(as: f.nico, downs: 1)
+        let mod = try f.app(as: f.lucia)
+        mod.press(.character("M"))
+        expectScreen(mod.screen(), [
+            " Paddock › Moderation queue                                          ⚑ 1  lucia",
+            "  FLAGGED POST                                              WEIGHT       WAITING",
+            "  giulia in “Seat foam after 10k km”: Mine went flat. Cos…       2    overdue 2d",
+            "    spam ×1, off topic ×1 · by marco, nico · visible",
+        ] + blank(19) + [
+            " Enter open  c claim  a agree  d disagree  i ignore  ? help  q Esc back",
+        ], width: 80)
+    }
+
+    @Test func aModeratorSilencesAnAuthorFromTheirRecord() throws {
+        let f = try ModerationFixture()
+        let member = try f.app(as: f.base.reader)
+        try member.open(thread: f.seatThread)
+        member.press(.character("p"))
+        if case .thread = member.state.screen {} else { Issue.record("a member opened a record") }
+        #expect(member.state.status?.text.contains("moderators") == true)
+
+        let mod = try f.app(as: f.lucia)
+        try mod.open(thread: f.seatThread)
+        mod.press(.character("p"))
+        guard case .conduct(let conduct) = mod.state.screen else { Issue.record("no record"); return }
+        #expect(conduct.record?.handle == "giulia")
+        #expect(mod.screen().contains("Standing: active"))
+        mod.press(.character("s"))
+        mod.type("Cool off for a day")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        #expect(mod.screen().contains("Standing: silenced"))
+        #expect(mod.screen().contains("silence by lucia"))
+        #expect(try f.community.notifications(for: f.giulia).contains { $0.text.contains("Cool off for a day") })
+        // A moderator cannot act on a manager: refused, nothing changed.
+        mod.press(.escape, .escape)
+        let launch = try f.community.threads(board: "announcements", reader: f.lucia, order: .latest, after: nil, limit: 5).threads[0]
+        try mod.open(thread: launch.id)
+        mod.press(.character("p"), .character("w"))
+        mod.type("Be nice")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == true)
+        #expect(try f.community.conduct(of: "elena", by: f.base.admin).penalties.isEmpty)
+    }
+}
