@@ -28,7 +28,7 @@ public enum Keymap {
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
                     KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
                 KeyHelp("S", "suggestions"), KeyHelp("Q", "review queue (managers)"),
-                KeyHelp("M", "moderation queue (moderators)"),
+                KeyHelp("M", "moderation queue (moderators)"), KeyHelp("L", "moderation log"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
@@ -52,6 +52,8 @@ public enum Keymap {
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
+        case .moderationLog:
+            return moving + [KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .flagDialog:
             return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
                     KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]

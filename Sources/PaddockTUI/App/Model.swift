@@ -47,6 +47,7 @@ public enum Screen: Equatable {
     case suggestionList(SuggestionListScreen)
     case flagDialog(FlagDialog)
     case moderationQueue(ModerationQueueScreen)
+    case moderationLog(ModerationLogScreen)
     case moderationMenu(ModerationMenu)
     case conduct(ConductScreen)
 }
@@ -125,6 +126,8 @@ public indirect enum Command: Equatable {
     /// The flag queue's size, for a moderator's header (members: nothing).
     case countFlagQueue
     case loadConduct(handle: String)
+    /// A page of the moderation log older than `before` (nil: the newest); `public` is the members' view.
+    case loadModerationLog(public: Bool, before: Int64?, limit: Int)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -179,4 +182,5 @@ public enum Message: Equatable {
     case flagQueueLoaded([ReviewQueueItem])
     case flagQueueCounted(Int)
     case conductLoaded(MemberRecordOfConduct)
+    case moderationLogLoaded([ModerationLogEntry], before: Int64?, limit: Int)
 }

@@ -171,6 +171,9 @@ public final class PaddockApp: TerminalProgram {
                 return .message(.flagQueueLoaded(try community.flagQueue(by: member, limit: ModerationQueueScreen.limit)))
             case .loadConduct(let handle):
                 return .message(.conductLoaded(try community.conduct(of: handle, by: member)))
+            case .loadModerationLog(let publicView, let before, let limit):
+                let rows = try community.moderationLog(viewer: member, public: publicView, before: before, limit: limit)
+                return .message(.moderationLogLoaded(rows, before: before, limit: limit))
             case .countFlagQueue:
                 guard member.role >= .moderator else { return .nothing }
                 return .message(.flagQueueCounted(try community.flagQueueCount()))

@@ -144,6 +144,13 @@ public enum App {
                     state.stack[i] = .conduct(conduct)
                 }
             }
+        case .moderationLogLoaded(let rows, let before, let limit):
+            for i in state.stack.indices {
+                if case .moderationLog(var log) = state.stack[i] {
+                    log.loaded(rows, before: before, limit: limit, body: body)
+                    state.stack[i] = .moderationLog(log)
+                }
+            }
         case .flagQueueLoaded(let items):
             for i in state.stack.indices {
                 if case .moderationQueue(var queue) = state.stack[i] {
@@ -288,6 +295,7 @@ public enum App {
             if key == .character("Q") { return ReviewQueueScreen.open(member: state.member, body: body) }
             if key == .character("S") { return SuggestionListScreen.open(body: body) }
             if key == .character("M") { return ModerationQueueScreen.open(member: state.member) }
+            if key == .character("L") { return ModerationLogScreen.open(member: state.member, body: body) }
             let commands = home.handle(key, body: body)
             state.screen = .home(home)
             return commands
@@ -335,6 +343,10 @@ public enum App {
             let commands = queue.handle(key, body: body)
             state.screen = .moderationQueue(queue)
             return commands
+        case .moderationLog(var log):
+            let commands = log.handle(key, body: body)
+            state.screen = .moderationLog(log)
+            return commands
         case .moderationMenu(var menu):
             let commands = menu.handle(key, area: body)
             state.screen = .moderationMenu(menu)
@@ -363,7 +375,7 @@ public enum App {
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
         case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
-             .flagDialog, .moderationQueue, .moderationMenu, .conduct:
+             .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
         }
         return []
@@ -395,6 +407,7 @@ public enum App {
         case .reviewQueue(let queue): commands.append(queue.refresh(body: body))
         case .suggestionList(let list): commands.append(list.refresh(body: body))
         case .moderationQueue: commands.append(.loadFlagQueue)
+        case .moderationLog(let log): commands.append(log.refresh(body: body))
         case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
         case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: break
         }
@@ -424,6 +437,9 @@ public enum App {
             case .moderationQueue(var queue):
                 queue.list.reveal(count: queue.items.count, visible: queue.visibleRows(in: body))
                 state.stack[i] = .moderationQueue(queue)
+            case .moderationLog(var log):
+                log.list.reveal(count: log.entries.count, visible: log.visibleRows(in: body))
+                state.stack[i] = .moderationLog(log)
             case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }
@@ -452,6 +468,8 @@ public enum App {
                     effects.append(list.refresh(body: body))
                 case .moderationQueue:
                     effects.append(.loadFlagQueue)
+                case .moderationLog(let log):
+                    effects.append(log.refresh(body: body))
                 default: break
                 }
             case .setStatus(let status):

@@ -25,6 +25,7 @@ extension App {
         case .suggestionList(let list): list.render(into: &canvas, body: body, now: state.now)
         case .flagDialog(let dialog): dialog.render(into: &canvas, area: body)
         case .moderationQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
+        case .moderationLog(let log): log.render(into: &canvas, body: body, now: state.now)
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
         case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
         }
@@ -54,6 +55,7 @@ extension App {
             case .suggestionList: parts.append("Suggestions")
             case .flagDialog: parts.append("Flag")
             case .moderationQueue: parts.append("Moderation queue")
+            case .moderationLog: parts.append("Moderation log")
             case .moderationMenu: parts.append("Moderate")
             case .conduct(let conduct): parts.append(conduct.handle)
             }
