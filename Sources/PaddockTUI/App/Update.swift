@@ -290,72 +290,54 @@ public enum App {
         default:
             break
         }
+        let member = state.member, now = state.now
         switch state.screen {
-        case .home(var home):
-            if key == .character("Q") { return ReviewQueueScreen.open(member: state.member, body: body) }
+        case .home(let home):
+            if key == .character("Q") { return ReviewQueueScreen.open(member: member, body: body) }
             if key == .character("S") { return SuggestionListScreen.open(body: body) }
-            if key == .character("M") { return ModerationQueueScreen.open(member: state.member) }
-            if key == .character("L") { return ModerationLogScreen.open(member: state.member, body: body) }
-            let commands = home.handle(key, body: body)
-            state.screen = .home(home)
-            return commands
-        case .board(var board):
-            let commands = board.handle(key, body: body, member: state.member, now: state.now)
-            state.screen = .board(board)
-            return commands
-        case .thread(var thread):
-            if thread.loaded, key == .character("f") { return FlagDialog.open(thread, member: state.member) }
-            if thread.loaded, key == .character("m") { return ModerationMenu.open(thread, member: state.member) }
-            if thread.loaded, key == .character("p") { return ConductScreen.open(thread, member: state.member) }
-            let commands = thread.handle(key, body: body, member: state.member, now: state.now)
-            state.screen = .thread(thread)
-            return commands
-        case .compose(var compose):
-            let commands = compose.handle(key, area: body, now: state.now)
-            state.screen = .compose(compose)
-            return commands
-        case .roadmap(var roadmap):
+            if key == .character("M") { return ModerationQueueScreen.open(member: member) }
+            if key == .character("L") { return ModerationLogScreen.open(member: member, body: body) }
+            return step(home, Screen.home, &state) { $0.handle(key, body: body) }
+        case .board(let board):
+            return step(board, Screen.board, &state) { $0.handle(key, body: body, member: member, now: now) }
+        case .thread(let thread):
+            if thread.loaded, key == .character("f") { return FlagDialog.open(thread, member: member) }
+            if thread.loaded, key == .character("m") { return ModerationMenu.open(thread, member: member) }
+            if thread.loaded, key == .character("p") { return ConductScreen.open(thread, member: member) }
+            return step(thread, Screen.thread, &state) { $0.handle(key, body: body, member: member, now: now) }
+        case .compose(let compose):
+            return step(compose, Screen.compose, &state) { $0.handle(key, area: body, now: now) }
+        case .roadmap(let roadmap):
             if key == .character("l") { return SuggestionListScreen.open(product: roadmap.roadmap?.product.slug, body: body) }
-            let commands = roadmap.handle(key, body: body)
-            state.screen = .roadmap(roadmap)
-            return commands
-        case .reviewQueue(var queue):
-            let commands = queue.handle(key, body: body)
-            state.screen = .reviewQueue(queue)
-            return commands
-        case .statusDialog(var dialog):
-            let commands = dialog.handle(key, area: body)
-            state.screen = .statusDialog(dialog)
-            return commands
-        case .suggestionForm(var form):
-            let commands = form.handle(key, area: body)
-            state.screen = .suggestionForm(form)
-            return commands
-        case .suggestionList(var list):
-            let commands = list.handle(key, body: body)
-            state.screen = .suggestionList(list)
-            return commands
-        case .flagDialog(var dialog):
-            let commands = dialog.handle(key, area: body)
-            state.screen = .flagDialog(dialog)
-            return commands
-        case .moderationQueue(var queue):
-            let commands = queue.handle(key, body: body)
-            state.screen = .moderationQueue(queue)
-            return commands
-        case .moderationLog(var log):
-            let commands = log.handle(key, body: body)
-            state.screen = .moderationLog(log)
-            return commands
-        case .moderationMenu(var menu):
-            let commands = menu.handle(key, area: body)
-            state.screen = .moderationMenu(menu)
-            return commands
-        case .conduct(var conduct):
-            let commands = conduct.handle(key, body: body, now: state.now)
-            state.screen = .conduct(conduct)
-            return commands
+            return step(roadmap, Screen.roadmap, &state) { $0.handle(key, body: body) }
+        case .reviewQueue(let queue):
+            return step(queue, Screen.reviewQueue, &state) { $0.handle(key, body: body) }
+        case .statusDialog(let dialog):
+            return step(dialog, Screen.statusDialog, &state) { $0.handle(key, area: body) }
+        case .suggestionForm(let form):
+            return step(form, Screen.suggestionForm, &state) { $0.handle(key, area: body) }
+        case .suggestionList(let list):
+            return step(list, Screen.suggestionList, &state) { $0.handle(key, body: body) }
+        case .flagDialog(let dialog):
+            return step(dialog, Screen.flagDialog, &state) { $0.handle(key, area: body) }
+        case .moderationQueue(let queue):
+            return step(queue, Screen.moderationQueue, &state) { $0.handle(key, body: body) }
+        case .moderationLog(let log):
+            return step(log, Screen.moderationLog, &state) { $0.handle(key, body: body) }
+        case .moderationMenu(let menu):
+            return step(menu, Screen.moderationMenu, &state) { $0.handle(key, area: body) }
+        case .conduct(let conduct):
+            return step(conduct, Screen.conduct, &state) { $0.handle(key, body: body, now: now) }
         }
+    }
+
+    /// Lets the top screen handle a key and puts its new state back on the stack.
+    static func step<S>(_ screen: S, _ wrap: (S) -> Screen, _ state: inout AppState,
+                        _ handle: (inout S) -> [Command]) -> [Command] {
+        var screen = screen
+        let commands = handle(&screen)
+        state.screen = wrap(screen)
+        return commands
     }
 
     /// A click on a list row selects it; a second click on the selection opens it.
