@@ -353,6 +353,7 @@ extension Community {
         return """
         SELECT t.id, t.boardId, t.kind, t.title, a.handle AS authorHandle, a.role AS authorRole, t.createdAt,
                t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden,
+               t.slowModeSeconds,
                \(read) AS readPosition
         FROM thread t JOIN member a ON a.id = t.authorId LEFT JOIN member lp ON lp.id = t.lastPosterId
         """

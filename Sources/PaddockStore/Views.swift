@@ -43,6 +43,8 @@ public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord {
     public let locked: Bool
     public let archived: Bool
     public let hidden: Bool
+    /// Minimum seconds between two posts by one member; 0 when slow mode is off.
+    public let slowModeSeconds: Int
     /// How far the viewing member has read (a post position), when a viewer was given.
     public let readPosition: Int?
 
