@@ -125,7 +125,7 @@ extension Community {
             try db.execute(sql: """
                 INSERT INTO boardRead (memberId, boardId, readUpTo) VALUES (?, ?, ?)
                 ON CONFLICT (memberId, boardId) DO UPDATE SET readUpTo = excluded.readUpTo
-                """, arguments: [reader.id, board.id, now])
+                """, arguments: [reader.id, board.id, now.stored])
         }
     }
 
@@ -166,7 +166,7 @@ extension Community {
                 try db.execute(sql: """
                     INSERT INTO draft (memberId, key, title, body, updatedAt) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (memberId, key) DO UPDATE SET title = excluded.title, body = excluded.body, updatedAt = excluded.updatedAt
-                    """, arguments: [member.id, key, title, body, now])
+                    """, arguments: [member.id, key, title, body, now.stored])
             }
         }
     }
