@@ -19,7 +19,10 @@ public struct UTCTime: Equatable, Sendable {
     }
 
     public init(_ date: Date) {
-        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        self.init(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    public init(millisecondsSince1970 ms: Int64) {
         let (days, msOfDay) = ms.quotientAndRemainder(dividingBy: 86_400_000)
         let (d, m) = msOfDay < 0 ? (Int(days) - 1, Int(msOfDay) + 86_400_000) : (Int(days), Int(msOfDay))
         let z = d + 719_468
