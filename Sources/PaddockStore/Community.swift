@@ -349,7 +349,7 @@ extension Community {
 
     /// Thread rows with their author; with a reader, how far that member has read each.
     static func threadSummarySelect(reader: Int64?) -> String {
-        let read = reader.map { "(SELECT r.lastReadPosition FROM readState r WHERE r.memberId = \($0) AND r.threadId = t.id)" } ?? "NULL"
+        let read = reader.map { "(SELECT r.lastReadPosition FROM readState r INDEXED BY readState_covering WHERE r.memberId = \($0) AND r.threadId = t.id)" } ?? "NULL"
         return """
         SELECT t.id, t.boardId, t.kind, t.title, a.handle AS authorHandle, a.role AS authorRole, t.createdAt,
                t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden,
