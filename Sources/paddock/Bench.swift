@@ -54,6 +54,7 @@ struct Bench: ParsableCommand {
         }
         let runner = BenchRunner(path: path, handle: handle, width: width, height: height, repetitions: repetitions, keys: keys)
         var report = try runner.run(generated: db == nil)
+        report.measurements += try runner.writes(scratch: scratch)
         if db != nil {
             // The same first screen on a 1,000-post community, in this process, for the ratio.
             let small = scratch + "/reference.sqlite"
@@ -75,7 +76,8 @@ struct Bench: ParsableCommand {
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         child.arguments = ["--db", path, "generate", "--posts", String(posts), "--members", String(max(50, posts / 100)),
-                           "--threads", String(max(1, posts / 20)), "--seed", "1", "--admin", handle]
+                           "--threads", String(max(1, posts / 20)), "--suggestions", String(max(10, posts / 50)),
+                           "--seed", "1", "--admin", handle]
         child.standardOutput = FileHandle.nullDevice
         try child.run()
         child.waitUntilExit()
@@ -141,8 +143,6 @@ struct BenchReport: Codable {
     /// Parts of the benchmark that wait for other work.
     var notAvailableYet: [String] = [
         "search p50/p95 (needs full-text search)",
-        "suggestion list and similar suggestions (needs co-creation)",
-        "support, withdraw, flag (needs co-creation and moderation)",
     ]
 
     func measurement(_ name: String) -> Measurement? { measurements.first { $0.name == name } }

@@ -13,13 +13,14 @@ import Testing
         #expect(Set(report.keys).isSuperset(of: ["build", "terminal", "community", "measurements", "reference1k",
                                                 "firstScreenRatioTo1k", "rssHighWaterMB", "targets", "notAvailableYet"]))
         let community = try #require(report["community"] as? [String: Any])
-        #expect(community["posts"] as? Int == 300)
+        #expect(community["posts"] as? Int == 310, "300 posts and 10 suggestions")
         #expect(community["generated"] as? Bool == true)
         let measurements = try #require(report["measurements"] as? [[String: Any]])
         let names = measurements.compactMap { $0["name"] as? String }
         #expect(names == ["firstScreenFirstRun", "firstScreen", "openFile", "boardFirstPage", "boardMiddlePage", "boardLastPage",
                           "boardFirstPageByReplies", "boardFirstPageUnread", "threadFirstPage", "threadLastPage", "nextUnread",
-                          "keyToFrameHome", "keyToFrameBoard", "keyToFrameThread"])
+                          "keyToFrameHome", "keyToFrameBoard", "keyToFrameThread",
+                          "reply", "flag", "support", "withdraw", "suggestionsTop"])
         for m in measurements {
             for key in ["p50", "p95", "p99", "min", "max"] { #expect(m[key] is Double || m[key] is Int, "\(m["name"] ?? "?") lacks \(key)") }
         }
@@ -33,13 +34,14 @@ import Testing
     @Test func benchOnAGeneratedFilePrintsATable() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        let generated = try cli.run(["generate", "--posts", "400", "--members", "20", "--threads", "40", "--admin", "ops", "--check"])
+        let generated = try cli.run(["generate", "--posts", "400", "--members", "20", "--threads", "40", "--suggestions", "30",
+                                     "--admin", "ops", "--check"])
         #expect(generated.status == 0, "\(generated.stderr)")
-        #expect(generated.stdout.contains("400 posts"))
+        #expect(generated.stdout.contains("430 posts (30 of them suggestions)"))
         #expect(generated.stdout.contains("Counters checked: all consistent."))
         let result = try cli.run(as: "ops", ["bench", "--repetitions", "1", "--keys", "5"])
         #expect(result.status == 0, "\(result.stderr)")
-        for fragment in ["STEP", "firstScreen ", "firstScreen@1k", "keyToFrameThread", "resident memory high-water", "TARGET", "not available yet"] {
+        for fragment in ["STEP", "firstScreen ", "firstScreen@1k", "keyToFrameThread", "resident memory high-water", "TARGET", "reply ", "support ", "withdraw ", "flag "] {
             #expect(result.stdout.contains(fragment), "no \(fragment) in:\n\(result.stdout)")
         }
     }
@@ -47,9 +49,9 @@ import Testing
     @Test func generateRefusesWhatItCannotDo() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
-        let suggestions = try cli.run(["generate", "--posts", "100", "--suggestions", "10"])
+        let suggestions = try cli.run(["generate", "--posts", "100", "--suggestions=-1"])
         #expect(suggestions.status == 2)
-        #expect(suggestions.stderr.contains("--suggestions is not available yet"))
+        #expect(suggestions.stderr.contains("--suggestions cannot be negative"))
         #expect(try cli.run(["generate", "--posts", "10", "--threads", "20"]).status == 2)
         #expect(try cli.run(["init", "--admin", "ada"]).status == 0)
         let full = try cli.run(["generate", "--posts", "100"])

@@ -255,6 +255,12 @@ private struct Builder {
                 assigned += extra
             }
             remaining -= assigned
+            // What the others cannot hold without outgrowing it goes to the longest thread.
+            let room = (0..<threadCount).reduce(0) { $0 + ($1 == longIndex ? 0 : longest - 1 - lengths[$1]) }
+            if remaining > room {
+                lengths[longIndex] += remaining - room
+                remaining = room
+            }
             while remaining > 0 {
                 let i = random.int(threadCount)
                 if i != longIndex, lengths[i] < longest - 1 { lengths[i] += 1; remaining -= 1 }
@@ -378,7 +384,7 @@ private struct Builder {
 
         return SyntheticReport(members: memberCount, boards: boards.count + (plan.suggestions > 0 ? 1 : 0),
                                threads: threadCount + plan.suggestions, posts: Int(postID) + plan.suggestions,
-                               suggestions: plan.suggestions, longestThreadID: Int64(longIndex + 1), longestThreadPosts: longest,
+                               suggestions: plan.suggestions, longestThreadID: Int64(longIndex + 1), longestThreadPosts: lengths[longIndex],
                                seconds: Date().timeIntervalSince(started))
     }
 
@@ -412,13 +418,14 @@ private struct Builder {
             """)
         let insertSuggestion = try db.makeStatement(sql: """
             INSERT INTO suggestion (threadId, productId, status, supporterCount, milestone, milestoneDeadline, statusChangedAt)
-            VALUES (?, ?, ?, ?, 0, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let insertTag = try db.makeStatement(sql: """
             INSERT INTO suggestionFeature (threadId, featureId, status, supporterCount) VALUES (?, ?, ?, ?)
             """)
         let insertSupporter = try db.makeStatement(sql: "INSERT INTO supporter (threadId, memberId, createdAt) VALUES (?, ?, ?)")
         let members = plan.members
+        let milestones = MilestonePlan.standard.milestones
         let statuses: [(String, Double)] = [("new", 0.75), ("expired", 0.85), ("under_review", 0.9), ("planned", 0.94),
                                             ("in_progress", 0.96), ("shipped", 0.98), ("declined", 1.0)]
         var last: Int64 = 0
@@ -426,18 +433,28 @@ private struct Builder {
         for i in 0..<plan.suggestions {
             let thread = firstThread + Int64(i)
             let author = 2 + authors.sample(&random)
-            let created = start + Int64(random.unit() * Double(end - start - Self.day))
-            last = max(last, created)
-            let at = SQLDate.string(milliseconds: created)
             let u = random.unit()
             let status = statuses.first { u < $0.1 }!.0
-            let supporters = min(members, Int(pow(1 - random.unit(), -1 / 1.1)))
+            var supporters = min(members, Int(pow(1 - random.unit(), -1 / 1.1)))
+            // Open suggestions are racing their milestones (standard plan): recent,
+            // and short of the last one; the rest were decided or expired any time.
+            var milestone = 0
+            var created = start + Int64(random.unit() * Double(end - start - Self.day))
+            if status == "new" {
+                supporters = min(supporters, milestones.last!.supporters - 1)
+                milestone = milestones.firstIndex { supporters < $0.supporters } ?? 0
+                let window = milestones[...milestone].reduce(0) { $0 + $1.days } - 1
+                created = end - Int64(random.int(max(1, window))) * Self.day - Int64(random.int(86_400_000))
+            }
+            last = max(last, created)
+            let at = SQLDate.string(milliseconds: created)
+            let deadline = milestones[...milestone].reduce(created) { $0 + Int64($1.days) * Self.day }
             let product = 1 + random.int(products.count)
             try insertThread.execute(arguments: [thread, board, SyntheticText.title(&random), author, at, at, author])
             try insertPost.execute(arguments: [firstPost + Int64(i), thread, author, SyntheticText.body(&random, position: 0), at])
             posts[author] += 1
-            try insertSuggestion.execute(arguments: [thread, product, status, supporters,
-                                                     status == "new" ? SQLDate.string(milliseconds: created + 30 * Self.day) : nil, at])
+            try insertSuggestion.execute(arguments: [thread, product, status, supporters, milestone,
+                                                     status == "new" ? SQLDate.string(milliseconds: deadline) : nil, at])
             var tags = Set<Int>()
             for _ in 0..<(1 + random.int(3)) { tags.insert((product - 1) * features.count + 1 + random.int(features.count)) }
             for feature in tags.sorted() { try insertTag.execute(arguments: [thread, feature, status, supporters]) }
@@ -445,7 +462,7 @@ private struct Builder {
             let stride = [7919, 104_729, 1_299_709].first { members % $0 != 0 } ?? 1
             var member = author
             for k in 0..<supporters {
-                try insertSupporter.execute(arguments: [thread, member, SQLDate.string(milliseconds: created + Int64(k) * 60_000)])
+                try insertSupporter.execute(arguments: [thread, member, SQLDate.string(milliseconds: min(end, created + Int64(k) * 60_000))])
                 member = (member - 1 + stride) % members + 1
             }
         }
