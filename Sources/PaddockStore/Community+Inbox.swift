@@ -10,7 +10,8 @@ public struct InboxItem: Codable, Equatable, Sendable, FetchableRecord {
     /// The whole notification in words, as written when it was sent.
     public let text: String
     public let createdAt: Date
-    public let readAt: Date?
+    /// Nil while unread; screens mark an item read as they open it.
+    public var readAt: Date?
     /// Who acted; nil for the community itself (a milestone, an automatic hide)
     /// and for moderators, who act as "a moderator".
     public let actorHandle: String?
@@ -206,7 +207,7 @@ extension Community {
     }
 
     /// What a thread page needs to know about its viewer: how they follow it,
-    /// whom they muted among its authors, which mentions are members.
+    /// whom they muted (a member's own list: a handful), which mentions are members.
     static func viewerFacts(_ db: Database, thread: Int64, posts: [PostView], viewer: Int64?)
         throws -> (watch: WatchLevel?, mutedAuthors: [String], mentioned: [String]) {
         var watch: WatchLevel?
@@ -214,10 +215,9 @@ extension Community {
         if let viewer {
             watch = try String.fetchOne(db, sql: "SELECT level FROM threadWatch WHERE memberId = ? AND threadId = ?",
                                         arguments: [viewer, thread]).flatMap(WatchLevel.init(rawValue:))
-            let authors = Set(posts.map { $0.authorHandle.lowercased() })
             muted = try String.fetchAll(db, sql: """
-                SELECT m.handle FROM memberMute mm JOIN member m ON m.id = mm.mutedId WHERE mm.memberId = ?
-                """, arguments: [viewer]).filter { authors.contains($0.lowercased()) }.sorted()
+                SELECT m.handle FROM memberMute mm JOIN member m ON m.id = mm.mutedId WHERE mm.memberId = ? ORDER BY m.handle
+                """, arguments: [viewer])
         }
         var candidates: [String] = []
         var seen: Set<String> = []

@@ -122,7 +122,7 @@ public struct ThreadDetail: Codable, Equatable, Sendable {
     public let postCount: Int
     /// How the viewer follows the thread: watching, muted, or neither (nil).
     public var watch: WatchLevel? = nil
-    /// Authors of this page's posts the viewer has muted: their posts fold to a stub.
+    /// Members the viewer has muted: their posts fold to a stub.
     public var mutedAuthors: [String] = []
     /// Handles `@`-mentioned in this page's posts that are members: drawn highlighted.
     public var mentionedMembers: [String] = []
