@@ -32,7 +32,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             "+ Furia 950 — The supermotard                                        2       2",
             "  Garage — Spanners and grease                                       0",
         ] + blank(16) + [
-            " Enter open  n next unread  a announcement  R roadmap  ? help  q quit",
+            " Enter open  n next unread  i inbox  a announcement  R roadmap  ? help  q quit",
         ], width: 80)
     }
 

@@ -50,7 +50,7 @@ public enum Keymap {
                     KeyHelp("p", "author's record (moderators)"),
                     KeyHelp("w", thread.watch == .watching ? "stop watching" : "watch: hear of every reply"),
                     KeyHelp("x", thread.watch == .muted ? "unmute the thread" : "mute the thread"),
-                    KeyHelp("X", "mute or unmute the ▸ post's author"), KeyHelp("o", "open a muted member's folded post"),
+                    KeyHelp("X", "mute or unmute the ▸ post's author"), KeyHelp("o", "open or fold muted members' posts on screen"),
                     KeyHelp("i", "inbox"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:

@@ -108,7 +108,7 @@ public struct InboxScreen: Equatable {
         }
     }
 
-    static let ageWidth = 4
+    static let ageWidth = 8
     static let kindWidth = 10
     static let actorWidth = 14
 

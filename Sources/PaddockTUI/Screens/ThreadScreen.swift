@@ -146,10 +146,12 @@ public struct ThreadScreen: Equatable {
             }
             return [.muteMember(handle: post.authorHandle, muted: !mutedAuthors.contains(post.authorHandle.lowercased()), threadID: summary.id)]
         case .character("o"):
-            guard let post = focusedPost, mutedAuthors.contains(post.authorHandle.lowercased()) else {
-                return [.setStatus(.info("The ▸ post is not folded: o opens a muted member's post."))]
-            }
-            if unfolded.contains(post.id) { unfolded.remove(post.id) } else { unfolded.insert(post.id) }
+            // Opens the folded posts on screen; with none folded there, folds them again.
+            let onScreen = posts[top.post...].prefix { $0.position <= lastVisiblePosition(width: width, height: height) }
+                .filter { mutedAuthors.contains($0.authorHandle.lowercased()) }
+            guard !onScreen.isEmpty else { return [.setStatus(.info("No muted member's post on screen: o opens them."))] }
+            let folded = onScreen.filter(isFolded)
+            if folded.isEmpty { unfolded.subtract(onScreen.map(\.id)) } else { unfolded.formUnion(folded.map(\.id)) }
             clampToEnd(width: width, height: height)
         default:
             return []
