@@ -48,10 +48,8 @@ public enum Keymap {
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("f", "flag the ▸ post"), KeyHelp("m", "moderate (moderators)"),
                     KeyHelp("p", "author's record (moderators)"),
-                    KeyHelp("w", thread.watch == .watching ? "stop watching" : "watch: hear of every reply"),
-                    KeyHelp("x", thread.watch == .muted ? "unmute the thread" : "mute the thread"),
-                    KeyHelp("X", "mute or unmute the ▸ post's author"), KeyHelp("o", "open or fold muted members' posts on screen"),
-                    KeyHelp("i", "inbox"),
+                    KeyHelp("w x", "watch, mute thread (toggles)"),
+                    KeyHelp("X o", "mute ▸ author, open folded"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
