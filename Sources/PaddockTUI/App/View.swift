@@ -28,7 +28,7 @@ extension App {
         case .moderationLog(let log): log.render(into: &canvas, body: body, now: state.now)
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
         case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
-        case .inbox(let inbox): inbox.render(into: &canvas, body: body, now: state.now)
+        case .inbox(let inbox): inbox.render(into: &canvas, body: body, now: state.now, unread: state.unreadNotifications)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))

@@ -104,6 +104,10 @@ public struct InboxScreen: Equatable {
             if let title = item.threadTitle { return "“\(title)”" }
             return item.text
         default:
+            // “Title” is now shipped: … → the news first, where a narrow row keeps it.
+            if let title = item.threadTitle, item.text.hasPrefix("“\(title)” ") {
+                return String(item.text.dropFirst(title.count + 3)) + " · “\(title)”"
+            }
             return item.text
         }
     }
@@ -112,10 +116,10 @@ public struct InboxScreen: Equatable {
     static let kindWidth = 10
     static let actorWidth = 14
 
-    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+    /// - Parameter unread: the member's unread count, as the header's `✉` shows it.
+    func render(into canvas: inout Canvas, body: Rect, now: Date, unread: Int) {
         let w = body.width
-        let unread = items.filter(\.isUnread).count
-        let header = "  INBOX · newest first" + (loaded && !items.isEmpty ? " · \(unread) unread of \(items.count)\(more ? "+" : "") shown" : "")
+        let header = "  INBOX · newest first" + (loaded && !items.isEmpty ? " · \(unread) unread" : "")
         canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
