@@ -136,7 +136,7 @@ import Testing
         ], width: 80)
         // o opens the folded posts on screen, and folds them again.
         app.press(.character("o"))
-        #expect(app.screen().contains(" giulia · 11m · #2 "))
+        #expect(app.screen().contains(" giulia (muted) · 11m · #2 "))
         #expect(app.screen().contains(" 25 mm, @marco: ask @ada or @nobody."))
         app.press(.character("o"))
         #expect(!app.screen().contains("25 mm"))

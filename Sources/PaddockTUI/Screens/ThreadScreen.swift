@@ -305,7 +305,15 @@ public struct ThreadScreen: Equatable {
 
     /// A post's lines as this member sees it: folded to a stub when its author is muted.
     func lines(for post: PostView, width: Int, now: Date?) -> [Line] {
-        guard isFolded(post) else { return Self.lines(for: post, width: width, now: now) }
+        guard isFolded(post) else {
+            var lines = Self.lines(for: post, width: width, now: now)
+            // Opened with `o`: the header still says whose post it is.
+            if mutedAuthors.contains(post.authorHandle.lowercased()), !lines.isEmpty {
+                lines[0].text = post.authorHandle + " (muted)" + lines[0].text.dropFirst(post.authorHandle.count)
+                lines[0].role = .muted
+            }
+            return lines
+        }
         var stub = "\(post.authorHandle) (muted)"
         if let now { stub += " · " + Ago.describe(post.createdAt, now: now) }
         if post.position > 0 { stub += " · #\(post.position)" }
