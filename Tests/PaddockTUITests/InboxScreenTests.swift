@@ -88,6 +88,27 @@ import Testing
         #expect(app.state.unreadNotifications == 0)
     }
 
+    @Test func mentionsAreStyledAtTheirColumnsAfterWideCharactersAndNeverPastTheEdge() {
+        var canvas = Canvas(width: 20, height: 2)
+        let line = "日本 @ada e @ghost"
+        canvas.put(line, x: 1, y: 0)
+        ThreadScreen.highlightMentions(line, members: ["ada"], into: &canvas, x: 1, y: 0, maxWidth: 19)
+        #expect((0..<20).filter { canvas[$0, 0].role == .mention } == [6, 7, 8, 9])
+        // Clipped at the edge: a handle that runs past the width styles only what is drawn.
+        let long = "xxxxxxxxxxxxxxx @ada"
+        canvas.put(long, x: 1, y: 1, maxWidth: 17)
+        ThreadScreen.highlightMentions(long, members: ["ada"], into: &canvas, x: 1, y: 1, maxWidth: 17)
+        #expect((0..<20).filter { canvas[$0, 1].role == .mention } == [17])
+        // Hostile text around a mention never breaks the grid.
+        for hostile in HostileCorpus.strings {
+            var c = Canvas(width: 30, height: 1)
+            let text = "@ada " + hostile + " @ada"
+            c.put(text, x: 1, y: 0, maxWidth: 29)
+            ThreadScreen.highlightMentions(text, members: ["ada"], into: &c, x: 1, y: 0, maxWidth: 29)
+            #expect(TextWidth.of(c.rows[0]) == 30)
+        }
+    }
+
     @Test func aStatusRowPutsTheNewsBeforeTheTitle() {
         let item = InboxItem(id: 1, kind: "status", text: "“Lower seat” is now planned: elena answered officially",
                              createdAt: Date(), readAt: nil, actorHandle: "elena", threadId: 4, threadTitle: "Lower seat",
