@@ -3,7 +3,7 @@ import GRDB
 import PaddockCore
 
 /// One notification as the inbox shows it: what happened, who did it, to what.
-public struct InboxItem: Codable, Equatable, Sendable, FetchableRecord {
+public struct InboxItem: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     /// `reply`, `mention`, `watched`, `status`, `milestone` or `moderation`.
     public let kind: String
@@ -67,7 +67,7 @@ extension Community {
                                     arguments: [id, actor.id]) == true else {
                 throw CommunityError.notFound("no notification #\(id) in your inbox")
             }
-            try db.execute(sql: "UPDATE notification SET readAt = ? WHERE id = ? AND readAt IS NULL", arguments: [now, id])
+            try db.execute(sql: "UPDATE notification SET readAt = ? WHERE id = ? AND readAt IS NULL", arguments: [now.stored, id])
         }
     }
 
@@ -77,7 +77,7 @@ extension Community {
         let now = self.now
         return try writer.write { db in
             let actor = try Self.fresh(db, actor)
-            try db.execute(sql: "UPDATE notification SET readAt = ? WHERE memberId = ? AND readAt IS NULL", arguments: [now, actor.id])
+            try db.execute(sql: "UPDATE notification SET readAt = ? WHERE memberId = ? AND readAt IS NULL", arguments: [now.stored, actor.id])
             return db.changesCount
         }
     }
@@ -148,7 +148,7 @@ extension Community {
                 """, arguments: [actor.id, thread.id, level.rawValue])
             if level == .muted {
                 try db.execute(sql: "UPDATE notification SET readAt = ? WHERE memberId = ? AND readAt IS NULL AND threadId = ?",
-                               arguments: [now, actor.id, thread.id])
+                               arguments: [now.stored, actor.id, thread.id])
             }
         }
     }
