@@ -45,7 +45,8 @@ extension Community {
                     LEFT JOIN boardRead b ON b.memberId = ? AND b.boardId = ?
                     WHERE COALESCE(r.lastReadPosition, -1) < recent.replyCount
                       AND (b.readUpTo IS NULL OR recent.lastActivityAt > b.readUpTo)
-                    """, arguments: [board.id, Self.unreadWindow, reader.id, reader.id, board.id]) ?? 0
+                      AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = recent.id AND w.level = 'muted')
+                    """, arguments: [board.id, Self.unreadWindow, reader.id, reader.id, board.id, reader.id]) ?? 0
                 return BoardOverview(board: board, unreadThreads: unread,
                                      unreadAtLeast: unread >= Self.unreadWindow)
             }
@@ -75,8 +76,9 @@ extension Community {
                                       ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
                          AND COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
                          AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
+                         AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')
                         """
-                    arguments += [board.id, Self.unreadWindow, reader.id, reader.id]
+                    arguments += [board.id, Self.unreadWindow, reader.id, reader.id, reader.id]
                 }
                 if let after {
                     sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
@@ -141,8 +143,9 @@ extension Community {
                                     ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
                        AND COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
                        AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
+                       AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')
                     """
-                var arguments: StatementArguments = [board.id, Self.unreadWindow, reader.id, reader.id]
+                var arguments: StatementArguments = [board.id, Self.unreadWindow, reader.id, reader.id, reader.id]
                 if offset == 0, let current {
                     sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
                     arguments += [current.pinned, current.lastActivityAt, current.id]

@@ -393,7 +393,7 @@ extension Community {
     }
 
     /// The author and every supporter hear of it, each once; the actor does not
-    /// hear of their own action.
+    /// hear of their own action, nor does anyone who muted the suggestion's thread.
     static func notifyFollowers(_ db: Database, suggestion id: Int64, kind: String, post: Int64?, actor: Int64?, text: String, at now: Date) throws {
         try db.execute(sql: """
             INSERT INTO notification (memberId, kind, threadId, postId, actorId, text, createdAt)
@@ -401,6 +401,7 @@ extension Community {
               SELECT memberId FROM supporter WHERE threadId = ?
               UNION SELECT authorId FROM thread WHERE id = ?)
             WHERE memberId IS NOT ?
-            """, arguments: [kind, id, post, actor, text, now.stored, id, id, actor])
+              AND memberId NOT IN (SELECT memberId FROM threadWatch WHERE threadId = ? AND level = 'muted')
+            """, arguments: [kind, id, post, actor, text, now.stored, id, id, actor, id])
     }
 }

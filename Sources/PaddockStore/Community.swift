@@ -178,7 +178,14 @@ public final class Community: Sendable {
             try Rules.edit(by: actor, postAuthorID: post.authorId, thread: thread.facts, now: now)
             try Rules.editWindow(by: actor, postCreatedAt: post.createdAt, settings: try Self.settings(db), now: now)
             guard post.body != body else { return try Self.postView(db, id: postID, viewer: actor.role) }
+            let added = Mentions.added(from: post.body, to: body)
             try Self.recordRevision(db, post: &post, body: body, editor: actor, at: now)
+            // Only those the edit newly mentions hear of it, as the post's author mentioning them.
+            if post.state == .visible, !added.isEmpty {
+                let author = try MemberRecord.fetchOne(db, key: post.authorId)!.actor
+                var told: Set<Int64> = [author.id]
+                try Self.notifyMentions(db, post: post, thread: thread, handles: added, actor: author, told: &told, at: now)
+            }
             return try Self.postView(db, id: postID, viewer: actor.role)
         }
     }
@@ -244,9 +251,11 @@ public final class Community: Sendable {
             let posts = try PostView.fetchAll(db, sql: Self.postViewSelect(viewer: role) + """
                  WHERE p.threadId = ? AND p.position >= ? ORDER BY p.position LIMIT ?
                 """, arguments: [threadID, max(0, position), limit])
+            let facts = try Self.viewerFacts(db, thread: threadID, posts: posts, viewer: viewer?.id)
             return ThreadDetail(thread: try Self.threadSummary(db, id: threadID, reader: viewer?.id),
                                 board: try Self.boardSummary(db, id: thread.boardId),
-                                posts: posts, firstPosition: max(0, position), postCount: thread.replyCount + 1)
+                                posts: posts, firstPosition: max(0, position), postCount: thread.replyCount + 1,
+                                watch: facts.watch, mutedAuthors: facts.mutedAuthors, mentionedMembers: facts.mentioned)
         }
     }
 }
@@ -300,6 +309,8 @@ extension Community {
         try db.execute(sql: "UPDATE member SET postCount = postCount + 1 WHERE id = ?", arguments: [author.id])
         try db.execute(sql: "INSERT INTO threadWatch (memberId, threadId, level) VALUES (?, ?, 'watching')", arguments: [author.id, thread.id])
         try markRead(db, member: author.id, thread: thread.id!, position: 0, at: now)
+        var told: Set<Int64> = [author.id]
+        try notifyMentions(db, post: post, thread: thread, handles: Mentions.handles(in: body), actor: author, told: &told, at: now)
         return thread
     }
 
@@ -312,19 +323,23 @@ extension Community {
             """, arguments: [member, thread, position, now.stored])
     }
 
-    /// The author replied to (or the thread's author) hears of a reply, and so
-    /// does everyone watching the thread; nobody hears of their own post.
+    /// Who hears of a reply, each once and never of their own post: the members
+    /// it mentions (see `notifyMentions`), the author replied to (or the thread's
+    /// author), then everyone watching the thread. Nobody who muted the thread or
+    /// the replier hears of it.
     static func notifyReply(_ db: Database, post: PostRecord, thread: ThreadRecord, repliedTo: PostRecord?, actor: Actor, at now: Date) throws {
-        let direct = repliedTo?.authorId ?? thread.authorId
         var told: Set<Int64> = [actor.id]
-        if !told.contains(direct) {
+        try notifyMentions(db, post: post, thread: thread, handles: Mentions.handles(in: post.body), actor: actor, told: &told, at: now)
+        let direct = repliedTo?.authorId ?? thread.authorId
+        if !told.contains(direct), try !isQuiet(db, member: direct, thread: thread.id!, author: actor.id) {
             try notify(db, member: direct, kind: "reply", thread: thread.id!, post: post.id, actor: actor.id,
                        text: "\(actor.handle) replied to you in “\(thread.title)”", at: now)
-            told.insert(direct)
         }
+        told.insert(direct)
         let watchers = try Int64.fetchAll(db, sql: """
-            SELECT memberId FROM threadWatch WHERE threadId = ? AND level = 'watching'
-            """, arguments: [thread.id])
+            SELECT w.memberId FROM threadWatch w WHERE w.threadId = ? AND w.level = 'watching'
+              AND NOT EXISTS (SELECT 1 FROM memberMute m WHERE m.memberId = w.memberId AND m.mutedId = ?)
+            """, arguments: [thread.id, actor.id])
         for watcher in watchers where !told.contains(watcher) {
             try notify(db, member: watcher, kind: "watched", thread: thread.id!, post: post.id, actor: actor.id,
                        text: "\(actor.handle) replied in “\(thread.title)”", at: now)
@@ -347,9 +362,15 @@ extension Community {
 
     static let threadSummarySelect = threadSummarySelect(reader: nil)
 
-    /// Thread rows with their author; with a reader, how far that member has read each.
+    /// Thread rows with their author; with a reader, how far that member has read
+    /// each. A thread the reader muted reads as read to its end: it is never unread.
     static func threadSummarySelect(reader: Int64?) -> String {
-        let read = reader.map { "(SELECT r.lastReadPosition FROM readState r INDEXED BY readState_covering WHERE r.memberId = \($0) AND r.threadId = t.id)" } ?? "NULL"
+        let read = reader.map { """
+            CASE WHEN EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = \($0) AND w.threadId = t.id AND w.level = 'muted')
+                 THEN t.replyCount
+                 ELSE (SELECT r.lastReadPosition FROM readState r INDEXED BY readState_covering
+                       WHERE r.memberId = \($0) AND r.threadId = t.id) END
+            """ } ?? "NULL"
         return """
         SELECT t.id, t.boardId, t.kind, t.title, a.handle AS authorHandle, a.role AS authorRole, t.createdAt,
                t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden,

@@ -8,6 +8,7 @@ enum Schema {
         migrator.registerMigration("v1") { db in try v1(db) }
         migrator.registerMigration("v2-suggestions") { db in try v2Suggestions(db) }
         migrator.registerMigration("v3-covering-reads") { db in try v3CoveringReads(db) }
+        migrator.registerMigration("v4-inbox") { db in try v4Inbox(db) }
         return migrator
     }
 

@@ -120,4 +120,10 @@ public struct ThreadDetail: Codable, Equatable, Sendable {
     /// The position the page started at, and how many posts the thread has in all.
     public let firstPosition: Int
     public let postCount: Int
+    /// How the viewer follows the thread: watching, muted, or neither (nil).
+    public var watch: WatchLevel? = nil
+    /// Members the viewer has muted: their posts fold to a stub.
+    public var mutedAuthors: [String] = []
+    /// Handles `@`-mentioned in this page's posts that are members: drawn highlighted.
+    public var mentionedMembers: [String] = []
 }

@@ -367,20 +367,6 @@ struct ModlogCommand: ParsableCommand {
     }
 }
 
-struct NotificationsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notifications", abstract: "Your notifications, newest first.")
-    @OptionGroup var global: GlobalOptions
-    @Option(help: "Notifications to show, 1–500.") var limit: Int = 50
-    @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        let context = try global.context()
-        let items = try context.community.notifications(for: try context.actor(), limit: max(1, min(500, limit)))
-        if output.json { return try Output.json(items) }
-        Output.table(["WHEN", "KIND", "TEXT"], items.map { [Output.date($0.createdAt), $0.kind, $0.text] })
-    }
-}
-
 struct RevisionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revisions", abstract: "A post's earlier texts, oldest first.")
     @OptionGroup var global: GlobalOptions

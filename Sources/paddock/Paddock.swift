@@ -17,7 +17,8 @@ struct Paddock: ParsableCommand {
             Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self, ThemesCommand.self,
             ProductCommand.self, FeatureCommand.self, SuggestionCommand.self, RoadmapCommand.self, ReviewQueueCommand.self,
             MaintenanceCommand.self, Generate.self, Bench.self,
-            FlagCommand.self, ModCommand.self, ModlogCommand.self, NotificationsCommand.self, RevisionsCommand.self, SettingCommand.self,
+            FlagCommand.self, ModCommand.self, ModlogCommand.self, InboxCommand.self, WatchCommand.self, UnwatchCommand.self, MuteCommand.self, UnmuteCommand.self,
+            RevisionsCommand.self, SettingCommand.self,
             BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )

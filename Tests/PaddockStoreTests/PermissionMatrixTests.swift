@@ -196,7 +196,33 @@ import Testing
         row("supporters", .member, everyone) { s in _ = try s.f.community.supporters(of: s.suggestion) },
         row("roadmap", .actor, everyone) { s in _ = try s.f.community.roadmap(product: "furia") },
         row("similarSuggestions", .member, everyone) { s in _ = try s.f.community.similarSuggestions(to: "Target idea", product: "furia") },
+        // Inbox, watch and mute: each member's own, whatever their role or standing.
+        row("markNotificationRead", .actor, everyone, prepare: repliedTo) { s in
+            try s.f.community.markNotificationRead(by: s.actor, notification: try s.f.community.inbox(for: s.owner)[0].id)
+        },
+        row("markNotificationRead", .member, [], prepare: repliedTo) { s in
+            try s.f.community.markNotificationRead(by: s.actor, notification: try s.f.community.inbox(for: s.owner)[0].id)
+        },
+        row("markAllNotificationsRead", .actor, everyone, prepare: repliedTo) { s in try s.f.community.markAllNotificationsRead(by: s.actor) },
+        row("watch", .member, everyone) { s in try s.f.community.watch(by: s.actor, thread: s.thread) },
+        row("watch suspended", .member, everyone, prepare: suspendedActor) { s in try s.f.community.watch(by: s.actor, thread: s.thread) },
+        row("watch hidden", .member, staff, prepare: { s in try s.f.community.moderateThread(by: s.f.admin, thread: s.thread, action: .hide, reason: "r") }) { s in
+            try s.f.community.watch(by: s.actor, thread: s.thread)
+        },
+        row("unwatch", .actor, everyone) { s in try s.f.community.unwatch(by: s.actor, thread: s.thread) },
+        row("muteThread", .member, everyone) { s in try s.f.community.muteThread(by: s.actor, thread: s.thread) },
+        row("muteThread hidden", .member, staff, prepare: { s in try s.f.community.moderateThread(by: s.f.admin, thread: s.thread, action: .hide, reason: "r") }) { s in
+            try s.f.community.muteThread(by: s.actor, thread: s.thread)
+        },
+        row("unmuteThread", .member, everyone) { s in try s.f.community.unmuteThread(by: s.actor, thread: s.thread) },
+        row("muteMember", .member, everyone) { s in try s.f.community.muteMember(by: s.actor, handle: s.owner.handle) },
+        row("muteMember", .admin, [.member, .moderator, .manager]) { s in try s.f.community.muteMember(by: s.actor, handle: s.owner.handle) },
+        row("muteMember", .actor, []) { s in try s.f.community.muteMember(by: s.actor, handle: s.actor.handle) },
+        row("unmuteMember", .member, everyone) { s in try s.f.community.unmuteMember(by: s.actor, handle: s.owner.handle) },
     ]
+
+    /// The owner's thread has a reply by someone else: a notification in the owner's inbox.
+    static let repliedTo: @Sendable (Scene) throws -> Void = { s in try s.f.community.reply(by: s.flagger, thread: s.thread, body: "r") }
 
     @Test(arguments: rows)
     func everyRoleGetsExactlyWhatTheRulesAllow(_ row: Row) throws {
@@ -245,7 +271,9 @@ import Testing
                         "pin", "unpin", "move", "archive", "slowmode", "warn", "silence", "suspend", "lift", "conduct", "moderationLog",
                         "suggest", "resubmit", "support", "withdrawSupport", "changeStatus", "merge", "maintenance", "setMilestones",
                         "milestonePlan", "editProduct", "editFeature", "retireFeature", "retireProduct", "reviewQueue", "suggestion",
-                        "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory"] {
+                        "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory",
+                        "markNotificationRead", "markAllNotificationsRead", "watch", "unwatch", "muteThread", "unmuteThread",
+                        "muteMember", "unmuteMember"] {
             #expect(commands.contains(Substring(command)), "\(command) is missing from the matrix")
         }
     }

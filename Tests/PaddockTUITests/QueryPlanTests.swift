@@ -51,6 +51,7 @@ enum QueryPlanRule {
     static let boundedSorts: [(fragment: String, reason: String)] = [
         ("FROM supporter sp CROSS JOIN", "trending sorts the suggestions supported in the last 7 days, found through supporter_on_time"),
         ("FROM suggestionFeature sf JOIN feature f", "the features of one page of suggestions (an IN list of their ids)"),
+        ("FROM memberMute mm JOIN member m", "one member's own mute list, found by the memberMute primary key (memberId, …)"),
     ]
 
     /// The reasons a plan fails; empty when it passes.
@@ -136,6 +137,9 @@ final class StatementLog: @unchecked Sendable {
         let reader: Actor
         let manager: Actor
         let longThread: Int64
+        /// The reader's own thread, with 30 replies by giulia that mention the reader: an inbox of pages.
+        let ownThread: Int64
+        let giulia: Actor
 
         init() throws {
             let log = self.log
@@ -189,6 +193,16 @@ final class StatementLog: @unchecked Sendable {
                 if i % 5 == 0 { try community.changeStatus(by: manager, suggestion: idea.id, to: .underReview, response: "Looking at it") }
                 if i % 7 == 0 { try community.changeStatus(by: manager, suggestion: idea.id, to: .planned, response: "Planned for 2027") }
             }
+            // The reader's inbox: replies that mention them, and a thread they muted.
+            let own = try community.startThread(by: reader, board: "garage", title: "Marco's question", body: "Help, @giulia?")
+            for j in 0..<30 {
+                clock.advance(by: 1)
+                try community.reply(by: giulia, thread: own.id, body: "Answer \(j), @marco")
+            }
+            try community.muteThread(by: reader, thread: long)
+            try community.muteMember(by: reader, handle: "ada")
+            ownThread = own.id
+            self.giulia = giulia
             self.manager = manager
             try community.setSetting(by: admin, key: "new_member_days", value: "3")
             longThread = long
@@ -229,6 +243,7 @@ final class StatementLog: @unchecked Sendable {
         for _ in 0..<10 { _ = app.handle(.tick) }
         if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen()) }
         try suggestionScreens(fixture)
+        try inboxScreens(fixture)
         return fixture.log.stop()
     }
 
@@ -250,6 +265,23 @@ final class StatementLog: @unchecked Sendable {
         if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen(), manager.screen()) }
     }
 
+    /// The inbox: its pages, opening an item at its post, marking one and all
+    /// read; in a thread, watch, mute and muting the ▸ post's author; a reply and
+    /// an edit from another session that mention the reader.
+    static func inboxScreens(_ fixture: Traced) throws {
+        let clock = fixture.clock
+        let app = PaddockApp(community: fixture.community, member: fixture.reader, width: 80, height: 24, clock: { clock.now })
+        app.press(.character("i"), .pageDown, .end, .end, .home, .down, .enter)
+        app.press(.character("w"), .character("w"), .character("x"), .character("x"), .character("o"))
+        app.press(.escape, .character("m"), .character("M"), .escape)
+        clock.advance(by: 60)
+        let post = try fixture.community.reply(by: fixture.giulia, thread: fixture.ownThread, body: "One more, @marco")
+        try fixture.community.edit(by: fixture.giulia, post: post.id, body: "One more, @marco and @elena")
+        for _ in 0..<10 { _ = app.handle(.tick) }
+        app.press(.character("i"), .enter, .character("X"), .character("X"))
+        if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen()) }
+    }
+
     /// What the CLI's list commands run: numbered pages, cursors, a thread's pages.
     static func cliStatements(_ fixture: Traced) throws -> [String] {
         let c = fixture.community
@@ -267,6 +299,15 @@ final class StatementLog: @unchecked Sendable {
         _ = try c.nextUnread(for: fixture.reader, after: nil)
         try c.markRead(by: fixture.reader, thread: fixture.longThread, upTo: 100)
         _ = try c.unreadNotificationCount(for: fixture.reader)
+        let inbox = try c.inbox(for: fixture.reader, unreadOnly: true, limit: 10)
+        _ = try c.inbox(for: fixture.reader, unreadOnly: true, before: inbox.last?.id, limit: 10)
+        _ = try c.inbox(for: fixture.reader, before: inbox.last?.id, limit: 10)
+        try c.markNotificationRead(by: fixture.reader, notification: inbox[0].id)
+        try c.markAllNotificationsRead(by: fixture.reader)
+        _ = try c.mutes(of: fixture.reader)
+        try c.watch(by: fixture.reader, thread: fixture.ownThread)
+        try c.unwatch(by: fixture.reader, thread: fixture.ownThread)
+        try c.unmuteMember(by: fixture.reader, handle: "ada")
         _ = try c.draft(for: fixture.reader, key: "reply:1")
         _ = try c.boards()
         return fixture.log.stop()
@@ -337,6 +378,14 @@ final class StatementLog: @unchecked Sendable {
             ("support", "INSERT INTO supporter"),
             ("withdraw", "DELETE FROM supporter"),
             ("similar or listed suggestions by feature", "suggestionFeature"),
+            ("inbox page", "FROM notification n"),
+            ("inbox page with a cursor", "AND n.id < "),
+            ("mark a notification read", "UPDATE notification SET readAt = "),
+            ("a muted thread is never unread", "w.level = 'muted'"),
+            ("watch or mute a thread", "INSERT INTO threadWatch"),
+            ("mute a member", "INSERT OR IGNORE INTO memberMute"),
+            ("a mention once per post", "kind = 'mention'"),
+            ("who muted the replier", "FROM memberMute"),
         ]
         for (what, fragment) in expected {
             #expect(statements.contains { $0.contains(fragment) }, "the screens never ran the \(what) query")

@@ -99,3 +99,30 @@ public enum Clock {
         UTCTime(date).minuteText + " UTC"
     }
 }
+
+// MARK: - Watch and mute
+
+/// How a member follows a thread: watching hears of every reply by others;
+/// muted never shows as unread and never notifies.
+public enum WatchLevel: String, Codable, CaseIterable, Sendable {
+    case watching, muted
+}
+
+extension Rules {
+    /// Anyone who can read a thread may watch or mute it for themselves: it changes
+    /// nothing anyone else sees, so even a silenced or suspended member may.
+    public static func follow(thread: ThreadFacts, by actor: Actor) throws(CommunityError) {
+        if thread.hidden, !seesHiddenText(actor.role) { throw .notFound("no such thread") }
+    }
+
+    /// Members may mute anyone but themselves; staff posts fold like anyone's.
+    public static func mute(member targetID: Int64, by actor: Actor) throws(CommunityError) {
+        guard targetID != actor.id else { throw .invalid("you cannot mute yourself") }
+    }
+
+    /// Whether a mention of `mentioned` by `author` notifies: not your own, and
+    /// not from someone you muted.
+    public static func mentionNotifies(author: Int64, mentioned: Int64, mentionedMutesAuthor: Bool) -> Bool {
+        author != mentioned && !mentionedMutesAuthor
+    }
+}

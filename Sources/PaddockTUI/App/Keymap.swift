@@ -26,6 +26,7 @@ public enum Keymap {
         switch screen {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
+                    KeyHelp("i", "inbox", footer: true),
                     KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
                 KeyHelp("S", "suggestions"), KeyHelp("Q", "review queue (managers)"),
                 KeyHelp("M", "moderation queue (moderators)"), KeyHelp("L", "moderation log"),
@@ -34,7 +35,7 @@ public enum Keymap {
         case .board(let board):
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true),
                     KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
-                KeyHelp("M", "mark board read"),
+                KeyHelp("M", "mark board read"), KeyHelp("i", "inbox"),
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .thread(let thread):
@@ -47,6 +48,8 @@ public enum Keymap {
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("f", "flag the ▸ post"), KeyHelp("m", "moderate (moderators)"),
                     KeyHelp("p", "author's record (moderators)"),
+                    KeyHelp("w x", "watch, mute thread (toggles)"),
+                    KeyHelp("X o", "mute ▸ author, open folded"),
                     KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
@@ -54,6 +57,11 @@ public enum Keymap {
             ]
         case .moderationLog:
             return moving + [KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+        case .inbox:
+            return [KeyHelp("Enter", "open", footer: true), KeyHelp("m", "mark read", footer: true),
+                    KeyHelp("M", "mark all read", footer: true)] + moving + [
+                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
         case .flagDialog:
             return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
                     KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]

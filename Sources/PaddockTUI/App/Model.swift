@@ -56,6 +56,7 @@ public enum Screen: Equatable {
     case moderationLog(ModerationLogScreen)
     case moderationMenu(ModerationMenu)
     case conduct(ConductScreen)
+    case inbox(InboxScreen)
 }
 
 public struct Status: Equatable {
@@ -134,6 +135,16 @@ public indirect enum Command: Equatable {
     case loadConduct(handle: String)
     /// A page of the moderation log older than `before` (nil: the newest); `public` is the members' view.
     case loadModerationLog(public: Bool, before: Int64?, limit: Int)
+    /// A page of the member's notifications older than `before` (nil: the newest).
+    case loadInbox(before: Int64?, limit: Int)
+    case markNotificationRead(id: Int64)
+    case markAllNotificationsRead
+    /// Opens a thread at a post position (nil: where the member stopped reading).
+    case openThreadAt(id: Int64, position: Int?)
+    /// Watches (`.watching`), mutes (`.muted`) or stops following (nil) a thread.
+    case follow(threadID: Int64, level: WatchLevel?)
+    /// Mutes or unmutes a member, from a thread whose posts then fold or unfold.
+    case muteMember(handle: String, muted: Bool, threadID: Int64)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -189,4 +200,11 @@ public enum Message: Equatable {
     case flagQueueCounted(Int)
     case conductLoaded(MemberRecordOfConduct)
     case moderationLogLoaded([ModerationLogEntry], before: Int64?, limit: Int)
+    case inboxLoaded([InboxItem], before: Int64?, limit: Int)
+    /// A thread to open at a post position (from the inbox).
+    case threadFoundAt(ThreadSummary, position: Int?)
+    /// Notifications were marked read: the header's count is read again.
+    case notificationsMarked
+    /// A watch or mute changed for a thread, with what to tell the member.
+    case followChanged(threadID: Int64, String)
 }

@@ -174,6 +174,43 @@ public final class PaddockApp: TerminalProgram {
             case .loadModerationLog(let publicView, let before, let limit):
                 let rows = try community.moderationLog(viewer: member, public: publicView, before: before, limit: limit)
                 return .message(.moderationLogLoaded(rows, before: before, limit: limit))
+            case .loadInbox(let before, let limit):
+                return .message(.inboxLoaded(try community.inbox(for: member, before: before, limit: limit), before: before, limit: limit))
+            case .markNotificationRead(let id):
+                try community.markNotificationRead(by: member, notification: id)
+                return .message(.notificationsMarked)
+            case .markAllNotificationsRead:
+                try community.markAllNotificationsRead(by: member)
+                return .message(.notificationsMarked)
+            case .openThreadAt(let id, let position):
+                return .message(.threadFoundAt(try community.thread(id, viewer: member, from: 0, limit: 1).thread, position: position))
+            case .follow(let threadID, let level):
+                let text: String
+                switch level {
+                case .watching:
+                    try community.watch(by: member, thread: threadID)
+                    text = "Watching: you hear of every reply here."
+                case .muted:
+                    try community.muteThread(by: member, thread: threadID)
+                    text = "Thread muted: it never shows as unread and never notifies you."
+                case nil:
+                    let current = try community.thread(threadID, viewer: member, from: 0, limit: 0).watch
+                    if current == .muted {
+                        try community.unmuteThread(by: member, thread: threadID)
+                        text = "Thread unmuted."
+                    } else {
+                        try community.unwatch(by: member, thread: threadID)
+                        text = "No longer watching: replies to you and mentions still notify you."
+                    }
+                }
+                return .message(.followChanged(threadID: threadID, text))
+            case .muteMember(let handle, let muted, let threadID):
+                if muted {
+                    try community.muteMember(by: member, handle: handle)
+                    return .message(.followChanged(threadID: threadID, "\(handle) muted: their posts fold and their mentions don't reach you."))
+                }
+                try community.unmuteMember(by: member, handle: handle)
+                return .message(.followChanged(threadID: threadID, "\(handle) unmuted."))
             case .countFlagQueue:
                 guard member.role >= .moderator else { return .nothing }
                 return .message(.flagQueueCounted(try community.flagQueueCount()))

@@ -151,6 +151,23 @@ public enum App {
                     state.stack[i] = .moderationLog(log)
                 }
             }
+        case .inboxLoaded(let rows, let before, let limit):
+            for i in state.stack.indices {
+                if case .inbox(var inbox) = state.stack[i] {
+                    inbox.loaded(rows, before: before, limit: limit, body: body)
+                    state.stack[i] = .inbox(inbox)
+                }
+            }
+        case .threadFoundAt(let summary, let position):
+            return ThreadScreen.open(summary, at: position)
+        case .notificationsMarked:
+            return [.checkNotifications]
+        case .followChanged(let threadID, let text):
+            var commands: [Command] = [.setStatus(.info(text)), .checkNotifications]
+            if case .thread(let thread) = state.screen, thread.summary.id == threadID, let reload = thread.refresh() {
+                commands.append(reload)
+            }
+            return commands
         case .flagQueueLoaded(let items):
             // A short queue is the whole queue: the header's count agrees with it at once.
             if items.count < ModerationQueueScreen.limit { state.flagQueueCount = items.count }
@@ -289,6 +306,12 @@ public enum App {
                 return key == .character("q") ? quit(&state) : []
             }
             return [.pop]
+        case .character("i") where !composing:
+            // The inbox opens from every screen that doesn't take `i` itself.
+            switch state.screen {
+            case .inbox, .moderationQueue: break
+            default: return InboxScreen.open(body: body)
+            }
         default:
             break
         }
@@ -330,6 +353,8 @@ public enum App {
             return step(menu, Screen.moderationMenu, &state) { $0.handle(key, area: body) }
         case .conduct(let conduct):
             return step(conduct, Screen.conduct, &state) { $0.handle(key, body: body, now: now) }
+        case .inbox(let inbox):
+            return step(inbox, Screen.inbox, &state) { $0.handle(key, body: body, now: now) }
         }
     }
 
@@ -361,6 +386,12 @@ public enum App {
         case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
              .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
+        case .inbox(var inbox):
+            let index = inbox.list.offset + y - body.y - 1
+            guard index >= 0, index < inbox.items.count else { return [] }
+            if index == inbox.list.selected { return handle(.enter, &state, body: body) }
+            inbox.list.moveTo(index, count: inbox.items.count, visible: inbox.visibleRows(in: body))
+            state.screen = .inbox(inbox)
         }
         return []
     }
@@ -393,6 +424,7 @@ public enum App {
         case .moderationQueue: commands.append(.loadFlagQueue)
         case .moderationLog(let log): commands.append(log.refresh(body: body))
         case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
+        case .inbox(let inbox): commands.append(inbox.refresh(body: body))
         case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: break
         }
         return commands
@@ -424,6 +456,9 @@ public enum App {
             case .moderationLog(var log):
                 log.list.reveal(count: log.entries.count, visible: log.visibleRows(in: body))
                 state.stack[i] = .moderationLog(log)
+            case .inbox(var inbox):
+                inbox.list.reveal(count: inbox.items.count, visible: inbox.visibleRows(in: body))
+                state.stack[i] = .inbox(inbox)
             case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }
@@ -454,6 +489,8 @@ public enum App {
                     effects.append(.loadFlagQueue)
                 case .moderationLog(let log):
                     effects.append(log.refresh(body: body))
+                case .inbox(let inbox):
+                    effects.append(inbox.refresh(body: body))
                 default: break
                 }
             case .setStatus(let status):

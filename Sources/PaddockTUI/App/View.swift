@@ -28,6 +28,7 @@ extension App {
         case .moderationLog(let log): log.render(into: &canvas, body: body, now: state.now)
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
         case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
+        case .inbox(let inbox): inbox.render(into: &canvas, body: body, now: state.now, unread: state.unreadNotifications)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -58,6 +59,7 @@ extension App {
             case .moderationLog: parts.append("Moderation log")
             case .moderationMenu: parts.append("Moderate")
             case .conduct(let conduct): parts.append(conduct.handle)
+            case .inbox: parts.append("Inbox")
             }
         }
         return parts.joined(separator: " › ")

@@ -4,7 +4,7 @@ import PaddockCore
 /// roles so that tests read text and themes stay out of the screens.
 public enum StyleRole: String, CaseIterable, Sendable {
     case normal, title, header, footer, status, selection, unread, official
-    case muted, error, border, quote, highlight, badge, accent
+    case muted, error, border, quote, highlight, badge, accent, mention
     case statusNew = "status.new", statusUnderReview = "status.under_review"
     case statusPlanned = "status.planned", statusInProgress = "status.in_progress"
     case statusShipped = "status.shipped", statusDeclined = "status.declined"

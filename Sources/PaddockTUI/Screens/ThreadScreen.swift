@@ -18,6 +18,14 @@ public struct ThreadScreen: Equatable {
     public var top = LinePosition(post: 0, line: 0)
     /// The highest position already marked read.
     var markedUpTo: Int
+    /// How the member follows this thread: watching, muted, or neither.
+    public var watch: WatchLevel?
+    /// Members this member muted: their posts fold to a one-line stub.
+    public var mutedAuthors: Set<String> = []
+    /// Folded posts the member opened with `o` (by post id).
+    public var unfolded: Set<Int64> = []
+    /// `@handles` in the loaded posts that are members: drawn in the mention style.
+    public var mentioned: Set<String> = []
 
     public static let pageSize = 40
     /// The most posts kept in memory; the far side is dropped past this.
@@ -39,6 +47,16 @@ public struct ThreadScreen: Equatable {
         return openPosts(summary) + suggestion
     }
 
+    /// Opens a thread at a post (from the inbox), with a little of what came before;
+    /// without a position, where the member stopped reading.
+    static func open(_ summary: ThreadSummary, at position: Int?) -> [Command] {
+        guard let position else { return open(summary) }
+        let suggestion: [Command] = summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []
+        return [.push(.thread(ThreadScreen(summary: summary))),
+                .loadThread(id: summary.id, from: max(0, position - 2), limit: pageSize, placement: .replace(scrollTo: .position(position)))]
+            + suggestion
+    }
+
     static func openPosts(_ summary: ThreadSummary) -> [Command] {
         let firstUnread = (summary.readPosition ?? -1) + 1
         if firstUnread > 0, firstUnread <= summary.replyCount {
@@ -53,6 +71,11 @@ public struct ThreadScreen: Equatable {
     var firstPosition: Int { posts.first?.position ?? 0 }
     var lastPosition: Int { posts.last?.position ?? -1 }
     var focusedPost: PostView? { posts[safe: top.post] }
+
+    /// A muted member's post, not opened with `o`: drawn as a one-line stub.
+    func isFolded(_ post: PostView) -> Bool {
+        mutedAuthors.contains(post.authorHandle.lowercased()) && !unfolded.contains(post.id)
+    }
 
     /// Rows for the thread's own header above the posts.
     static let threadHeaderRows = 2
@@ -112,6 +135,24 @@ public struct ThreadScreen: Equatable {
             guard summary.kind == .suggestion else { return [] }
             guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
             return StatusDialog.open(detail, member: member)
+        case .character("w"):
+            return [.follow(threadID: summary.id, level: watch == .watching ? nil : .watching)]
+        case .character("x"):
+            return [.follow(threadID: summary.id, level: watch == .muted ? nil : .muted)]
+        case .character("X"):
+            guard let post = focusedPost else { return [] }
+            guard post.authorHandle.lowercased() != member.handle.lowercased() else {
+                return [.setStatus(.error("That is your own post: you cannot mute yourself."))]
+            }
+            return [.muteMember(handle: post.authorHandle, muted: !mutedAuthors.contains(post.authorHandle.lowercased()), threadID: summary.id)]
+        case .character("o"):
+            // Opens the folded posts on screen; with none folded there, folds them again.
+            let onScreen = posts[top.post...].prefix { $0.position <= lastVisiblePosition(width: width, height: height) }
+                .filter { mutedAuthors.contains($0.authorHandle.lowercased()) }
+            guard !onScreen.isEmpty else { return [.setStatus(.info("No muted member's post on screen: o opens them."))] }
+            let folded = onScreen.filter(isFolded)
+            if folded.isEmpty { unfolded.subtract(onScreen.map(\.id)) } else { unfolded.formUnion(folded.map(\.id)) }
+            clampToEnd(width: width, height: height)
         default:
             return []
         }
@@ -148,6 +189,12 @@ public struct ThreadScreen: Equatable {
         summary = detail.thread
         board = detail.board
         postCount = detail.postCount
+        watch = detail.watch
+        mutedAuthors = Set(detail.mutedAuthors.map { $0.lowercased() })
+        switch placement {
+        case .replace: mentioned = Set(detail.mentionedMembers)
+        case .refresh, .append, .prepend: mentioned.formUnion(detail.mentionedMembers)
+        }
         let width = body.width, height = textHeight(body)
         switch placement {
         case .replace(let target):
@@ -253,7 +300,25 @@ public struct ThreadScreen: Equatable {
 
     func lineCount(_ index: Int, width: Int) -> Int {
         guard let post = posts[safe: index] else { return 0 }
-        return Self.lines(for: post, width: width, now: nil).count
+        return lines(for: post, width: width, now: nil).count
+    }
+
+    /// A post's lines as this member sees it: folded to a stub when its author is muted.
+    func lines(for post: PostView, width: Int, now: Date?) -> [Line] {
+        guard isFolded(post) else {
+            var lines = Self.lines(for: post, width: width, now: now)
+            // Opened with `o`: the header still says whose post it is.
+            if mutedAuthors.contains(post.authorHandle.lowercased()), !lines.isEmpty {
+                lines[0].text = post.authorHandle + " (muted)" + lines[0].text.dropFirst(post.authorHandle.count)
+                lines[0].role = .muted
+            }
+            return lines
+        }
+        var stub = "\(post.authorHandle) (muted)"
+        if let now { stub += " · " + Ago.describe(post.createdAt, now: now) }
+        if post.position > 0 { stub += " · #\(post.position)" }
+        stub += " · o opens"
+        return [Line(text: stub, role: .muted, indent: 1), Line(text: "", role: .normal, indent: 0)]
     }
 
     // MARK: - Drawing
@@ -307,6 +372,20 @@ public struct ThreadScreen: Equatable {
         return out
     }
 
+    /// Restyles each `@handle` of a drawn line that names a member.
+    static func highlightMentions(_ text: String, members: Set<String>, into canvas: inout Canvas, x: Int, y: Int, maxWidth: Int) {
+        guard !members.isEmpty, text.contains("@") else { return }
+        let safe = SafeText.displayable(text)
+        let characters = Array(safe)
+        for span in Mentions.spans(in: safe) where members.contains(span.handle) {
+            let start = TextWidth.of(String(characters[0..<span.offset]))
+            let width = TextWidth.of(String(characters[span.offset..<(span.offset + span.length)]))
+            let end = min(start + width, maxWidth)
+            guard start < end else { continue }
+            canvas.restyle(x: x + start, y: y, width: end - start, role: .mention)
+        }
+    }
+
     static func quote(_ post: PostView) -> String {
         let lines = post.body.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix(">") }.prefix(8)
@@ -318,6 +397,8 @@ public struct ThreadScreen: Equatable {
         if summary.kind == .announcement { titleLine = "Announcement: " + titleLine }
         canvas.put(" " + titleLine, x: 0, y: body.y, role: .title, maxWidth: body.width)
         var facts = [board?.title ?? "", "\(summary.replyCount) repl\(summary.replyCount == 1 ? "y" : "ies")"]
+        if watch == .watching { facts.append("watching") }
+        if watch == .muted { facts.append("muted") }
         if summary.locked { facts.append("locked") }
         if summary.archived { facts.append("archived") }
         if loaded, let focused = focusedPost, postCount > 1 {
@@ -336,11 +417,15 @@ public struct ThreadScreen: Equatable {
         var index = top.post
         var skip = top.line
         while y < body.y + headerRows + height, let post = posts[safe: index] {
-            for (number, line) in Self.lines(for: post, width: body.width, now: now).enumerated().dropFirst(skip) {
+            for (number, line) in lines(for: post, width: body.width, now: now).enumerated().dropFirst(skip) {
                 guard y < body.y + headerRows + height else { break }
                 // The post at the top is the one R quotes: mark its header.
                 if number == 0, index == top.post { canvas.put("▸", x: 0, y: y, role: .accent) }
                 canvas.put(line.text, x: line.indent, y: y, role: line.role, maxWidth: body.width - line.indent)
+                if number > 0, line.role == .normal || line.role == .quote {
+                    Self.highlightMentions(line.text, members: mentioned, into: &canvas, x: line.indent, y: y,
+                                           maxWidth: body.width - line.indent)
+                }
                 y += 1
             }
             skip = 0

@@ -41,6 +41,7 @@ quote = { fg = 109, italic = true }
 highlight = { fg = "black", bg = 220 }
 badge = { fg = "black", bg = 214, bold = true }
 accent = { fg = 203 }
+mention = { fg = 117, bold = true }
 "status.new" = { fg = 81 }
 "status.under_review" = { fg = 220 }
 "status.planned" = { fg = 75 }
@@ -74,6 +75,7 @@ quote = { italic = true }
 highlight = { bold = true, underline = true }
 badge = { reverse = true }
 accent = { bold = true }
+mention = { bold = true }
 "status.new" = { bold = true }
 "status.under_review" = { underline = true }
 "status.planned" = { bold = true }
@@ -108,6 +110,7 @@ quote = { fg = 30, italic = true }
 highlight = { fg = 16, bg = 228 }
 badge = { fg = "bright-white", bg = 130, bold = true }
 accent = { fg = 161 }
+mention = { fg = 25, bold = true }
 "status.new" = { fg = 31 }
 "status.under_review" = { fg = 136 }
 "status.planned" = { fg = 26 }
@@ -141,6 +144,7 @@ quote = { fg = "#d7afaf", italic = true }
 highlight = { fg = "#000000", bg = "#ffd700" }
 badge = { fg = "#ffffff", bg = "#cc0000", bold = true }
 accent = { fg = "#ff0000" }
+mention = { fg = "#ffaf5f", bold = true }
 "status.new" = { fg = "#ffd7af" }
 "status.under_review" = { fg = "#ffd700" }
 "status.planned" = { fg = "#87afff" }
@@ -175,6 +179,7 @@ quote = { fg = "bright-cyan", bg = "black", italic = true }
 highlight = { fg = "black", bg = "bright-cyan", bold = true }
 badge = { fg = "black", bg = "bright-green", bold = true }
 accent = { fg = "bright-yellow", bg = "black", bold = true }
+mention = { fg = "bright-cyan", bold = true, underline = true }
 "status.new" = { fg = "bright-cyan", bg = "black", bold = true }
 "status.under_review" = { fg = "bright-yellow", bg = "black", bold = true }
 "status.planned" = { fg = "bright-blue", bg = "black", bold = true }

@@ -1,0 +1,154 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// The member's notifications, newest first, a page at a time: unread marked
+/// `●`, then age, kind, who acted and what on. Enter opens the target (the
+/// thread at the post) and marks the item read; `m` marks one read, `M` all.
+public struct InboxScreen: Equatable {
+    public var items: [InboxItem] = []
+    /// Whether older items are left to load.
+    public var more = false
+    public var loaded = false
+    public var list = ListSelection()
+
+    public init() {}
+
+    static func pageSize(_ body: Rect) -> Int { max(10, body.height) }
+
+    func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
+
+    static func open(body: Rect) -> [Command] {
+        [.push(.inbox(InboxScreen())), .loadInbox(before: nil, limit: pageSize(body) + 1)]
+    }
+
+    var selectedItem: InboxItem? { items[safe: list.selected] }
+
+    mutating func handle(_ key: Key, body: Rect, now: Date) -> [Command] {
+        if list.handleMovement(key, count: items.count, visible: visibleRows(in: body)) {
+            guard more, let last = items.last, list.nearsEnd(count: items.count, margin: 3) else { return [] }
+            return [.loadInbox(before: last.id, limit: Self.pageSize(body) + 1)]
+        }
+        switch key {
+        case .enter:
+            guard let item = selectedItem else { return [] }
+            let read = markRead(at: list.selected, now: now)
+            guard let thread = item.threadId else { return read + [.setStatus(.info(item.text))] }
+            return read + [.openThreadAt(id: thread, position: item.postPosition)]
+        case .character("m"):
+            guard selectedItem != nil else { return [] }
+            let read = markRead(at: list.selected, now: now)
+            list.move(by: 1, count: items.count, visible: visibleRows(in: body))
+            return read
+        case .character("M"):
+            guard items.contains(where: \.isUnread) else { return [.setStatus(.info("Nothing unread."))] }
+            for i in items.indices where items[i].isUnread { items[i].readAt = now }
+            return [.markAllNotificationsRead, .setStatus(.info("Every notification marked read."))]
+        default:
+            return []
+        }
+    }
+
+    /// Marks an item read on screen at once and asks the store to record it.
+    mutating func markRead(at index: Int, now: Date) -> [Command] {
+        guard let item = items[safe: index], item.isUnread else { return [] }
+        items[index].readAt = now
+        return [.markNotificationRead(id: item.id)]
+    }
+
+    /// A page read with `limit` = page + 1: the extra row only says there is more.
+    /// The newest page read again (a notification arrived, or one was marked
+    /// read elsewhere) puts newer items on top and updates those still loaded.
+    mutating func loaded(_ rows: [InboxItem], before: Int64?, limit: Int, body: Rect) {
+        let more = rows.count >= limit
+        let page = Array(rows.prefix(max(0, limit - 1)))
+        if before == nil {
+            if let newest = items.first, let oldest = page.last, oldest.id <= newest.id {
+                let fresh = Dictionary(page.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+                let newer = page.filter { $0.id > newest.id }
+                items = newer + items.map { fresh[$0.id] ?? $0 }
+                list.selected += newer.count
+            } else {
+                items = page
+                self.more = more
+            }
+        } else {
+            let known = Set(items.map(\.id))
+            items += page.filter { !known.contains($0.id) }
+            self.more = more
+        }
+        loaded = true
+        list.reveal(count: items.count, visible: visibleRows(in: body))
+    }
+
+    /// Reads the newest page again; older loaded items stay.
+    func refresh(body: Rect) -> Command { .loadInbox(before: nil, limit: Self.pageSize(body) + 1) }
+
+    static func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "reply": "reply"
+        case "mention": "mention"
+        case "watched": "watching"
+        case "status": "status"
+        case "milestone": "milestone"
+        case "moderation": "moderation"
+        default: kind
+        }
+    }
+
+    /// What a row says after its kind and actor: a conversation's title, or
+    /// the whole text where the text carries the news (a status, a warning).
+    static func target(_ item: InboxItem) -> String {
+        switch item.kind {
+        case "reply", "mention", "watched":
+            if let title = item.threadTitle { return "“\(title)”" }
+            return item.text
+        default:
+            // “Title” is now shipped: … → the news first, where a narrow row keeps it.
+            if let title = item.threadTitle, item.text.hasPrefix("“\(title)” ") {
+                return String(item.text.dropFirst(title.count + 3)) + " · “\(title)”"
+            }
+            return item.text
+        }
+    }
+
+    static let ageWidth = 8
+    static let kindWidth = 10
+    static let actorWidth = 14
+
+    /// - Parameter unread: the member's unread count, as the header's `✉` shows it.
+    func render(into canvas: inout Canvas, body: Rect, now: Date, unread: Int) {
+        let w = body.width
+        let header = "  INBOX · newest first" + (loaded && !items.isEmpty ? " · \(unread) unread" : "")
+        canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
+        guard loaded else {
+            canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
+            return
+        }
+        if items.isEmpty {
+            canvas.put(" Nothing here yet: replies to you, mentions, news of your suggestions and", x: 0, y: body.y + 1, role: .muted, maxWidth: w)
+            canvas.put(" threads you watch arrive here.", x: 0, y: body.y + 2, role: .muted, maxWidth: w)
+            return
+        }
+        for row in 0..<visibleRows(in: body) {
+            let index = list.offset + row
+            guard let item = items[safe: index] else { break }
+            let y = body.y + 1 + row
+            let selected = index == list.selected
+            let role: StyleRole = selected ? .selection : (item.isUnread ? .unread : .normal)
+            if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
+            if item.isUnread { canvas.put("●", x: 1, y: y, role: selected ? .selection : .accent) }
+            var x = 3
+            x += canvas.put(TextWrap.pad(Ago.describe(item.createdAt, now: now), width: Self.ageWidth), x: x, y: y,
+                            role: selected ? .selection : .muted, maxWidth: max(0, w - x)) + 1
+            x += canvas.put(TextWrap.pad(Self.kindLabel(item.kind), width: Self.kindWidth), x: x, y: y, role: role,
+                            maxWidth: max(0, w - x)) + 1
+            if w >= 60 {
+                let actor = TextWrap.truncate(SafeText.displayable(item.actorHandle ?? "—"), width: Self.actorWidth)
+                x += canvas.put(TextWrap.pad(actor, width: Self.actorWidth), x: x, y: y, role: role, maxWidth: max(0, w - x)) + 1
+            }
+            let room = max(0, w - x - 1)
+            canvas.put(TextWrap.truncate(SafeText.displayable(Self.target(item)), width: room), x: x, y: y, role: role, maxWidth: room)
+        }
+    }
+}
