@@ -19,6 +19,7 @@ struct Paddock: ParsableCommand {
             MaintenanceCommand.self, Generate.self, Bench.self,
             FlagCommand.self, ModCommand.self, ModlogCommand.self, NotificationsCommand.self, RevisionsCommand.self, SettingCommand.self,
             BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+            Serve.self, InviteCommand.self, ServedSession.self,
         ]
     )
 
