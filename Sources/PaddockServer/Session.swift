@@ -56,7 +56,9 @@ final class SessionHandler: ChannelInboundHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            terminal = (request.term, request.terminalCharacterWidth, request.terminalRowHeight)
+            // A client without a terminal of its own (ssh -tt from a pipe) asks for 0×0: give it 80×24.
+            terminal = (request.term, request.terminalCharacterWidth > 0 ? request.terminalCharacterWidth : 80,
+                        request.terminalRowHeight > 0 ? request.terminalRowHeight : 24)
             reply(request.wantReply, true)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
             terminal?.columns = request.terminalCharacterWidth
@@ -67,6 +69,7 @@ final class SessionHandler: ChannelInboundHandler {
             reply(request.wantReply, true)
             start()
         case let request as SSHChannelRequestEvent.ExecRequest:
+            // Accepted, then answered with one line and exit status 1, so the client shows why.
             logger.notice("refused a command", metadata: ["length": "\(request.command.utf8.count)"])
             refuse(wantReply: request.wantReply,
                    "paddock: commands are not run here; connect with plain ssh (or ssh -t) to open Paddock")
@@ -93,8 +96,8 @@ final class SessionHandler: ChannelInboundHandler {
     /// One line on the session's stderr, exit status 1, and the channel closes.
     private func refuse(wantReply: Bool, _ message: String) {
         guard let context else { return }
-        write(message + "\r\n", type: .stdErr)
-        reply(wantReply, false)
+        reply(wantReply, true)
+        write(message + (terminal == nil ? "\n" : "\r\n"), type: .stdErr)
         finishChannel(context, status: 1)
     }
 
