@@ -290,8 +290,8 @@ extension MemberCommand {
                 let context = try global.context()
                 let keys = try context.community.keys(of: handle, by: try context.actor())
                 if output.json { return try Output.json(keys) }
-                Output.table(["FINGERPRINT", "TYPE", "ADDED", "COMMENT"], keys.map {
-                    [$0.fingerprint, $0.algorithm, Output.date($0.createdAt), SafeText.displayable($0.comment)]
+                Output.table(["TYPE", "ADDED", "COMMENT", "FINGERPRINT"], keys.map {
+                    [$0.algorithm, Output.date($0.createdAt), $0.comment, $0.fingerprint]
                 })
             }
         }
