@@ -110,6 +110,9 @@ struct ServeEndToEndTests {
         try tmux.waitFor("Reply to:")
         try tmux.literal("Half a thought, cut off by the train tunnel")
         try tmux.waitFor("cut off by the train")
+        // No external editor in a served session: ^O says so and the text stays.
+        try tmux.keys("C-o")
+        try tmux.waitFor("no external editor here")
         // The pane's process is ssh itself: killing the session hangs it up.
         try tmux.tmux("kill-server")
         let community = Community(database: try AppDatabase.open(path: served.db))
@@ -127,6 +130,17 @@ struct ServeEndToEndTests {
         }
         #expect(drafts.contains("Half a thought, cut off by the train tunnel"), "drafts: \(drafts)")
         #expect(try served.childCount() == 0, "no session process is left")
+    }
+
+    @Test func aSuspendedMemberIsToldUntilWhen() throws {
+        let served = try ServedCommunity()
+        try served.paddock(["--as", "ada", "member", "add", "marco"])
+        try served.addKey("marco", name: "marco")
+        try served.paddock(["--as", "ada", "mod", "suspend", "marco", "--for", "2d", "--reason", "cooling off"])
+        try served.start()
+        let result = try served.ssh(key: "marco", ["-tt"])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("marco is suspended until"), "\(result.output)")
     }
 
     @Test func anIdleSessionSaysGoodbyeAndSigtermTellsSessionsAndExitsZero() throws {
