@@ -191,6 +191,25 @@ struct ServeEndToEndTests {
             Thread.sleep(forTimeInterval: 0.2)
         }
         #expect(shown.count == count, "\(shown.count) of \(count) sessions drew their first screen")
+
+        // One session's app crashing ends that session only.
+        let children = try served.children()
+        #expect(children.count == count)
+        if let victim = children.first { kill(victim, SIGSEGV) }
+        let deadline2 = Date().addingTimeInterval(10)
+        while Date() < deadline2, try served.children().count != count - 1 { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(try served.children().count == count - 1)
+        #expect(served.log().contains("the app ended on a signal"))
+        let output = served.folder + "/after-crash.out"
+        let (pid, input) = try ServedCommunity.spawn(["ssh", "-tt"] + served.sshOptions(key: "ada"), output: output)
+        clients.append((pid, output, input))
+        let deadline3 = Date().addingTimeInterval(15)
+        var after = ""
+        while Date() < deadline3, !after.contains("announcement") {
+            after = String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(after.contains("announcement"), "the server still opens sessions after a crash")
     }
 }
 
@@ -277,11 +296,17 @@ final class ServedCommunity {
     }
 
     /// The server's session children still running.
-    func childCount() throws -> Int {
-        guard let server else { return 0 }
-        let children = (try? String(contentsOfFile: "/proc/\(server)/task/\(server)/children", encoding: .utf8)) ?? ""
-        return children.split(separator: " ").count
+    func children() throws -> [pid_t] {
+        guard let server else { return [] }
+        // Each thread lists the children it forked: the event loops fork the sessions.
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(server)/task")) ?? []
+        return tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(server)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { pid_t($0) }
+        }
     }
+
+    func childCount() throws -> Int { try children().count }
 
     func sshOptions(key: String) -> [String] {
         ["-p", "\(port)", "-i", "\(folder)/\(key)", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
