@@ -71,6 +71,8 @@ public final class PaddockSSHServer: Sendable {
             })
         try channel.pipeline.syncOperations.addHandler(handler)
         try channel.pipeline.syncOperations.addHandler(ConnectionCloser(connection: connection))
+        let closing = log
+        channel.closeFuture.whenComplete { _ in closing.info("disconnected") }
     }
 
     /// Only session channels; forwarding of any kind is refused.
@@ -150,17 +152,12 @@ final class ConnectionState: @unchecked Sendable {
     init(logger: Logger) { self.logger = logger }
 }
 
-/// Logs the end of a connection.
+/// Closes a connection on an error the SSH layer passes on.
 final class ConnectionCloser: ChannelInboundHandler {
     typealias InboundIn = Any
     let connection: ConnectionState
 
     init(connection: ConnectionState) { self.connection = connection }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        connection.logger.info("disconnected")
-        context.fireChannelInactive()
-    }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
         connection.logger.debug("connection error", metadata: ["error": "\(error)"])
