@@ -166,6 +166,17 @@ def idle_memory(port, root):
     apps = [p for p in pids if is_paddock(p)]
     app_pss = [pss_kb(p) for p in apps if p != root]
     app_rss = [rss_kb(p) for p in apps if p != root]
+    server_pss = sum(pss_kb(p) for p in pids if not is_paddock(p) or p == root)
+    by_program = {}
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/cmdline", "rb") as f:
+                name = f.read().split(b"\0")[0].decode(errors="replace").split(" ")[0].split("/")[-1].rstrip(":")[:24]
+        except OSError:
+            name = "?"
+        n, kb = by_program.get(name, (0, 0))
+        by_program[name] = (n + 1, kb + pss_kb(p))
+    print("   by program: " + ", ".join(f"{k} ×{n} {kb/1024:.0f} MB" for k, (n, kb) in sorted(by_program.items())))
     for p in procs:
         try:
             p.stdin.write(b"q"); p.stdin.flush()
@@ -176,7 +187,7 @@ def idle_memory(port, root):
             p.wait(10)
         except subprocess.TimeoutExpired:
             p.kill(); p.wait()
-    return shown, len(pids), base_pss, total_pss, app_pss, app_rss
+    return shown, len(pids), base_pss, total_pss, app_pss, app_rss, server_pss
 
 for name, port in (("paddock serve", serve_port), ("sshd + ForceCommand", sshd_port)):
     first_screen(port)  # warm the page cache and the host key exchange code
@@ -186,10 +197,11 @@ for name, port in (("paddock serve", serve_port), ("sshd + ForceCommand", sshd_p
           f"min {times[0]*1000:.0f} ms, max {times[-1]*1000:.0f} ms ({runs} runs)")
 
 for name, port, root in (("paddock serve", serve_port, serve_pid), ("sshd + ForceCommand", sshd_port, sshd_pid)):
-    shown, nprocs, base, total, app_pss, app_rss = idle_memory(port, root)
+    shown, nprocs, base, total, app_pss, app_rss, server = idle_memory(port, root)
     per = (total - base) / max(1, shown) / 1024
     print(f"{name:22s} {shown}/{sessions} idle sessions: {nprocs} processes, {total/1024:.0f} MB PSS in all "
           f"({base/1024:.1f} MB before), {per:.1f} MB per session; app child PSS median "
-          f"{statistics.median(app_pss)/1024 if app_pss else 0:.1f} MB, RSS median {statistics.median(app_rss)/1024 if app_rss else 0:.1f} MB")
+          f"{statistics.median(app_pss)/1024 if app_pss else 0:.1f} MB (all {len(app_pss)} apps: {sum(app_pss)/1024:.0f} MB), RSS median {statistics.median(app_rss)/1024 if app_rss else 0:.1f} MB; "
+          f"server side (the server, or every sshd process) {server/1024:.1f} MB PSS")
 PY
 echo "server: $(grep -c 'session opened' "$DIR/serve.log") sessions opened, $(grep -c 'session closed' "$DIR/serve.log") closed"
