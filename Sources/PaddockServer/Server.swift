@@ -127,7 +127,7 @@ public final class PaddockSSHServer: Sendable {
         var arguments = [configuration.executablePath, "served-session", "--db", configuration.databasePath]
         var environment = [
             "TERM=\(TerminalType.accept(term))", "LANG=C.UTF-8", "PATH=/usr/bin:/bin", "SHELL=/bin/false",
-            "SWIFT_BACKTRACE=interactive=no", "HOME=\(ProcessInfo.processInfo.environment["HOME"] ?? "/")",
+            "SWIFT_BACKTRACE=enable=no", "HOME=\(ProcessInfo.processInfo.environment["HOME"] ?? "/")",
         ]
         if let tmp = ProcessInfo.processInfo.environment["TMPDIR"], !tmp.isEmpty { environment.append("TMPDIR=\(tmp)") }
         switch identity {

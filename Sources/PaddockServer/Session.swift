@@ -285,6 +285,9 @@ final class SessionHandler: ChannelInboundHandler {
             self.registration = nil
         }
         let seconds = (NIODeadline.now() - openedAt).nanoseconds / 1_000_000_000
+        if case .newcomer(let key, _) = connection.identity, let member = try? server.community.member(forKey: key.identity) {
+            logger.info("signed up", metadata: ["member": "\(member.handle)", "role": "\(member.role.rawValue)"])
+        }
         logger.info("session closed", metadata: ["status": "\(exitStatus)", "seconds": "\(seconds)"])
         guard let context else { return }
         if let goodbye, context.channel.isActive { write("\r\npaddock: \(goodbye)\r\n", type: .channel) }

@@ -206,7 +206,8 @@ struct SignupPrompt {
     let key: MemberKeyLine
 
     func run() throws -> Actor {
-        say("Welcome to Paddock. This key (\(key.fingerprint)) is new here.")
+        say("Welcome to Paddock. Your key is new here:")
+        say("  \(key.fingerprint)")
         var code: String?
         if policy == .invite {
             for attempt in 1...3 {
