@@ -57,7 +57,8 @@ final class SessionRegistry: Sendable {
                 return .failure(ServeRefusal("the server is full (\(settings.maxSessions) sessions); try again later"))
             }
             if let member, s.entries.values.filter({ $0.memberID == member }).count >= settings.maxSessionsPerMember {
-                return .failure(ServeRefusal("you already have \(settings.maxSessionsPerMember) sessions open; close one first"))
+                let n = settings.maxSessionsPerMember
+                return .failure(ServeRefusal("you already have \(n) session\(n == 1 ? "" : "s") open, the most allowed; close one first"))
             }
             s.next += 1
             s.entries[s.next] = Entry(memberID: member, hangUp: hangUp, pid: nil)

@@ -143,6 +143,28 @@ struct ServeEndToEndTests {
         #expect(result.output.contains("marco is suspended until"), "\(result.output)")
     }
 
+    @Test func sessionsPerMemberAndConnectionsPerMinuteAreCapped() throws {
+        let served = try ServedCommunity()
+        try served.addKey("ada", name: "ada")
+        try served.paddock(["--as", "ada", "setting", "set", "max_sessions_per_member", "1"])
+        try served.paddock(["--as", "ada", "setting", "set", "connections_per_minute", "3"])
+        try served.start()
+        let tmux = try Tmux()
+        try tmux.start(width: 80, height: 24)
+        try tmux.typeLine(served.sshLine(key: "ada") + "; echo EXITED=$?")
+        try tmux.waitFor("Latest announcement")
+        let second = try served.ssh(key: "ada", ["-tt"])
+        #expect(second.status == 1, "\(second.output)")
+        #expect(second.output.contains("you already have 1 session open, the most allowed; close one first"), "\(second.output)")
+        // Two connections so far this minute; the third is let in, the fourth is not.
+        _ = try served.ssh(key: "ada", ["-o", "BatchMode=yes", "-T"], command: ["x"])
+        let fourth = try served.ssh(key: "ada", ["-o", "BatchMode=yes", "-T"], command: ["x"])
+        #expect(fourth.status == 255, "\(fourth.output)")
+        #expect(served.log().contains("connection refused: more than 3 connections from this address in a minute"))
+        try tmux.keys("q")
+        try tmux.waitFor("EXITED=0")
+    }
+
     @Test func anIdleSessionSaysGoodbyeAndSigtermTellsSessionsAndExitsZero() throws {
         let served = try ServedCommunity()
         try served.addKey("ada", name: "ada")
