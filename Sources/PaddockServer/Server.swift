@@ -73,6 +73,15 @@ public final class PaddockSSHServer: Sendable {
         try channel.pipeline.syncOperations.addHandler(ConnectionCloser(connection: connection))
         let closing = log
         channel.closeFuture.whenComplete { _ in closing.info("disconnected") }
+        // A connection that has not started a session in time (slow to authenticate,
+        // or `ssh -N` holding a socket) is closed, as sshd's LoginGraceTime does.
+        let grace = channel.eventLoop.scheduleTask(in: configuration.loginGrace) {
+            if connection.sessionsStarted == 0 {
+                connection.logger.notice("closed: no session within the login grace time")
+                channel.close(promise: nil)
+            }
+        }
+        channel.closeFuture.whenComplete { _ in grace.cancel() }
     }
 
     /// Only session channels; forwarding of any kind is refused.
@@ -148,6 +157,7 @@ final class ConnectionState: @unchecked Sendable {
     var identity: Identity?
     var logger: Logger
     var failures = 0
+    var sessionsStarted = 0
 
     init(logger: Logger) { self.logger = logger }
 }

@@ -106,6 +106,7 @@ final class SessionHandler: ChannelInboundHandler {
     private func start() {
         guard let context else { return }
         started = true
+        connection.sessionsStarted += 1
         guard let terminal else {
             write("paddock: Paddock needs a terminal; connect with ssh -t\r\n", type: .stdErr)
             return finishChannel(context, status: 1)

@@ -19,6 +19,8 @@ public struct ServeConfiguration: Sendable {
     public var failedAuthDelay: TimeAmount = .seconds(1)
     /// How long SIGTERM waits for sessions to end before killing them.
     public var shutdownGrace: TimeAmount = .seconds(10)
+    /// How long a connection may take to start a session.
+    public var loginGrace: TimeAmount = .seconds(60)
     /// How long a hung-up session's child gets before SIGKILL.
     public var hangupGrace: TimeAmount = .seconds(5)
     /// Overrides the `idle_timeout_minutes` setting, in seconds (tests).

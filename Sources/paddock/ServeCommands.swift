@@ -42,6 +42,7 @@ struct Serve: ParsableCommand {
 
     @Option(name: .customLong("idle-timeout-seconds"), help: .hidden) var idleTimeoutSeconds: Int?
     @Option(name: .customLong("auth-delay-ms"), help: .hidden) var authDelayMilliseconds = 1000
+    @Option(name: .customLong("login-grace-seconds"), help: .hidden) var loginGraceSeconds = 60
 
     func validate() throws {
         guard Self.parseListen(listen) != nil else { throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:2222 or 127.0.0.1:0") }
@@ -88,6 +89,7 @@ struct Serve: ParsableCommand {
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
         configuration.idleTimeoutOverride = idleTimeoutSeconds
         configuration.failedAuthDelay = .milliseconds(Int64(max(0, authDelayMilliseconds)))
+        configuration.loginGrace = .seconds(Int64(max(1, loginGraceSeconds)))
 
         // Signals first, so a SIGTERM during start-up is not lost.
         let stop = DispatchSemaphore(value: 0)

@@ -46,7 +46,7 @@ struct ServeEndToEndTests {
     @Test func commandsSubsystemsAndForwardingAreRefused() throws {
         let served = try ServedCommunity()
         try served.addKey("ada", name: "ada")
-        try served.start()
+        try served.start(extra: ["--login-grace-seconds", "2"])
         let command = try served.ssh(key: "ada", [], command: ["touch /tmp/paddock-serve-pwned; id"])
         #expect(command.status == 1, "\(command.output)")
         #expect(command.output.contains("commands are not run here"), "\(command.output)")
@@ -62,6 +62,10 @@ struct ServeEndToEndTests {
         let remote = try served.ssh(key: "ada", ["-N", "-o", "ExitOnForwardFailure=yes", "-R", "127.0.0.1:0:127.0.0.1:\(served.port)"])
         #expect(remote.status == 255)
         #expect(remote.output.contains("forwarding failed"), "\(remote.output)")
+        // A connection holding no session is closed after the login grace (2 s here).
+        let idle = try served.ssh(key: "ada", ["-N"])
+        #expect(idle.status == 255, "\(idle.output)")
+        #expect(served.log().contains("no session within the login grace time"))
     }
 
     @Test func anInviteCodeAndAHandleMakeANewMemberWhoseKeyThenOpensTheApp() throws {
