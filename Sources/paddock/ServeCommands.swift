@@ -16,10 +16,10 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the community over SSH: members connect with `ssh -p PORT host`.",
         discussion: """
-            Members are who their key says (`paddock member key add`); unknown keys follow the
-            `signup` setting (closed, invite or open). Each session runs the app in its own
-            process. The Ed25519 host key is created next to the community file on the first
-            start. SIGTERM (or Ctrl-C) stops accepting, tells sessions, waits, and exits 0.
+            Members are who their key says (`paddock member key add`); unknown keys follow the \
+            `signup` setting (closed, invite or open). Each session runs the app in its own \
+            process. The Ed25519 host key is created next to the community file on the first \
+            start. SIGTERM (or Ctrl-C) stops accepting, tells sessions, waits, and exits 0. \
             Run it as the account that owns the community file.
             """)
 
