@@ -212,6 +212,12 @@ final class SessionHandler: ChannelInboundHandler {
         ptyChannel?.writeAndFlush(bytes, promise: nil)
     }
 
+    /// Back-pressure: while the client is not reading, stop reading what the app draws.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        ptyChannel?.setOption(ChannelOptions.autoRead, value: context.channel.isWritable).whenFailure { _ in }
+        context.fireChannelWritabilityChanged()
+    }
+
     fileprivate func ptyOutput(_ bytes: ByteBuffer) {
         guard let context, context.channel.isActive else { return }
         context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(bytes))), promise: nil)
