@@ -10,6 +10,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", exact: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Domain types and rules. Pure Swift: no I/O, no dependencies.
@@ -28,8 +32,19 @@ let package = Package(
         ),
         // The only code that touches ncurses.
         .target(name: "CursesTerminal", dependencies: ["PaddockTUI", "CNCurses"]),
+        // Starting a program on a new pseudo-terminal (fork, setsid, TIOCSCTTY, exec): C, so nothing runs between fork and exec but system calls.
+        .target(name: "CPaddockPTY"),
+        // `paddock serve`: the built-in SSH server. Each session runs the app in a child process on a pty.
+        .target(name: "PaddockServer", dependencies: [
+            "PaddockCore", "PaddockStore", "CPaddockPTY",
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "paddock", dependencies: [
-            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal",
+            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal", "PaddockServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Developer check tool: runs a key-echo program on the real terminal (see scripts/terminal-check.sh).

@@ -19,7 +19,7 @@ public enum CursesTerminal {
     public static func run(_ program: any TerminalProgram, options: TerminalOptions = TerminalOptions()) throws {
         let screen = try CursesScreen(options: options)
         defer { screen.close() }
-        var loop = EventLoop(program: program, screen: screen, tick: max(10, options.tickMilliseconds))
+        var loop = EventLoop(program: program, screen: screen, tick: max(10, options.tickMilliseconds), editor: options.editor)
         loop.run()
     }
 }
@@ -28,15 +28,17 @@ struct EventLoop {
     let program: any TerminalProgram
     let screen: CursesScreen
     let tick: Int
+    let editor: EditorChoice
     private var pending: [TerminalEvent] = []
     private var size: (width: Int, height: Int)
     private var lastTick: Int64
     private var immediateTimeouts = 0
 
-    init(program: any TerminalProgram, screen: CursesScreen, tick: Int) {
+    init(program: any TerminalProgram, screen: CursesScreen, tick: Int, editor: EditorChoice = .environment) {
         self.program = program
         self.screen = screen
         self.tick = tick
+        self.editor = editor
         size = screen.size
         lastTick = paddock_monotonic_ms()
     }
@@ -64,7 +66,15 @@ struct EventLoop {
                 case .quit:
                     return
                 case .openEditor(let text):
-                    let result = ExternalEditor.edit(text, suspend: screen.suspend, resume: screen.resume)
+                    let result: Result<String, EditorFailure>
+                    switch editor {
+                    case .none:
+                        result = .failure(EditorFailure("there is no external editor here; keep writing in this one"))
+                    case .environment:
+                        result = ExternalEditor.edit(text, suspend: screen.suspend, resume: screen.resume)
+                    case .command(let command):
+                        result = ExternalEditor.edit(text, command: command, suspend: screen.suspend, resume: screen.resume)
+                    }
                     pending.append(.editorFinished(result))
                     noteSize()
                 }

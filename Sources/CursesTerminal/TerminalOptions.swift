@@ -1,7 +1,19 @@
 import PaddockTUI
 
+/// Which external editor ^O starts.
+public enum EditorChoice: Equatable, Sendable {
+    /// `$VISUAL`, else `$EDITOR`, else `vi`: the person at the keyboard owns the machine.
+    case environment
+    /// None: ^O says so and the built-in editor keeps the text (sessions served over SSH).
+    case none
+    /// Exactly this command, run through `/bin/sh -c '<command> "$1"'`.
+    case command(String)
+}
+
 /// How `CursesTerminal.run` sets up the terminal.
 public struct TerminalOptions: Sendable {
+    /// The external editor ^O starts.
+    public var editor: EditorChoice = .environment
     /// How each style role looks.
     public var theme: TerminalTheme
     /// Wheel and click events. Off leaves the terminal's own text selection alone.

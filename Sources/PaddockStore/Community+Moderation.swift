@@ -468,7 +468,8 @@ extension Community {
 
     /// Changes a community setting (admins only). When the method returns, the value is stored.
     public func setSetting(by actor: Actor, key: String, value: String) throws {
-        let value = try ModerationSettings.validate(key: key, value: value)
+        let value = try ServeSettings.keys[key] != nil
+            ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
         try writer.write { db in
             guard try Self.fresh(db, actor).role == .admin else { throw CommunityError.notPermitted("only admins can change settings") }
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

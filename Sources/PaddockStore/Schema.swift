@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("v2-suggestions") { db in try v2Suggestions(db) }
         migrator.registerMigration("v3-covering-reads") { db in try v3CoveringReads(db) }
         migrator.registerMigration("v4-inbox") { db in try v4Inbox(db) }
+        migrator.registerMigration("v5-serve") { db in try v5Serve(db) }
         return migrator
     }
 

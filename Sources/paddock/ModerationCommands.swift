@@ -386,7 +386,7 @@ struct RevisionsCommand: ParsableCommand {
 
 struct SettingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "setting", abstract: "Show or change the community's moderation settings.", subcommands: [List.self, Set.self])
+        commandName: "setting", abstract: "Show or change the community's moderation and serving settings.", subcommands: [List.self, Set.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the settings in force.")
@@ -399,7 +399,7 @@ struct SettingCommand: ParsableCommand {
                 ["new_member_threads_per_day", "\(s.newMemberThreadsPerDay)"],
                 ["new_member_post_interval", "\(s.newMemberPostInterval)"], ["edit_window_hours", "\(s.editWindowHours)"],
                 ["modlog_public_names", "\(s.modlogPublicNames)"],
-            ])
+            ] + (try global.context().community.serveSettings()).rows.map { [$0.key, $0.value] })
         }
     }
 

@@ -20,6 +20,7 @@ struct Paddock: ParsableCommand {
             FlagCommand.self, ModCommand.self, ModlogCommand.self, InboxCommand.self, WatchCommand.self, UnwatchCommand.self, MuteCommand.self, UnmuteCommand.self,
             RevisionsCommand.self, SettingCommand.self,
             BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+            Serve.self, InviteCommand.self, ServedSession.self,
         ]
     )
 

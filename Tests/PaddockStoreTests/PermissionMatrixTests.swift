@@ -219,10 +219,28 @@ import Testing
         row("muteMember", .admin, [.member, .moderator, .manager]) { s in try s.f.community.muteMember(by: s.actor, handle: s.owner.handle) },
         row("muteMember", .actor, []) { s in try s.f.community.muteMember(by: s.actor, handle: s.actor.handle) },
         row("unmuteMember", .member, everyone) { s in try s.f.community.unmuteMember(by: s.actor, handle: s.owner.handle) },
+        // Serving over SSH: keys and invites.
+        row("addKey", .actor, everyone) { s in try s.f.community.addKey(by: s.actor, to: s.actor.handle, key: testKey) },
+        row("addKey", .member, admins) { s in try s.f.community.addKey(by: s.actor, to: s.owner.handle, key: testKey) },
+        row("keys", .actor, everyone) { s in _ = try s.f.community.keys(of: s.actor.handle, by: s.actor) },
+        row("keys", .member, admins) { s in _ = try s.f.community.keys(of: s.owner.handle, by: s.actor) },
+        row("removeKey", .actor, everyone, prepare: { s in try s.f.community.addKey(by: s.f.admin, to: s.actor.handle, key: testKey) }) { s in
+            try s.f.community.removeKey(by: s.actor, from: s.actor.handle, fingerprint: testKey.fingerprint)
+        },
+        row("removeKey", .member, admins, prepare: { s in try s.f.community.addKey(by: s.f.admin, to: s.owner.handle, key: testKey) }) { s in
+            try s.f.community.removeKey(by: s.actor, from: s.owner.handle, fingerprint: testKey.fingerprint)
+        },
+        row("createInvite", .actor, staff) { s in try s.f.community.createInvite(by: s.actor) },
+        row("createInvite moderator", .actor, admins) { s in try s.f.community.createInvite(by: s.actor, role: .moderator) },
+        row("createInvite suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.createInvite(by: s.actor) },
+        row("invites", .actor, staff) { s in _ = try s.f.community.invites(by: s.actor) },
     ]
 
     /// The owner's thread has a reply by someone else: a notification in the owner's inbox.
     static let repliedTo: @Sendable (Scene) throws -> Void = { s in try s.f.community.reply(by: s.flagger, thread: s.thread, body: "r") }
+
+    static let testKey = MemberKeyLine(algorithm: "ssh-ed25519", base64: "AAAAC3NzaC1lZDI1NTE5AAAAIDZ5rsKSnlIFm2EmJMMSjrnbtB8T3o61X6S4Q3qD3Cd7",
+                                       comment: "test", fingerprint: "SHA256:test")
 
     @Test(arguments: rows)
     func everyRoleGetsExactlyWhatTheRulesAllow(_ row: Row) throws {

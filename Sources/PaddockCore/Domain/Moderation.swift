@@ -43,7 +43,7 @@ public struct ModerationSettings: Equatable, Sendable {
     /// The value as it will be stored, or a refusal naming the key's range.
     public static func validate(key: String, value: String) throws(CommunityError) -> String {
         guard let meaning = keys[key] else {
-            throw .invalid("no setting '\(key)'; settings: \(keys.keys.sorted().joined(separator: ", "))")
+            throw .invalid("no setting '\(key)'; settings: \((Array(keys.keys) + Array(ServeSettings.keys.keys)).sorted().joined(separator: ", "))")
         }
         let ranges: [String: ClosedRange<Int>] = [
             "flag_threshold": 1...100, "new_member_days": 0...365, "new_member_threads_per_day": 1...100,
