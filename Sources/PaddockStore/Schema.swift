@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try v1(db) }
         migrator.registerMigration("v2-suggestions") { db in try v2Suggestions(db) }
+        migrator.registerMigration("v3-search") { db in try v3Search(db) }
         return migrator
     }
 
