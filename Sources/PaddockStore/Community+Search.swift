@@ -38,14 +38,27 @@ public struct SearchCursor: Codable, Equatable, Sendable, CustomStringConvertibl
 
     /// A compact form for scripts: `--after` takes what `next` printed.
     public var description: String {
-        "\(score)_\(Int64((createdAt.timeIntervalSince1970 * 1000).rounded()))_\(postId)"
+        "\(postId)_\(Int64((createdAt.timeIntervalSince1970 * 1000).rounded()))_\(score)"
     }
 
     public init?(_ text: String) {
         let parts = text.split(separator: "_")
-        guard parts.count == 3, let score = Double(parts[0]), score.isFinite,
-              let ms = Int64(parts[1]), let id = Int64(parts[2]) else { return nil }
+        guard parts.count == 3, let id = Int64(parts[0]), let ms = Int64(parts[1]),
+              let score = Double(parts[2]), score.isFinite else { return nil }
         self.init(score: score, createdAt: Date(timeIntervalSince1970: Double(ms) / 1000), postId: id)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let cursor = SearchCursor(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad cursor"))
+        }
+        self = cursor
     }
 }
 

@@ -32,7 +32,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             "+ Furia 950 — The supermotard                                        2       2",
             "  Garage — Spanners and grease                                       0",
         ] + blank(16) + [
-            " Enter open  n next unread  a announcement  R roadmap  ? help  q quit",
+            " Enter open  n next unread  a announcement  R roadmap  / search  ? help  q quit",
         ], width: 80)
     }
 
@@ -85,19 +85,19 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
         expectScreen(app.screen(), [
             " Paddock › Furia 950 › Seat foam after 10k km                             marco",
             " Seat foam after 10k km",
-            " Furia 950 · 1 reply · opening post",
-            "▸giulia · 2d     ┌─ Keys on this screen ─────────────────────┐",
-            " Mine went flat. │ r          reply                          │",
-            "                 │ R          reply quoting                  │",
-            " ada  [Official] │ n          next unread                    │",
-            " Try the comfort │ j k ↑↓     scroll                         │",
-            "                 │ Space PgDn page down                      │",
+            " Furia 950 · 1 re┌─ Keys on this screen ─────────────────────┐",
+            "▸giulia · 2d     │ r          reply                          │",
+            " Mine went flat. │ R          reply quoting                  │",
+            "                 │ n          next unread                    │",
+            " ada  [Official] │ j k ↑↓     scroll                         │",
+            " Try the comfort │ Space PgDn page down                      │",
             "                 │ b PgUp     page up                        │",
             "                 │ ] [        next, previous post            │",
             "                 │ g G        first, last post               │",
             "                 │ f          flag the ▸ post                │",
             "                 │ m          moderate (moderators)          │",
             "                 │ p          author's record (moderators)   │",
+            "                 │ /          search                         │",
             "                 │ ?          help                           │",
             "                 │ q Esc      back                           │",
             "                 │                                           │",

@@ -426,7 +426,7 @@ public struct SearchSnippet: Equatable, Sendable, Codable {
         var flat = ""
         var lastSpace = true
         for c in text {
-            if c.isWhitespace || c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+            if c.isWhitespace {
                 if !lastSpace { flat.append(" ") }
                 lastSpace = true
             } else {

@@ -29,13 +29,13 @@ public enum Keymap {
                     KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
                 KeyHelp("S", "suggestions"), KeyHelp("Q", "review queue (managers)"),
                 KeyHelp("M", "moderation queue (moderators)"), KeyHelp("L", "moderation log"),
-                KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
+                KeyHelp("/", "search", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true),
                     KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
                 KeyHelp("M", "mark board read"),
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .thread(let thread):
             let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true),
@@ -47,13 +47,13 @@ public enum Keymap {
                     KeyHelp("g G", "first, last post"),
                     KeyHelp("f", "flag the ▸ post"), KeyHelp("m", "moderate (moderators)"),
                     KeyHelp("p", "author's record (moderators)"),
-                    KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+                    KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .moderationLog:
-            return moving + [KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+            return moving + [KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .flagDialog:
             return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
                     KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
@@ -62,7 +62,7 @@ public enum Keymap {
                 return [KeyHelp("Enter", "do it", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
             }
             return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence 1d", footer: true), KeyHelp("u", "suspend 1d", footer: true),
-                    KeyHelp("l", "lift", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+                    KeyHelp("l", "lift", footer: true), KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .moderationMenu:
             return [KeyHelp("Enter ^S", "do it", footer: true), KeyHelp("↑↓", "action", footer: true),
                     KeyHelp("type", "reason"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
@@ -73,7 +73,7 @@ public enum Keymap {
             }
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "claim", footer: true), KeyHelp("a", "agree", footer: true),
                     KeyHelp("d", "disagree", footer: true), KeyHelp("i", "ignore", footer: true)] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .statusDialog:
             return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
@@ -85,12 +85,23 @@ public enum Keymap {
         case .roadmap:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true),
                     KeyHelp("l", "this product's suggestions")] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .suggestionList(let list):
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("o", list.query.order.label, footer: true),
                     KeyHelp("f", list.query.filter.label, footer: true), KeyHelp("F", "feature", footer: true),
                     KeyHelp("Tab ] [", "next, previous product")] + moving + [
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .search(let search):
+            if search.typing {
+                return [KeyHelp("Enter", "search", footer: true), KeyHelp("↓ Tab", "results", footer: true),
+                        KeyHelp("Esc", search.hits.isEmpty ? "back" : "results", footer: true),
+                        KeyHelp("\"…\"", "exact phrase"), KeyHelp("-word", "leave out"), KeyHelp("word*", "starts with"),
+                        KeyHelp("board: author:", "filters; also product:"), KeyHelp("feature: status:", "kind: is:unread"),
+                        KeyHelp("before: after:", "YYYY-MM-DD; is:supported"), KeyHelp("F1", "help")]
+            }
+            return [KeyHelp("Enter", "open at the post", footer: true), KeyHelp("/ Tab", "edit query", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .compose(let compose):

@@ -50,6 +50,7 @@ public enum Screen: Equatable {
     case moderationLog(ModerationLogScreen)
     case moderationMenu(ModerationMenu)
     case conduct(ConductScreen)
+    case search(SearchScreen)
 }
 
 public struct Status: Equatable {
@@ -128,6 +129,10 @@ public indirect enum Command: Equatable {
     case loadConduct(handle: String)
     /// A page of the moderation log older than `before` (nil: the newest); `public` is the members' view.
     case loadModerationLog(public: Bool, before: Int64?, limit: Int)
+    /// A page of search results for the viewer, after `after` (nil: the first page).
+    case search(query: String, after: SearchCursor?, limit: Int)
+    /// Opens a thread known by its id at one of its posts (a search result).
+    case openPost(threadID: Int64, position: Int)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -183,4 +188,7 @@ public enum Message: Equatable {
     case flagQueueCounted(Int)
     case conductLoaded(MemberRecordOfConduct)
     case moderationLogLoaded([ModerationLogEntry], before: Int64?, limit: Int)
+    case searchLoaded(query: String, SearchPage, after: SearchCursor?)
+    /// The thread of a post to open, and the post's position in it.
+    case postFound(ThreadSummary, position: Int)
 }

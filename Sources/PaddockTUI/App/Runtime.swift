@@ -174,6 +174,11 @@ public final class PaddockApp: TerminalProgram {
             case .loadModerationLog(let publicView, let before, let limit):
                 let rows = try community.moderationLog(viewer: member, public: publicView, before: before, limit: limit)
                 return .message(.moderationLogLoaded(rows, before: before, limit: limit))
+            case .search(let query, let after, let limit):
+                let page = try community.search(query, viewer: member, limit: limit, after: after)
+                return .message(.searchLoaded(query: query, page, after: after))
+            case .openPost(let threadID, let position):
+                return .message(.postFound(try community.thread(threadID, viewer: member, from: 0, limit: 1).thread, position: position))
             case .countFlagQueue:
                 guard member.role >= .moderator else { return .nothing }
                 return .message(.flagQueueCounted(try community.flagQueueCount()))

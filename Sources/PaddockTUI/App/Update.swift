@@ -90,6 +90,15 @@ public enum App {
             }
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
+        case .postFound(let summary, let position):
+            return ThreadScreen.open(summary, at: position)
+        case .searchLoaded(let query, let page, let after):
+            for i in state.stack.indices {
+                if case .search(var search) = state.stack[i] {
+                    search.loaded(query: query, page: page, after: after, body: body)
+                    state.stack[i] = .search(search)
+                }
+            }
         case .suggestionRowsLoaded(let slug, let rows):
             for i in state.stack.indices {
                 if case .board(var board) = state.stack[i], board.board.slug == slug {
@@ -273,12 +282,16 @@ public enum App {
         case .compose, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: composing = true
         case .moderationQueue(let queue): composing = queue.isTyping
         case .conduct(let conduct): composing = conduct.isTyping
+        case .search(let search): composing = search.typing
         default: composing = false
         }
         state.status = nil
         switch key {
         case .ctrl("c"):
             return quit(&state)
+        case .character("/") where !composing:
+            if case .search = state.screen { break }
+            return SearchScreen.open()
         case .character("?") where !composing, .function(1):
             state.showingHelp = true
             return []
@@ -328,6 +341,8 @@ public enum App {
             return step(menu, Screen.moderationMenu, &state) { $0.handle(key, area: body) }
         case .conduct(let conduct):
             return step(conduct, Screen.conduct, &state) { $0.handle(key, body: body, now: now) }
+        case .search(let search):
+            return step(search, Screen.search, &state) { $0.handle(key, body: body) }
         }
     }
 
@@ -357,7 +372,7 @@ public enum App {
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
         case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
-             .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
+             .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct, .search:
             break
         }
         return []
@@ -391,7 +406,7 @@ public enum App {
         case .moderationQueue: commands.append(.loadFlagQueue)
         case .moderationLog(let log): commands.append(log.refresh(body: body))
         case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
-        case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: break
+        case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .search: break
         }
         return commands
     }
@@ -422,6 +437,9 @@ public enum App {
             case .moderationLog(var log):
                 log.list.reveal(count: log.entries.count, visible: log.visibleRows(in: body))
                 state.stack[i] = .moderationLog(log)
+            case .search(var search):
+                search.list.reveal(count: search.hits.count, visible: search.visibleRows(in: body))
+                state.stack[i] = .search(search)
             case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }

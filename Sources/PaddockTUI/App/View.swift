@@ -28,6 +28,7 @@ extension App {
         case .moderationLog(let log): log.render(into: &canvas, body: body, now: state.now)
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
         case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
+        case .search(let search): search.render(into: &canvas, body: body, now: state.now)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -58,6 +59,7 @@ extension App {
             case .moderationLog: parts.append("Moderation log")
             case .moderationMenu: parts.append("Moderate")
             case .conduct(let conduct): parts.append(conduct.handle)
+            case .search: parts.append("Search")
             }
         }
         return parts.joined(separator: " › ")

@@ -39,6 +39,14 @@ public struct ThreadScreen: Equatable {
         return openPosts(summary) + suggestion
     }
 
+    /// Opens a thread at one post (a search result), with a little of what came before.
+    static func open(_ summary: ThreadSummary, at position: Int) -> [Command] {
+        let suggestion: [Command] = summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []
+        return [.push(.thread(ThreadScreen(summary: summary))),
+                .loadThread(id: summary.id, from: max(0, position - 2), limit: pageSize, placement: .replace(scrollTo: .position(position)))]
+            + suggestion
+    }
+
     static func openPosts(_ summary: ThreadSummary) -> [Command] {
         let firstUnread = (summary.readPosition ?? -1) + 1
         if firstUnread > 0, firstUnread <= summary.replyCount {
