@@ -8,12 +8,16 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search thread titles and posts, best match first.",
         discussion: """
-            Words must all appear; "an exact phrase" in quotes; -word leaves posts with it out;
-            word* matches words starting so. Diacritics and case don't matter (cosi finds così).
-            Filters: board:SLUG product:SLUG feature:SLUG status:STATUS kind:KIND author:HANDLE
-            is:unread is:supported before:YYYY-MM-DD after:YYYY-MM-DD (days in UTC; after: includes the day).
+            Every word must appear; "an exact phrase" in quotes; -word leaves out posts
+            with it; word* matches words that start so. Case and accents don't matter:
+            cosi finds così. Titles count more than posts; newer first among equals.
+
+            Filters: board:SLUG product:SLUG feature:SLUG status:STATUS kind:KIND
+            author:HANDLE is:unread is:supported before:YYYY-MM-DD after:YYYY-MM-DD
+            (days in UTC; after: includes its day, before: doesn't).
+
             Moderators and up also find hidden and removed posts.
-            Example: paddock search '"riding mode" feature:electronics -rain'
+            Example: paddock search '"riding mode" feature:riding-modes -rain'
             """)
     @OptionGroup var global: GlobalOptions
     /// Taken whole, dash-prefixed words included: `paddock search -rain` is a query, not an option.

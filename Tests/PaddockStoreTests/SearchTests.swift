@@ -241,4 +241,23 @@ import Testing
         let hits = try community.search("\"\(word)\"", viewer: admin, limit: 500).hits.map(\.postId)
         #expect(hits.contains(post))
     }
+
+    @Test func commonWordsRankWithinTheNewestMatches() throws {
+        let database = try AppDatabase.inMemory()
+        try SyntheticCommunity.generate(into: database, plan: SyntheticPlan(members: 50, threads: 500, posts: 30_000, seed: 3, operatorHandle: "ada"))
+        let community = Community(database: database)
+        let admin = try community.actor(handle: "ada")
+        let page = try community.search("seat", viewer: admin, limit: 20)
+        #expect(page.hits.count == 20)
+        #expect(page.hint?.hasPrefix("many posts match: these are the best of the newest \(Community.searchWindow)") == true)
+        let floor = try database.writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT rowid FROM postSearch WHERE postSearch MATCH 'seat' ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                               arguments: [Community.searchWindow - 1])!
+        }
+        #expect(page.hits.allSatisfy { $0.postId >= floor })
+        #expect(page.hits.map(\.score) == page.hits.map(\.score).sorted())
+        // A rarer word: every match ranked, no hint.
+        let rare = try community.search("seat heated", viewer: admin, limit: 5)
+        #expect(rare.hint == nil || !rare.hint!.contains("many posts match"))
+    }
 }
