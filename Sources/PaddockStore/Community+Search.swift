@@ -81,7 +81,7 @@ extension Community {
     /// them, for any but the commonest words): bm25 over every match of a word
     /// in a fifth of a million posts costs half a second; over this window,
     /// a few milliseconds. Filters apply within the window.
-    public static let searchWindow = 5_000
+    public static let searchWindow = 4_000
 
     /// One page of the posts matching `text`, best first: bm25 with a title
     /// word counting `Schema.titleWeight` times a body word, newer first among
