@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
         for (i, hit) in page.hits.enumerated() {
             let where_ = hit.position == 0 ? "#\(hit.threadId)" : "#\(hit.threadId) post \(hit.position)"
             let state = hit.state == .visible ? "" : " [\(hit.state.rawValue)]"
-            Output.line("\(i + 1). \(SafeText.displayable(hit.threadTitle))  \(where_)  \(hit.boardSlug) · \(SafeText.displayable(hit.authorHandle)) · \(Output.date(hit.createdAt))\(state)")
+            Output.line("\(i + 1). \(Self.marked(SearchSnippet(text: hit.threadTitle, matches: hit.titleMatches)))  \(where_)  \(hit.boardSlug) · \(SafeText.displayable(hit.authorHandle)) · \(Output.date(hit.createdAt))\(state)")
             if !hit.snippet.text.isEmpty { Output.line("   " + Self.marked(hit.snippet)) }
         }
         if let next = page.next { Output.line("next: \(next)") }
