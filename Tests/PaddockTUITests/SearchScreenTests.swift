@@ -87,6 +87,18 @@ import Testing
         guard case .home = app.state.screen else { Issue.record("q goes back home"); return }
     }
 
+    @Test func aClickSelectsAResultAndASecondOpensIt() throws {
+        let app = try TUIFixture().app(width: 80, height: 24)
+        app.press(.character("/"))
+        app.type("seat\n")
+        _ = app.handle(.mouse(.click(x: 10, y: 8)))  // the third result's snippet row
+        guard case .search(let search) = app.state.screen else { Issue.record("no search"); return }
+        #expect(search.list.selected == 2)
+        _ = app.handle(.mouse(.click(x: 10, y: 7)))
+        guard case .thread(let thread) = app.state.screen else { Issue.record("a second click opens"); return }
+        #expect(thread.summary.title == "Furia 950 MY2026 is here")
+    }
+
     @Test func aQueryThatCannotRunSaysWhy() throws {
         let app = try TUIFixture().app(width: 80, height: 24)
         app.press(.character("/"))

@@ -371,8 +371,15 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
+        case .search(var search):
+            let index = search.list.offset + (y - body.y - SearchScreen.headerRows) / SearchScreen.rowsPerHit
+            guard y >= body.y + SearchScreen.headerRows, index >= 0, index < search.hits.count else { return [] }
+            if index == search.list.selected, !search.typing { return handle(.enter, &state, body: body) }
+            search.typing = false
+            search.list.moveTo(index, count: search.hits.count, visible: search.visibleRows(in: body))
+            state.screen = .search(search)
         case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
-             .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct, .search:
+             .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
         }
         return []
