@@ -85,9 +85,10 @@ extension Community {
 
     /// One page of the posts matching `text`, best first: bm25 with a title
     /// word counting `Schema.titleWeight` times a body word, newer first among
-    /// equals, over the newest `searchWindow` posts that match the words. Members find visible posts of visible threads; moderators and
-    /// up also hidden and removed ones. Any text is safe: a query that cannot
-    /// run returns no hits and a hint, never an error.
+    /// equals, over the newest `searchWindow` posts that match the words.
+    /// Members find visible posts of visible threads; moderators and up also
+    /// hidden and removed ones. Any text is safe: a query that cannot run
+    /// returns no hits and a hint, never an error.
     public func search(_ text: String, viewer: Actor? = nil, limit: Int = 20, after cursor: SearchCursor? = nil) throws -> SearchPage {
         let query = SearchQuery.parse(text)
         guard query.match != nil else { return .refused(query.problem ?? "add a word to search for") }

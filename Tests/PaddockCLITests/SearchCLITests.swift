@@ -29,8 +29,8 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}"))
         // The title counts more than a reply's text.
         let both = try cli.run(as: "marco", ["search", "\"riding mode\""])
-        #expect(both.stdout.hasPrefix("1. Riding mode in the rain  #1  furia"))
-        #expect(both.stdout.contains("2. Riding mode in the rain  #1 post 1  furia · giulia"))
+        #expect(both.stdout.hasPrefix("1. »Riding mode« in the rain  #1  furia"))
+        #expect(both.stdout.contains("2. »Riding mode« in the rain  #1 post 1  furia · giulia"))
     }
 
     @Test func jsonKeepsTheTextAsWritten() throws {
@@ -54,7 +54,7 @@ import Testing
         #expect(next.first?.isNumber == true, "a cursor never looks like an option")
         let second = try cli.run(as: "marco", ["search", "mode", "--limit", "1", "--after", String(next)])
         #expect(second.status == 0)
-        #expect(second.stdout.hasPrefix("1. Riding mode in the rain  #1 post 1"))
+        #expect(second.stdout.hasPrefix("1. Riding »mode« in the rain  #1 post 1"))
         #expect(!second.stdout.contains("next: "))
     }
 

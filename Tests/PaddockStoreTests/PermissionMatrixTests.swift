@@ -196,6 +196,9 @@ import Testing
         row("supporters", .member, everyone) { s in _ = try s.f.community.supporters(of: s.suggestion) },
         row("roadmap", .actor, everyone) { s in _ = try s.f.community.roadmap(product: "furia") },
         row("similarSuggestions", .member, everyone) { s in _ = try s.f.community.similarSuggestions(to: "Target idea", product: "furia") },
+        // Everyone searches; what hidden and removed text each role finds is SearchTests' business.
+        row("search", .member, everyone) { s in _ = try s.f.community.search("target", viewer: s.actor) },
+        row("searchSQL", .member, everyone) { s in _ = try s.f.community.searchSQL("target", viewer: s.actor) },
     ]
 
     @Test(arguments: rows)
@@ -245,7 +248,7 @@ import Testing
                         "pin", "unpin", "move", "archive", "slowmode", "warn", "silence", "suspend", "lift", "conduct", "moderationLog",
                         "suggest", "resubmit", "support", "withdrawSupport", "changeStatus", "merge", "maintenance", "setMilestones",
                         "milestonePlan", "editProduct", "editFeature", "retireFeature", "retireProduct", "reviewQueue", "suggestion",
-                        "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory"] {
+                        "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory", "search"] {
             #expect(commands.contains(Substring(command)), "\(command) is missing from the matrix")
         }
     }
