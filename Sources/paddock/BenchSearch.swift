@@ -14,26 +14,41 @@ extension BenchRunner {
 
     /// What the search screen's first page costs (parse, ranked statement, the
     /// page's rows and snippets), over every query; and the statement alone in the sqlite3 shell.
-    func searchMeasurements(community: Community, member: Actor, limit: Int) throws -> (app: Measurement, shell: Measurement?, hits: Int) {
-        var samples: [Double] = []
-        var hits = 0
+    /// On a loaded machine wall time mostly measures the wait for a core, so
+    /// CPU time is measured too, here and in the shell (its user + sys).
+    func searchMeasurements(community: Community, member: Actor, limit: Int) throws -> [Measurement] {
+        var wall: [Double] = []
+        var cpu: [Double] = []
         for query in Self.searchQueries {
-            for _ in 0..<Self.warmUp { hits = max(hits, try community.search(query, viewer: member, limit: limit).hits.count) }
+            for _ in 0..<Self.warmUp { _ = try community.search(query, viewer: member, limit: limit) }
             for _ in 0..<repetitions {
-                samples.append(try Self.milliseconds { _ = try community.search(query, viewer: member, limit: limit) })
+                let cpuStart = Self.threadCPU()
+                wall.append(try Self.milliseconds { _ = try community.search(query, viewer: member, limit: limit) })
+                cpu.append(Self.threadCPU() - cpuStart)
             }
         }
-        let app = Measurement("searchFirstPage", "\(Self.searchQueries.count) queries × \(repetitions), \(limit) results with snippets", samples)
+        let what = "\(Self.searchQueries.count) queries × \(repetitions), \(limit) results with snippets"
+        var measurements = [Measurement("searchFirstPage", what, wall), Measurement("searchFirstPageCPU", "the same, CPU time of this thread", cpu)]
         var statements: [String] = []
         for query in Self.searchQueries {
             if let sql = try community.searchSQL(query, viewer: member, limit: limit) { statements.append(sql) }
         }
-        let shell = try Self.shellTimes(path: path, statements: statements, repetitions: repetitions)
-        return (app, shell.map { Measurement("searchInSqlite3Shell", "the same ranked statements in the sqlite3 shell (.timer, 1 ms resolution)", $0) }, hits)
+        if let shell = try Self.shellTimes(path: path, statements: statements, repetitions: repetitions) {
+            measurements.append(Measurement("searchInSqlite3Shell", "the same ranked statements in the sqlite3 shell (.timer, 1 ms resolution)", shell.wall))
+            measurements.append(Measurement("searchInSqlite3ShellCPU", "the same, the shell's user + sys time", shell.cpu))
+        }
+        return measurements
+    }
+
+    /// CPU time this thread has used, in milliseconds.
+    static func threadCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
     }
 
     /// Wall times (ms) the sqlite3 shell reports for each statement, after a warm-up run of each; nil without a shell.
-    static func shellTimes(path: String, statements: [String], repetitions: Int) throws -> [Double]? {
+    static func shellTimes(path: String, statements: [String], repetitions: Int) throws -> (wall: [Double], cpu: [Double])? {
         guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
             return nil
         }
@@ -58,11 +73,17 @@ extension BenchRunner {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         // "Run Time: real 0.012 user 0.010000 sys 0.001000"
-        let times = text.split(separator: "\n").compactMap { line -> Double? in
+        var wall: [Double] = [], cpu: [Double] = []
+        for line in text.split(separator: "\n") {
             let words = line.split(separator: " ")
-            guard let i = words.firstIndex(of: "real"), i + 1 < words.count, let seconds = Double(words[i + 1]) else { return nil }
-            return seconds * 1000
+            func value(_ name: Substring) -> Double? {
+                guard let i = words.firstIndex(of: name), i + 1 < words.count else { return nil }
+                return Double(words[i + 1]).map { $0 * 1000 }
+            }
+            guard let real = value("real"), let user = value("user"), let sys = value("sys") else { continue }
+            wall.append(real)
+            cpu.append(user + sys)
         }
-        return times.isEmpty ? nil : times
+        return wall.isEmpty ? nil : (wall, cpu)
     }
 }

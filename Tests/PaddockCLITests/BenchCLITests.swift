@@ -19,13 +19,13 @@ import Testing
         let names = measurements.compactMap { $0["name"] as? String }
         #expect(names == ["firstScreenFirstRun", "firstScreen", "openFile", "boardFirstPage", "boardMiddlePage", "boardLastPage",
                           "boardFirstPageByReplies", "boardFirstPageUnread", "threadFirstPage", "threadLastPage", "nextUnread",
-                          "searchFirstPage", "searchInSqlite3Shell", "keyToFrameHome", "keyToFrameBoard", "keyToFrameThread"])
+                          "searchFirstPage", "searchFirstPageCPU", "searchInSqlite3Shell", "searchInSqlite3ShellCPU", "keyToFrameHome", "keyToFrameBoard", "keyToFrameThread"])
         for m in measurements {
             for key in ["p50", "p95", "p99", "min", "max"] { #expect(m[key] is Double || m[key] is Int, "\(m["name"] ?? "?") lacks \(key)") }
         }
         #expect(measurements.first { $0["name"] as? String == "keyToFrameThread" }?["samples"] as? Int == 20)
         let targets = try #require(report["targets"] as? [[String: Any]])
-        #expect(targets.count == 8)
+        #expect(targets.count == 10)
         #expect(targets.allSatisfy { $0["met"] is Bool && $0["limit"] is String })
         #expect((report["rssHighWaterMB"] as? Double ?? 0) > 0)
     }
