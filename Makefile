@@ -12,7 +12,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product paddock
+	$(SWIFT) build -c release --static-swift-stdlib --product paddock
 
 # Creates the demo community the first time, then opens it.
 demo: release

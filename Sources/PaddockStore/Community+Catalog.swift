@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import PaddockCore
 
-public struct ProductSummary: Codable, Equatable, Sendable, FetchableRecord {
+public struct ProductSummary: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let slug: String
     public let name: String
@@ -10,7 +10,7 @@ public struct ProductSummary: Codable, Equatable, Sendable, FetchableRecord {
     public let retiredAt: Date?
 }
 
-public struct FeatureSummary: Codable, Equatable, Sendable, FetchableRecord {
+public struct FeatureSummary: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let productId: Int64
     public let slug: String
@@ -33,7 +33,7 @@ extension Community {
                 throw CommunityError.invalid("a product '\(slug)' already exists")
             }
             try db.execute(sql: "INSERT INTO product (slug, name, description, createdAt) VALUES (?, ?, ?, ?)",
-                           arguments: [slug, name, description, now])
+                           arguments: [slug, name, description, now.stored])
             return try ProductSummary.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [db.lastInsertedRowID])!
         }
     }
@@ -52,7 +52,7 @@ extension Community {
                 throw CommunityError.invalid("\(product.slug) already has a feature '\(slug)'")
             }
             try db.execute(sql: "INSERT INTO feature (productId, slug, name, description, createdAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [product.id, slug, name, description, now])
+                           arguments: [product.id, slug, name, description, now.stored])
             return try FeatureSummary.fetchOne(db, sql: "SELECT * FROM feature WHERE id = ?", arguments: [db.lastInsertedRowID])!
         }
     }

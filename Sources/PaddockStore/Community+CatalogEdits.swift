@@ -44,7 +44,7 @@ extension Community {
             try Rules.manageCatalog(by: try Self.fresh(db, actor))
             let feature = try Self.feature(db, product: productSlug, slug: slug)
             guard feature.retiredAt == nil else { throw CommunityError.invalid("the feature '\(feature.slug)' is already retired") }
-            try db.execute(sql: "UPDATE feature SET retiredAt = ? WHERE id = ?", arguments: [now, feature.id])
+            try db.execute(sql: "UPDATE feature SET retiredAt = ? WHERE id = ?", arguments: [now.stored, feature.id])
             return try Self.feature(db, product: productSlug, slug: slug)
         }
     }
@@ -57,7 +57,7 @@ extension Community {
             try Rules.manageCatalog(by: try Self.fresh(db, actor))
             let product = try Self.product(db, slug: slug)
             guard product.retiredAt == nil else { throw CommunityError.invalid("the product '\(product.slug)' is already retired") }
-            try db.execute(sql: "UPDATE product SET retiredAt = ? WHERE id = ?", arguments: [now, product.id])
+            try db.execute(sql: "UPDATE product SET retiredAt = ? WHERE id = ?", arguments: [now.stored, product.id])
             return try Self.product(db, slug: slug)
         }
     }

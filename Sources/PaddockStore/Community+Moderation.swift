@@ -13,7 +13,7 @@ public struct FlagOutcome: Codable, Equatable, Sendable {
     public let hidden: Bool
 }
 
-public struct ReviewFlag: Codable, Equatable, Sendable, FetchableRecord {
+public struct ReviewFlag: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let reason: FlagReason
     public let note: String?
     public let flaggerHandle: String
@@ -42,7 +42,7 @@ public struct ReviewQueueItem: Codable, Equatable, Sendable {
     public let flags: [ReviewFlag]
 }
 
-public struct PenaltyView: Codable, Equatable, Sendable, FetchableRecord {
+public struct PenaltyView: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let kind: PenaltyKind
     public let until: Date?
@@ -74,7 +74,7 @@ public struct ModerationLogEntry: Codable, Equatable, Sendable {
     public let reason: String
 }
 
-public struct NotificationView: Codable, Equatable, Sendable, FetchableRecord {
+public struct NotificationView: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let kind: String
     public let threadId: Int64?
@@ -84,7 +84,7 @@ public struct NotificationView: Codable, Equatable, Sendable, FetchableRecord {
     public let readAt: Date?
 }
 
-public struct RevisionView: Codable, Equatable, Sendable, FetchableRecord {
+public struct RevisionView: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     /// The text the post had before this revision replaced it.
     public let body: String
     public let replacedAt: Date
@@ -114,7 +114,7 @@ extension Community {
             let weight = Rules.flagWeight(of: actor.role, threshold: settings.flagThreshold)
             try db.execute(sql: """
                 INSERT INTO flag (postId, memberId, reason, note, weight, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [postID, actor.id, reason.rawValue, note, weight, now])
+                """, arguments: [postID, actor.id, reason.rawValue, note, weight, now.stored])
             let open = try Row.fetchOne(db, sql: """
                 SELECT COALESCE(SUM(weight), 0) AS weight, COUNT(*) AS count, MIN(createdAt) AS first
                 FROM flag WHERE postId = ? AND resolvedAt IS NULL
@@ -128,7 +128,7 @@ extension Community {
                   claimedById = CASE WHEN state = 'open' THEN claimedById END,
                   claimedAt = CASE WHEN state = 'open' THEN claimedAt END,
                   resolvedAt = NULL, state = 'open'
-                """, arguments: [postID, total, open["count"] as Int, open["first"] as Date])
+                """, arguments: [postID, total, open["count"] as Int, open.date("first")?.stored])
             try Self.log(db, actor: actor, action: "flag", targetKind: "post", targetID: postID,
                          reason: reason.rawValue + (note.map { ": " + $0 } ?? ""), at: now)
             if post.state == .visible, total >= settings.flagThreshold {
@@ -158,8 +158,8 @@ extension Community {
                 """, arguments: [limit])
             return try rows.map { row in
                 let postID: Int64 = row["postId"]
-                let first: Date = row["firstFlaggedAt"]
-                let claimedAt: Date? = row["claimedAt"]
+                let first = row.date("firstFlaggedAt")!
+                let claimedAt = row.date("claimedAt")
                 let claimLive = claimedAt.map { now.timeIntervalSince($0) < ReviewQueue.claimLapsesAfter } ?? false
                 let flags = try ReviewFlag.fetchAll(db, sql: """
                     SELECT f.reason, f.note, m.handle AS flaggerHandle, f.weight, f.createdAt
@@ -189,7 +189,7 @@ extension Community {
         try writer.write { db in
             let (actor, _) = try Self.openItem(db, actor, postID, now: now)
             try db.execute(sql: "UPDATE reviewItem SET claimedById = ?, claimedAt = ? WHERE postId = ?",
-                           arguments: [actor.id, now, postID])
+                           arguments: [actor.id, now.stored, postID])
             try Self.log(db, actor: actor, action: "claim", targetKind: "post", targetID: postID, reason: "", at: now)
         }
     }
@@ -322,7 +322,7 @@ extension Community {
                 try db.execute(sql: """
                     UPDATE board SET threadCount = threadCount + 1, postCount = postCount + ?,
                       lastActivityAt = MAX(COALESCE(lastActivityAt, ?), ?) WHERE id = ?
-                    """, arguments: [posts, thread.lastActivityAt, thread.lastActivityAt, to.id])
+                    """, arguments: [posts, thread.lastActivityAt.stored, thread.lastActivityAt.stored, to.id])
                 detail = "\(from.slug) → \(to.slug)" + (reason.isEmpty ? "" : ": \(reason)")
             }
             try thread.update(db)
@@ -380,7 +380,7 @@ extension Community {
             try target.update(db)
             try db.execute(sql: """
                 INSERT INTO penalty (memberId, kind, until, reason, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [target.id, kind.rawValue, until, reason, actor.id, now])
+                """, arguments: [target.id, kind.rawValue, until?.stored, reason, actor.id, now.stored])
             let logged = until.map { "until \(Clock.describe($0)): \(reason)" } ?? reason
             try Self.log(db, actor: actor, action: kind.rawValue, targetKind: "member", targetID: target.id!, reason: logged, at: now)
             try Self.notify(db, member: target.id!, kind: "moderation", thread: nil, post: nil, actor: actor.id, text: text, at: now)
@@ -427,7 +427,7 @@ extension Community {
                 let action: String = row["action"]
                 let role = Role(rawValue: row["role"] as String) ?? .member
                 let named = !publicView || (names && role >= .moderator && action != "flag" && action != "auto-hide")
-                return ModerationLogEntry(id: row["id"], createdAt: row["createdAt"], actorHandle: named ? row["handle"] : nil,
+                return ModerationLogEntry(id: row["id"], createdAt: row.date("createdAt")!, actorHandle: named ? row["handle"] : nil,
                                           action: action, targetKind: row["targetKind"], targetId: row["targetId"],
                                           target: row["target"] ?? "", reason: row["reason"])
             }
@@ -504,7 +504,7 @@ extension Community {
             """, arguments: [postID]) else {
             throw CommunityError.notFound("post #\(postID) has no open review item")
         }
-        if let claimer: Int64 = item["claimedById"], claimer != actor.id, let at: Date = item["claimedAt"],
+        if let claimer: Int64 = item["claimedById"], claimer != actor.id, let at = item.date("claimedAt"),
            now.timeIntervalSince(at) < ReviewQueue.claimLapsesAfter {
             let handle: String = item["handle"]
             throw CommunityError.notPermitted("post #\(postID) is claimed by \(handle) since \(Clock.describe(at))")
@@ -513,9 +513,9 @@ extension Community {
     }
 
     static func resolveItem(_ db: Database, _ postID: Int64, state: String, at now: Date) throws {
-        try db.execute(sql: "UPDATE reviewItem SET state = ?, resolvedAt = ? WHERE postId = ?", arguments: [state, now, postID])
+        try db.execute(sql: "UPDATE reviewItem SET state = ?, resolvedAt = ? WHERE postId = ?", arguments: [state, now.stored, postID])
         try db.execute(sql: "UPDATE flag SET resolvedAt = ?, resolution = ? WHERE postId = ? AND resolvedAt IS NULL",
-                       arguments: [now, state, postID])
+                       arguments: [now.stored, state, postID])
     }
 
     /// Rate limits for new members and the thread's slow mode, each answered by
@@ -523,20 +523,20 @@ extension Community {
     static func checkPace(_ db: Database, actor: Actor, thread: ThreadRecord?, now: Date) throws {
         guard actor.role < .moderator else { return }
         let settings = try settings(db)
-        let since = try Date.fetchOne(db, sql: "SELECT createdAt FROM member WHERE id = ?", arguments: [actor.id]) ?? now
+        let since = try Date.fetchStored(db, sql: "SELECT createdAt FROM member WHERE id = ?", arguments: [actor.id]) ?? now
         var history = PostingHistory(memberSince: since)
         if now < since.addingTimeInterval(TimeInterval(settings.newMemberDays) * 86_400) {
-            history.lastPostAt = try Date.fetchOne(db, sql: "SELECT MAX(createdAt) FROM post WHERE authorId = ?", arguments: [actor.id])
+            history.lastPostAt = try Date.fetchStored(db, sql: "SELECT MAX(createdAt) FROM post WHERE authorId = ?", arguments: [actor.id])
             if thread == nil {
-                history.threadsInLastDay = try Date.fetchAll(db, sql: """
+                history.threadsInLastDay = try Date.fetchAllStored(db, sql: """
                     SELECT createdAt FROM post WHERE authorId = ? AND createdAt > ? AND position = 0 ORDER BY createdAt
-                    """, arguments: [actor.id, now.addingTimeInterval(-86_400)])
+                    """, arguments: [actor.id, now.addingTimeInterval(-86_400).stored])
             }
         }
         if let thread, thread.slowModeSeconds > 0 {
-            history.lastPostInThreadAt = try Date.fetchOne(db, sql: """
+            history.lastPostInThreadAt = try Date.fetchStored(db, sql: """
                 SELECT MAX(createdAt) FROM post WHERE authorId = ? AND createdAt > ? AND threadId = ?
-                """, arguments: [actor.id, now.addingTimeInterval(-TimeInterval(thread.slowModeSeconds)), thread.id])
+                """, arguments: [actor.id, now.addingTimeInterval(-TimeInterval(thread.slowModeSeconds)).stored, thread.id])
         }
         try Rules.pace(by: actor, history: history, startingThread: thread == nil, slowModeSeconds: thread?.slowModeSeconds ?? 0,
                        settings: settings, now: now)
@@ -549,7 +549,7 @@ extension Community {
     static func recordRevision(_ db: Database, post: inout PostRecord, body: String, editor: Actor, at now: Date) throws {
         let last = try Row.fetchOne(db, sql: "SELECT editorId, createdAt FROM postRevision WHERE postId = ? ORDER BY id DESC LIMIT 1",
                                     arguments: [post.id])
-        let merge = last.map { ($0["editorId"] as Int64) == editor.id && now.timeIntervalSince($0["createdAt"] as Date) < EditGrace.seconds } ?? false
+        let merge = last.map { ($0["editorId"] as Int64) == editor.id && now.timeIntervalSince($0.date("createdAt")!) < EditGrace.seconds } ?? false
         if !merge {
             var revision = PostRevisionRecord(id: nil, postId: post.id!, body: post.body, editorId: editor.id, createdAt: now)
             try revision.insert(db)

@@ -41,7 +41,7 @@ extension Community {
                       SELECT t.id, t.replyCount, t.lastActivityAt FROM thread t
                       WHERE t.boardId = ? AND t.hidden = 0
                       ORDER BY t.pinned DESC, t.lastActivityAt DESC LIMIT ?) recent
-                    LEFT JOIN readState r ON r.memberId = ? AND r.threadId = recent.id
+                    LEFT JOIN readState r INDEXED BY readState_covering ON r.memberId = ? AND r.threadId = recent.id
                     LEFT JOIN boardRead b ON b.memberId = ? AND b.boardId = ?
                     WHERE COALESCE(r.lastReadPosition, -1) < recent.replyCount
                       AND (b.readUpTo IS NULL OR recent.lastActivityAt > b.readUpTo)
@@ -73,7 +73,7 @@ extension Community {
                     sql += """
                          AND t.id IN (SELECT id FROM thread WHERE boardId = ? AND hidden = 0
                                       ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
-                         AND COALESCE((SELECT lastReadPosition FROM readState WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
+                         AND COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
                          AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
                         """
                     arguments += [board.id, Self.unreadWindow, reader.id, reader.id]
@@ -125,7 +125,7 @@ extension Community {
             try db.execute(sql: """
                 INSERT INTO boardRead (memberId, boardId, readUpTo) VALUES (?, ?, ?)
                 ON CONFLICT (memberId, boardId) DO UPDATE SET readUpTo = excluded.readUpTo
-                """, arguments: [reader.id, board.id, now])
+                """, arguments: [reader.id, board.id, now.stored])
         }
     }
 
@@ -139,7 +139,7 @@ extension Community {
                 var sql = Self.threadSummarySelect(reader: reader.id) + """
                      WHERE t.id IN (SELECT id FROM thread WHERE boardId = ? AND hidden = 0
                                     ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
-                       AND COALESCE((SELECT lastReadPosition FROM readState WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
+                       AND COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
                        AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
                     """
                 var arguments: StatementArguments = [board.id, Self.unreadWindow, reader.id, reader.id]
@@ -166,7 +166,7 @@ extension Community {
                 try db.execute(sql: """
                     INSERT INTO draft (memberId, key, title, body, updatedAt) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (memberId, key) DO UPDATE SET title = excluded.title, body = excluded.body, updatedAt = excluded.updatedAt
-                    """, arguments: [member.id, key, title, body, now])
+                    """, arguments: [member.id, key, title, body, now.stored])
             }
         }
     }

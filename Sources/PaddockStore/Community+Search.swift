@@ -105,7 +105,7 @@ extension Community {
             let more = rows.count > max(1, limit)
             if more { rows.removeLast() }
             let hits = try Self.searchHits(db, rows: rows, terms: query.terms, role: role)
-            let next = more ? rows.last.map { SearchCursor(score: $0["score"], createdAt: $0["createdAt"], postId: $0["postId"]) } : nil
+            let next = more ? rows.last.map { SearchCursor(score: $0["score"], createdAt: $0.date("createdAt") ?? Date(timeIntervalSince1970: 0), postId: $0["postId"]) } : nil
             if cursor == nil, let match = query.match, try Self.searchWindowIsFull(db, match: match) {
                 notes.insert("many posts match: these are the best of the newest \(Self.searchWindow); add a word to narrow", at: 0)
             }
@@ -189,11 +189,11 @@ extension Community {
             }
             if let before = f.before {
                 sql += " AND p.createdAt < ?"
-                arguments += [before.databaseValue]
+                arguments += [before.stored.databaseValue]
             }
             if let after = f.after {
                 sql += " AND p.createdAt >= ?"
-                arguments += [after.databaseValue]
+                arguments += [after.stored.databaseValue]
             }
             var productID: Int64?
             if let slug = f.product {
@@ -238,7 +238,7 @@ extension Community {
                 sql += """
                      AND (postSearch.rank > ? OR (postSearch.rank = ? AND (p.createdAt < ? OR (p.createdAt = ? AND p.id < ?))))
                     """
-                arguments += [cursor.score.databaseValue, cursor.score.databaseValue, cursor.createdAt.databaseValue, cursor.createdAt.databaseValue, cursor.postId.databaseValue]
+                arguments += [cursor.score.databaseValue, cursor.score.databaseValue, cursor.createdAt.stored.databaseValue, cursor.createdAt.stored.databaseValue, cursor.postId.databaseValue]
             }
             sql += " ORDER BY postSearch.rank, p.createdAt DESC, p.id DESC LIMIT ?"
             arguments += [(max(1, limit) + 1).databaseValue]
@@ -266,7 +266,7 @@ extension Community {
             return SearchHit(postId: row["id"], threadId: row["threadId"], threadTitle: title,
                              threadKind: ThreadKind(rawValue: row["kind"]) ?? .discussion,
                              boardSlug: row["boardSlug"], boardTitle: row["boardTitle"], position: position,
-                             authorHandle: row["authorHandle"], createdAt: row["createdAt"],
+                             authorHandle: row["authorHandle"], createdAt: row.date("createdAt") ?? Date(timeIntervalSince1970: 0),
                              state: PostState(rawValue: row["state"]) ?? .visible, score: found["score"],
                              snippet: SearchSnippet.make(row["body"], terms: terms),
                              titleMatches: SearchSnippet.matches(in: title, terms: terms))

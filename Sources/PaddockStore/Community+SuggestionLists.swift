@@ -145,8 +145,8 @@ extension Community {
             var rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             let more = rows.count > limit
             if more { rows.removeLast() }
-            let entries = rows.map { SupporterEntry(handle: $0["handle"], displayName: $0["displayName"], supportedAt: $0["supportedAt"]) }
-            let next = more ? rows.last.map { SuggestionCursor(value: SuggestionCursor.millis($0["supportedAt"]), id: $0["memberId"]) } : nil
+            let entries = rows.map { SupporterEntry(handle: $0["handle"], displayName: $0["displayName"], supportedAt: $0.date("supportedAt")!) }
+            let next = more ? rows.last.map { SuggestionCursor(value: SuggestionCursor.millis($0.date("supportedAt")!), id: $0["memberId"]) } : nil
             return SupporterPage(suggestionId: id, supporterCount: row.supporterCount, supporters: entries, next: next)
         }
     }
@@ -170,7 +170,7 @@ extension Community {
                 SELECT s.threadId FROM suggestion s JOIN thread t ON t.id = s.threadId
                 WHERE s.status = 'shipped' AND s.statusChangedAt >= ? AND s.productId = ? AND t.hidden = 0
                 ORDER BY s.statusChangedAt DESC, s.threadId DESC LIMIT ?
-                """, arguments: [now - TimeInterval(Self.roadmapShippedDays) * 86_400, product.id, limit])
+                """, arguments: [(now - TimeInterval(Self.roadmapShippedDays) * 86_400).stored, product.id, limit])
             return Roadmap(product: product, underReview: try column(.underReview), planned: try column(.planned),
                            inProgress: try column(.inProgress), shipped: try Self.suggestionSummaries(db, ids: shipped, now: now))
         }

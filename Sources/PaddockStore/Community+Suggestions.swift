@@ -85,7 +85,7 @@ extension Community {
                                    arguments: [id, actor.id]) == 0 else {
                 throw CommunityError.invalid("\(actor.handle) already supports suggestion #\(id)")
             }
-            try db.execute(sql: "INSERT INTO supporter (threadId, memberId, createdAt) VALUES (?, ?, ?)", arguments: [id, actor.id, now])
+            try db.execute(sql: "INSERT INTO supporter (threadId, memberId, createdAt) VALUES (?, ?, ?)", arguments: [id, actor.id, now.stored])
             try db.execute(sql: "UPDATE suggestion SET supporterCount = supporterCount + 1 WHERE threadId = ?", arguments: [id])
             row.supporterCount += 1
             _ = try Self.applyMilestones(db, &row, now: now)
@@ -215,7 +215,7 @@ extension Community {
         let due = try writer.read { db in
             try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM suggestion WHERE status = 'new' AND milestoneDeadline < ?)
-                """, arguments: [now]) ?? false
+                """, arguments: [now.stored]) ?? false
         }
         if due { try writer.write { db in _ = try Self.expireDue(db, now: now) } }
     }
@@ -304,12 +304,12 @@ extension Community {
         try db.execute(sql: """
             INSERT INTO suggestion (threadId, productId, status, supporterCount, milestone, milestoneDeadline, statusChangedAt, resubmittedFromId)
             VALUES (?, ?, 'new', 1, 0, ?, ?, ?)
-            """, arguments: [thread.id, product.id, plan.firstDeadline(postedAt: now), now, resubmittedFrom])
+            """, arguments: [thread.id, product.id, plan.firstDeadline(postedAt: now).stored, now.stored, resubmittedFrom])
         for featureID in featureIDs {
             try db.execute(sql: "INSERT INTO suggestionFeature (threadId, featureId, status, supporterCount) VALUES (?, ?, 'new', 1)",
                            arguments: [thread.id, featureID])
         }
-        try db.execute(sql: "INSERT INTO supporter (threadId, memberId, createdAt) VALUES (?, ?, ?)", arguments: [thread.id, actor.id, now])
+        try db.execute(sql: "INSERT INTO supporter (threadId, memberId, createdAt) VALUES (?, ?, ?)", arguments: [thread.id, actor.id, now.stored])
         var row = try suggestionRecord(db, id: thread.id!, role: .admin)
         _ = try applyMilestones(db, &row, now: now)
         return thread.id!
@@ -353,7 +353,7 @@ extension Community {
     static func expireDue(_ db: Database, now: Date) throws -> [Int64] {
         let due = try SuggestionRecord.fetchAll(db, sql: """
             SELECT * FROM suggestion WHERE status = 'new' AND milestoneDeadline < ? ORDER BY milestoneDeadline
-            """, arguments: [now])
+            """, arguments: [now.stored])
         var expired: [Int64] = []
         for var row in due where try applyMilestones(db, &row, now: now) {
             if row.status == .expired { expired.append(row.threadId) }
@@ -374,12 +374,12 @@ extension Community {
         var post = PostRecord(id: nil, threadId: thread.id!, position: thread.replyCount, authorId: actor.id, body: response,
                               createdAt: now, editedAt: nil, state: .visible, replyToId: nil, revisionCount: 0)
         try post.insert(db)
-        try db.execute(sql: "UPDATE board SET postCount = postCount + 1, lastActivityAt = ? WHERE id = ?", arguments: [now, thread.boardId])
+        try db.execute(sql: "UPDATE board SET postCount = postCount + 1, lastActivityAt = ? WHERE id = ?", arguments: [now.stored, thread.boardId])
         try db.execute(sql: "UPDATE member SET postCount = postCount + 1 WHERE id = ?", arguments: [actor.id])
         try markRead(db, member: actor.id, thread: thread.id!, position: post.position, at: now)
         try db.execute(sql: """
             INSERT INTO statusChange (threadId, fromStatus, toStatus, actorId, postId, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [row.threadId, row.status, status, actor.id, post.id, now])
+            """, arguments: [row.threadId, row.status, status, actor.id, post.id, now.stored])
         let previous = row.status
         row.status = status
         row.statusChangedAt = now
@@ -388,7 +388,7 @@ extension Community {
         try db.execute(sql: """
             UPDATE suggestion SET status = ?, statusChangedAt = ?, statusNote = ?, milestoneDeadline = NULL, duplicateOfId = ?
             WHERE threadId = ?
-            """, arguments: [status, now, response, row.duplicateOfId, row.threadId])
+            """, arguments: [status, now.stored, response, row.duplicateOfId, row.threadId])
         return (previous, post.id!)
     }
 
@@ -401,6 +401,6 @@ extension Community {
               SELECT memberId FROM supporter WHERE threadId = ?
               UNION SELECT authorId FROM thread WHERE id = ?)
             WHERE memberId IS NOT ?
-            """, arguments: [kind, id, post, actor, text, now, id, id, actor])
+            """, arguments: [kind, id, post, actor, text, now.stored, id, id, actor])
     }
 }

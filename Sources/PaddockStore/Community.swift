@@ -154,7 +154,7 @@ public final class Community: Sendable {
             var post = PostRecord(id: nil, threadId: threadID, position: thread.replyCount, authorId: actor.id, body: body,
                                   createdAt: now, editedAt: nil, state: .visible, replyToId: replyTo, revisionCount: 0)
             try post.insert(db)
-            try db.execute(sql: "UPDATE board SET postCount = postCount + 1, lastActivityAt = ? WHERE id = ?", arguments: [now, thread.boardId])
+            try db.execute(sql: "UPDATE board SET postCount = postCount + 1, lastActivityAt = ? WHERE id = ?", arguments: [now.stored, thread.boardId])
             try db.execute(sql: "UPDATE member SET postCount = postCount + 1 WHERE id = ?", arguments: [actor.id])
             try Self.markRead(db, member: actor.id, thread: threadID, position: post.position, at: now)
             try Self.notifyReply(db, post: post, thread: thread, repliedTo: repliedTo, actor: actor, at: now)
@@ -296,7 +296,7 @@ extension Community {
         try post.insert(db)
         try db.execute(sql: """
             UPDATE board SET threadCount = threadCount + 1, postCount = postCount + 1, lastActivityAt = ? WHERE id = ?
-            """, arguments: [now, board.id])
+            """, arguments: [now.stored, board.id])
         try db.execute(sql: "UPDATE member SET postCount = postCount + 1 WHERE id = ?", arguments: [author.id])
         try db.execute(sql: "INSERT INTO threadWatch (memberId, threadId, level) VALUES (?, ?, 'watching')", arguments: [author.id, thread.id])
         try markRead(db, member: author.id, thread: thread.id!, position: 0, at: now)
@@ -309,7 +309,7 @@ extension Community {
             INSERT INTO readState (memberId, threadId, lastReadPosition, readAt) VALUES (?, ?, ?, ?)
             ON CONFLICT (memberId, threadId) DO UPDATE SET
               lastReadPosition = MAX(lastReadPosition, excluded.lastReadPosition), readAt = excluded.readAt
-            """, arguments: [member, thread, position, now])
+            """, arguments: [member, thread, position, now.stored])
     }
 
     /// The author replied to (or the thread's author) hears of a reply, and so
@@ -342,17 +342,18 @@ extension Community {
     static func log(_ db: Database, actor: Actor, action: String, targetKind: String, targetID: Int64, reason: String, at now: Date) throws {
         try db.execute(sql: """
             INSERT INTO moderationLog (actorId, action, targetKind, targetId, reason, createdAt) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [actor.id, action, targetKind, targetID, reason, now])
+            """, arguments: [actor.id, action, targetKind, targetID, reason, now.stored])
     }
 
     static let threadSummarySelect = threadSummarySelect(reader: nil)
 
     /// Thread rows with their author; with a reader, how far that member has read each.
     static func threadSummarySelect(reader: Int64?) -> String {
-        let read = reader.map { "(SELECT r.lastReadPosition FROM readState r WHERE r.memberId = \($0) AND r.threadId = t.id)" } ?? "NULL"
+        let read = reader.map { "(SELECT r.lastReadPosition FROM readState r INDEXED BY readState_covering WHERE r.memberId = \($0) AND r.threadId = t.id)" } ?? "NULL"
         return """
         SELECT t.id, t.boardId, t.kind, t.title, a.handle AS authorHandle, a.role AS authorRole, t.createdAt,
                t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden,
+               t.slowModeSeconds,
                \(read) AS readPosition
         FROM thread t JOIN member a ON a.id = t.authorId LEFT JOIN member lp ON lp.id = t.lastPosterId
         """

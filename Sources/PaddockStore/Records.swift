@@ -5,7 +5,7 @@ import PaddockCore
 // Rows as stored. Plain structs with a `Columns` enum, one per table (GRDB's
 // record style). Screens and the CLI read the summaries in Views.swift.
 
-public struct MemberRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+public struct MemberRecord: Codable, Equatable, Sendable, FetchableRecord, StoredDates, MutablePersistableRecord {
     public static let databaseTableName = "member"
     public var id: Int64?
     public var handle: String
@@ -31,7 +31,7 @@ public struct MemberRecord: Codable, Equatable, Sendable, FetchableRecord, Mutab
     }
 }
 
-struct BoardRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct BoardRecord: Codable, Equatable, Sendable, FetchableRecord, StoredDates, MutablePersistableRecord {
     static let databaseTableName = "board"
     var id: Int64?
     var slug: String
@@ -55,7 +55,7 @@ struct BoardRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersis
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct ThreadRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ThreadRecord: Codable, Equatable, Sendable, FetchableRecord, StoredDates, MutablePersistableRecord {
     static let databaseTableName = "thread"
     var id: Int64?
     var boardId: Int64
@@ -87,7 +87,7 @@ struct ThreadRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersi
     var facts: ThreadFacts { ThreadFacts(kind: kind, locked: locked, archived: archived, hidden: hidden) }
 }
 
-struct PostRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct PostRecord: Codable, Equatable, Sendable, FetchableRecord, StoredDates, MutablePersistableRecord {
     static let databaseTableName = "post"
     var id: Int64?
     var threadId: Int64
@@ -108,7 +108,7 @@ struct PostRecord: Codable, Equatable, Sendable, FetchableRecord, MutablePersist
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct PostRevisionRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct PostRevisionRecord: Codable, Sendable, FetchableRecord, StoredDates, MutablePersistableRecord {
     static let databaseTableName = "postRevision"
     var id: Int64?
     var postId: Int64
@@ -117,7 +117,7 @@ struct PostRevisionRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     var createdAt: Date
 }
 
-struct NotificationRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct NotificationRecord: Codable, Sendable, FetchableRecord, StoredDates, MutablePersistableRecord {
     static let databaseTableName = "notification"
     var id: Int64?
     var memberId: Int64

@@ -11,7 +11,7 @@ extension Schema {
     /// it in step with new posts, edits and retitled threads; a post's state
     /// (hidden, removed) is read from `post` when searching, so moderation
     /// changes only who may find a post, not the index.
-    static func v3Search(_ db: Database) throws {
+    static func v4Search(_ db: Database) throws {
         try db.execute(sql: """
             CREATE VIEW postSearchSource AS
               SELECT p.id AS id, CASE WHEN p.position = 0 THEN t.title ELSE '' END AS title, p.body AS body

@@ -7,7 +7,8 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try v1(db) }
         migrator.registerMigration("v2-suggestions") { db in try v2Suggestions(db) }
-        migrator.registerMigration("v3-search") { db in try v3Search(db) }
+        migrator.registerMigration("v3-covering-reads") { db in try v3CoveringReads(db) }
+        migrator.registerMigration("v4-search") { db in try v4Search(db) }
         return migrator
     }
 

@@ -48,7 +48,7 @@ public struct OfficialResponse: Codable, Equatable, Sendable {
 }
 
 /// Another suggestion named by this one.
-public struct SuggestionLink: Codable, Equatable, Sendable, FetchableRecord {
+public struct SuggestionLink: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let title: String
     public let status: SuggestionStatus
@@ -137,7 +137,7 @@ public struct SuggestionPage: Codable, Equatable, Sendable {
     }
 }
 
-public struct SupporterEntry: Codable, Equatable, Sendable, FetchableRecord {
+public struct SupporterEntry: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let handle: String
     public let displayName: String
     public let supportedAt: Date
@@ -177,7 +177,7 @@ public struct MaintenanceReport: Codable, Equatable, Sendable {
 }
 
 /// A suggestion row as stored.
-struct SuggestionRecord: Codable, Equatable, Sendable, FetchableRecord {
+struct SuggestionRecord: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     var threadId: Int64
     var productId: Int64
     var status: SuggestionStatus
@@ -196,7 +196,7 @@ struct SuggestionRecord: Codable, Equatable, Sendable, FetchableRecord {
 }
 
 /// The columns a summary is built from.
-struct SuggestionRowView: Decodable, FetchableRecord {
+struct SuggestionRowView: Decodable, FetchableRecord, StoredDates {
     let id: Int64
     let title: String
     let authorHandle: String

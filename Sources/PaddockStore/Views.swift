@@ -5,7 +5,7 @@ import PaddockCore
 // What lists and screens read: each summary carries just what its row shows,
 // fetched with the rows it belongs to.
 
-public struct MemberSummary: Codable, Equatable, Sendable, FetchableRecord {
+public struct MemberSummary: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let handle: String
     public let displayName: String
@@ -16,7 +16,7 @@ public struct MemberSummary: Codable, Equatable, Sendable, FetchableRecord {
     public let postCount: Int
 }
 
-public struct BoardSummary: Codable, Equatable, Sendable, FetchableRecord {
+public struct BoardSummary: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let slug: String
     public let title: String
@@ -28,7 +28,7 @@ public struct BoardSummary: Codable, Equatable, Sendable, FetchableRecord {
     public let lastActivityAt: Date?
 }
 
-public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord {
+public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let boardId: Int64
     public let kind: ThreadKind
@@ -43,6 +43,8 @@ public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord {
     public let locked: Bool
     public let archived: Bool
     public let hidden: Bool
+    /// Minimum seconds between two posts by one member; 0 when slow mode is off.
+    public let slowModeSeconds: Int
     /// How far the viewing member has read (a post position), when a viewer was given.
     public let readPosition: Int?
 
@@ -50,7 +52,7 @@ public struct ThreadSummary: Codable, Equatable, Sendable, FetchableRecord {
     public var unreadCount: Int { replyCount - (readPosition ?? -1) }
 }
 
-public struct PostView: Codable, Equatable, Sendable, FetchableRecord {
+public struct PostView: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
     public let threadId: Int64
     public let position: Int

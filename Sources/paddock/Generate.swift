@@ -19,7 +19,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Members (default: posts ÷ 100, at least 50).") var members: Int?
     @Option(help: "Threads (default: posts ÷ 20, at least 1).") var threads: Int?
     @Option(help: "Posts in all, opening posts included.") var posts: Int = 100_000
-    @Option(help: "Suggestions with supporters (not available yet: needs the co-creation work).") var suggestions: Int?
+    @Option(help: "Suggestions on an ideas board, beyond --threads and --posts, with supporters.") var suggestions: Int = 0
     @Option(help: "The seed of the random choices.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The first admin's handle (default: your login name).", valueName: "handle")) var admin: String?
     @Flag(help: "Check every counter against the rows afterwards (reads the whole file once).") var check = false
@@ -30,16 +30,14 @@ struct Generate: ParsableCommand {
         if let members, members < 2 { throw ValidationError("--members must be at least 2") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let threads, threads > posts { throw ValidationError("--threads (\(threads)) cannot exceed --posts (\(posts)): every thread has an opening post") }
-        if suggestions != nil {
-            throw ValidationError("--suggestions is not available yet: suggestions and supporters come with the co-creation work")
-        }
+        if suggestions < 0 { throw ValidationError("--suggestions cannot be negative") }
     }
 
     func run() throws {
         let path = global.databasePath
         let context = try global.context(create: true)
         let plan = SyntheticPlan(members: members ?? max(50, posts / 100), threads: threads ?? max(1, posts / 20), posts: posts,
-                                 seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
+                                 suggestions: suggestions, seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
         let quiet = json
         let report = try SyntheticCommunity.generate(into: context.community.database, plan: plan) { step in
             if !quiet { FileHandle.standardError.write(Data("  \(step)\n".utf8)) }
@@ -50,7 +48,7 @@ struct Generate: ParsableCommand {
             try Output.json(report)
         } else {
             Output.line("Generated \(path): \(report.members) members, \(report.boards) boards, \(report.threads) threads, "
-                        + "\(report.posts) posts in \(String(format: "%.1f", report.seconds)) s.")
+                        + "\(report.posts) posts\(report.suggestions > 0 ? " (\(report.suggestions) of them suggestions)" : "") in \(String(format: "%.1f", report.seconds)) s.")
             Output.line("Longest thread: #\(report.longestThreadID), \(report.longestThreadPosts) posts. Admin: '\(plan.operatorHandle)'.")
             if check && problems.isEmpty { Output.line("Counters checked: all consistent.") }
         }

@@ -7,7 +7,12 @@ enum Output {
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        // ISO 8601 in UTC to the second, written without Foundation's formatter (see UTCTime).
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            let time = UTCTime(date)
+            try container.encode("\(time.dayText)T\(time.secondText.suffix(8))Z")
+        }
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
@@ -46,10 +51,6 @@ enum Output {
 
     static func date(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
+        return UTCTime(date).minuteText
     }
 }

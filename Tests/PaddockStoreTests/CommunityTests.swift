@@ -57,7 +57,7 @@ import Testing
         }
         let queue = try DatabaseQueue(path: path)
         let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(applied == ["v1", "v2-suggestions", "v3-search", "v99-from-the-future"])
+        #expect(applied == (Schema.migrator.migrations + ["v99-from-the-future"]).sorted())
     }
 
     @Test func theModerationLogIsAppendOnly() throws {

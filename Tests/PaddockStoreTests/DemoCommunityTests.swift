@@ -172,12 +172,4 @@ import Testing
         #expect(!queue.suggestions.isEmpty)
         #expect(try community.roadmap(product: "furia-950").shipped.count >= 1)
     }
-
-    @Test func buildsQuickly() throws {
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            try DemoCommunity.build(database: try AppDatabase.inMemory(), operator: "owner", endingAt: Self.endingAt)
-        }
-        #expect(elapsed < .seconds(10))
-    }
 }

@@ -172,9 +172,8 @@ import Testing
         try community.markRead(by: f.member, thread: idea.id, upTo: 0)
         #expect(Set(try found("seat is:unread")) == Set([ventoPost, dashPost]))
         // Dates are days (UTC): the garage thread is two days before the suggestions.
-        let garageDay = ISO8601DateFormatter.string(from: f.clock.now - 86_400 * 2, timeZone: TimeZone(identifier: "UTC")!,
-                                                     formatOptions: [.withFullDate])
-        let today = ISO8601DateFormatter.string(from: f.clock.now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let garageDay = UTCTime(f.clock.now - 86_400 * 2).dayText
+        let today = UTCTime(f.clock.now).dayText
         #expect(try found("seat before:\(today)") == [garagePost])
         #expect(Set(try found("seat after:\(today)")) == Set([ideaPost, ventoPost, dashPost]))
         #expect(try found("seat after:\(garageDay) before:\(today)") == [garagePost])

@@ -36,6 +36,36 @@ import Testing
         #expect(try SyntheticCommunity.invariantViolations(in: database) == [])
     }
 
+    @Test func suggestionsHaveSupportersWithALongTailAndWorkThroughTheService() throws {
+        var plan = Self.plan
+        plan.suggestions = 400
+        let database = try AppDatabase.inMemory()
+        let report = try SyntheticCommunity.generate(into: database, plan: plan)
+        #expect(report.threads == 700 && report.posts == 6400 && report.suggestions == 400)
+        #expect(try SyntheticCommunity.invariantViolations(in: database) == [])
+        let counts = try database.writer.read { db in
+            try Int.fetchAll(db, sql: "SELECT supporterCount FROM suggestion ORDER BY supporterCount")
+        }
+        #expect(counts.count == 400 && counts.first! >= 1)
+        #expect(counts[200] <= 3, "most suggestions have a handful of supporters")
+        #expect(counts.last! >= 30, "a few have many")
+        // The lists and support work on generated rows.
+        let end = plan.endingAt
+        let community = Community(database: database, clock: { end })
+        let top = try community.suggestions(product: "furia-950", order: .top, limit: 5).suggestions
+        #expect(top.count == 5)
+        #expect(top.map(\.supporterCount) == top.map(\.supporterCount).sorted(by: >))
+        let open = try #require(try community.suggestions(product: "vento-1200", order: .top, limit: 50).suggestions
+            .first { $0.status == .new && $0.authorHandle != "ops" })
+        let ops = try community.actor(handle: "ops")
+        let supporters = try community.supporters(of: open.id, limit: 1000)
+        #expect(supporters.supporters.count == open.supporterCount)
+        let after = supporters.supporters.contains { $0.handle == "ops" }
+            ? try community.withdrawSupport(by: ops, suggestion: open.id) : try community.support(by: ops, suggestion: open.id)
+        #expect(abs(after.supporterCount - open.supporterCount) == 1)
+        #expect(try SyntheticCommunity.invariantViolations(in: database) == [])
+    }
+
     @Test func theSameSeedGivesTheSameCommunity() throws {
         func digest() throws -> [String] {
             let database = try AppDatabase.inMemory()

@@ -148,7 +148,8 @@ struct ModerationFixture {
         mod.press(.character("m"))
         guard case .moderationMenu(let menu) = mod.state.screen else { Issue.record("no menu"); return }
         #expect(menu.options.map(\.label) == ["hide the opening post", "remove the opening post", "lock the thread",
-                                              "pin the thread", "archive the thread"])
+                                              "pin the thread", "archive the thread", "move the thread to…",
+                                              "slow mode…", "hide the thread"])
         mod.press(.down, .down)
         mod.type("Settled")
         mod.press(.enter)
@@ -161,6 +162,40 @@ struct ModerationFixture {
         let actions = try f.community.moderationLog(viewer: f.base.admin).map(\.action)
         #expect(actions.contains("lock"))
         #expect(actions.contains("hide"))
+    }
+
+    @Test func aModeratorMovesAThreadAndSlowsItDownThroughTheMenusChoices() throws {
+        let f = try ModerationFixture()
+        let mod = try f.app(as: f.lucia)
+        try mod.open(thread: f.seatThread)
+        mod.press(.character("m"))
+        mod.press(.down, .down, .down, .down, .down, .enter)
+        guard case .moderationMenu(let boards) = mod.state.screen else { Issue.record("no menu"); return }
+        // Only boards of the same kind, not the one it is in.
+        #expect(!boards.options.isEmpty)
+        #expect(!boards.options.map(\.label).contains { $0.contains("(furia)") || $0.contains("(announcements)") })
+        #expect(mod.screen().contains("move the thread to:"))
+        // Esc goes back to the actions, not out.
+        mod.press(.escape)
+        guard case .moderationMenu(let back) = mod.state.screen else { Issue.record("Esc left the menu"); return }
+        #expect(back.options.count == 8 && back.choice == 5)
+        mod.press(.enter)
+        let target = boards.options[0].label
+        mod.type("Belongs with the other seat threads")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        let slug = String(target.split(separator: "(").last!.dropLast())
+        #expect(try f.community.threads(board: slug, reader: f.lucia, order: .latest, after: nil, limit: 50).threads
+            .contains { $0.id == f.seatThread })
+
+        mod.press(.character("m"))
+        mod.press(.down, .down, .down, .down, .down, .down, .enter)
+        #expect(mod.screen().contains("one post every 2 minutes"))
+        mod.press(.down, .enter)
+        #expect(mod.thread?.summary.slowModeSeconds == 120)
+        let log = try f.community.moderationLog(viewer: f.base.admin)
+        #expect(log.contains { $0.action == "move" && $0.reason.contains("furia →") })
+        #expect(log.contains { $0.action == "slowmode" && $0.reason.contains("2 minutes") })
     }
 
     @Test func theQueueAt80x24() throws {
@@ -180,6 +215,21 @@ struct ModerationFixture {
         ], width: 80)
     }
 
+    @Test func aLongQueueSaysItShowsTheHeaviestPart() throws {
+        let f = try ModerationFixture()
+        let c = f.community
+        try c.setSetting(by: f.base.admin, key: "new_member_days", value: "0")
+        let thread = try c.startThread(by: f.giulia, board: "garage", title: "Tyre pressures", body: "What do you run?")
+        for n in 1...ModerationQueueScreen.limit {
+            let reply = try c.reply(by: f.giulia, thread: thread.id, body: "Also \(n)")
+            _ = try c.flag(by: f.nico, post: reply.id, reason: .spam)
+        }
+        _ = try c.flag(by: f.nico, post: try c.thread(thread.id, viewer: f.nico, from: 0, limit: 1).posts[0].id, reason: .spam)
+        let mod = try f.app(as: f.lucia)
+        mod.press(.character("M"))
+        #expect(mod.screen().contains("FLAGGED POST (the 100 heaviest of 101)"))
+    }
+
     @Test func aModeratorSilencesAnAuthorFromTheirRecord() throws {
         let f = try ModerationFixture()
         let member = try f.app(as: f.base.reader)
@@ -195,12 +245,16 @@ struct ModerationFixture {
         #expect(conduct.record?.handle == "giulia")
         #expect(mod.screen().contains("Standing: active"))
         mod.press(.character("s"))
-        mod.type("Cool off for a day")
+        #expect(mod.screen().contains("Silence giulia for 1 day"))
+        mod.press(.tab)
+        #expect(mod.screen().contains("Silence giulia for 3 days"))
+        mod.type("Cool off for a while")
         mod.press(.enter)
         #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
         #expect(mod.screen().contains("Standing: silenced"))
         #expect(mod.screen().contains("silence by lucia"))
-        #expect(try f.community.notifications(for: f.giulia).contains { $0.text.contains("Cool off for a day") })
+        #expect(try f.community.notifications(for: f.giulia).contains { $0.text.contains("Cool off for a while") })
+        #expect(try f.community.conduct(of: "giulia", by: f.base.admin).standingUntil == f.base.clock.now + 3 * 86_400)
         // A moderator cannot act on a manager: refused, nothing changed.
         mod.press(.escape, .escape)
         let launch = try f.community.threads(board: "announcements", reader: f.lucia, order: .latest, after: nil, limit: 5).threads[0]

@@ -201,11 +201,7 @@ extension Rules {
 extension Clock {
     /// To the second, for limits measured in seconds.
     public static func describePrecisely(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss 'UTC'"
-        return f.string(from: date)
+        UTCTime(date).secondText + " UTC"
     }
 
     /// "30 seconds", "5 minutes", "2 hours", "3 days".
@@ -227,16 +223,10 @@ extension Clock {
         return nil
     }
 
-    /// Parses `2026-12-01T10:00Z`, `2026-12-01T10:00:00Z` or `2026-12-01` (midnight UTC).
+    /// Parses `2026-12-01T10:00Z`, `2026-12-01T10:00:00Z`, `2026-12-01 10:00` or
+    /// `2026-12-01` (midnight), all in UTC.
     public static func parseInstant(_ text: String) -> Date? {
-        for format in ["yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd"] {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.timeZone = TimeZone(identifier: "UTC")
-            f.dateFormat = format
-            if let date = f.date(from: text) { return date }
-        }
-        return nil
+        UTCTime(parsing: text.trimmingWhitespace)?.date
     }
 }
 

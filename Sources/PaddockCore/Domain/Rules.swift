@@ -96,10 +96,6 @@ public enum Rules {
 /// Times as the community states them in messages: UTC, to the minute.
 public enum Clock {
     public static func describe(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return f.string(from: date)
+        UTCTime(date).minuteText + " UTC"
     }
 }

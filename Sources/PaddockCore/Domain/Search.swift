@@ -244,17 +244,12 @@ public struct SearchQuery: Equatable, Sendable {
         return nil
     }
 
-    /// Midnight UTC of a YYYY-MM-DD date that exists; nil otherwise.
+    /// Midnight UTC of a YYYY-MM-DD date that exists (2026-02-30 does not); nil otherwise.
     public static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let date = calendar.date(from: DateComponents(year: y, month: m, day: d)),
-              calendar.component(.day, from: date) == d, calendar.component(.month, from: date) == m else { return nil }
+        guard text.utf8.count == 10, let parsed = UTCTime(parsing: text) else { return nil }
+        let date = parsed.date
+        let back = UTCTime(date)
+        guard back.year == parsed.year, back.month == parsed.month, back.day == parsed.day else { return nil }
         return date
     }
 
@@ -328,9 +323,45 @@ public enum SearchText {
         return isWordScalar(first)
     }
 
+    /// Lowercase without diacritics, as unicode61 folds: combining marks are
+    /// dropped and precomposed letters lose their accents. By the standard
+    /// library's Unicode tables and a small table here, never Foundation's
+    /// folding, which would load ICU into the session.
     public static func fold(_ text: String) -> String {
-        text.lowercased().folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                out.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: continue
+            default: break
+            }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                out.append(baseLetters[lower] ?? lower)
+            }
+        }
+        return String(out)
     }
+
+    /// Precomposed lowercase letters and their base letter (those with a
+    /// canonical decomposition, as SQLite's remove_diacritics folds them).
+    static let baseLetters: [Unicode.Scalar: Unicode.Scalar] = {
+        let groups: [(Unicode.Scalar, String)] = [
+            ("a", "àáâãäåāăąǎǻȁȃạảấầẩẫậắằẳẵặ"), ("c", "çćĉċč"), ("d", "ď"), ("e", "èéêëēĕėęěȅȇẹẻẽếềểễệ"),
+            ("g", "ĝğġģǧ"), ("h", "ĥ"), ("i", "ìíîïĩīĭįǐȉȋỉị"), ("j", "ĵ"), ("k", "ķǩ"), ("l", "ĺļľ"),
+            ("n", "ñńņňǹ"), ("o", "òóôõöōŏőơǒȍȏọỏốồổỗộớờởỡợ"), ("r", "ŕŗřȑȓ"), ("s", "śŝşšș"), ("t", "ţťț"),
+            ("u", "ùúûüũūŭůűųưǔǖǘǚǜȕȗụủứừửữự"), ("w", "ŵẁẃẅ"), ("y", "ýÿŷỳỵỷỹ"), ("z", "źżž"),
+            ("α", "ά"), ("ε", "έ"), ("η", "ή"), ("ι", "ίϊΐ"), ("ο", "ό"), ("υ", "ύϋΰ"), ("ω", "ώ"),
+            ("е", "ё"), ("и", "й"), ("у", "ў"), ("і", "ї"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (base, letters) in groups {
+            for letter in letters.unicodeScalars { table[letter] = base }
+        }
+        return table
+    }()
 
     /// The words of a text as typed (not folded).
     static func words(in text: String) -> [String] {

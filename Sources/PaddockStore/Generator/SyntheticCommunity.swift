@@ -7,16 +7,21 @@ public struct SyntheticPlan: Sendable, Equatable {
     public var members: Int
     public var threads: Int
     public var posts: Int
+    /// Suggestion threads on an ideas board, beyond `threads` and `posts` (one
+    /// opening post each), tagged to features of two products, with supporters.
+    public var suggestions: Int
     public var seed: UInt64
     /// The newest post is a little before this; history goes back three years.
     public var endingAt: Date
     /// The first admin: the person who will open the community (and whom `paddock bench` reads as).
     public var operatorHandle: String
 
-    public init(members: Int, threads: Int, posts: Int, seed: UInt64 = 1, endingAt: Date = Date(), operatorHandle: String) {
+    public init(members: Int, threads: Int, posts: Int, suggestions: Int = 0, seed: UInt64 = 1, endingAt: Date = Date(),
+                operatorHandle: String) {
         self.members = members
         self.threads = threads
         self.posts = posts
+        self.suggestions = suggestions
         self.seed = seed
         self.endingAt = endingAt
         self.operatorHandle = operatorHandle
@@ -32,6 +37,7 @@ public struct SyntheticPlan: Sendable, Equatable {
     func validate() throws {
         guard members >= 2 else { throw CommunityError.invalid("--members must be at least 2") }
         guard threads >= 1 else { throw CommunityError.invalid("--threads must be at least 1") }
+        guard suggestions >= 0 else { throw CommunityError.invalid("--suggestions cannot be negative") }
         guard posts >= threads else {
             throw CommunityError.invalid("--posts (\(posts)) must be at least --threads (\(threads)): every thread has an opening post")
         }
@@ -47,6 +53,7 @@ public struct SyntheticReport: Codable, Sendable, Equatable {
     public let boards: Int
     public let threads: Int
     public let posts: Int
+    public let suggestions: Int
     public let longestThreadID: Int64
     public let longestThreadPosts: Int
     public let seconds: Double
@@ -98,7 +105,7 @@ public enum SyntheticCommunity {
             try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         }
         return SyntheticReport(members: report.members, boards: report.boards, threads: report.threads, posts: report.posts,
-                               longestThreadID: report.longestThreadID, longestThreadPosts: report.longestThreadPosts,
+                               suggestions: report.suggestions, longestThreadID: report.longestThreadID, longestThreadPosts: report.longestThreadPosts,
                                seconds: Date().timeIntervalSince(started))
     }
 
@@ -157,6 +164,13 @@ public enum SyntheticCommunity {
                 """)
             try check("members whose postCount is wrong", """
                 SELECT m.id FROM member m WHERE m.postCount <> (SELECT COUNT(*) FROM post p WHERE p.authorId = m.id)
+                """)
+            try check("suggestions whose supporterCount is not their supporters", """
+                SELECT s.threadId FROM suggestion s WHERE s.supporterCount <> (SELECT COUNT(*) FROM supporter p WHERE p.threadId = s.threadId)
+                """)
+            try check("feature tags whose copies of status or supporterCount are stale", """
+                SELECT f.threadId FROM suggestionFeature f JOIN suggestion s ON s.threadId = f.threadId
+                WHERE f.status <> s.status OR f.supporterCount <> s.supporterCount
                 """)
             let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !orphans.isEmpty { problems.append("\(orphans.count) rows point at rows that do not exist (PRAGMA foreign_key_check)") }
@@ -357,8 +371,87 @@ private struct Builder {
                                                        i % 3 == 0 ? nil : SQLDate.string(milliseconds: at + 60_000)])
         }
 
-        return SyntheticReport(members: memberCount, boards: boards.count, threads: threadCount, posts: Int(postID),
-                               longestThreadID: Int64(longIndex + 1), longestThreadPosts: longest,
+        if plan.suggestions > 0 {
+            try addSuggestions(firstThread: Int64(threadCount + 1), firstPost: postID + 1, board: boards.count + 1,
+                               start: start, end: end, authors: authorSampler)
+        }
+
+        return SyntheticReport(members: memberCount, boards: boards.count + (plan.suggestions > 0 ? 1 : 0),
+                               threads: threadCount + plan.suggestions, posts: Int(postID) + plan.suggestions,
+                               suggestions: plan.suggestions, longestThreadID: Int64(longIndex + 1), longestThreadPosts: longest,
                                seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Two products with six features each, an ideas board, and the suggestions:
+    /// supporters with a long tail (most have a handful, a few hundreds), statuses
+    /// as a living community has them, each support row by a distinct member.
+    mutating func addSuggestions(firstThread: Int64, firstPost: Int64, board: Int, start: Int64, end: Int64,
+                                 authors: ZipfSampler) throws {
+        progress("suggestions")
+        let made = SQLDate.string(milliseconds: start - Self.day)
+        try db.execute(sql: """
+            INSERT INTO board (id, slug, title, description, position, threadKind, createdAt)
+            VALUES (?, 'ideas', 'Ideas Lab', 'Suggest changes to the bikes; support the ones you want', ?, 'suggestion', ?)
+            """, arguments: [board, board - 1, made])
+        let products = [("furia-950", "Furia 950"), ("vento-1200", "Vento 1200")]
+        let features = ["seat", "suspension", "electronics", "luggage", "lights", "exhaust"]
+        for (p, product) in products.enumerated() {
+            try db.execute(sql: "INSERT INTO product (id, slug, name, createdAt) VALUES (?, ?, ?, ?)",
+                           arguments: [p + 1, product.0, product.1, made])
+            for (f, feature) in features.enumerated() {
+                try db.execute(sql: "INSERT INTO feature (id, productId, slug, name, createdAt) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [p * features.count + f + 1, p + 1, feature, feature.prefix(1).uppercased() + feature.dropFirst(), made])
+            }
+        }
+        let insertThread = try db.makeStatement(sql: """
+            INSERT INTO thread (id, boardId, kind, title, authorId, createdAt, lastActivityAt, replyCount, lastPosterId)
+            VALUES (?, ?, 'suggestion', ?, ?, ?, ?, 0, ?)
+            """)
+        let insertPost = try db.makeStatement(sql: """
+            INSERT INTO post (id, threadId, position, authorId, body, createdAt, state) VALUES (?, ?, 0, ?, ?, ?, 'visible')
+            """)
+        let insertSuggestion = try db.makeStatement(sql: """
+            INSERT INTO suggestion (threadId, productId, status, supporterCount, milestone, milestoneDeadline, statusChangedAt)
+            VALUES (?, ?, ?, ?, 0, ?, ?)
+            """)
+        let insertTag = try db.makeStatement(sql: """
+            INSERT INTO suggestionFeature (threadId, featureId, status, supporterCount) VALUES (?, ?, ?, ?)
+            """)
+        let insertSupporter = try db.makeStatement(sql: "INSERT INTO supporter (threadId, memberId, createdAt) VALUES (?, ?, ?)")
+        let members = plan.members
+        let statuses: [(String, Double)] = [("new", 0.75), ("expired", 0.85), ("under_review", 0.9), ("planned", 0.94),
+                                            ("in_progress", 0.96), ("shipped", 0.98), ("declined", 1.0)]
+        var last: Int64 = 0
+        var posts = [Int](repeating: 0, count: members + 1)
+        for i in 0..<plan.suggestions {
+            let thread = firstThread + Int64(i)
+            let author = 2 + authors.sample(&random)
+            let created = start + Int64(random.unit() * Double(end - start - Self.day))
+            last = max(last, created)
+            let at = SQLDate.string(milliseconds: created)
+            let u = random.unit()
+            let status = statuses.first { u < $0.1 }!.0
+            let supporters = min(members, Int(pow(1 - random.unit(), -1 / 1.1)))
+            let product = 1 + random.int(products.count)
+            try insertThread.execute(arguments: [thread, board, SyntheticText.title(&random), author, at, at, author])
+            try insertPost.execute(arguments: [firstPost + Int64(i), thread, author, SyntheticText.body(&random, position: 0), at])
+            posts[author] += 1
+            try insertSuggestion.execute(arguments: [thread, product, status, supporters,
+                                                     status == "new" ? SQLDate.string(milliseconds: created + 30 * Self.day) : nil, at])
+            var tags = Set<Int>()
+            for _ in 0..<(1 + random.int(3)) { tags.insert((product - 1) * features.count + 1 + random.int(features.count)) }
+            for feature in tags.sorted() { try insertTag.execute(arguments: [thread, feature, status, supporters]) }
+            // The author, then distinct members stepping through the ids by a stride prime to their count.
+            let stride = [7919, 104_729, 1_299_709].first { members % $0 != 0 } ?? 1
+            var member = author
+            for k in 0..<supporters {
+                try insertSupporter.execute(arguments: [thread, member, SQLDate.string(milliseconds: created + Int64(k) * 60_000)])
+                member = (member - 1 + stride) % members + 1
+            }
+        }
+        let updateMember = try db.makeStatement(sql: "UPDATE member SET postCount = postCount + ? WHERE id = ?")
+        for id in 1...members where posts[id] > 0 { try updateMember.execute(arguments: [posts[id], id]) }
+        try db.execute(sql: "UPDATE board SET threadCount = ?, postCount = ?, lastActivityAt = ? WHERE id = ?",
+                       arguments: [plan.suggestions, plan.suggestions, SQLDate.string(milliseconds: last), board])
     }
 }

@@ -150,21 +150,9 @@ struct ZipfSampler {
 /// Dates as GRDB stores them ("yyyy-MM-dd HH:mm:ss.SSS", UTC), from milliseconds
 /// since 1970, without a formatter: the generator writes millions of them.
 enum SQLDate {
+    /// `UTCTime.storageText`, written straight into bytes: the generator formats millions.
     static func string(milliseconds ms: Int64) -> String {
-        let millis = Int(ms % 1000)
-        let seconds = ms / 1000
-        let days = Int(seconds / 86400)
-        let secondOfDay = Int(seconds % 86400)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let t = UTCTime(millisecondsSince1970: ms)
         var bytes = [UInt8](repeating: 0, count: 23)
         func put(_ value: Int, _ at: Int, _ digits: Int) {
             var v = value
@@ -173,13 +161,13 @@ enum SQLDate {
                 v /= 10
             }
         }
-        put(year, 0, 4); bytes[4] = 45
-        put(month, 5, 2); bytes[7] = 45
-        put(day, 8, 2); bytes[10] = 32
-        put(secondOfDay / 3600, 11, 2); bytes[13] = 58
-        put(secondOfDay / 60 % 60, 14, 2); bytes[16] = 58
-        put(secondOfDay % 60, 17, 2); bytes[19] = 46
-        put(millis, 20, 3)
+        put(t.year, 0, 4); bytes[4] = 45
+        put(t.month, 5, 2); bytes[7] = 45
+        put(t.day, 8, 2); bytes[10] = 32
+        put(t.hour, 11, 2); bytes[13] = 58
+        put(t.minute, 14, 2); bytes[16] = 58
+        put(t.second, 17, 2); bytes[19] = 46
+        put(t.millisecond, 20, 3)
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -59,13 +59,14 @@ public enum Keymap {
                     KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
         case .conduct(let conduct):
             if conduct.isTyping {
-                return [KeyHelp("Enter", "do it", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+                return [KeyHelp("Enter", "do it", footer: true), KeyHelp("Tab", "length", footer: true),
+                        KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
             }
-            return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence 1d", footer: true), KeyHelp("u", "suspend 1d", footer: true),
+            return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence", footer: true), KeyHelp("u", "suspend", footer: true),
                     KeyHelp("l", "lift", footer: true), KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .moderationMenu:
-            return [KeyHelp("Enter ^S", "do it", footer: true), KeyHelp("↑↓", "action", footer: true),
-                    KeyHelp("type", "reason"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+            return [KeyHelp("Enter ^S", "do it / choose", footer: true), KeyHelp("↑↓", "action", footer: true),
+                    KeyHelp("type", "reason"), KeyHelp("Esc", "back, cancel", footer: true), KeyHelp("F1", "help")]
         case .moderationQueue(let queue):
             if queue.isTyping {
                 return [KeyHelp("Enter", "agree", footer: true), KeyHelp("Tab", "remove/keep hidden", footer: true),

@@ -29,6 +29,12 @@ public struct AppState: Equatable {
         stack = [.home(HomeScreen())]
     }
 
+    /// The community's boards as home last loaded them (home is always at the bottom).
+    var boards: [BoardSummary] {
+        guard case .home(let home) = stack[0] else { return [] }
+        return home.overview?.boards.map(\.board) ?? []
+    }
+
     public var screen: Screen {
         get { stack[stack.count - 1] }
         set { stack[stack.count - 1] = newValue }

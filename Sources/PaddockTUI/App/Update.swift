@@ -161,6 +161,8 @@ public enum App {
                 }
             }
         case .flagQueueLoaded(let items):
+            // A short queue is the whole queue: the header's count agrees with it at once.
+            if items.count < ModerationQueueScreen.limit { state.flagQueueCount = items.count }
             for i in state.stack.indices {
                 if case .moderationQueue(var queue) = state.stack[i] {
                     queue.loaded(items, body: body)
@@ -315,7 +317,7 @@ public enum App {
             return step(board, Screen.board, &state) { $0.handle(key, body: body, member: member, now: now) }
         case .thread(let thread):
             if thread.loaded, key == .character("f") { return FlagDialog.open(thread, member: member) }
-            if thread.loaded, key == .character("m") { return ModerationMenu.open(thread, member: member) }
+            if thread.loaded, key == .character("m") { return ModerationMenu.open(thread, boards: state.boards, member: member) }
             if thread.loaded, key == .character("p") { return ConductScreen.open(thread, member: member) }
             return step(thread, Screen.thread, &state) { $0.handle(key, body: body, member: member, now: now) }
         case .compose(let compose):

@@ -24,7 +24,7 @@ extension App {
         case .suggestionForm(let form): form.render(into: &canvas, area: body)
         case .suggestionList(let list): list.render(into: &canvas, body: body, now: state.now)
         case .flagDialog(let dialog): dialog.render(into: &canvas, area: body)
-        case .moderationQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
+        case .moderationQueue(let queue): queue.render(into: &canvas, body: body, now: state.now, total: state.flagQueueCount)
         case .moderationLog(let log): log.render(into: &canvas, body: body, now: state.now)
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
         case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)

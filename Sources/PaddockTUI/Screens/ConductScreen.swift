@@ -3,8 +3,8 @@ import PaddockCore
 import PaddockStore
 
 /// A member's record of conduct, as moderators see it: role, standing and every
-/// penalty, newest first. w warns, s silences for a day, u suspends for a day,
-/// l lifts; each asks a one-line reason first.
+/// penalty, newest first. w warns, s silences, u suspends (for a day; Tab picks
+/// another length), l lifts; each asks a one-line reason first.
 public struct ConductScreen: Equatable {
     public var handle: String
     public var record: MemberRecordOfConduct?
@@ -14,7 +14,10 @@ public struct ConductScreen: Equatable {
 
     public init(handle: String) { self.handle = handle }
 
-    static let penaltyLength: TimeInterval = 86_400
+    /// Lengths a silence or suspension can be given for, in seconds; a day first.
+    static let penaltyLengths = [86_400, 3 * 86_400, 7 * 86_400, 30 * 86_400, 3600]
+    var lengthIndex = 0
+    var penaltyLength: Int { Self.penaltyLengths[lengthIndex] }
 
     var isTyping: Bool { pending != nil }
 
@@ -38,8 +41,11 @@ public struct ConductScreen: Equatable {
                 return [.setStatus(.info("Nothing changed."))]
             case .enter, .ctrl("s"):
                 let why = reason.text.trimmingCharacters(in: .whitespaces)
-                let until: Date? = kind == .silence || kind == .suspend ? now + Self.penaltyLength : nil
+                let until: Date? = kind.lasts ? now + TimeInterval(penaltyLength) : nil
                 return [.moderate(.member(handle, kind, until: until, reason: why))]
+            case .tab where kind.lasts:
+                lengthIndex = (lengthIndex + 1) % Self.penaltyLengths.count
+                return []
             default:
                 _ = reason.handle(key, width: max(1, body.width - 4))
                 return []
@@ -53,15 +59,18 @@ public struct ConductScreen: Equatable {
         default: return []
         }
         reason.setText("")
+        lengthIndex = 0
         return []
     }
 
-    static func verb(_ kind: PenaltyKind) -> String {
-        switch kind {
-        case .warn: "Warn"
-        case .silence: "Silence for a day"
-        case .suspend: "Suspend for a day"
-        case .lift: "Lift the silence or suspension"
+    /// The pending penalty as a sentence, e.g. "Silence giulia for 3 days (Tab: another length)".
+    func sentence(_ kind: PenaltyKind) -> String {
+        let length = "for \(Clock.describe(seconds: penaltyLength)) (Tab: another length)"
+        return switch kind {
+        case .warn: "Warn \(handle)"
+        case .silence: "Silence \(handle) \(length)"
+        case .suspend: "Suspend \(handle) \(length)"
+        case .lift: "Lift \(handle)'s silence or suspension"
         }
     }
 
@@ -91,9 +100,14 @@ public struct ConductScreen: Equatable {
         if let kind = pending {
             let y = body.y + body.height - 3
             canvas.put(String(repeating: "─", count: w), x: 0, y: y, role: .border)
-            canvas.put(" \(Self.verb(kind)) \(handle). Reason (sent to them):", x: 0, y: y + 1, role: .accent, maxWidth: w)
+            canvas.put(" \(sentence(kind)). Reason (sent to them):", x: 0, y: y + 1, role: .accent, maxWidth: w)
             reason.render(into: &canvas, x: 2, y: y + 2, width: max(1, w - 4), role: .normal, cursorRole: .selection,
                           placeholder: "Enter does it, Esc cancels")
         }
     }
+}
+
+private extension PenaltyKind {
+    /// Silences and suspensions run until a time; warnings and lifts are at once.
+    var lasts: Bool { self == .silence || self == .suspend }
 }

@@ -104,19 +104,33 @@ public struct FlagDialog: Equatable {
 }
 
 /// A moderator's actions on a thread and its focused post, as the role allows,
-/// each with a one-line reason. Enter or ^S performs the chosen one.
+/// each with a one-line reason. Enter or ^S performs the chosen one; an action
+/// with a choice to make (the board to move to, the slow-mode pace) opens its
+/// choices first, and Esc goes back to the actions.
 public struct ModerationMenu: Equatable {
     public struct Option: Equatable, Sendable {
         public var label: String
-        public var request: ModerationRequest
+        /// What Enter does; nil when the option opens `choices` instead.
+        public var request: ModerationRequest?
+        public var choices: [Option] = []
     }
 
     public var title: String
     public var options: [Option]
     public var choice = 0
+    /// The actions, while one of them shows its choices.
+    var parent: (options: [Option], choice: Int)?
     public var reason = TextField(maxLength: 500)
 
-    static func open(_ thread: ThreadScreen, member: Actor) -> [Command] {
+    public static func == (a: ModerationMenu, b: ModerationMenu) -> Bool {
+        a.title == b.title && a.options == b.options && a.choice == b.choice && a.reason == b.reason
+            && a.parent?.options == b.parent?.options && a.parent?.choice == b.parent?.choice
+    }
+
+    /// Paces offered for slow mode, in seconds between one member's posts.
+    static let slowModePaces = [30, 120, 600, 3600, 86_400]
+
+    static func open(_ thread: ThreadScreen, boards: [BoardSummary], member: Actor) -> [Command] {
         do throws(CommunityError) {
             try Rules.moderate(by: member)
         } catch {
@@ -136,9 +150,25 @@ public struct ModerationMenu: Equatable {
             }
         }
         let s = thread.summary
-        options.append(Option(label: s.locked ? "unlock the thread" : "lock the thread", request: .thread(id, s.locked ? .unlock : .lock, reason: "")))
-        options.append(Option(label: s.pinned ? "unpin the thread" : "pin the thread", request: .thread(id, s.pinned ? .unpin : .pin, reason: "")))
-        if !s.archived { options.append(Option(label: "archive the thread", request: .thread(id, .archive, reason: ""))) }
+        func threadOption(_ label: String, _ action: ThreadAction) -> Option {
+            Option(label: label, request: .thread(id, action, reason: ""))
+        }
+        options.append(threadOption(s.locked ? "unlock the thread" : "lock the thread", s.locked ? .unlock : .lock))
+        options.append(threadOption(s.pinned ? "unpin the thread" : "pin the thread", s.pinned ? .unpin : .pin))
+        if !s.archived { options.append(threadOption("archive the thread", .archive)) }
+        let destinations = boards.filter { $0.threadKind == s.kind && $0.id != s.boardId }
+        if !destinations.isEmpty {
+            options.append(Option(label: "move the thread to…", request: nil, choices: destinations.map {
+                threadOption("\($0.title) (\($0.slug))", .move(toBoard: $0.slug))
+            }))
+        }
+        var paces = slowModePaces.filter { $0 != s.slowModeSeconds }.map {
+            threadOption("one post every \(Clock.describe(seconds: $0))", .slowMode(seconds: $0))
+        }
+        if s.slowModeSeconds > 0 { paces.insert(threadOption("off", .slowMode(seconds: 0)), at: 0) }
+        let pace = s.slowModeSeconds > 0 ? " (now one post every \(Clock.describe(seconds: s.slowModeSeconds)))" : ""
+        options.append(Option(label: "slow mode…" + pace, request: nil, choices: paces))
+        options.append(threadOption(s.hidden ? "unhide the thread" : "hide the thread", s.hidden ? .unhide : .hide))
         return [.push(.moderationMenu(ModerationMenu(title: s.title, options: options)))]
     }
 
@@ -146,13 +176,24 @@ public struct ModerationMenu: Equatable {
         switch key {
         case .ctrl("s"), .enter:
             guard let option = options[safe: choice] else { return [] }
+            guard let request = option.request else {
+                parent = (options, choice)
+                options = option.choices
+                choice = 0
+                return []
+            }
             let why = reason.text.trimmingCharacters(in: .whitespaces)
-            switch option.request {
+            switch request {
             case .post(let post, let thread, let action, _): return [.moderate(.post(post, thread: thread, action, reason: why))]
             case .thread(let thread, let action, _): return [.moderate(.thread(thread, action, reason: why))]
             default: return []
             }
         case .escape:
+            if let parent {
+                (options, choice) = parent
+                self.parent = nil
+                return []
+            }
             return [.pop, .setStatus(.info("Nothing changed."))]
         case .up:
             choice = max(0, choice - 1)
@@ -169,6 +210,10 @@ public struct ModerationMenu: Equatable {
         let x = canvas.put(" Moderate ", x: 0, y: y, role: .muted)
         canvas.put("“\(title)”", x: x, y: y, role: .title, maxWidth: max(0, area.width - x - 1))
         y += 2
+        if let parent, let opened = parent.options[safe: parent.choice] {
+            canvas.put(" " + opened.label.replacingOccurrences(of: "…", with: ":"), x: 0, y: y, role: .muted, maxWidth: area.width)
+            y += 1
+        }
         for (index, option) in options.enumerated() {
             let chosen = index == choice
             canvas.put(chosen ? " ▸ " : "   ", x: 0, y: y, role: .accent)

@@ -85,12 +85,15 @@ public struct ModerationQueueScreen: Equatable {
         }
     }
 
-    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+    /// `total` is the number of open items: the screen holds the `limit`
+    /// heaviest, and says so when there are more (deciding them brings up the rest).
+    func render(into canvas: inout Canvas, body: Rect, now: Date, total: Int) {
         let w = body.width
         let weightWidth = 8
         let ageWidth = 14
         let titleWidth = max(8, w - 2 - weightWidth - ageWidth)
-        let header = "  " + TextWrap.pad("FLAGGED POST", width: titleWidth) + "WEIGHT".leftPadded(to: weightWidth)
+        let heading = loaded && items.count == Self.limit && total > items.count ? "FLAGGED POST (the \(items.count) heaviest of \(total))" : "FLAGGED POST"
+        let header = "  " + TextWrap.pad(heading, width: titleWidth) + "WEIGHT".leftPadded(to: weightWidth)
             + "WAITING".leftPadded(to: ageWidth)
         canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
         guard loaded else {

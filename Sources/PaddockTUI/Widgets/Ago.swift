@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 
 /// Relative times as lists show them: "now", "5m", "3h", "2d", "12 Mar", "Mar 2025".
 public enum Ago {
@@ -10,11 +11,8 @@ public enum Ago {
         case ..<86400: return "\(Int(seconds / 3600))h"
         case ..<(86400 * 30): return "\(Int(seconds / 86400))d"
         default:
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.timeZone = TimeZone(identifier: "UTC")
-            f.dateFormat = seconds < 86400 * 330 ? "d MMM" : "MMM yyyy"
-            return f.string(from: date)
+            let time = UTCTime(date)
+            return seconds < 86400 * 330 ? "\(time.day) \(time.monthName)" : "\(time.monthName) \(time.year)"
         }
     }
 }
