@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v3-covering-reads") { db in try v3CoveringReads(db) }
         migrator.registerMigration("v4-inbox") { db in try v4Inbox(db) }
         migrator.registerMigration("v5-serve") { db in try v5Serve(db) }
+        migrator.registerMigration("v6-search") { db in try v6Search(db) }
         return migrator
     }
 

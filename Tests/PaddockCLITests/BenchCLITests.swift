@@ -19,6 +19,7 @@ import Testing
         let names = measurements.compactMap { $0["name"] as? String }
         #expect(names == ["firstScreenFirstRun", "firstScreen", "openFile", "boardFirstPage", "boardMiddlePage", "boardLastPage",
                           "boardFirstPageByReplies", "boardFirstPageUnread", "threadFirstPage", "threadLastPage", "nextUnread",
+                          "searchFirstPage", "searchFirstPageCPU", "searchInSqlite3Shell", "searchInSqlite3ShellCPU",
                           "keyToFrameHome", "keyToFrameBoard", "keyToFrameThread",
                           "reply", "flag", "support", "withdraw", "suggestionsTop"])
         for m in measurements {
@@ -26,7 +27,7 @@ import Testing
         }
         #expect(measurements.first { $0["name"] as? String == "keyToFrameThread" }?["samples"] as? Int == 20)
         let targets = try #require(report["targets"] as? [[String: Any]])
-        #expect(targets.count == 6)
+        #expect(targets.count == 10)
         #expect(targets.allSatisfy { $0["met"] is Bool && $0["limit"] is String })
         #expect((report["rssHighWaterMB"] as? Double ?? 0) > 0)
     }
@@ -41,7 +42,8 @@ import Testing
         #expect(generated.stdout.contains("Counters checked: all consistent."))
         let result = try cli.run(as: "ops", ["bench", "--repetitions", "1", "--keys", "5"])
         #expect(result.status == 0, "\(result.stderr)")
-        for fragment in ["STEP", "firstScreen ", "firstScreen@1k", "keyToFrameThread", "resident memory high-water", "TARGET", "reply ", "support ", "withdraw ", "flag "] {
+        for fragment in ["STEP", "firstScreen ", "firstScreen@1k", "keyToFrameThread", "searchFirstPage", "search p95 ÷ sqlite3 shell p95",
+                         "resident memory high-water", "TARGET", "reply ", "support ", "withdraw ", "flag "] {
             #expect(result.stdout.contains(fragment), "no \(fragment) in:\n\(result.stdout)")
         }
     }

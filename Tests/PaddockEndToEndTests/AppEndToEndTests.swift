@@ -39,6 +39,23 @@ struct AppEndToEndTests {
         try tmux.waitFor("r reply")
     }
 
+    /// The example, in the app: `/`, the query, Enter, then the result opens at its post.
+    @Test func slashSearchesAndOpensTheMatchingPost() throws {
+        let tmux = try Tmux()
+        let db = try demo(tmux)
+        try tmux.start(width: 80, height: 24)
+        try open(tmux, db)
+        try tmux.keys("/")
+        try tmux.waitFor("Search:")
+        try tmux.literal("\"riding mode\" feature:riding-modes -rain")
+        try tmux.keys("Enter")
+        try tmux.waitFor("3 results")
+        try tmux.keys("Down", "Enter")
+        try tmux.waitFor("Keeping the last riding mode is planned")
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXITED=0")
+    }
+
     @Test func replyingWithTheBuiltInEditorStoresTheReply() throws {
         let tmux = try Tmux()
         let db = try demo(tmux)

@@ -234,6 +234,9 @@ import Testing
         row("createInvite moderator", .actor, admins) { s in try s.f.community.createInvite(by: s.actor, role: .moderator) },
         row("createInvite suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.createInvite(by: s.actor) },
         row("invites", .actor, staff) { s in _ = try s.f.community.invites(by: s.actor) },
+        // Everyone searches; what hidden and removed text each role finds is SearchTests' business.
+        row("search", .member, everyone) { s in _ = try s.f.community.search("target", viewer: s.actor) },
+        row("searchSQL", .member, everyone) { s in _ = try s.f.community.searchSQL("target", viewer: s.actor) },
     ]
 
     /// The owner's thread has a reply by someone else: a notification in the owner's inbox.
@@ -291,7 +294,7 @@ import Testing
                         "milestonePlan", "editProduct", "editFeature", "retireFeature", "retireProduct", "reviewQueue", "suggestion",
                         "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory",
                         "markNotificationRead", "markAllNotificationsRead", "watch", "unwatch", "muteThread", "unmuteThread",
-                        "muteMember", "unmuteMember"] {
+                        "muteMember", "unmuteMember", "search"] {
             #expect(commands.contains(Substring(command)), "\(command) is missing from the matrix")
         }
     }

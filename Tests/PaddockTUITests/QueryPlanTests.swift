@@ -25,6 +25,9 @@ import Testing
 ///   small (`board`, `product`, `feature`: the home screen shows every board).
 /// - `SCAN x` with no index, where `x` is a table (or an alias of one):
 ///   **fails** — the table is read from end to end. Same catalog exception.
+/// - `SCAN x VIRTUAL TABLE INDEX n:M…` — a full-text (FTS5) MATCH: the
+///   index finds the matching rows: **passes**. A virtual table scanned
+///   without a MATCH (no `M` in its index string) **fails**.
 /// - `SCAN x` where `x` is a subquery the plan built itself (`CO-ROUTINE x`,
 ///   `MATERIALIZE x`) or `SCAN CONSTANT ROW`: **passes** — it reads rows the
 ///   plan already bounded with a search and a LIMIT.
@@ -52,6 +55,7 @@ enum QueryPlanRule {
         ("FROM supporter sp CROSS JOIN", "trending sorts the suggestions supported in the last 7 days, found through supporter_on_time"),
         ("FROM suggestionFeature sf JOIN feature f", "the features of one page of suggestions (an IN list of their ids)"),
         ("FROM memberMute mm JOIN member m", "one member's own mute list, found by the memberMute primary key (memberId, …)"),
+        ("WHERE postSearch MATCH", "search ranks the posts that match its words, which the FTS5 index finds; the sort keeps one page"),
     ]
 
     /// The reasons a plan fails; empty when it passes.
@@ -77,6 +81,8 @@ enum QueryPlanRule {
             if row.detail.hasPrefix("SCAN "), words.count >= 2 {
                 let name = words[1]
                 if name == "CONSTANT" || derived.contains(name) { continue }
+                if words.count >= 5, words[2] == "VIRTUAL", words[3] == "TABLE", let index = words.last,
+                   index.split(separator: ":").last?.contains("M") == true { continue }
                 let table = aliases[name] ?? name
                 if catalogTables.contains(table) { continue }
                 problems.append(words.count == 2 ? "reads the whole table \(table): \(row.detail)"
@@ -244,6 +250,7 @@ final class StatementLog: @unchecked Sendable {
         if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen()) }
         try suggestionScreens(fixture)
         try inboxScreens(fixture)
+        try searchScreen(fixture)
         return fixture.log.stop()
     }
 
@@ -282,6 +289,22 @@ final class StatementLog: @unchecked Sendable {
         if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen()) }
     }
 
+    /// Search: `/`, a query whose results page (the long thread matches), a
+    /// result opened at its post, then a query with every filter.
+    static func searchScreen(_ fixture: Traced) throws {
+        let clock = fixture.clock
+        let app = PaddockApp(community: fixture.community, member: fixture.reader, width: 80, height: 24, clock: { clock.now })
+        app.press(.character("/"))
+        app.type("così\n")
+        app.press(.end, .end, .enter)
+        app.press(.escape, .character("/"), .ctrl("u"))
+        app.type("seat board:ideas product:furia-950 feature:seat status:new kind:suggestion author:giulia "
+                 + "is:unread is:supported before:2030-01-01 after:2020-01-01 -rain\n")
+        app.press(.ctrl("u"))
+        app.type("idea* board:furia author:marco\n")
+        if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen()) }
+    }
+
     /// What the CLI's list commands run: numbered pages, cursors, a thread's pages.
     static func cliStatements(_ fixture: Traced) throws -> [String] {
         let c = fixture.community
@@ -310,6 +333,9 @@ final class StatementLog: @unchecked Sendable {
         try c.unmuteMember(by: fixture.reader, handle: "ada")
         _ = try c.draft(for: fixture.reader, key: "reply:1")
         _ = try c.boards()
+        let found = try c.search("post cosi", viewer: fixture.reader, limit: 10)
+        _ = try c.search("post cosi", viewer: fixture.reader, limit: 10, after: found.next)
+        _ = try c.search("\"for the seat\" feature:seat status:planned", viewer: fixture.manager, limit: 10)
         return fixture.log.stop()
     }
 
@@ -386,6 +412,12 @@ final class StatementLog: @unchecked Sendable {
             ("mute a member", "INSERT OR IGNORE INTO memberMute"),
             ("a mention once per post", "kind = 'mention'"),
             ("who muted the replier", "FROM memberMute"),
+            ("search", "WHERE postSearch MATCH"),
+            ("search with a cursor", "AND (postSearch.rank > "),
+            ("search by feature", "FROM suggestionFeature sf WHERE sf.threadId = t.id"),
+            ("search unread", "FROM readState r WHERE r.memberId"),
+            ("search supported", "FROM supporter sp WHERE sp.threadId"),
+            ("search results' rows", "JOIN board b ON b.id = t.boardId JOIN member a ON a.id = p.authorId"),
         ]
         for (what, fragment) in expected {
             #expect(statements.contains { $0.contains(fragment) }, "the screens never ran the \(what) query")
@@ -410,6 +442,11 @@ final class StatementLog: @unchecked Sendable {
                                           aliases: aliases).isEmpty)
         #expect(!QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SEARCH t USING INDEX thread_on_board_activity (boardId=?)"),
                                            .init(id: 9, parent: 0, detail: "USE TEMP B-TREE FOR ORDER BY")], aliases: aliases).isEmpty)
+    }
+
+    @Test func ruleJudgesFullTextScansByTheirMatch() {
+        #expect(QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SCAN postSearch VIRTUAL TABLE INDEX 0:M2")], aliases: [:]).isEmpty)
+        #expect(!QueryPlanRule.violations([.init(id: 2, parent: 0, detail: "SCAN postSearch VIRTUAL TABLE INDEX 0:")], aliases: [:]).isEmpty)
     }
 
     @Test func rulePassesSearchesAndBoundedSubqueries() {

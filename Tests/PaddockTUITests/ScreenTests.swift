@@ -32,7 +32,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             "+ Furia 950 — The supermotard                                        2       2",
             "  Garage — Spanners and grease                                       0",
         ] + blank(16) + [
-            " Enter open  n next unread  i inbox  a announcement  R roadmap  ? help  q quit",
+            " Enter open  n next unread  i inbox  R roadmap  / search  ? help  q quit",
         ], width: 80)
     }
 
@@ -84,14 +84,13 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
         app.press(.down, .enter, .down, .enter, .character("?"))
         expectScreen(app.screen(), [
             " Paddock › Furia 950 › Seat foam after 10k km                             marco",
-            " Seat foam after 10k km",
-            " Furia 950 · 1 re┌─ Keys on this screen ─────────────────────┐",
-            "▸giulia · 2d     │ r          reply                          │",
-            " Mine went flat. │ R          reply quoting                  │",
-            "                 │ n          next unread                    │",
-            " ada  [Official] │ j k ↑↓     scroll                         │",
-            " Try the comfort │ Space PgDn page down                      │",
-            "                 │ b PgUp     page up                        │",
+            " Seat foam after ┌─ Keys on this screen ─────────────────────┐",
+            " Furia 950 · 1 re│ r          reply                          │",
+            "▸giulia · 2d     │ R          reply quoting                  │",
+            " Mine went flat. │ n          next unread                    │",
+            "                 │ j k ↑↓     scroll                         │",
+            " ada  [Official] │ Space PgDn page down                      │",
+            " Try the comfort │ b PgUp     page up                        │",
             "                 │ ] [        next, previous post            │",
             "                 │ g G        first, last post               │",
             "                 │ f          flag the ▸ post                │",
@@ -99,6 +98,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             "                 │ p          author's record (moderators)   │",
             "                 │ w x        watch, mute thread (toggles)   │",
             "                 │ X o        mute ▸ author, open folded     │",
+            "                 │ /          search                         │",
             "                 │ ?          help                           │",
             "                 │ q Esc      back                           │",
             "                 │                                           │",

@@ -27,16 +27,16 @@ public enum Keymap {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
                     KeyHelp("i", "inbox", footer: true),
-                    KeyHelp("a", "announcement", footer: true), KeyHelp("R", "roadmap", footer: true)] + moving + [
+                    KeyHelp("a", "announcement"), KeyHelp("R", "roadmap", footer: true)] + moving + [
                 KeyHelp("S", "suggestions"), KeyHelp("Q", "review queue (managers)"),
                 KeyHelp("M", "moderation queue (moderators)"), KeyHelp("L", "moderation log"),
-                KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
+                KeyHelp("/", "search", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true),
                     KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
                 KeyHelp("M", "mark board read"), KeyHelp("i", "inbox"),
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .thread(let thread):
             let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true),
@@ -50,17 +50,17 @@ public enum Keymap {
                     KeyHelp("p", "author's record (moderators)"),
                     KeyHelp("w x", "watch, mute thread (toggles)"),
                     KeyHelp("X o", "mute ▸ author, open folded"),
-                    KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+                    KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .reviewQueue:
             return [KeyHelp("Enter", "open, then S to change status", footer: true)] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .moderationLog:
-            return moving + [KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+            return moving + [KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .inbox:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("m", "mark read", footer: true),
                     KeyHelp("M", "mark all read", footer: true)] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .flagDialog:
             return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
@@ -71,7 +71,7 @@ public enum Keymap {
                         KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
             }
             return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence", footer: true), KeyHelp("u", "suspend", footer: true),
-                    KeyHelp("l", "lift", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
+                    KeyHelp("l", "lift", footer: true), KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .moderationMenu:
             return [KeyHelp("Enter ^S", "do it / choose", footer: true), KeyHelp("↑↓", "action", footer: true),
                     KeyHelp("type", "reason"), KeyHelp("Esc", "back, cancel", footer: true), KeyHelp("F1", "help")]
@@ -82,7 +82,7 @@ public enum Keymap {
             }
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "claim", footer: true), KeyHelp("a", "agree", footer: true),
                     KeyHelp("d", "disagree", footer: true), KeyHelp("i", "ignore", footer: true)] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .statusDialog:
             return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
@@ -94,12 +94,23 @@ public enum Keymap {
         case .roadmap:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true),
                     KeyHelp("l", "this product's suggestions")] + moving + [
-                KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .suggestionList(let list):
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("o", list.query.order.label, footer: true),
                     KeyHelp("f", list.query.filter.label, footer: true), KeyHelp("F", "feature", footer: true),
                     KeyHelp("Tab ] [", "next, previous product")] + moving + [
+                KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
+            ]
+        case .search(let search):
+            if search.typing {
+                return [KeyHelp("Enter", "search", footer: true), KeyHelp("↓ Tab", "results", footer: true),
+                        KeyHelp("Esc", search.hits.isEmpty ? "back" : "results", footer: true),
+                        KeyHelp("\"…\"", "exact phrase"), KeyHelp("-word", "leave out"), KeyHelp("word*", "starts with"),
+                        KeyHelp("board: author:", "filters; also product:"), KeyHelp("feature: status:", "kind: is:unread"),
+                        KeyHelp("before: after:", "YYYY-MM-DD; is:supported"), KeyHelp("F1", "help")]
+            }
+            return [KeyHelp("Enter", "open at the post", footer: true), KeyHelp("/ Tab", "edit query", footer: true)] + moving + [
                 KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .compose(let compose):

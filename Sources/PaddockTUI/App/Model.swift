@@ -57,6 +57,7 @@ public enum Screen: Equatable {
     case moderationMenu(ModerationMenu)
     case conduct(ConductScreen)
     case inbox(InboxScreen)
+    case search(SearchScreen)
 }
 
 public struct Status: Equatable {
@@ -145,6 +146,8 @@ public indirect enum Command: Equatable {
     case follow(threadID: Int64, level: WatchLevel?)
     /// Mutes or unmutes a member, from a thread whose posts then fold or unfold.
     case muteMember(handle: String, muted: Bool, threadID: Int64)
+    /// A page of search results for the viewer, after `after` (nil: the first page).
+    case search(query: String, after: SearchCursor?, limit: Int)
 }
 
 /// Where a loaded page of a board's threads goes in the list.
@@ -201,10 +204,11 @@ public enum Message: Equatable {
     case conductLoaded(MemberRecordOfConduct)
     case moderationLogLoaded([ModerationLogEntry], before: Int64?, limit: Int)
     case inboxLoaded([InboxItem], before: Int64?, limit: Int)
-    /// A thread to open at a post position (from the inbox).
+    /// A thread to open at a post position (an inbox item, a search result).
     case threadFoundAt(ThreadSummary, position: Int?)
     /// Notifications were marked read: the header's count is read again.
     case notificationsMarked
     /// A watch or mute changed for a thread, with what to tell the member.
     case followChanged(threadID: Int64, String)
+    case searchLoaded(query: String, SearchPage, after: SearchCursor?)
 }

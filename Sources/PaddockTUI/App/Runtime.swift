@@ -211,6 +211,9 @@ public final class PaddockApp: TerminalProgram {
                 }
                 try community.unmuteMember(by: member, handle: handle)
                 return .message(.followChanged(threadID: threadID, "\(handle) unmuted."))
+            case .search(let query, let after, let limit):
+                let page = try community.search(query, viewer: member, limit: limit, after: after)
+                return .message(.searchLoaded(query: query, page, after: after))
             case .countFlagQueue:
                 guard member.role >= .moderator else { return .nothing }
                 return .message(.flagQueueCounted(try community.flagQueueCount()))

@@ -90,6 +90,13 @@ public enum App {
             }
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
+        case .searchLoaded(let query, let page, let after):
+            for i in state.stack.indices {
+                if case .search(var search) = state.stack[i] {
+                    search.loaded(query: query, page: page, after: after, body: body)
+                    state.stack[i] = .search(search)
+                }
+            }
         case .suggestionRowsLoaded(let slug, let rows):
             for i in state.stack.indices {
                 if case .board(var board) = state.stack[i], board.board.slug == slug {
@@ -292,12 +299,16 @@ public enum App {
         case .compose, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: composing = true
         case .moderationQueue(let queue): composing = queue.isTyping
         case .conduct(let conduct): composing = conduct.isTyping
+        case .search(let search): composing = search.typing
         default: composing = false
         }
         state.status = nil
         switch key {
         case .ctrl("c"):
             return quit(&state)
+        case .character("/") where !composing:
+            if case .search = state.screen { break }
+            return SearchScreen.open()
         case .character("?") where !composing, .function(1):
             state.showingHelp = true
             return []
@@ -355,6 +366,8 @@ public enum App {
             return step(conduct, Screen.conduct, &state) { $0.handle(key, body: body, now: now) }
         case .inbox(let inbox):
             return step(inbox, Screen.inbox, &state) { $0.handle(key, body: body, now: now) }
+        case .search(let search):
+            return step(search, Screen.search, &state) { $0.handle(key, body: body) }
         }
     }
 
@@ -383,6 +396,13 @@ public enum App {
             if index == board.list.selected { return handle(.enter, &state, body: body) }
             board.list.moveTo(index, count: board.threads.count, visible: board.visibleRows(in: body))
             state.screen = .board(board)
+        case .search(var search):
+            let index = search.list.offset + (y - body.y - SearchScreen.headerRows) / SearchScreen.rowsPerHit
+            guard y >= body.y + SearchScreen.headerRows, index >= 0, index < search.hits.count else { return [] }
+            if index == search.list.selected, !search.typing { return handle(.enter, &state, body: body) }
+            search.typing = false
+            search.list.moveTo(index, count: search.hits.count, visible: search.visibleRows(in: body))
+            state.screen = .search(search)
         case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
              .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
@@ -425,7 +445,7 @@ public enum App {
         case .moderationLog(let log): commands.append(log.refresh(body: body))
         case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
         case .inbox(let inbox): commands.append(inbox.refresh(body: body))
-        case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: break
+        case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .search: break
         }
         return commands
     }
@@ -459,6 +479,9 @@ public enum App {
             case .inbox(var inbox):
                 inbox.list.reveal(count: inbox.items.count, visible: inbox.visibleRows(in: body))
                 state.stack[i] = .inbox(inbox)
+            case .search(var search):
+                search.list.reveal(count: search.hits.count, visible: search.visibleRows(in: body))
+                state.stack[i] = .search(search)
             case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }

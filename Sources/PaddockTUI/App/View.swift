@@ -29,6 +29,7 @@ extension App {
         case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
         case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
         case .inbox(let inbox): inbox.render(into: &canvas, body: body, now: state.now, unread: state.unreadNotifications)
+        case .search(let search): search.render(into: &canvas, body: body, now: state.now)
         }
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
@@ -60,6 +61,7 @@ extension App {
             case .moderationMenu: parts.append("Moderate")
             case .conduct(let conduct): parts.append(conduct.handle)
             case .inbox: parts.append("Inbox")
+            case .search: parts.append("Search")
             }
         }
         return parts.joined(separator: " › ")

@@ -47,7 +47,7 @@ public struct ThreadScreen: Equatable {
         return openPosts(summary) + suggestion
     }
 
-    /// Opens a thread at a post (from the inbox), with a little of what came before;
+    /// Opens a thread at a post (an inbox item, a search result), with a little of what came before;
     /// without a position, where the member stopped reading.
     static func open(_ summary: ThreadSummary, at position: Int?) -> [Command] {
         guard let position else { return open(summary) }

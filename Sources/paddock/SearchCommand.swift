@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// `paddock search QUERY`: ranked posts with a snippet around the match.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search thread titles and posts, best match first.",
+        discussion: """
+            Every word must appear; "an exact phrase" in quotes; -word leaves out posts
+            with it; word* matches words that start so. Case and accents don't matter:
+            cosi finds così. Titles count more than posts; newer first among equals.
+
+            Filters: board:SLUG product:SLUG feature:SLUG status:STATUS kind:KIND
+            author:HANDLE is:unread is:supported before:YYYY-MM-DD after:YYYY-MM-DD
+            (days in UTC; after: includes its day, before: doesn't).
+
+            Moderators and up also find hidden and removed posts.
+            Example: paddock search '"riding mode" feature:riding-modes -rain'
+            """)
+    @OptionGroup var global: GlobalOptions
+    /// Taken whole, dash-prefixed words included: `paddock search -rain` is a query, not an option.
+    @Argument(parsing: .allUnrecognized, help: "What to look for (quote phrases for the shell).") var words: [String] = []
+    var query: String { words.joined(separator: " ") }
+    @Option(help: "Results per page (1–200).") var limit = 20
+    @Option(help: ArgumentHelp("Continue after this cursor (what the last page printed as next).", valueName: "cursor"))
+    var after: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...200).contains(limit) else { throw ValidationError("--limit must be between 1 and 200") }
+        if let after, SearchCursor(after) == nil { throw ValidationError("--after takes a cursor a search printed as next") }
+    }
+
+    func run() throws {
+        let context = try global.context()
+        let page = try context.community.search(query, viewer: try context.actor(), limit: limit, after: after.flatMap(SearchCursor.init))
+        guard page.searched else { throw CommunityError.invalid(page.hint ?? "nothing to search for") }
+        if output.json { return try Output.json(page) }
+        if let hint = page.hint { FileHandle.standardError.write(Data("paddock: \(SafeText.displayable(hint))\n".utf8)) }
+        for (i, hit) in page.hits.enumerated() {
+            let where_ = hit.position == 0 ? "#\(hit.threadId)" : "#\(hit.threadId) post \(hit.position)"
+            let state = hit.state == .visible ? "" : " [\(hit.state.rawValue)]"
+            Output.line("\(i + 1). \(Self.marked(SearchSnippet(text: hit.threadTitle, matches: hit.titleMatches)))  \(where_)  \(hit.boardSlug) · \(SafeText.displayable(hit.authorHandle)) · \(Output.date(hit.createdAt))\(state)")
+            if !hit.snippet.text.isEmpty { Output.line("   " + Self.marked(hit.snippet)) }
+        }
+        if let next = page.next { Output.line("next: \(next)") }
+    }
+
+    /// The snippet as one safe line, the matching words between » and «.
+    static func marked(_ snippet: SearchSnippet) -> String {
+        snippet.runs.map { $0.match ? "»" + SafeText.displayable($0.text) + "«" : SafeText.displayable($0.text) }.joined()
+    }
+}
