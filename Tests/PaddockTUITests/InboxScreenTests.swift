@@ -113,7 +113,7 @@ import Testing
         let item = InboxItem(id: 1, kind: "status", text: "“Lower seat” is now planned: elena answered officially",
                              createdAt: Date(), readAt: nil, actorHandle: "elena", threadId: 4, threadTitle: "Lower seat",
                              postId: 9, postPosition: 3)
-        #expect(InboxScreen.target(item) == "is now planned: elena answered officially · “Lower seat”")
+        #expect(InboxScreen.target(item) == "now planned: elena answered officially · “Lower seat”")
         let reply = InboxItem(id: 2, kind: "reply", text: "giulia replied to you in “Lower seat”", createdAt: Date(), readAt: nil,
                               actorHandle: "giulia", threadId: 4, threadTitle: "Lower seat", postId: 10, postPosition: 4)
         #expect(InboxScreen.target(reply) == "“Lower seat”")

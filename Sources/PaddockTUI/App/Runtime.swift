@@ -270,7 +270,18 @@ public final class PaddockApp: TerminalProgram {
             return "Post #\(post): \(action.rawValue) done."
         case .thread(let thread, let action, let reason):
             try community.moderateThread(by: member, thread: thread, action: action, reason: reason)
-            return "Thread: \(action.name) done."
+            return switch action {
+            case .lock: "Locked: only moderators can reply now."
+            case .unlock: "Unlocked: members can reply again."
+            case .pin: "Pinned to the top of its board."
+            case .unpin: "Unpinned."
+            case .archive: "Archived: still listed and readable, no longer replied to."
+            case .hide: "Hidden from members; moderators still see it."
+            case .unhide: "Visible to members again."
+            case .move(let board): "Moved to \(board)."
+            case .slowMode(0): "Slow mode off."
+            case .slowMode(let seconds): "Slow mode: one post per member every \(Clock.describe(seconds: seconds))."
+            }
         case .member(let handle, let kind, let until, let reason):
             switch kind {
             case .warn: try community.warn(by: member, member: handle, reason: reason)

@@ -104,9 +104,12 @@ public struct InboxScreen: Equatable {
             if let title = item.threadTitle { return "“\(title)”" }
             return item.text
         default:
-            // “Title” is now shipped: … → the news first, where a narrow row keeps it.
+            // “Title” is now shipped: … → "now shipped: … · “Title”": the news first,
+            // where a narrow row keeps it, without a verb that would read as the actor's.
             if let title = item.threadTitle, item.text.hasPrefix("“\(title)” ") {
-                return String(item.text.dropFirst(title.count + 3)) + " · “\(title)”"
+                var news = item.text.dropFirst(title.count + 3)
+                for verb in ["is ", "was "] where news.hasPrefix(verb) { news = news.dropFirst(verb.count) }
+                return news + " · “\(title)”"
             }
             return item.text
         }
