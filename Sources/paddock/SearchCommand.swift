@@ -17,7 +17,7 @@ struct SearchCommand: ParsableCommand {
             (days in UTC; after: includes its day, before: doesn't).
 
             Moderators and up also find hidden and removed posts.
-            Example: paddock search '"riding mode" feature:riding-modes -rain'
+            Example: paddock search '"riding mode" feature:electronics -rain'
             """)
     @OptionGroup var global: GlobalOptions
     /// Taken whole, dash-prefixed words included: `paddock search -rain` is a query, not an option.

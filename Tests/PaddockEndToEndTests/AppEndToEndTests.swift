@@ -47,7 +47,7 @@ struct AppEndToEndTests {
         try open(tmux, db)
         try tmux.keys("/")
         try tmux.waitFor("Search:")
-        try tmux.literal("\"riding mode\" feature:riding-modes -rain")
+        try tmux.literal("\"riding mode\" feature:electronics -rain")
         try tmux.keys("Enter")
         try tmux.waitFor("3 results")
         try tmux.keys("Down", "Enter")

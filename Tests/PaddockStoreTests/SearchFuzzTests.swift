@@ -54,7 +54,7 @@ import Testing
         try DemoCommunity.build(database: database, operator: "owner")
         let community = Community(database: database)
         let owner = try community.actor(handle: "owner")
-        let page = try community.search("\"riding mode\" feature:riding-modes -rain", viewer: owner)
+        let page = try community.search("\"riding mode\" feature:electronics -rain", viewer: owner)
         #expect(page.hits.count == 3)
         #expect(page.hits.allSatisfy { $0.threadTitle == "Remember the last riding mode after key-off" })
         #expect(try community.search("cosi", viewer: owner).hits.count >= 5)

@@ -113,7 +113,7 @@ extension DemoPlan {
             features: [
                 f("seat", "Seat", "Flat motard seat at 890 mm; a 870 mm low seat and a 910 mm rally seat in the accessory catalogue."),
                 f("exhaust", "Exhaust", "Stainless 2-1-2 system with twin under-seat silencers, Euro 5+. A titanium racing slip-on for closed-course use."),
-                f("riding-modes", "Riding modes", "Sport, Road, Wet and Motard (rear ABS off, slide control), with adjustable traction and wheelie control."),
+                f("electronics", "Electronics", "Riding modes (Sport, Road, Wet; Motard with the rear ABS off and slide control), traction and wheelie control."),
                 f("suspension", "Suspension", "48 mm fully adjustable fork with 185 mm travel and a monoshock with remote preload; Öhlins on the SP."),
                 f("quickshifter", "Quickshifter", "Up and down quickshifter: standard on the SP, a plug-in accessory on the base model."),
                 f("tft-dash", "TFT dash", "5-inch colour TFT with phone pairing, turn-by-turn arrows and a lap timer."),

@@ -62,7 +62,7 @@ extension DemoPlan {
                 st(.shipped, "chiara.assistenza", 6, "Bracket 96781-1200B is available at dealers: the integrated rail now fits MY2024 bikes too."),
             ]),
         "Profili di guida configurabili dall'app": DemoIdeaPlan(
-            product: "furia-950", features: ["riding-modes", "tft-dash"], support: 36, steps: [
+            product: "furia-950", features: ["electronics", "tft-dash"], support: 36, steps: [
                 st(.planned, "paolo.prodotto", 40, "Profiles edited in Ardente Link and loaded at key-on are planned. Three profiles, switched from the left switchgear."),
                 st(.inProgress, "paolo.prodotto", 100, "Work has started with the app team; beta testers will be chosen from this thread."),
             ]),
@@ -107,7 +107,7 @@ extension DemoPlan {
         idea("dan.okafor", "furia-950", ["quickshifter"], day: 95, support: 20, "Quickshifter standard on the base Furia",
              "The quickshifter is a plug-in on the base bike anyway. Make it standard and drop the price difference with the SP a little.",
              st(.underReview, "paolo.prodotto", 28, "Looking at this with the pricing team for the next model year.")),
-        idea("pete.wheeler", "furia-950", ["riding-modes"], day: 120, support: 16, "Remember the last riding mode after key-off",
+        idea("pete.wheeler", "furia-950", ["electronics"], day: 120, support: 16, "Remember the last riding mode after key-off",
              "Every start the Furia goes back to Road. If I left it in Sport, I want Sport.",
              st(.planned, "m.bertolini", 27, "Keeping the last riding mode is planned for dash software 3.1."),
              st(.shipped, "m.bertolini", 60, "Dash software 3.1 remembers the last riding mode after key-off. Wet still resets to Road, on purpose.")),
@@ -122,7 +122,7 @@ extension DemoPlan {
              "Most track days have no beacon. The phone already has GPS: let the app mark the start line.",
              st(.planned, "paolo.prodotto", 27, "GPS lap timing with a start line set in the app is planned."),
              st(.inProgress, "paolo.prodotto", 70, "GPS lap timing through Ardente Link is being built; the dash will show the laps.")),
-        idea("ale.bonetti", "furia-950", ["riding-modes"], day: 200, support: 10, "Modalità Motard con ABS posteriore attivo in curva",
+        idea("ale.bonetti", "furia-950", ["electronics"], day: 200, support: 10, "Modalità Motard con ABS posteriore attivo in curva",
              "La modalità Motard spegne tutto l'ABS dietro. Per chi è alle prime scivolate servirebbe una via di mezzo.",
              st(.declined, "m.bertolini", 28, "Motard mode exists to let the rear slide. For a middle ground, Sport with rear ABS at level 1 already does this.")),
         idea("thiago.lima", "furia-950", ["lights"], day: 210, support: 7, "LED indicators that self-cancel",
@@ -141,7 +141,7 @@ extension DemoPlan {
              "In città la cambiata in su a bassi regimi è brusca. Una mappa più morbida sotto i 4000 sarebbe perfetta."),
         idea("mick.aus", "furia-950", ["tft-dash"], day: 355, support: 1, "Show the ambient temperature all the time",
              "It disappears when you change screens. Frost warning is great, the number should just stay."),
-        idea("yuki.t", "furia-950", ["riding-modes"], day: 280, support: 13, "Wheelie control on its own button",
+        idea("yuki.t", "furia-950", ["electronics"], day: 280, support: 13, "Wheelie control on its own button",
              "Switching wheelie control off takes four menu pages. A long press on the mode button would do.",
              duplicateOf: "Profili di guida configurabili dall'app"),
 
