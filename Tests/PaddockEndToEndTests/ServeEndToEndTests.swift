@@ -223,7 +223,10 @@ struct ServeEndToEndTests {
         #expect(children.count == count)
         if let victim = children.first { kill(victim, SIGKILL) }
         let deadline2 = Date().addingTimeInterval(10)
-        while Date() < deadline2, try served.children().count != count - 1 { Thread.sleep(forTimeInterval: 0.1) }
+        // The server reaps the child, then logs it from its event loop: wait for both.
+        while Date() < deadline2, try served.children().count != count - 1 || !served.log().contains("the app ended on a signal") {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         #expect(try served.children().count == count - 1)
         #expect(served.log().contains("the app ended on a signal"))
         let output = served.folder + "/after-crash.out"
