@@ -201,7 +201,7 @@ struct BenchReport: Codable {
             [$0.name, $0.limit, String(format: "%.2f", $0.value), $0.met ? "yes" : "NO"]
         })
         Output.line()
-        Output.line("not available yet: " + notAvailableYet.joined(separator: "; "))
+        if !notAvailableYet.isEmpty { Output.line("not available yet: " + notAvailableYet.joined(separator: "; ")) }
     }
 }
 
