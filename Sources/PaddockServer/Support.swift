@@ -204,7 +204,7 @@ public struct LineLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         let fields = all.keys.sorted().map { "\($0)=\(all[$0]!)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = UTCTime(Date()).iso8601  // not ISO8601DateFormatter: that loads ICU into the server
         let line = "\(stamp) \(event.level) \(event.message)\(fields.isEmpty ? "" : " " + fields)\n"
         output.write(Data(line.utf8))
     }

@@ -82,7 +82,7 @@ extension Community {
                 }
                 if let after {
                     sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
-                    arguments += [after.pinned, after.lastActivityAt, after.id]
+                    arguments += [after.pinned, after.lastActivityAt.stored, after.id]
                 }
                 sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
             case .mostReplies:
@@ -148,7 +148,7 @@ extension Community {
                 var arguments: StatementArguments = [board.id, Self.unreadWindow, reader.id, reader.id, reader.id]
                 if offset == 0, let current {
                     sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
-                    arguments += [current.pinned, current.lastActivityAt, current.id]
+                    arguments += [current.pinned, current.lastActivityAt.stored, current.id]
                 }
                 sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT 1"
                 if let found = try ThreadSummary.fetchOne(db, sql: sql, arguments: arguments) { return found }

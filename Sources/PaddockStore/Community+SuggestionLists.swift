@@ -59,7 +59,7 @@ extension Community {
             case .trending:
                 let having = cursor == nil ? "" : " HAVING (COUNT(*), k.threadId) < (?, ?)"
                 let since = now - TimeInterval(Self.trendingDays) * 86_400
-                arguments = [since] + arguments
+                arguments = [since.stored] + arguments
                 if let cursor { arguments += [cursor.value, cursor.id] }
                 // The week's supports drive (supporter_on_time), so trending costs
                 // what the last 7 days hold, not what the product ever had.
@@ -138,7 +138,7 @@ extension Community {
             var arguments: StatementArguments = [id]
             if let cursor {
                 sql += " AND (sp.createdAt, sp.memberId) > (?, ?)"
-                arguments += [cursor.date, cursor.id]
+                arguments += [cursor.date.stored, cursor.id]
             }
             sql += " ORDER BY sp.createdAt, sp.memberId LIMIT ?"
             arguments += [limit + 1]
@@ -186,7 +186,7 @@ extension Community {
             var arguments: StatementArguments = []
             if let cursor {
                 sql += " AND (statusChangedAt, threadId) > (?, ?)"
-                arguments += [cursor.date, cursor.id]
+                arguments += [cursor.date.stored, cursor.id]
             }
             sql += " ORDER BY statusChangedAt, threadId LIMIT ?"
             arguments += [limit + 1]

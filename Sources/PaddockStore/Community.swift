@@ -210,7 +210,7 @@ public final class Community: Sendable {
             var arguments: StatementArguments = [board.id!]
             if let cursor {
                 sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
-                arguments += [cursor.pinned, cursor.lastActivityAt, cursor.id]
+                arguments += [cursor.pinned, cursor.lastActivityAt.stored, cursor.id]
             }
             sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
             arguments += [limit + 1]

@@ -10,8 +10,7 @@ enum Output {
         // ISO 8601 in UTC to the second, written without Foundation's formatter (see UTCTime).
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            let time = UTCTime(date)
-            try container.encode("\(time.dayText)T\(time.secondText.suffix(8))Z")
+            try container.encode(UTCTime(date).iso8601)
         }
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data + Data("\n".utf8))

@@ -47,11 +47,13 @@ import Testing
         #expect(storedElements > 20, "the scan must see the store's arguments")
     }
 
-    /// The top-level elements of every `arguments: [ … ]` literal.
+    /// The top-level elements of every `arguments` array literal.
     static func argumentElements(_ text: String) -> [String] {
         var elements: [String] = []
         var rest = Substring(text)
-        while let start = rest.range(of: "arguments: [") {
+        // `arguments: [`, `arguments = [` and `arguments += [`: every way the store builds them.
+        let opening = try! Regex(#"arguments(: | = | \+= )\["#)
+        while let start = rest.firstRange(of: opening) {
             var depth = 1, element = "", index = start.upperBound
             while index < rest.endIndex, depth > 0 {
                 let c = rest[index]

@@ -73,9 +73,9 @@ public struct UTCTime: Equatable, Sendable {
     /// "2026-05-28 20:26:40.000": how the store keeps times (GRDB's own format),
     /// so that text order is time order.
     public var storageText: String { "\(secondText).\(Self.digits(millisecond, 3))" }
-    /// "2026-05-28T20:26:40.000Z", for JSON.
+    /// "2026-05-28T20:26:40Z": ISO 8601 to the second, for JSON and logs.
     public var iso8601: String {
-        "\(dayText)T\(Self.digits(hour, 2)):\(Self.digits(minute, 2)):\(Self.digits(second, 2)).\(Self.digits(millisecond, 3))Z"
+        "\(dayText)T\(Self.digits(hour, 2)):\(Self.digits(minute, 2)):\(Self.digits(second, 2))Z"
     }
 
     /// Reads `YYYY-MM-DD`, optionally followed by ` ` or `T` and `HH:MM`,
