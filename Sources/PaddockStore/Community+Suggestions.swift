@@ -209,12 +209,14 @@ extension Community {
     }
 
     /// Expires what is due before a read, when anything is: a cheap check on a
-    /// partial index, and a write only when a deadline has passed.
+    /// partial index, and a write only when a deadline has passed. The index is
+    /// named: the planner otherwise walks every open suggestion by status (5 ms at 1M posts).
     func applyDueMilestones() throws {
         let now = self.now
         let due = try writer.read { db in
             try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM suggestion WHERE status = 'new' AND milestoneDeadline < ?)
+                SELECT EXISTS (SELECT 1 FROM suggestion INDEXED BY suggestion_on_deadline
+                               WHERE status = 'new' AND milestoneDeadline < ?)
                 """, arguments: [now.stored]) ?? false
         }
         if due { try writer.write { db in _ = try Self.expireDue(db, now: now) } }
@@ -352,7 +354,7 @@ extension Community {
     /// partial deadline index) and returns their ids.
     static func expireDue(_ db: Database, now: Date) throws -> [Int64] {
         let due = try SuggestionRecord.fetchAll(db, sql: """
-            SELECT * FROM suggestion WHERE status = 'new' AND milestoneDeadline < ? ORDER BY milestoneDeadline
+            SELECT * FROM suggestion INDEXED BY suggestion_on_deadline WHERE status = 'new' AND milestoneDeadline < ? ORDER BY milestoneDeadline
             """, arguments: [now.stored])
         var expired: [Int64] = []
         for var row in due where try applyMilestones(db, &row, now: now) {
