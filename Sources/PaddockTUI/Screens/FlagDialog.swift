@@ -118,14 +118,13 @@ public struct ModerationMenu: Equatable {
     public var title: String
     public var options: [Option]
     public var choice = 0
-    /// The actions, while one of them shows its choices.
-    var parent: (options: [Option], choice: Int)?
-    public var reason = TextField(maxLength: 500)
-
-    public static func == (a: ModerationMenu, b: ModerationMenu) -> Bool {
-        a.title == b.title && a.options == b.options && a.choice == b.choice && a.reason == b.reason
-            && a.parent?.options == b.parent?.options && a.parent?.choice == b.parent?.choice
+    /// The actions and the one chosen, while that one shows its choices.
+    struct Level: Equatable {
+        var options: [Option]
+        var choice: Int
     }
+    var parent: Level?
+    public var reason = TextField(maxLength: 500)
 
     /// Paces offered for slow mode, in seconds between one member's posts.
     static let slowModePaces = [30, 120, 600, 3600, 86_400]
@@ -177,7 +176,7 @@ public struct ModerationMenu: Equatable {
         case .ctrl("s"), .enter:
             guard let option = options[safe: choice] else { return [] }
             guard let request = option.request else {
-                parent = (options, choice)
+                parent = Level(options: options, choice: choice)
                 options = option.choices
                 choice = 0
                 return []
@@ -190,7 +189,7 @@ public struct ModerationMenu: Equatable {
             }
         case .escape:
             if let parent {
-                (options, choice) = parent
+                (options, choice) = (parent.options, parent.choice)
                 self.parent = nil
                 return []
             }
