@@ -124,14 +124,19 @@ extension Community {
     public func checkInvite(_ typed: String) throws {
         guard let code = InviteCode.normalise(typed) else { throw CommunityError.notFound("no such invite code") }
         let now = self.now
-        try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT usesLeft, expiresAt FROM invite WHERE code = ?", arguments: [code]) else {
-                throw CommunityError.notFound("no such invite code")
-            }
-            let expires = row.date("expiresAt")
-            if let expires, expires <= now { throw CommunityError.notPermitted("this invite expired on \(Clock.describe(expires))") }
-            guard (row["usesLeft"] as Int) > 0 else { throw CommunityError.notPermitted("this invite has been used up") }
+        _ = try writer.read { db in try Self.usableInvite(db, code: code, now: now) }
+    }
+
+    /// The invite row for `code` (id, role), refused when missing, expired or used up.
+    static func usableInvite(_ db: Database, code: String, now: Date) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, role, usesLeft, expiresAt FROM invite WHERE code = ?", arguments: [code]) else {
+            throw CommunityError.notFound("no such invite code")
         }
+        if let expires = row.date("expiresAt"), expires <= now {
+            throw CommunityError.notPermitted("this invite expired on \(Clock.describe(expires))")
+        }
+        guard (row["usesLeft"] as Int) > 0 else { throw CommunityError.notPermitted("this invite has been used up") }
+        return row
     }
 
     /// Joins the community over SSH with a new key, as the `signup` setting
@@ -151,12 +156,7 @@ extension Community {
             try Rules.signUp(policy: settings.signup, withInvite: code != nil)
             var role = Role.member
             if let code, settings.signup == .invite {
-                guard let row = try Row.fetchOne(db, sql: "SELECT id, role, usesLeft, expiresAt FROM invite WHERE code = ?", arguments: [code]) else {
-                    throw CommunityError.notFound("no such invite code")
-                }
-                let expires = row.date("expiresAt")
-                if let expires, expires <= now { throw CommunityError.notPermitted("this invite expired on \(Clock.describe(expires))") }
-                guard (row["usesLeft"] as Int) > 0 else { throw CommunityError.notPermitted("this invite has been used up") }
+                let row = try Self.usableInvite(db, code: code, now: now)
                 role = Role(rawValue: row["role"] as String) ?? .member
                 try db.execute(sql: "UPDATE invite SET usesLeft = usesLeft - 1, usedCount = usedCount + 1 WHERE id = ?",
                                arguments: [row["id"] as Int64])
