@@ -21,6 +21,11 @@ public enum OpenError: Error, Equatable, CustomStringConvertible {
 
 /// The community file: a GRDB writer with the schema applied. Many processes
 /// (one per SSH session) share it: WAL, a busy timeout, short immediate writes.
+/// Each process holds one connection (a `DatabaseQueue`): a session is one
+/// thread, and the other sessions' processes are its concurrency. A pool's
+/// reader connections would each parse the schema and keep a page cache, and
+/// opening one writes to the file whenever its log is empty (GRDB issue 102),
+/// which is on every start when no other session is open.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
 
@@ -41,6 +46,11 @@ public struct AppDatabase: Sendable {
         // Another session writing must mean a short wait, never "database is locked".
         config.busyMode = .timeout(10)
         config.label = "paddock"
+        config.prepareDatabase { db in
+            // As GRDB's pools do in WAL mode: a commit is durable once the log is
+            // synced at checkpoint; a crash of the process loses nothing committed.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         return config
     }
 
@@ -58,8 +68,16 @@ public struct AppDatabase: Sendable {
             throw OpenError.unreadable(path: path, reason: "permission denied")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            return try AppDatabase(pool, path: path)
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    // Readers never wait for the writer: every file is in WAL mode (a no-op once it is).
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw OpenError.unreadable(path: path, reason: "cannot switch to write-ahead logging")
+                    }
+                }
+            }
+            return try AppDatabase(queue, path: path)
         } catch let error as OpenError {
             throw error
         } catch let error as DatabaseError {

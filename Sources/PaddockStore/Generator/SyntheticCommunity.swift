@@ -100,9 +100,11 @@ public enum SyntheticCommunity {
             }
             return result
         }
-        if let pool = writer as? DatabasePool {
-            progress("checkpoint")
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try writer.writeWithoutTransaction { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" {
+                progress("checkpoint")
+                _ = try db.checkpoint(.truncate)
+            }
         }
         return SyntheticReport(members: report.members, boards: report.boards, threads: report.threads, posts: report.posts,
                                suggestions: report.suggestions, longestThreadID: report.longestThreadID, longestThreadPosts: report.longestThreadPosts,

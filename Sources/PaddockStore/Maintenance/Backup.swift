@@ -30,8 +30,8 @@ extension AppDatabase {
     public func backup(to path: String, replace: Bool = false) throws {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
-        if let source = (writer as? DatabasePool)?.path,
-           URL(fileURLWithPath: source).resolvingSymlinksInPath() == target.resolvingSymlinksInPath() {
+        if writer.path != ":memory:",
+           URL(fileURLWithPath: writer.path).resolvingSymlinksInPath() == target.resolvingSymlinksInPath() {
             throw BackupError.sameFile(path: path)
         }
         if fm.fileExists(atPath: path) && !replace { throw BackupError.exists(path: path) }
