@@ -28,29 +28,64 @@ public enum ThreadOrder: String, CaseIterable, Sendable {
 
 /// Reading: what each member has read, and what they have not.
 extension Community {
-    /// Unread counts look at this many of a board's most recently active threads,
-    /// so the home screen costs the same in a board of a hundred or a million threads.
-    public static let unreadWindow = 500
+    /// Unread is tracked over the community's this-many most recently active
+    /// threads, whatever their board: the home screen's counts, next unread and
+    /// the unread order all look at the same threads, and cost the same with
+    /// fifteen boards or a hundred, a thousand posts or a million. A thread
+    /// older than that comes back into view with its next post.
+    public static let unreadWindow = 400
+
+    /// The window's thread ids, newest activity first (one argument: the window).
+    static let recentThreadIDs = """
+        SELECT id FROM thread INDEXED BY thread_on_recent_activity WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT ?
+        """
+
+    /// What makes a thread `t` unread for the reader: posts past their read
+    /// position; after the board was last marked read; not muted. The last two
+    /// cost a lookup per thread and are left out for a member who has never
+    /// marked a board read or muted a thread, as most have not.
+    static func unreadCondition(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
+        var sql = """
+            COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
+            """
+        var arguments: StatementArguments = [reader.id]
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM boardRead WHERE memberId = ?)", arguments: [reader.id]) == true {
+            sql += " AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')"
+            arguments += [reader.id]
+        }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM threadWatch WHERE memberId = ? AND level = 'muted')", arguments: [reader.id]) == true {
+            sql += " AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')"
+            arguments += [reader.id]
+        }
+        return (sql, arguments)
+    }
+
+    /// A thread `t` in the window and unread.
+    static func unreadInWindow(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
+        let unread = try unreadCondition(db, reader: reader)
+        return ("t.id IN (\(recentThreadIDs)) AND " + unread.sql, [unreadWindow] + unread.arguments)
+    }
 
     public func home(for reader: Actor) throws -> HomeOverview {
         try writer.read { db in
             let boards = try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
-            let overviews = try boards.map { board in
-                let unread = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM (
-                      SELECT t.id, t.replyCount, t.lastActivityAt FROM thread t
-                      WHERE t.boardId = ? AND t.hidden = 0
-                      ORDER BY t.pinned DESC, t.lastActivityAt DESC LIMIT ?) recent
-                    LEFT JOIN readState r INDEXED BY readState_covering ON r.memberId = ? AND r.threadId = recent.id
-                    LEFT JOIN boardRead b ON b.memberId = ? AND b.boardId = ?
-                    WHERE COALESCE(r.lastReadPosition, -1) < recent.replyCount
-                      AND (b.readUpTo IS NULL OR recent.lastActivityAt > b.readUpTo)
-                      AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = recent.id AND w.level = 'muted')
-                    """, arguments: [board.id, Self.unreadWindow, reader.id, reader.id, board.id, reader.id]) ?? 0
-                return BoardOverview(board: board, unreadThreads: unread,
-                                     unreadAtLeast: unread >= Self.unreadWindow)
+            let condition = try Self.unreadCondition(db, reader: reader)
+            let unread = try Dictionary(Row.fetchAll(db, sql: """
+                SELECT t.boardId, COUNT(*) AS unread FROM (
+                  SELECT id, boardId, replyCount, lastActivityAt FROM thread INDEXED BY thread_on_recent_activity
+                  WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT ?) t
+                WHERE \(condition.sql)
+                GROUP BY t.boardId
+                """, arguments: [Self.unreadWindow] + condition.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
+                uniquingKeysWith: { a, _ in a })
+            // Every thread of a full window unread: there may be more beyond it.
+            let beyond = unread.values.reduce(0, +) >= Self.unreadWindow
+            let overviews = boards.map { board in
+                BoardOverview(board: board, unreadThreads: unread[board.id] ?? 0, unreadAtLeast: beyond && unread[board.id] != nil)
             }
-            let announcement = try ThreadSummary.fetchOne(db, sql: Self.threadSummarySelect(reader: reader.id) + """
+            // Named: the recent-activity index also orders by activity, and would walk
+            // every other kind of thread to find the latest announcement.
+            let announcement = try ThreadSummary.fetchOne(db, sql: Self.threadSummarySelect(reader: reader.id, index: "thread_on_kind_activity") + """
                  WHERE t.kind = 'announcement' AND t.hidden = 0 ORDER BY t.lastActivityAt DESC LIMIT 1
                 """)
             return HomeOverview(boards: overviews, latestAnnouncement: announcement)
@@ -64,38 +99,37 @@ extension Community {
         try writer.read { db in
             let board = try Self.board(db, slug: slug)
             let summary = try Self.boardSummary(db, id: board.id!)
-            var sql = Self.threadSummarySelect(reader: reader.id)
-            var arguments: StatementArguments
+            var rows: [ThreadSummary]
             switch order {
-            case .latest, .unread:
-                sql += " WHERE t.boardId = ? AND t.hidden = 0"
-                arguments = [board.id]
-                if order == .unread {
-                    sql += """
-                         AND t.id IN (SELECT id FROM thread WHERE boardId = ? AND hidden = 0
-                                      ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
-                         AND COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
-                         AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
-                         AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')
-                        """
-                    arguments += [board.id, Self.unreadWindow, reader.id, reader.id, reader.id]
+            case .latest, .mostReplies:
+                var sql = Self.threadSummarySelect(reader: reader.id) + " WHERE t.boardId = ? AND t.hidden = 0"
+                var arguments: StatementArguments = [board.id]
+                if order == .latest {
+                    if let after {
+                        sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
+                        arguments += [after.pinned, after.lastActivityAt.stored, after.id]
+                    }
+                    sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
+                } else {
+                    if let after {
+                        sql += " AND (t.replyCount, t.id) < (?, ?)"
+                        arguments += [after.replyCount, after.id]
+                    }
+                    sql += " ORDER BY t.replyCount DESC, t.id DESC LIMIT ?"
                 }
+                rows = try ThreadSummary.fetchAll(db, sql: sql, arguments: arguments + [limit + 1])
+            case .unread:
+                // The page's ids first, sorted on nothing but the keys; then their rows.
+                let unread = try Self.unreadInWindow(db, reader: reader)
+                var sql = "SELECT t.id FROM thread t WHERE \(unread.sql) AND +t.boardId = ?"
+                var arguments = unread.arguments + [board.id]
                 if let after {
                     sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
                     arguments += [after.pinned, after.lastActivityAt.stored, after.id]
                 }
                 sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
-            case .mostReplies:
-                sql += " WHERE t.boardId = ? AND t.hidden = 0"
-                arguments = [board.id]
-                if let after {
-                    sql += " AND (t.replyCount, t.id) < (?, ?)"
-                    arguments += [after.replyCount, after.id]
-                }
-                sql += " ORDER BY t.replyCount DESC, t.id DESC LIMIT ?"
+                rows = try Self.threadSummaries(db, ids: Int64.fetchAll(db, sql: sql, arguments: arguments + [limit + 1]), reader: reader.id)
             }
-            arguments += [limit + 1]
-            var rows = try ThreadSummary.fetchAll(db, sql: sql, arguments: arguments)
             let more = rows.count > limit
             if more { rows.removeLast() }
             let next = more ? rows.last.map { ThreadCursor(pinned: $0.pinned, lastActivityAt: $0.lastActivityAt, id: $0.id) } : nil
@@ -131,29 +165,28 @@ extension Community {
         }
     }
 
-    /// The next thread with posts the reader has not read: later in the same board's
-    /// order first, then in the boards that follow. Looks at each board's recent window.
+    /// The next thread with posts the reader has not read, among the unread
+    /// window's: later in the same board's order first, then in the boards that
+    /// follow, coming round to those before.
     public func nextUnread(for reader: Actor, after current: ThreadSummary?) throws -> ThreadSummary? {
         try writer.read { db in
-            let boards = try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
-            let start = current.flatMap { c in boards.firstIndex { $0.id == c.boardId } } ?? 0
-            for (offset, board) in (boards[start...] + boards[..<start]).enumerated() {
-                var sql = Self.threadSummarySelect(reader: reader.id) + """
-                     WHERE t.id IN (SELECT id FROM thread WHERE boardId = ? AND hidden = 0
-                                    ORDER BY pinned DESC, lastActivityAt DESC LIMIT ?)
-                       AND COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
-                       AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')
-                       AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')
-                    """
-                var arguments: StatementArguments = [board.id, Self.unreadWindow, reader.id, reader.id, reader.id]
-                if offset == 0, let current {
-                    sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
-                    arguments += [current.pinned, current.lastActivityAt.stored, current.id]
-                }
-                sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT 1"
-                if let found = try ThreadSummary.fetchOne(db, sql: sql, arguments: arguments) { return found }
+            // Ids first, sorted on nothing but the keys; then the one row.
+            let condition = try Self.unreadInWindow(db, reader: reader)
+            let unread = "SELECT t.id FROM thread t JOIN board b ON b.id = t.boardId WHERE \(condition.sql)"
+            let window = condition.arguments
+            let boardOrder = " t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT 1"
+            var found: Int64?
+            if let current {
+                found = try Int64.fetchOne(db, sql: unread + " AND +t.boardId = ? AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?) ORDER BY" + boardOrder,
+                                           arguments: window + [current.boardId, current.pinned, current.lastActivityAt.stored, current.id])
+                    ?? Int64.fetchOne(db, sql: unread + """
+                         AND +t.boardId <> ?
+                        ORDER BY (b.position, b.id) < (SELECT position, id FROM board WHERE id = ?), b.position, b.id,
+                        """ + boardOrder, arguments: window + [current.boardId, current.boardId])
+            } else {
+                found = try Int64.fetchOne(db, sql: unread + " ORDER BY b.position, b.id," + boardOrder, arguments: window)
             }
-            return nil
+            return try found.map { try Self.threadSummary(db, id: $0, reader: reader.id) }
         }
     }
 

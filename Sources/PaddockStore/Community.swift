@@ -364,7 +364,8 @@ extension Community {
 
     /// Thread rows with their author; with a reader, how far that member has read
     /// each. A thread the reader muted reads as read to its end: it is never unread.
-    static func threadSummarySelect(reader: Int64?) -> String {
+    /// `index` names the thread index to walk, where the planner would choose worse.
+    static func threadSummarySelect(reader: Int64?, index: String? = nil) -> String {
         let read = reader.map { """
             CASE WHEN EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = \($0) AND w.threadId = t.id AND w.level = 'muted')
                  THEN t.replyCount
@@ -376,8 +377,16 @@ extension Community {
                t.lastActivityAt, t.replyCount, lp.handle AS lastPosterHandle, t.pinned, t.locked, t.archived, t.hidden,
                t.slowModeSeconds,
                \(read) AS readPosition
-        FROM thread t JOIN member a ON a.id = t.authorId LEFT JOIN member lp ON lp.id = t.lastPosterId
+        FROM thread t\(index.map { " INDEXED BY \($0)" } ?? "") JOIN member a ON a.id = t.authorId LEFT JOIN member lp ON lp.id = t.lastPosterId
         """
+    }
+
+    /// The summaries of these threads, in the order given.
+    static func threadSummaries(_ db: Database, ids: [Int64], reader: Int64?) throws -> [ThreadSummary] {
+        let rows = try ThreadSummary.fetchAll(db, sql: threadSummarySelect(reader: reader) + " WHERE t.id IN (\(databaseQuestionMarks(count: ids.count)))",
+                                              arguments: StatementArguments(ids))
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
     }
 
     static func threadSummary(_ db: Database, id: Int64, reader: Int64? = nil) throws -> ThreadSummary {

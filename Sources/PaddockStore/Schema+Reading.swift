@@ -15,4 +15,11 @@ extension Schema {
                       columns: ["boardId", "hidden", "pinned", "lastActivityAt", "id", "replyCount"])
         try db.create(index: "readState_covering", on: "readState", columns: ["memberId", "threadId", "lastReadPosition"])
     }
+
+    /// Unread is tracked over the community's most recently active threads
+    /// (`Community.unreadWindow`), whatever board they are on: this index walks
+    /// them newest first and carries what the home screen's counts need.
+    static func v7RecentActivity(_ db: Database) throws {
+        try db.create(index: "thread_on_recent_activity", on: "thread", columns: ["hidden", "lastActivityAt", "boardId", "replyCount"])
+    }
 }

@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v4-inbox") { db in try v4Inbox(db) }
         migrator.registerMigration("v5-serve") { db in try v5Serve(db) }
         migrator.registerMigration("v6-search") { db in try v6Search(db) }
+        migrator.registerMigration("v7-recent-activity") { db in try v7RecentActivity(db) }
         return migrator
     }
 

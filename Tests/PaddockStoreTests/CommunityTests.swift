@@ -470,4 +470,42 @@ import Testing
         try f.community.markRead(by: f.other, thread: second.id, upTo: 0)
         #expect(try f.community.nextUnread(for: f.other, after: nil) == nil)
     }
+
+    @Test func unreadLooksAtTheCommunitysMostRecentlyActiveThreads() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        let old = try f.community.startThread(by: f.member, board: "furia", title: "Old", body: "b")
+        for i in 0..<Community.unreadWindow {
+            f.clock.advance(by: 1)
+            _ = try f.community.startThread(by: f.member, board: "garage", title: "New \(i)", body: "b")
+        }
+        func overview(_ slug: String) throws -> BoardOverview? { try f.community.home(for: f.other).boards.first { $0.board.slug == slug } }
+        #expect(try overview("furia")?.unreadThreads == 0, "its activity is older than the window's")
+        #expect(try overview("garage")?.unreadThreads == Community.unreadWindow)
+        #expect(try overview("garage")?.unreadAtLeast == true, "the whole window is unread: there may be more")
+        #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.isEmpty)
+        #expect(try f.community.threads(board: "furia", reader: f.other, order: .latest, limit: 10).threads.first?.unreadCount == 1,
+                "the board's list still marks it")
+
+        f.clock.advance(by: 1)
+        try f.community.reply(by: f.member, thread: old.id, body: "News")
+        #expect(try overview("furia")?.unreadThreads == 1, "its next post brings it back")
+        #expect(try overview("garage")?.unreadThreads == Community.unreadWindow - 1)
+        #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.map(\.id) == [old.id])
+        #expect(try f.community.nextUnread(for: f.other, after: nil)?.id == old.id, "furia comes before garage")
+    }
+
+    @Test func nextUnreadComesRoundToTheBoardsBefore() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        let inFuria = try f.community.startThread(by: f.member, board: "furia", title: "In Furia", body: "b")
+        f.clock.advance(by: 60)
+        let inGarage = try f.community.startThread(by: f.member, board: "garage", title: "In Garage", body: "b")
+        let furia = try #require(f.community.threads(board: "furia", reader: f.other, limit: 1).threads.first)
+        let garage = try #require(f.community.threads(board: "garage", reader: f.other, limit: 1).threads.first)
+        #expect(try f.community.nextUnread(for: f.other, after: furia)?.id == inGarage.id)
+        #expect(try f.community.nextUnread(for: f.other, after: garage)?.id == inFuria.id, "past the last board, round to the first")
+        try f.community.markRead(by: f.other, thread: inFuria.id, upTo: 0)
+        #expect(try f.community.nextUnread(for: f.other, after: garage) == nil, "the current board's earlier threads are not offered again")
+    }
 }

@@ -386,7 +386,7 @@ final class StatementLog: @unchecked Sendable {
         let fixture = try Traced()
         let statements = try Self.screenStatements(fixture).filter(Self.isQuery)
         let expected: [(String, String)] = [
-            ("home unread count", "SELECT COUNT(*) FROM ("),
+            ("home unread count", "SELECT t.boardId, COUNT(*) AS unread FROM ("),
             ("latest announcement", "t.kind = 'announcement'"),
             ("board page by activity", "ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT"),
             ("board page with a cursor", "AND (t.pinned, t.lastActivityAt, t.id) < ("),
