@@ -11,7 +11,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(Set(report.keys).isSuperset(of: ["build", "terminal", "community", "measurements", "reference1k",
-                                                "firstScreenRatioTo1k", "rssHighWaterMB", "targets", "notAvailableYet"]))
+                                                "firstScreenRatioTo1k", "rssHighWaterMB", "sessionRSSHighWaterMB", "targets", "notAvailableYet"]))
         let community = try #require(report["community"] as? [String: Any])
         #expect(community["posts"] as? Int == 310, "300 posts and 10 suggestions")
         #expect(community["generated"] as? Bool == true)
@@ -30,6 +30,7 @@ import Testing
         #expect(targets.count == 10)
         #expect(targets.allSatisfy { $0["met"] is Bool && $0["limit"] is String })
         #expect((report["rssHighWaterMB"] as? Double ?? 0) > 0)
+        #expect((report["sessionRSSHighWaterMB"] as? Double ?? 0) > 0, "the session's walk ran in a child and reported")
     }
 
     @Test func benchOnAGeneratedFilePrintsATable() throws {

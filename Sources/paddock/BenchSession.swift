@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import CursesTerminal
+import PaddockStore
+import PaddockTUI
+
+/// The memory target is a session's: on a host with many members connected,
+/// what each `paddock` process holds. The bench itself keeps more (its
+/// samples, the 1k reference community, the writes on a copy, the sqlite3
+/// shell it starts), so a fresh child process walks the screens a member
+/// would and reports its own high-water mark.
+extension BenchRunner {
+    /// Opens the file and walks every screen as a session would: home, the
+    /// largest board a few pages down, the longest thread a few pages in, a
+    /// search and its first result, the inbox, next unread. Headless draws.
+    func sessionWalk() throws {
+        let community = Community(database: try AppDatabase.open(path: path))
+        let member = try community.actor(handle: handle)
+        let app = PaddockApp(community: community, member: member, width: width, height: height)
+        var previous: Canvas?
+        func press(_ keys: [Key]) {
+            for key in keys {
+                _ = app.handle(.key(key))
+                let canvas = app.render(width: width, height: height)
+                _ = HeadlessDraw.operations(previous: previous, current: canvas)
+                previous = canvas
+            }
+        }
+        press([])
+        let boards = try community.boards()
+        let largest = boards.indices.max { boards[$0].threadCount < boards[$1].threadCount } ?? 0
+        press([.home] + Array(repeating: .down, count: largest) + [.enter, .pageDown, .pageDown, .pageDown])
+        press([.character("o"), .home, .enter] + Array(repeating: .character(" "), count: 10) + [.escape, .escape])
+        press([.character("/")] + "chain".map { Key.character($0) } + [.enter, .enter, .escape, .escape])
+        press([.character("i"), .down, .down, .escape, .character("n"), .escape])
+        _ = app.handle(.tick)  // writes the read positions, as the runtime does
+    }
+
+    /// This process's resident high-water mark, in megabytes: the kernel's
+    /// VmHWM. (getrusage's ru_maxrss would do, but a spawned child inherits
+    /// the high-water mark its parent had at the spawn.)
+    static func residentHighWaterMB() -> Double {
+        guard let status = fopen("/proc/self/status", "r") else { return 0 }
+        defer { fclose(status) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), status) != nil {
+            let text = String(cString: line)
+            if text.hasPrefix("VmHWM:"), let kilobytes = text.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Double($0) }) {
+                return kilobytes / 1024
+            }
+        }
+        return 0
+    }
+
+    /// Runs `sessionWalk` in a child `paddock bench --session-memory` and reads its high-water mark.
+    func sessionResidentHighWaterMB() throws -> Double {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = ["--db", path, "--as", handle, "bench", "--session-memory", "--width", String(width), "--height", String(height)]
+        let output = Pipe()
+        child.standardOutput = output
+        try child.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        child.waitUntilExit()
+        guard child.terminationStatus == 0,
+              let megabytes = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw ValidationError("the session walk for the memory figure failed (exit \(child.terminationStatus))")
+        }
+        return megabytes
+    }
+}
