@@ -11,8 +11,18 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The release binary: the Swift runtime linked in; no position-independent
+# relocations and no exported symbol table to touch at start; the functions a
+# session runs side by side (scripts/paddock.order, see scripts/make-order-file).
+# Each keeps a session's share of the binary's pages small.
+RELEASE_FLAGS := -c release --static-swift-stdlib --product paddock -Xswiftc -use-ld=lld \
+	-Xlinker --no-pie -Xlinker --no-export-dynamic \
+	-Xlinker --symbol-ordering-file=$(CURDIR)/scripts/paddock.order -Xlinker --no-warn-symbol-ordering
+
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product paddock
+	@# SwiftPM does not see the order file: a newer one means linking again.
+	@test ! -e $(RELEASE) -o $(RELEASE) -nt scripts/paddock.order || rm -f $(RELEASE)
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 # Creates the demo community the first time, then opens it.
 demo: release
