@@ -188,7 +188,8 @@ struct BenchReport: Codable {
             }
         }
         for m in measurements where m.name.hasPrefix("keyToFrame") {
-            targets.append(Target(name: "\(m.name) p99", limit: "≤ 5 ms", value: m.p99, met: m.p99 <= 5))
+            let name = m.name.hasSuffix("CPU") ? "\(m.name.dropLast(3)) p99, CPU time" : "\(m.name) p99"
+            targets.append(Target(name: name, limit: "≤ 5 ms", value: m.p99, met: m.p99 <= 5))
         }
         targets.append(Target(name: "a session's resident memory high-water", limit: "≤ 25 MB", value: sessionRSSHighWaterMB,
                               met: sessionRSSHighWaterMB <= 25))
@@ -345,20 +346,26 @@ struct BenchRunner {
                     boards: [BoardSummary]) throws -> [Measurement] {
         let app = PaddockApp(community: community, member: member, width: width, height: height)
         var previous: Canvas? = app.render(width: width, height: height)
-        func press(_ key: Key) -> Double {
-            Self.milliseconds {
+        /// Wall and CPU time of one key, in milliseconds.
+        func press(_ key: Key) -> (wall: Double, cpu: Double) {
+            let cpuStart = Self.threadCPU()
+            let wall = Self.milliseconds {
                 _ = app.handle(.key(key))
                 let canvas = app.render(width: width, height: height)
                 _ = HeadlessDraw.operations(previous: previous, current: canvas)
                 previous = canvas
             }
+            return (wall, Self.threadCPU() - cpuStart)
         }
-        func measure(_ pattern: [Key]) -> [Double] {
-            var samples: [Double] = []
+        func measure(_ pattern: [Key]) -> (wall: [Double], cpu: [Double]) {
+            var samples: (wall: [Double], cpu: [Double]) = ([], [])
             var i = 0
-            while samples.count < keys {
+            while samples.wall.count < keys {
                 let t = press(pattern[i % pattern.count])
-                if i >= Self.keyWarmUp { samples.append(t) }
+                if i >= Self.keyWarmUp {
+                    samples.wall.append(t.wall)
+                    samples.cpu.append(t.cpu)
+                }
                 i += 1
             }
             return samples
@@ -388,10 +395,15 @@ struct BenchRunner {
         let threadSamples = measure(threadKeys)
         goHome()
 
-        return [
-            Measurement("keyToFrameHome", "↓/↑ on the home screen", home),
-            Measurement("keyToFrameBoard", "j k PgDn PgUp in '\(board.slug)', loading pages as it goes", boardSamples),
-            Measurement("keyToFrameThread", "Space j b k in the longest thread, loading pages and marking read", threadSamples),
-        ]
+        // On a shared machine the wall time's tail is mostly waiting for a core;
+        // the CPU time says what the key itself cost.
+        var measurements: [Measurement] = []
+        for (name, what, samples) in [("keyToFrameHome", "↓/↑ on the home screen", home),
+                                      ("keyToFrameBoard", "j k PgDn PgUp in '\(board.slug)', loading pages as it goes", boardSamples),
+                                      ("keyToFrameThread", "Space j b k in the longest thread, loading pages and marking read", threadSamples)] {
+            measurements.append(Measurement(name, what, samples.wall))
+            measurements.append(Measurement(name + "CPU", "the same, CPU time of this thread", samples.cpu))
+        }
+        return measurements
     }
 }
