@@ -34,11 +34,25 @@ extension Community {
     /// fifteen boards or a hundred, a thousand posts or a million. A thread
     /// older than that comes back into view with its next post.
     public static let unreadWindow = 400
+    /// The company's latest announcements are in the window however busy the
+    /// boards are: the blog is what every member should hear.
+    public static let announcementsInWindow = 20
 
-    /// The window's thread ids, newest activity first (one argument: the window).
-    static let recentThreadIDs = """
-        SELECT id FROM thread INDEXED BY thread_on_recent_activity WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT ?
+    /// The most recently active threads, as `columns` of `thread`.
+    static func recentThreads(_ columns: String) -> String {
         """
+        SELECT \(columns) FROM thread INDEXED BY thread_on_recent_activity
+        WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT \(unreadWindow)
+        """
+    }
+
+    /// The latest announcements, as `columns` of `thread`.
+    static func latestAnnouncements(_ columns: String) -> String {
+        """
+        SELECT \(columns) FROM thread INDEXED BY thread_on_kind_recent_activity
+        WHERE kind = 'announcement' AND hidden = 0 ORDER BY lastActivityAt DESC LIMIT \(announcementsInWindow)
+        """
+    }
 
     /// What makes a thread `t` unread for the reader: posts past their read
     /// position; after the board was last marked read; not muted. The last two
@@ -63,21 +77,25 @@ extension Community {
     /// A thread `t` in the window and unread.
     static func unreadInWindow(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
         let unread = try unreadCondition(db, reader: reader)
-        return ("t.id IN (\(recentThreadIDs)) AND " + unread.sql, [unreadWindow] + unread.arguments)
+        let window = "SELECT id FROM (\(recentThreads("id"))) UNION ALL SELECT id FROM (\(latestAnnouncements("id")))"
+        return ("t.id IN (\(window)) AND " + unread.sql, unread.arguments)
     }
 
     public func home(for reader: Actor) throws -> HomeOverview {
         try writer.read { db in
             let boards = try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
             let condition = try Self.unreadCondition(db, reader: reader)
-            let unread = try Dictionary(Row.fetchAll(db, sql: """
-                SELECT t.boardId, COUNT(*) AS unread FROM (
-                  SELECT id, boardId, replyCount, lastActivityAt FROM thread INDEXED BY thread_on_recent_activity
-                  WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT ?) t
-                WHERE \(condition.sql)
-                GROUP BY t.boardId
-                """, arguments: [Self.unreadWindow] + condition.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
-                uniquingKeysWith: { a, _ in a })
+            func unreadByBoard(among threads: String) throws -> [Int64: Int] {
+                try Dictionary(Row.fetchAll(db, sql: """
+                    SELECT t.boardId, COUNT(*) AS unread FROM (\(threads)) t WHERE \(condition.sql) GROUP BY t.boardId
+                    """, arguments: condition.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
+                    uniquingKeysWith: { first, _ in first })
+            }
+            // Within a board both are its newest threads by activity, so one holds
+            // the other and the larger count is the count of both together.
+            let columns = "id, boardId, replyCount, lastActivityAt"
+            let unread = try unreadByBoard(among: Self.recentThreads(columns))
+                .merging(unreadByBoard(among: Self.latestAnnouncements(columns)), uniquingKeysWith: max)
             // Every thread of a full window unread: there may be more beyond it.
             let beyond = unread.values.reduce(0, +) >= Self.unreadWindow
             let overviews = boards.map { board in
@@ -85,7 +103,7 @@ extension Community {
             }
             // Named: the recent-activity index also orders by activity, and would walk
             // every other kind of thread to find the latest announcement.
-            let announcement = try ThreadSummary.fetchOne(db, sql: Self.threadSummarySelect(reader: reader.id, index: "thread_on_kind_activity") + """
+            let announcement = try ThreadSummary.fetchOne(db, sql: Self.threadSummarySelect(reader: reader.id, index: "thread_on_kind_recent_activity") + """
                  WHERE t.kind = 'announcement' AND t.hidden = 0 ORDER BY t.lastActivityAt DESC LIMIT 1
                 """)
             return HomeOverview(boards: overviews, latestAnnouncement: announcement)

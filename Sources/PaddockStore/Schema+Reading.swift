@@ -17,9 +17,13 @@ extension Schema {
     }
 
     /// Unread is tracked over the community's most recently active threads
-    /// (`Community.unreadWindow`), whatever board they are on: this index walks
-    /// them newest first and carries what the home screen's counts need.
+    /// (`Community.unreadWindow`), whatever board they are on, and its latest
+    /// announcements: these indexes walk each newest first and carry what the
+    /// home screen's counts need. The kind index replaces `thread_on_kind_activity`.
     static func v7RecentActivity(_ db: Database) throws {
         try db.create(index: "thread_on_recent_activity", on: "thread", columns: ["hidden", "lastActivityAt", "boardId", "replyCount"])
+        try db.execute(sql: "DROP INDEX thread_on_kind_activity")
+        try db.create(index: "thread_on_kind_recent_activity", on: "thread",
+                      columns: ["kind", "hidden", "lastActivityAt", "boardId", "replyCount"])
     }
 }

@@ -475,12 +475,15 @@ import Testing
         let f = try Fixture()
         try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
         let old = try f.community.startThread(by: f.member, board: "furia", title: "Old", body: "b")
+        let news = try f.community.startThread(by: f.admin, board: "announcements", title: "New model", body: "b")
         for i in 0..<Community.unreadWindow {
             f.clock.advance(by: 1)
             _ = try f.community.startThread(by: f.member, board: "garage", title: "New \(i)", body: "b")
         }
         func overview(_ slug: String) throws -> BoardOverview? { try f.community.home(for: f.other).boards.first { $0.board.slug == slug } }
         #expect(try overview("furia")?.unreadThreads == 0, "its activity is older than the window's")
+        #expect(try overview("announcements")?.unreadThreads == 1, "the latest announcements are always in the window")
+        #expect(try f.community.threads(board: "announcements", reader: f.other, order: .unread, limit: 10).threads.map(\.id) == [news.id])
         #expect(try overview("garage")?.unreadThreads == Community.unreadWindow)
         #expect(try overview("garage")?.unreadAtLeast == true, "the whole window is unread: there may be more")
         #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.isEmpty)
@@ -492,6 +495,8 @@ import Testing
         #expect(try overview("furia")?.unreadThreads == 1, "its next post brings it back")
         #expect(try overview("garage")?.unreadThreads == Community.unreadWindow - 1)
         #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.map(\.id) == [old.id])
+        #expect(try f.community.nextUnread(for: f.other, after: nil)?.id == news.id, "announcements come first")
+        try f.community.markRead(by: f.other, thread: news.id, upTo: 0)
         #expect(try f.community.nextUnread(for: f.other, after: nil)?.id == old.id, "furia comes before garage")
     }
 
