@@ -7,7 +7,7 @@ public struct BoardOverview: Equatable, Sendable {
     public let board: BoardSummary
     /// Threads with posts this member has not read, among the board's most recently active.
     public let unreadThreads: Int
-    /// True when the count stopped at the window's size: show it as "N+".
+    /// True when every thread of the unread window is unread: there may be more beyond it ("N+").
     public let unreadAtLeast: Bool
 }
 
@@ -191,18 +191,18 @@ extension Community {
             // Ids first, sorted on nothing but the keys; then the one row.
             let condition = try Self.unreadInWindow(db, reader: reader)
             let unread = "SELECT t.id FROM thread t JOIN board b ON b.id = t.boardId WHERE \(condition.sql)"
-            let window = condition.arguments
+            let arguments = condition.arguments
             let boardOrder = " t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT 1"
             var found: Int64?
             if let current {
                 found = try Int64.fetchOne(db, sql: unread + " AND +t.boardId = ? AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?) ORDER BY" + boardOrder,
-                                           arguments: window + [current.boardId, current.pinned, current.lastActivityAt.stored, current.id])
+                                           arguments: arguments + [current.boardId, current.pinned, current.lastActivityAt.stored, current.id])
                     ?? Int64.fetchOne(db, sql: unread + """
                          AND +t.boardId <> ?
                         ORDER BY (b.position, b.id) < (SELECT position, id FROM board WHERE id = ?), b.position, b.id,
-                        """ + boardOrder, arguments: window + [current.boardId, current.boardId])
+                        """ + boardOrder, arguments: arguments + [current.boardId, current.boardId])
             } else {
-                found = try Int64.fetchOne(db, sql: unread + " ORDER BY b.position, b.id," + boardOrder, arguments: window)
+                found = try Int64.fetchOne(db, sql: unread + " ORDER BY b.position, b.id," + boardOrder, arguments: arguments)
             }
             return try found.map { try Self.threadSummary(db, id: $0, reader: reader.id) }
         }
