@@ -5,7 +5,7 @@ import PaddockCore
 /// A board as the home screen shows it to one member.
 public struct BoardOverview: Equatable, Sendable {
     public let board: BoardSummary
-    /// Threads with posts this member has not read, among the board's most recently active.
+    /// Threads with posts this member has not read, among the unread window (`Community.unreadWindow`).
     public let unreadThreads: Int
     /// True when every thread of the unread window is unread: there may be more beyond it ("N+").
     public let unreadAtLeast: Bool
