@@ -78,21 +78,30 @@ struct Bench: ParsableCommand {
     /// Generates in a child `paddock generate`, so that the memory high-water
     /// mark is what a session costs, not what building a community costs.
     static func generate(path: String, posts: Int, handle: String) throws {
+        let child = try runChild(["--db", path, "generate", "--posts", String(posts), "--members", String(max(50, posts / 100)),
+                                  "--threads", String(max(1, posts / 20)), "--suggestions", String(max(10, posts / 50)),
+                                  "--seed", "1", "--admin", handle])
+        guard child.status == 0 else {
+            throw ValidationError("generating a \(posts)-post community failed\(child.lastError.isEmpty ? "" : ": \(child.lastError)")")
+        }
+    }
+
+    /// Runs this binary as a child with `arguments` and waits for it: its exit
+    /// status, what it printed, and the last line it wrote to standard error
+    /// (its progress lines go there, and are not the bench's output).
+    static func runChild(_ arguments: [String]) throws -> (status: Int32, output: String, lastError: String) {
         let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--db", path, "generate", "--posts", String(posts), "--members", String(max(50, posts / 100)),
-                           "--threads", String(max(1, posts / 20)), "--suggestions", String(max(10, posts / 50)),
-                           "--seed", "1", "--admin", handle]
-        child.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()  // its progress lines are not the bench's output; its error is
+        child.executableURL = URL(fileURLWithPath: Paddock.executablePath)
+        child.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        child.standardOutput = output
         child.standardError = errors
         try child.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
-        guard child.terminationStatus == 0 else {
-            let reason = said.split(separator: "\n").last.map { ": \($0)" } ?? ""
-            throw ValidationError("generating a \(posts)-post community failed\(reason)")
-        }
+        return (child.terminationStatus, printed, said.split(separator: "\n").last.map(String.init) ?? "")
     }
 }
 

@@ -54,17 +54,10 @@ extension BenchRunner {
 
     /// Runs `sessionWalk` in a child `paddock bench --session-memory` and reads its high-water mark.
     func sessionResidentHighWaterMB() throws -> Double {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        child.arguments = ["--db", path, "--as", handle, "bench", "--session-memory", "--width", String(width), "--height", String(height)]
-        let output = Pipe()
-        child.standardOutput = output
-        try child.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        child.waitUntilExit()
-        guard child.terminationStatus == 0,
-              let megabytes = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw ValidationError("the session walk for the memory figure failed (exit \(child.terminationStatus))")
+        let child = try Bench.runChild(["--db", path, "--as", handle, "bench", "--session-memory",
+                                        "--width", String(width), "--height", String(height)])
+        guard child.status == 0, let megabytes = Double(child.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw ValidationError("the session walk for the memory figure failed (exit \(child.status))\(child.lastError.isEmpty ? "" : ": \(child.lastError)")")
         }
         return megabytes
     }

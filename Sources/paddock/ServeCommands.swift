@@ -84,7 +84,7 @@ struct Serve: ParsableCommand {
         let keyPath = hostKey ?? HostKey.path(forDatabase: path)
         let key = try HostKey.loadOrCreate(at: keyPath)
         var configuration = ServeConfiguration(databasePath: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path,
-                                               host: host, port: port, executablePath: Self.executablePath,
+                                               host: host, port: port, executablePath: Paddock.executablePath,
                                                editorCommand: editorCommand, hostKeyPath: keyPath)
         configuration.shutdownGrace = .seconds(Int64(shutdownGrace))
         configuration.idleTimeoutOverride = idleTimeoutSeconds
@@ -122,12 +122,6 @@ struct Serve: ParsableCommand {
         server.shutdown()
         withExtendedLifetime(sources) {}
         Foundation.exit(0)
-    }
-
-    /// This very binary, which each session runs.
-    static var executablePath: String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
-        return CommandLine.arguments[0]
     }
 }
 
