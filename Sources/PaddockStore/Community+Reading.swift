@@ -114,29 +114,23 @@ extension Community {
     /// continuing after `after` (the last thread shown). Every order pages by
     /// keyset over an index, so a deep page costs what the first costs.
     public func threads(board slug: String, reader: Actor, order: ThreadOrder, after: ThreadSummary? = nil, limit: Int) throws -> ThreadPage {
-        try writer.read { db in
+        if order == .latest {
+            return try threads(board: slug, reader: reader, after: after.map(ThreadCursor.init), limit: limit)
+        }
+        return try writer.read { db in
             let board = try Self.board(db, slug: slug)
             let summary = try Self.boardSummary(db, id: board.id!)
             var rows: [ThreadSummary]
-            switch order {
-            case .latest, .mostReplies:
+            if order == .mostReplies {
                 var sql = Self.threadSummarySelect(reader: reader.id) + " WHERE t.boardId = ? AND t.hidden = 0"
                 var arguments: StatementArguments = [board.id]
-                if order == .latest {
-                    if let after {
-                        sql += " AND (t.pinned, t.lastActivityAt, t.id) < (?, ?, ?)"
-                        arguments += [after.pinned, after.lastActivityAt.stored, after.id]
-                    }
-                    sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
-                } else {
-                    if let after {
-                        sql += " AND (t.replyCount, t.id) < (?, ?)"
-                        arguments += [after.replyCount, after.id]
-                    }
-                    sql += " ORDER BY t.replyCount DESC, t.id DESC LIMIT ?"
+                if let after {
+                    sql += " AND (t.replyCount, t.id) < (?, ?)"
+                    arguments += [after.replyCount, after.id]
                 }
+                sql += " ORDER BY t.replyCount DESC, t.id DESC LIMIT ?"
                 rows = try ThreadSummary.fetchAll(db, sql: sql, arguments: arguments + [limit + 1])
-            case .unread:
+            } else {
                 // The page's ids first, sorted on nothing but the keys; then their rows.
                 let unread = try Self.unreadInWindow(db, reader: reader)
                 var sql = "SELECT t.id FROM thread t WHERE \(unread.sql) AND +t.boardId = ?"
@@ -150,8 +144,7 @@ extension Community {
             }
             let more = rows.count > limit
             if more { rows.removeLast() }
-            let next = more ? rows.last.map { ThreadCursor(pinned: $0.pinned, lastActivityAt: $0.lastActivityAt, id: $0.id) } : nil
-            return ThreadPage(board: summary, threads: rows, next: next)
+            return ThreadPage(board: summary, threads: rows, next: more ? rows.last.map(ThreadCursor.init) : nil)
         }
     }
 

@@ -215,13 +215,9 @@ public final class Community: Sendable {
             sql += " ORDER BY t.pinned DESC, t.lastActivityAt DESC, t.id DESC LIMIT ?"
             arguments += [limit + 1]
             var rows = try ThreadSummary.fetchAll(db, sql: sql, arguments: arguments)
-            var next: ThreadCursor?
-            if rows.count > limit {
-                rows.removeLast()
-                let last = rows[rows.count - 1]
-                next = ThreadCursor(pinned: last.pinned, lastActivityAt: last.lastActivityAt, id: last.id)
-            }
-            return ThreadPage(board: boardSummary, threads: rows, next: next)
+            let more = rows.count > limit
+            if more { rows.removeLast() }
+            return ThreadPage(board: boardSummary, threads: rows, next: more ? rows.last.map(ThreadCursor.init) : nil)
         }
     }
 

@@ -85,6 +85,11 @@ public struct ThreadCursor: Equatable, Sendable, Codable, CustomStringConvertibl
         self.id = id
     }
 
+    /// The cursor just after `thread` in its board's latest-first order.
+    public init(_ thread: ThreadSummary) {
+        self.init(pinned: thread.pinned, lastActivityAt: thread.lastActivityAt, id: thread.id)
+    }
+
     public init?(_ text: String) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, let p = Int(parts[0]), p == 0 || p == 1,
