@@ -386,6 +386,41 @@ import Testing
     }
 }
 
+@Suite struct ThreadScrollTests {
+    /// A page (Space, b) moves the view as far as that many single lines (j, k),
+    /// over posts of one line and of many, and stops at either end.
+    @Test func aPageMovesAsFarAsThatManyLines() throws {
+        let f = try TUIFixture()
+        let long = (1...30).map { "line \($0) of a long post about valve clearances" }.joined(separator: "\n")
+        let thread = try f.community.startThread(by: f.admin, board: "garage", title: "Long and short", body: long)
+        for i in 1...12 {
+            f.clock.advance(by: 60)
+            try f.community.reply(by: f.admin, thread: thread.id, body: i % 3 == 0 ? long : "short \(i)")
+        }
+        let app = f.app(width: 80, height: 24)
+        app.press(.down, .down, .enter, .enter)
+        guard case .thread(let opened) = app.state.screen else { Issue.record("not in the thread"); return }
+        #expect(opened.posts.count == 13)
+        for page in [1, 7, 20, 45] {
+            var paged = opened, stepped = opened
+            for _ in 0..<4 {
+                paged.scroll(by: page, width: 80, height: 20)
+                for _ in 0..<page {
+                    stepped.scroll(by: 1, width: 80, height: 20)
+                    #expect(stepped.top.line < stepped.lineCount(stepped.top.post, width: 80), "a line of the post")
+                }
+                #expect(paged.top == stepped.top, "down by \(page)")
+            }
+            for _ in 0..<6 {
+                paged.scroll(by: -page, width: 80, height: 20)
+                for _ in 0..<page { stepped.scroll(by: -1, width: 80, height: 20) }
+                #expect(paged.top == stepped.top, "up by \(page)")
+            }
+            #expect(paged.top == ThreadScreen.LinePosition(post: 0, line: 0), "back at the top")
+        }
+    }
+}
+
 @Suite struct TwentyThousandPostsTests {
     /// A thread of 20,000 posts opens, jumps to its end and scrolls back, a page at a time.
     @Test func aVeryLongThreadOpensAndScrolls() throws {

@@ -234,19 +234,32 @@ public struct ThreadScreen: Equatable {
 
     // MARK: - Scrolling by line
 
+    /// Moves the top line by `delta` lines, wrapping each post it passes once:
+    /// a long post costs its wrap, not its wrap for every line scrolled.
     mutating func scroll(by delta: Int, width: Int, height: Int) {
+        var remaining = abs(delta)
         if delta > 0 {
-            for _ in 0..<delta {
-                if top.line + 1 < lineCount(top.post, width: width) { top.line += 1 }
-                else if top.post + 1 < posts.count { top = LinePosition(post: top.post + 1, line: 0) }
-                else { break }
+            while remaining > 0 {
+                let within = min(remaining, lineCount(top.post, width: width) - 1 - top.line)
+                if within > 0 {
+                    top.line += within
+                    remaining -= within
+                } else if top.post + 1 < posts.count {
+                    top = LinePosition(post: top.post + 1, line: 0)
+                    remaining -= 1
+                } else { break }
             }
             clampToEnd(width: width, height: height)
         } else {
-            for _ in 0..<(-delta) {
-                if top.line > 0 { top.line -= 1 }
-                else if top.post > 0 { top = LinePosition(post: top.post - 1, line: lineCount(top.post - 1, width: width) - 1) }
-                else { break }
+            while remaining > 0 {
+                if top.line > 0 {
+                    let within = min(remaining, top.line)
+                    top.line -= within
+                    remaining -= within
+                } else if top.post > 0 {
+                    top = LinePosition(post: top.post - 1, line: lineCount(top.post - 1, width: width) - 1)
+                    remaining -= 1
+                } else { break }
             }
         }
     }
@@ -261,6 +274,8 @@ public struct ThreadScreen: Equatable {
         guard !posts.isEmpty else { return }
         top = LinePosition(post: posts.count - 1, line: 0)
         var remaining = height - lineCount(top.post, width: width)
+        // A last post taller than the screen: its last screenful.
+        if remaining < 0 { top.line = -remaining }
         while remaining > 0 {
             if top.post > 0 {
                 let above = lineCount(top.post - 1, width: width)
