@@ -54,15 +54,35 @@ extension Community {
         """
     }
 
-    /// What makes a thread `t` unread for the reader: posts past their read
-    /// position; after the board was last marked read; not muted. The last two
-    /// cost a lookup per thread and are left out for a member who has never
-    /// marked a board read or muted a thread, as most have not.
-    static func unreadCondition(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
-        var sql = """
-            COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
-            """
-        var arguments: StatementArguments = [reader.id]
+    /// Posts in thread `t` past the reader's read position (one argument: the reader).
+    static let postsPastReadPosition = """
+        COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
+        """
+
+    /// The same for a thread `t` of the recent window, found another way. A
+    /// read is stamped when it is written and a thread's activity moves only
+    /// with a new post, so a thread active since the reader's last read of it
+    /// has a post they have not seen: only the reads made since the window's
+    /// oldest activity can say one of its threads is read. They are a few pages
+    /// of `readState_recent`, listed once, where looking the window's threads
+    /// up one by one reads a page for every few threads of a long reading
+    /// history. The list is matched on `(thread, replyCount)`, as a read
+    /// position never passes the thread's last post; `CASE` rather than
+    /// `NOT IN`, which would scan the list on every miss to rule out a NULL.
+    static let postsPastReadPositionInRecentWindow = """
+        CASE WHEN (t.id, t.replyCount) IN (SELECT threadId, lastReadPosition FROM readState INDEXED BY readState_recent
+          WHERE memberId = ? AND readAt >= COALESCE((SELECT lastActivityAt FROM thread INDEXED BY thread_on_recent_activity
+            WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT 1 OFFSET \(unreadWindow - 1)), ''))
+        THEN 0 ELSE 1 END
+        """
+
+    /// What makes a thread `t` unread for the reader besides its posts: posted
+    /// to since the board was last marked read; not muted. Each costs a lookup
+    /// per thread and is left out for a member who has never marked a board
+    /// read or muted a thread, as most have not. Empty, or clauses led by AND.
+    static func unreadUnlessSetAside(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
+        var sql = ""
+        var arguments: StatementArguments = []
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM boardRead WHERE memberId = ?)", arguments: [reader.id]) == true {
             sql += " AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')"
             arguments += [reader.id]
@@ -74,28 +94,29 @@ extension Community {
         return (sql, arguments)
     }
 
-    /// A thread `t` in the window and unread.
+    /// A thread `t` in the window and unread: posts past the reader's read
+    /// position, and not set aside (`unreadUnlessSetAside`).
     static func unreadInWindow(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
-        let unread = try unreadCondition(db, reader: reader)
+        let setAside = try unreadUnlessSetAside(db, reader: reader)
         let window = "SELECT id FROM (\(recentThreads("id"))) UNION ALL SELECT id FROM (\(latestAnnouncements("id")))"
-        return ("t.id IN (\(window)) AND " + unread.sql, unread.arguments)
+        return ("t.id IN (\(window)) AND " + postsPastReadPosition + setAside.sql, [reader.id] + setAside.arguments)
     }
 
     public func home(for reader: Actor) throws -> HomeOverview {
         try writer.read { db in
             let boards = try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
-            let condition = try Self.unreadCondition(db, reader: reader)
-            func unreadByBoard(among threads: String) throws -> [Int64: Int] {
+            let setAside = try Self.unreadUnlessSetAside(db, reader: reader)
+            func unreadByBoard(among threads: String, postsPast: String) throws -> [Int64: Int] {
                 try Dictionary(Row.fetchAll(db, sql: """
-                    SELECT t.boardId, COUNT(*) AS unread FROM (\(threads)) t WHERE \(condition.sql) GROUP BY t.boardId
-                    """, arguments: condition.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
+                    SELECT t.boardId, COUNT(*) AS unread FROM (\(threads)) t WHERE \(postsPast)\(setAside.sql) GROUP BY t.boardId
+                    """, arguments: [reader.id] + setAside.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
                     uniquingKeysWith: { first, _ in first })
             }
             // Within a board both are its newest threads by activity, so one holds
             // the other and the larger count is the count of both together.
             let columns = "id, boardId, replyCount, lastActivityAt"
-            let unread = try unreadByBoard(among: Self.recentThreads(columns))
-                .merging(unreadByBoard(among: Self.latestAnnouncements(columns)), uniquingKeysWith: max)
+            let unread = try unreadByBoard(among: Self.recentThreads(columns), postsPast: Self.postsPastReadPositionInRecentWindow)
+                .merging(unreadByBoard(among: Self.latestAnnouncements(columns), postsPast: Self.postsPastReadPosition), uniquingKeysWith: max)
             // Every thread of a full window unread: there may be more beyond it.
             let beyond = unread.values.reduce(0, +) >= Self.unreadWindow
             let overviews = boards.map { board in

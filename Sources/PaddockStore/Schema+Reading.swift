@@ -26,4 +26,11 @@ extension Schema {
         try db.create(index: "thread_on_kind_recent_activity", on: "thread",
                       columns: ["kind", "hidden", "lastActivityAt", "boardId", "replyCount"])
     }
+
+    /// The reader's reads in the order they were made: the unread count over the
+    /// window needs only those since the window's oldest activity
+    /// (`Community.postsPastReadPositionInRecentWindow`).
+    static func v8RecentReads(_ db: Database) throws {
+        try db.create(index: "readState_recent", on: "readState", columns: ["memberId", "readAt", "threadId", "lastReadPosition"])
+    }
 }

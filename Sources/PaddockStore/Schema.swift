@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v5-serve") { db in try v5Serve(db) }
         migrator.registerMigration("v6-search") { db in try v6Search(db) }
         migrator.registerMigration("v7-recent-activity") { db in try v7RecentActivity(db) }
+        migrator.registerMigration("v8-recent-reads") { db in try v8RecentReads(db) }
         return migrator
     }
 

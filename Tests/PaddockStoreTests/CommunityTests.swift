@@ -500,6 +500,31 @@ import Testing
         #expect(try f.community.nextUnread(for: f.other, after: nil)?.id == old.id, "furia comes before garage")
     }
 
+    @Test func aThreadReadBeforeTheWindowCountsAsReadUntilItsNextPost() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        let ride = try f.community.startThread(by: f.member, board: "furia", title: "Ride", body: "b")
+        try f.community.markRead(by: f.other, thread: ride.id, upTo: 0)
+        for i in 0..<Community.unreadWindow {
+            f.clock.advance(by: 1)
+            _ = try f.community.startThread(by: f.member, board: "garage", title: "New \(i)", body: "b")
+        }
+        func furia() throws -> Int? { try f.community.home(for: f.other).boards.first { $0.board.slug == "furia" }?.unreadThreads }
+
+        f.clock.advance(by: 1)
+        try f.community.reply(by: f.member, thread: ride.id, body: "Back in the window")
+        #expect(try furia() == 1, "read before the window's oldest activity, and replied to since")
+        try f.community.markRead(by: f.other, thread: ride.id, upTo: 1)
+        #expect(try furia() == 0, "read in the same second as the reply")
+        f.clock.advance(by: 1)
+        try f.community.reply(by: f.member, thread: ride.id, body: "Another")
+        #expect(try furia() == 1, "read up to the previous reply")
+        #expect(try f.community.nextUnread(for: f.other, after: nil)?.id == ride.id)
+        try f.community.reply(by: f.other, thread: ride.id, body: "My own")
+        #expect(try furia() == 0, "one's own reply reads the thread")
+        #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.isEmpty)
+    }
+
     @Test func nextUnreadComesRoundToTheBoardsBefore() throws {
         let f = try Fixture()
         try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
