@@ -59,6 +59,13 @@ extension Community {
         COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
         """
 
+    /// When the window's oldest thread was last active; '' while the community
+    /// has fewer threads than the window.
+    static let windowStart = """
+        COALESCE((SELECT lastActivityAt FROM thread INDEXED BY thread_on_recent_activity
+          WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT 1 OFFSET \(unreadWindow - 1)), '')
+        """
+
     /// The same for a thread `t` of the recent window, found another way. A
     /// read is stamped when it is written and a thread's activity moves only
     /// with a new post, so a thread active since the reader's last read of it
@@ -69,35 +76,67 @@ extension Community {
     /// history. The list is matched on `(thread, replyCount)`, as a read
     /// position never passes the thread's last post; `CASE` rather than
     /// `NOT IN`, which would scan the list on every miss to rule out a NULL.
+    /// For a reader with at most `recentReadsListed` such reads.
+    /// Two arguments: the reader, and the window's start (`ReaderHistory.windowStart`).
     static let postsPastReadPositionInRecentWindow = """
         CASE WHEN (t.id, t.replyCount) IN (SELECT threadId, lastReadPosition FROM readState INDEXED BY readState_recent
-          WHERE memberId = ? AND readAt >= COALESCE((SELECT lastActivityAt FROM thread INDEXED BY thread_on_recent_activity
-            WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT 1 OFFSET \(unreadWindow - 1)), ''))
+          WHERE memberId = ? AND readAt >= ?)
         THEN 0 ELSE 1 END
         """
 
-    /// What makes a thread `t` unread for the reader besides its posts: posted
-    /// to since the board was last marked read; not muted. Each costs a lookup
-    /// per thread and is left out for a member who has never marked a board
-    /// read or muted a thread, as most have not. Empty, or clauses led by AND.
-    static func unreadUnlessSetAside(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
-        var sql = ""
-        var arguments: StatementArguments = []
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM boardRead WHERE memberId = ?)", arguments: [reader.id]) == true {
-            sql += " AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')"
-            arguments += [reader.id]
+    /// Past this many reads since the window's oldest activity, listing them
+    /// would cost more than looking the window's threads up one by one: a
+    /// member who has read thousands of old threads in the window's span, or
+    /// reads imported with one date.
+    static let recentReadsListed = 1_000
+
+    /// What the unread conditions need to know of the reader, asked at once.
+    struct ReaderHistory {
+        var marksBoardsRead: Bool
+        var mutesThreads: Bool
+        /// The window's oldest activity (`Community.windowStart`), and the
+        /// reader's reads since, counted up to `recentReadsListed + 1`.
+        var windowStart: String
+        var readsSinceWindowStart: Int
+
+        static func fetch(_ db: Database, reader: Actor, countingRecentReads: Bool) throws -> ReaderHistory {
+            let since = countingRecentReads ? Community.windowStart : "''"
+            let row = try Row.fetchOne(db, sql: """
+                WITH since(at) AS MATERIALIZED (SELECT \(since))
+                SELECT EXISTS (SELECT 1 FROM boardRead WHERE memberId = ?1),
+                       EXISTS (SELECT 1 FROM threadWatch WHERE memberId = ?1 AND level = 'muted'),
+                       (SELECT at FROM since),
+                       \(countingRecentReads ? """
+                        (SELECT COUNT(*) FROM (SELECT 1 FROM readState INDEXED BY readState_recent
+                          WHERE memberId = ?1 AND readAt >= (SELECT at FROM since) LIMIT \(recentReadsListed + 1)))
+                        """ : "0")
+                """, arguments: [reader.id])!
+            return ReaderHistory(marksBoardsRead: row[0], mutesThreads: row[1], windowStart: row[2], readsSinceWindowStart: row[3])
         }
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM threadWatch WHERE memberId = ? AND level = 'muted')", arguments: [reader.id]) == true {
-            sql += " AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')"
-            arguments += [reader.id]
+
+        /// What makes a thread `t` unread for the reader besides its posts:
+        /// posted to since the board was last marked read; not muted. Each costs
+        /// a lookup per thread and is left out for a member who has never marked
+        /// a board read or muted a thread, as most have not. Empty, or clauses led by AND.
+        func unreadUnlessSetAside(reader: Actor) -> (sql: String, arguments: StatementArguments) {
+            var sql = ""
+            var arguments: StatementArguments = []
+            if marksBoardsRead {
+                sql += " AND t.lastActivityAt > COALESCE((SELECT readUpTo FROM boardRead WHERE memberId = ? AND boardId = t.boardId), '')"
+                arguments += [reader.id]
+            }
+            if mutesThreads {
+                sql += " AND NOT EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = ? AND w.threadId = t.id AND w.level = 'muted')"
+                arguments += [reader.id]
+            }
+            return (sql, arguments)
         }
-        return (sql, arguments)
     }
 
     /// A thread `t` in the window and unread: posts past the reader's read
-    /// position, and not set aside (`unreadUnlessSetAside`).
+    /// position, and not set aside (`ReaderHistory.unreadUnlessSetAside`).
     static func unreadInWindow(_ db: Database, reader: Actor) throws -> (sql: String, arguments: StatementArguments) {
-        let setAside = try unreadUnlessSetAside(db, reader: reader)
+        let setAside = try ReaderHistory.fetch(db, reader: reader, countingRecentReads: false).unreadUnlessSetAside(reader: reader)
         let window = "SELECT id FROM (\(recentThreads("id"))) UNION ALL SELECT id FROM (\(latestAnnouncements("id")))"
         return ("t.id IN (\(window)) AND " + postsPastReadPosition + setAside.sql, [reader.id] + setAside.arguments)
     }
@@ -105,18 +144,23 @@ extension Community {
     public func home(for reader: Actor) throws -> HomeOverview {
         try writer.read { db in
             let boards = try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
-            let setAside = try Self.unreadUnlessSetAside(db, reader: reader)
-            func unreadByBoard(among threads: String, postsPast: String) throws -> [Int64: Int] {
+            let history = try ReaderHistory.fetch(db, reader: reader, countingRecentReads: true)
+            let setAside = history.unreadUnlessSetAside(reader: reader)
+            func unreadByBoard(among threads: String, postsPast: String, arguments: StatementArguments) throws -> [Int64: Int] {
                 try Dictionary(Row.fetchAll(db, sql: """
                     SELECT t.boardId, COUNT(*) AS unread FROM (\(threads)) t WHERE \(postsPast)\(setAside.sql) GROUP BY t.boardId
-                    """, arguments: [reader.id] + setAside.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
+                    """, arguments: arguments + setAside.arguments).map { ($0["boardId"] as Int64, $0["unread"] as Int) },
                     uniquingKeysWith: { first, _ in first })
             }
             // Within a board both are its newest threads by activity, so one holds
             // the other and the larger count is the count of both together.
             let columns = "id, boardId, replyCount, lastActivityAt"
-            let unread = try unreadByBoard(among: Self.recentThreads(columns), postsPast: Self.postsPastReadPositionInRecentWindow)
-                .merging(unreadByBoard(among: Self.latestAnnouncements(columns), postsPast: Self.postsPastReadPosition), uniquingKeysWith: max)
+            let recent = try history.readsSinceWindowStart <= Self.recentReadsListed
+                ? unreadByBoard(among: Self.recentThreads(columns), postsPast: Self.postsPastReadPositionInRecentWindow,
+                                arguments: [reader.id, history.windowStart])
+                : unreadByBoard(among: Self.recentThreads(columns), postsPast: Self.postsPastReadPosition, arguments: [reader.id])
+            let unread = try recent.merging(unreadByBoard(among: Self.latestAnnouncements(columns), postsPast: Self.postsPastReadPosition,
+                                                          arguments: [reader.id]), uniquingKeysWith: max)
             // Every thread of a full window unread: there may be more beyond it.
             let beyond = unread.values.reduce(0, +) >= Self.unreadWindow
             let overviews = boards.map { board in

@@ -525,6 +525,41 @@ import Testing
         #expect(try f.community.threads(board: "furia", reader: f.other, order: .unread, limit: 10).threads.isEmpty)
     }
 
+    @Test func aReaderOfThousandsOfThreadsGetsTheSameCounts() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        // Set-up only: a long reading history made in the window's span, as reads
+        // imported with one date would be: more than are listed.
+        let old = Community.recentReadsListed + 1
+        try f.community.database.writer.write { db in
+            let garage = try Int64.fetchOne(db, sql: "SELECT id FROM board WHERE slug = 'garage'")!
+            let at = f.clock.now
+            for _ in 0..<old {
+                try db.execute(sql: """
+                    INSERT INTO thread (boardId, kind, title, authorId, createdAt, lastActivityAt, replyCount, lastPosterId)
+                    VALUES (?, 'discussion', 'Old', ?, ?, ?, 0, ?)
+                    """, arguments: [garage, f.member.id, at, at, f.member.id])
+                let thread = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO post (threadId, position, authorId, body, createdAt, state) VALUES (?, 0, ?, 'b', ?, 'visible')",
+                               arguments: [thread, f.member.id, at])
+                try db.execute(sql: "INSERT INTO readState (memberId, threadId, lastReadPosition, readAt) VALUES (?, ?, 0, ?)",
+                               arguments: [f.other.id, thread, at])
+            }
+            try db.execute(sql: "UPDATE board SET threadCount = ?, postCount = ? WHERE id = ?", arguments: [old, old, garage])
+        }
+        func unread(_ slug: String) throws -> Int? { try f.community.home(for: f.other).boards.first { $0.board.slug == slug }?.unreadThreads }
+        #expect(try unread("garage") == 0)
+        f.clock.advance(by: 1)
+        let ride = try f.community.startThread(by: f.member, board: "furia", title: "Ride", body: "b")
+        #expect(try unread("furia") == 1)
+        try f.community.markRead(by: f.other, thread: ride.id, upTo: 0)
+        #expect(try unread("furia") == 0)
+        let reopened = try #require(f.community.threads(board: "garage", reader: f.other, limit: 1).threads.first)
+        f.clock.advance(by: 1)
+        try f.community.reply(by: f.member, thread: reopened.id, body: "Back")
+        #expect(try unread("garage") == 1)
+    }
+
     @Test func nextUnreadComesRoundToTheBoardsBefore() throws {
         let f = try Fixture()
         try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
