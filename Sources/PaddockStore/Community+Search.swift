@@ -91,12 +91,13 @@ extension Community {
     /// returns no hits and a hint, never an error.
     public func search(_ text: String, viewer: Actor? = nil, limit: Int = 20, after cursor: SearchCursor? = nil) throws -> SearchPage {
         let query = SearchQuery.parse(text)
-        guard query.match != nil else { return .refused(query.problem ?? "add a word to search for") }
+        guard let match = query.match else { return .refused(query.problem ?? "add a word to search for") }
         return try writer.read { db in
             let viewer = try viewer.map { try Self.fresh(db, $0) }
             let role = viewer?.role ?? .member
+            let window = try Self.searchWindowBounds(db, match: match)
             let statement: (sql: String, arguments: [DatabaseValue])
-            switch try Self.searchStatement(db, query: query, viewer: viewer, limit: limit, after: cursor) {
+            switch try Self.searchStatement(db, query: query, viewer: viewer, limit: limit, after: cursor, oldest: window.oldest) {
             case .failure(let refusal): return refusal.page
             case .success(let built): statement = built
             }
@@ -106,7 +107,7 @@ extension Community {
             if more { rows.removeLast() }
             let hits = try Self.searchHits(db, rows: rows, terms: query.terms, role: role)
             let next = more ? rows.last.map { SearchCursor(score: $0["score"], createdAt: $0.date("createdAt") ?? Date(timeIntervalSince1970: 0), postId: $0["postId"]) } : nil
-            if cursor == nil, let match = query.match, try Self.searchWindowIsFull(db, match: match) {
+            if cursor == nil, window.isFull {
                 notes.insert("many posts match: these are the best of the newest \(Self.searchWindow); add a word to narrow", at: 0)
             }
             if hits.isEmpty, cursor == nil { notes.insert("nothing found", at: 0) }
@@ -121,7 +122,9 @@ extension Community {
         guard query.match != nil else { return nil }
         return try writer.read { db in
             let viewer = try viewer.map { try Self.fresh(db, $0) }
-            guard case .success(let built) = try Self.searchStatement(db, query: query, viewer: viewer, limit: limit, after: nil) else { return nil }
+            guard case .success(let built) = try Self.searchStatement(db, query: query, viewer: viewer, limit: limit, after: nil, oldest: nil) else {
+                return nil
+            }
             var sql = ""
             var values = built.arguments.makeIterator()
             for c in built.sql {
@@ -138,10 +141,12 @@ extension Community {
         }
     }
 
-    /// Whether more posts match the words than the ranking window holds.
-    static func searchWindowIsFull(_ db: Database, match: String) throws -> Bool {
-        try Int64.fetchOne(db, sql: "SELECT rowid FROM postSearch WHERE postSearch MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                           arguments: [match, searchWindow]) != nil
+    /// The ranking window's oldest post (0 when fewer posts match than it holds),
+    /// and whether more posts match than it holds: one walk of the words' doclist.
+    static func searchWindowBounds(_ db: Database, match: String) throws -> (oldest: Int64, isFull: Bool) {
+        let edge = try Int64.fetchAll(db, sql: "SELECT rowid FROM postSearch WHERE postSearch MATCH ? ORDER BY rowid DESC LIMIT 2 OFFSET ?",
+                                      arguments: [match, searchWindow - 1])
+        return (edge.first ?? 0, edge.count == 2)
     }
 
     struct SearchRefusal: Error {
@@ -149,7 +154,9 @@ extension Community {
     }
 
     /// The ranked statement for a parsed query, or the page to show when a name in it is unknown.
-    static func searchStatement(_ db: Database, query: SearchQuery, viewer: Actor?, limit: Int, after cursor: SearchCursor?)
+    /// `oldest` is the ranking window's oldest post (`searchWindowBounds`); without it
+    /// the statement finds it itself, as the sqlite3 shell must (`searchSQL`).
+    static func searchStatement(_ db: Database, query: SearchQuery, viewer: Actor?, limit: Int, after cursor: SearchCursor?, oldest: Int64?)
         throws -> Result<(sql: String, arguments: [DatabaseValue]), SearchRefusal> {
         guard let match = query.match else { return .failure(SearchRefusal(page: .refused(query.problem ?? "add a word to search for"))) }
         let role = viewer?.role ?? .member
@@ -164,10 +171,18 @@ extension Community {
                 SELECT postSearch.rowid AS postId, postSearch.rank AS score, p.createdAt AS createdAt
                 FROM postSearch CROSS JOIN post p ON p.id = postSearch.rowid CROSS JOIN thread t ON t.id = p.threadId
                 WHERE postSearch MATCH ?
-                  AND postSearch.rowid >= COALESCE((SELECT rowid FROM postSearch WHERE postSearch MATCH ?
-                                                    ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)
                 """
-            var arguments: [DatabaseValue] = [match.databaseValue, match.databaseValue, (searchWindow - 1).databaseValue]
+            var arguments: [DatabaseValue] = [match.databaseValue]
+            if let oldest {
+                sql += " AND postSearch.rowid >= ?"
+                arguments += [oldest.databaseValue]
+            } else {
+                sql += """
+                     AND postSearch.rowid >= COALESCE((SELECT rowid FROM postSearch WHERE postSearch MATCH ?
+                                                       ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)
+                    """
+                arguments += [match.databaseValue, (searchWindow - 1).databaseValue]
+            }
             if !Rules.seesHiddenText(role) { sql += " AND p.state = 'visible' AND t.hidden = 0" }
             if let slug = f.board {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM board WHERE slug = ?", arguments: [slug]) else {
