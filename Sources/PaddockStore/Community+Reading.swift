@@ -54,16 +54,16 @@ extension Community {
         """
     }
 
-    /// Posts in thread `t` past the reader's read position (one argument: the reader).
-    static let postsPastReadPosition = """
-        COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
-        """
-
     /// When the window's oldest thread was last active; '' while the community
     /// has fewer threads than the window.
     static let windowStart = """
         COALESCE((SELECT lastActivityAt FROM thread INDEXED BY thread_on_recent_activity
           WHERE hidden = 0 ORDER BY lastActivityAt DESC LIMIT 1 OFFSET \(unreadWindow - 1)), '')
+        """
+
+    /// Posts in thread `t` past the reader's read position (one argument: the reader).
+    static let postsPastReadPosition = """
+        COALESCE((SELECT lastReadPosition FROM readState INDEXED BY readState_covering WHERE memberId = ? AND threadId = t.id), -1) < t.replyCount
         """
 
     /// The same for a thread `t` of the recent window, found another way. A
@@ -155,12 +155,12 @@ extension Community {
             // Within a board both are its newest threads by activity, so one holds
             // the other and the larger count is the count of both together.
             let columns = "id, boardId, replyCount, lastActivityAt"
-            let recent = try history.readsSinceWindowStart <= Self.recentReadsListed
-                ? unreadByBoard(among: Self.recentThreads(columns), postsPast: Self.postsPastReadPositionInRecentWindow,
-                                arguments: [reader.id, history.windowStart])
-                : unreadByBoard(among: Self.recentThreads(columns), postsPast: Self.postsPastReadPosition, arguments: [reader.id])
-            let unread = try recent.merging(unreadByBoard(among: Self.latestAnnouncements(columns), postsPast: Self.postsPastReadPosition,
-                                                          arguments: [reader.id]), uniquingKeysWith: max)
+            let (postsPast, arguments): (String, StatementArguments) = history.readsSinceWindowStart <= Self.recentReadsListed
+                ? (Self.postsPastReadPositionInRecentWindow, [reader.id, history.windowStart])
+                : (Self.postsPastReadPosition, [reader.id])
+            let unread = try unreadByBoard(among: Self.recentThreads(columns), postsPast: postsPast, arguments: arguments)
+                .merging(unreadByBoard(among: Self.latestAnnouncements(columns), postsPast: Self.postsPastReadPosition, arguments: [reader.id]),
+                         uniquingKeysWith: max)
             // Every thread of a full window unread: there may be more beyond it.
             let beyond = unread.values.reduce(0, +) >= Self.unreadWindow
             let overviews = boards.map { board in

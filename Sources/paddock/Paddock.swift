@@ -31,13 +31,13 @@ struct Paddock: ParsableCommand {
         try app.open(try global.context())
     }
 
-    /// Runs the command line with Paddock's exit codes: 1 for refusals, 2 for usage.
     /// This very binary: what `serve` runs for each session and `bench` for its children.
     static var executablePath: String {
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         return CommandLine.arguments[0]
     }
 
+    /// Runs the command line with Paddock's exit codes: 1 for refusals, 2 for usage.
     static func main() {
         do {
             var command = try parseAsRoot()
