@@ -253,6 +253,30 @@ struct BenchRunner {
         return try (0..<repetitions).map { _ in try Self.milliseconds(body) }
     }
 
+    /// The app as the terminal loop drives it, without a terminal: after each
+    /// key, the frame and the headless draw of what changed since the last.
+    final class HeadlessSession {
+        let app: PaddockApp
+        let width: Int, height: Int
+        private var previous: Canvas
+
+        /// Renders and draws the first frame.
+        init(_ app: PaddockApp, width: Int, height: Int) {
+            self.app = app
+            self.width = width
+            self.height = height
+            previous = app.render(width: width, height: height)
+            _ = HeadlessDraw.operations(previous: nil, current: previous)
+        }
+
+        func press(_ key: Key) {
+            _ = app.handle(.key(key))
+            let canvas = app.render(width: width, height: height)
+            _ = HeadlessDraw.operations(previous: previous, current: canvas)
+            previous = canvas
+        }
+    }
+
     /// Opening the file, reading the home screen as the member, drawing it headless.
     func openAndDraw() throws {
         let database = try AppDatabase.open(path: path)
@@ -353,17 +377,13 @@ struct BenchRunner {
     /// view, and the headless draw of what changed.
     func keyToFrame(community: Community, member: Actor, board: BoardSummary, longestBoard: BoardSummary,
                     boards: [BoardSummary]) throws -> [Measurement] {
-        let app = PaddockApp(community: community, member: member, width: width, height: height)
-        var previous: Canvas? = app.render(width: width, height: height)
+        let session = HeadlessSession(PaddockApp(community: community, member: member, width: width, height: height),
+                                      width: width, height: height)
+        let app = session.app
         /// Wall and CPU time of one key, in milliseconds.
         func press(_ key: Key) -> (wall: Double, cpu: Double) {
             let cpuStart = Self.threadCPU()
-            let wall = Self.milliseconds {
-                _ = app.handle(.key(key))
-                let canvas = app.render(width: width, height: height)
-                _ = HeadlessDraw.operations(previous: previous, current: canvas)
-                previous = canvas
-            }
+            let wall = Self.milliseconds { session.press(key) }
             return (wall, Self.threadCPU() - cpuStart)
         }
         func measure(_ pattern: [Key]) -> (wall: [Double], cpu: [Double]) {

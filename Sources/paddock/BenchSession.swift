@@ -16,24 +16,16 @@ extension BenchRunner {
     func sessionWalk() throws {
         let community = Community(database: try AppDatabase.open(path: path))
         let member = try community.actor(handle: handle)
-        let app = PaddockApp(community: community, member: member, width: width, height: height)
-        var previous: Canvas?
-        func press(_ keys: [Key]) {
-            for key in keys {
-                _ = app.handle(.key(key))
-                let canvas = app.render(width: width, height: height)
-                _ = HeadlessDraw.operations(previous: previous, current: canvas)
-                previous = canvas
-            }
-        }
-        press([])
+        let session = HeadlessSession(PaddockApp(community: community, member: member, width: width, height: height),
+                                      width: width, height: height)
+        func press(_ keys: [Key]) { keys.forEach(session.press) }
         let boards = try community.boards()
         let largest = boards.indices.max { boards[$0].threadCount < boards[$1].threadCount } ?? 0
         press([.home] + Array(repeating: .down, count: largest) + [.enter, .pageDown, .pageDown, .pageDown])
         press([.character("o"), .home, .enter] + Array(repeating: .character(" "), count: 10) + [.escape, .escape])
         press([.character("/")] + "chain".map { Key.character($0) } + [.enter, .enter, .escape, .escape])
         press([.character("i"), .down, .down, .escape, .character("n"), .escape])
-        _ = app.handle(.tick)  // writes the read positions, as the runtime does
+        _ = session.app.handle(.tick)  // writes the read positions, as the runtime does
     }
 
     /// This process's resident high-water mark, in megabytes: the kernel's
@@ -44,7 +36,7 @@ extension BenchRunner {
         defer { fclose(status) }
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), status) != nil {
-            let text = String(cString: line)
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if text.hasPrefix("VmHWM:"), let kilobytes = text.split(whereSeparator: \.isWhitespace).dropFirst().first.flatMap({ Double($0) }) {
                 return kilobytes / 1024
             }
