@@ -282,9 +282,7 @@ struct BenchRunner {
         let database = try AppDatabase.open(path: path)
         let community = Community(database: database)
         let member = try community.actor(handle: handle)
-        let app = PaddockApp(community: community, member: member, width: width, height: height)
-        let canvas = app.render(width: width, height: height)
-        _ = HeadlessDraw.operations(previous: nil, current: canvas)
+        _ = HeadlessSession(PaddockApp(community: community, member: member, width: width, height: height), width: width, height: height)
     }
 
     /// The first screen here and, alternating with it, on `reference`: whatever
