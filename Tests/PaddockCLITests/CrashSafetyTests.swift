@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PaddockCore
 import Testing
 
 /// A session can die at any moment (a dropped SSH connection, the OOM killer).
@@ -11,6 +12,9 @@ import Testing
     static let writersPerRound = 8
 
     @Test func killedWritersLeaveAnIntactFileAndLoseNothingAcknowledged() throws {
+        // Seeded, so a failing run can be repeated: PADDOCK_SEED=N.
+        let seed = ProcessInfo.processInfo.environment["PADDOCK_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64(UInt32.max))
+        var random = SplitMix64(seed: seed)
         let cli = try CLI()
         defer { cli.cleanUp() }
         try WriterFixture.setUp(cli, members: Self.writersPerRound)
@@ -18,33 +22,34 @@ import Testing
         // CI machine spreads them over start-up, transaction and exit just as a
         // fast laptop does.
         let started = Date()
-        #expect(try cli.run(as: "m0", ["reply", "1", "--body", "baseline"]).status == 0)
+        #expect(try cli.run(as: "m0", ["reply", "1", "--body", "baseline"]).status == 0, "seed \(seed)")
         let writerLife = max(Date().timeIntervalSince(started), 0.01)
         var acknowledged: Set<String> = ["baseline"]
         var killed = 0, refused = 0, storedUnacknowledged = 0
 
         for round in 1...Self.rounds {
-            var writers: [(process: Process, body: String, out: String)] = []
+            var writers: [(process: Process, body: String, out: String, err: String)] = []
             for w in 0..<Self.writersPerRound {
                 let body = "round \(round) writer \(w)"
-                let out = cli.folder + "/out.\(round).\(w)"
+                let out = cli.folder + "/out.\(round).\(w)", err = cli.folder + "/err.\(round).\(w)"
                 _ = FileManager.default.createFile(atPath: out, contents: nil)
+                _ = FileManager.default.createFile(atPath: err, contents: nil)
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CLI.binary)
                 process.arguments = ["--db", cli.db, "--as", "m\(w)", "reply", "1", "--body", body]
                 process.standardOutput = FileHandle(forWritingAtPath: out)
-                process.standardError = FileHandle(forWritingAtPath: cli.folder + "/err.\(round).\(w)") ?? FileHandle.nullDevice
+                process.standardError = FileHandle(forWritingAtPath: err)
                 process.standardInput = FileHandle.nullDevice
                 try process.run()
-                writers.append((process, body, out))
+                writers.append((process, body, out, err))
             }
             // Kill each at its own random moment (start-up, open, transaction,
             // commit, exit), in random order, spread over the time the round's
             // writers would take one after another: by its end all have finished.
             let roundStart = Date()
             let span = writerLife * Double(Self.writersPerRound)
-            let deadlines = writers.map { _ in Double.random(in: 0...span) }.sorted()
-            for (writer, deadline) in zip(writers.shuffled(), deadlines) {
+            let deadlines = writers.map { _ in Double.random(in: 0...span, using: &random) }.sorted()
+            for (writer, deadline) in zip(writers.shuffled(using: &random), deadlines) {
                 let wait = deadline - Date().timeIntervalSince(roundStart)
                 if wait > 0 { usleep(UInt32(wait * 1_000_000)) }
                 if writer.process.isRunning { kill(writer.process.processIdentifier, SIGKILL) }
@@ -58,20 +63,21 @@ import Testing
                     killed += 1
                 } else {
                     refused += 1
-                    Issue.record("\(writer.body) exited \(writer.process.terminationStatus) without being killed")
+                    let stderr = (try? String(contentsOfFile: writer.err, encoding: .utf8)) ?? ""
+                    Issue.record("seed \(seed): \(writer.body) exited \(writer.process.terminationStatus) without being killed: \(stderr)")
                 }
             }
 
-            #expect(try WriterFixture.integrity(cli.db) == ["ok"], "round \(round)")
+            #expect(try WriterFixture.integrity(cli.db) == ["ok"], "seed \(seed), round \(round)")
             let stored = try WriterFixture.replyBodies(cli.db, thread: 1)
             let lost = acknowledged.subtracting(stored)
-            #expect(lost.isEmpty, "round \(round): acknowledged but missing: \(lost.sorted())")
-            #expect(try WriterFixture.counterProblems(cli.db) == [], "round \(round)")
+            #expect(lost.isEmpty, "seed \(seed), round \(round): acknowledged but missing: \(lost.sorted())")
+            #expect(try WriterFixture.counterProblems(cli.db) == [], "seed \(seed), round \(round)")
             storedUnacknowledged = stored.subtracting(acknowledged).count
         }
-        print("crash safety: \(Self.rounds) rounds × \(Self.writersPerRound) writers: \(acknowledged.count) acknowledged, \(killed) killed (\(storedUnacknowledged) of them after their commit), \(refused) refused")
+        print("crash safety (seed \(seed)): \(Self.rounds) rounds × \(Self.writersPerRound) writers: \(acknowledged.count) acknowledged, \(killed) killed (\(storedUnacknowledged) of them after their commit), \(refused) refused")
         // The moments must be spread: some writers finished, some were cut off.
-        #expect(killed > 0)
-        #expect(acknowledged.count > 1)
+        #expect(killed > 0, "seed \(seed)")
+        #expect(acknowledged.count > 1, "seed \(seed)")
     }
 }

@@ -91,8 +91,16 @@ import Testing
             return p
         }
         var copies: [String] = []
+        var seen = 0
         for n in 0..<4 {
-            usleep(150_000)
+            // Each backup is taken after the writers have added a reply since the last
+            // (or have all finished): a condition, so a slow machine spreads them too.
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, writers.contains(where: \.isRunning),
+                  ((try? WriterFixture.replyBodies(cli.db, thread: 1).count) ?? seen) <= seen {
+                usleep(10_000)
+            }
+            seen = (try? WriterFixture.replyBodies(cli.db, thread: 1).count) ?? seen
             let path = cli.folder + "/backup-\(n).sqlite"
             let result = try cli.run(["backup", path])
             #expect(result.status == 0, "\(result.stderr)")

@@ -108,7 +108,7 @@ final class Tmux {
 
     /// Waits until the screen contains `text` (up to `seconds`), returning the screen.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func waitFor(_ text: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
@@ -122,7 +122,7 @@ final class Tmux {
 
     /// Waits until the screen satisfies `condition`, returning the screen.
     @discardableResult
-    func waitUntil(_ what: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+    func waitUntil(_ what: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation,
                    _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
@@ -135,7 +135,7 @@ final class Tmux {
         return last
     }
 
-    func waitUntilGone(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func waitUntilGone(_ text: String, seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try !screen().contains(text) { return }
