@@ -6,6 +6,8 @@ public enum OpenError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case unreadable(path: String, reason: String)
     case newerSchema(path: String, unknown: [String])
+    /// A file that exists but holds no Paddock schema (another program's database, an empty file).
+    case notCommunity(path: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum OpenError: Error, Equatable, CustomStringConvertible {
             "cannot open the community at \(path): \(reason)"
         case .newerSchema(let path, let unknown):
             "\(path) was written by a newer Paddock (schema \(unknown.joined(separator: ", "))); upgrade paddock to open it — the file was left untouched"
+        case .notCommunity(let path):
+            "\(path) is not a Paddock community (no paddock schema); the file was left untouched"
         }
     }
 }
@@ -54,9 +58,15 @@ public struct AppDatabase: Sendable {
         return config
     }
 
-    /// Opens (or, with `create`, creates) the community file at `path`.
+    /// Opens the community file at `path`, bringing an older schema up to date.
+    ///
+    /// Only a file that already is a community is opened for writing: any other
+    /// file (another program's database, an empty file) is refused before
+    /// anything is written to it. With `create`, a missing path or an empty
+    /// (0-byte) file becomes a new community.
     public static func open(path: String, create: Bool = false) throws -> AppDatabase {
         let fm = FileManager.default
+        let fresh: Bool
         if !fm.fileExists(atPath: path) {
             guard create else { throw OpenError.missing(path: path) }
             let folder = (path as NSString).deletingLastPathComponent
@@ -64,11 +74,21 @@ public struct AppDatabase: Sendable {
                 do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 catch { throw OpenError.unreadable(path: path, reason: "cannot create folder \(folder)") }
             }
+            fresh = true
         } else if !fm.isReadableFile(atPath: path) {
             throw OpenError.unreadable(path: path, reason: "permission denied")
+        } else {
+            fresh = create && isEmptyFile(path)
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
+            if !fresh {
+                // Read before anything is written: a file that is not a community stays as it was.
+                guard try queue.read(Schema.isCommunity) else {
+                    try? queue.close()
+                    throw OpenError.notCommunity(path: path)
+                }
+            }
             try queue.writeWithoutTransaction { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                     // Readers never wait for the writer: every file is in WAL mode (a no-op once it is).
@@ -81,9 +101,20 @@ public struct AppDatabase: Sendable {
         } catch let error as OpenError {
             throw error
         } catch let error as DatabaseError {
-            let reason = error.resultCode == .SQLITE_NOTADB ? "not a Paddock community (not an SQLite database)" : (error.message ?? "\(error.resultCode)")
-            throw OpenError.unreadable(path: path, reason: reason)
+            if error.resultCode == .SQLITE_NOTADB { throw OpenError.unreadable(path: path, reason: "not a Paddock community (not an SQLite database)") }
+            throw error
         }
+    }
+
+    /// Whether `path` is a file of no bytes (what `touch` or `mktemp` leaves): an empty database.
+    public static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size == 0
+    }
+
+    /// Closes the connection; the community can no longer be used afterwards.
+    public func close() throws {
+        try writer.close()
     }
 
     /// An empty community in memory, for tests.

@@ -16,6 +16,14 @@ enum Schema {
         return migrator
     }
 
+    /// Whether the database holds Paddock's schema (its first step applied and
+    /// its members' table present). Reads only.
+    static func isCommunity(_ db: Database) throws -> Bool {
+        let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('grdb_migrations', 'member')"))
+        guard tables == ["grdb_migrations", "member"] else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1')") ?? false
+    }
+
     /// The whole mission's tables, so that later features add rather than rebuild.
     private static func v1(_ db: Database) throws {
         try db.create(table: "member") { t in

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PaddockCore
 import PaddockStore
 
@@ -10,11 +9,9 @@ extension BenchRunner {
     /// commit and fsync included.
     func writes(scratch: String) throws -> [Measurement] {
         let copy = scratch + "/writes.sqlite"
-        let source = try DatabaseQueue(path: path)
-        let destination = try DatabaseQueue(path: copy)
-        try source.backup(to: destination)
+        let source = try AppDatabase.open(path: path)
+        try source.backup(to: copy, replace: true)
         try source.close()
-        try destination.close()
         let community = Community(database: try AppDatabase.open(path: copy))
         let member = try community.actor(handle: handle)
         var measurements: [Measurement] = []

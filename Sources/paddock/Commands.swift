@@ -20,19 +20,20 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let path = global.databasePath
-        let context = try global.context(create: true)
-        let community = context.community
-        guard try community.members().isEmpty else {
-            throw CommunityError.invalid("\(path) already holds a community; pass another --db to create a new one")
+        try global.creating { context in
+            let community = context.community
+            guard try community.members().isEmpty else {
+                throw CommunityError.invalid("\(path) already holds a community; pass another --db to create a new one")
+            }
+            let handle = admin ?? GlobalOptions.loginName
+            if demo {
+                try DemoCommunity.build(into: community, operator: handle)
+            } else {
+                try community.bootstrapAdmin(handle: handle)
+            }
+            let boards = try community.boards()
+            Output.line("Created \(path): \(boards.count) boards, admin '\(handle)'.")
         }
-        let handle = admin ?? GlobalOptions.loginName
-        if demo {
-            try DemoCommunity.build(into: community, operator: handle)
-        } else {
-            try community.bootstrapAdmin(handle: handle)
-        }
-        let boards = try community.boards()
-        Output.line("Created \(path): \(boards.count) boards, admin '\(handle)'.")
     }
 }
 

@@ -35,22 +35,25 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let path = global.databasePath
-        let context = try global.context(create: true)
-        let plan = SyntheticPlan(members: members ?? max(50, posts / 100), threads: threads ?? max(1, posts / 20), posts: posts,
-                                 suggestions: suggestions, seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
-        let quiet = json
-        let report = try SyntheticCommunity.generate(into: context.community.database, plan: plan) { step in
-            if !quiet { FileHandle.standardError.write(Data("  \(step)\n".utf8)) }
-        }
-        var problems: [String] = []
-        if check { problems = try SyntheticCommunity.invariantViolations(in: context.community.database) }
-        if json {
-            try Output.json(report)
-        } else {
-            Output.line("Generated \(path): \(report.members) members, \(report.boards) boards, \(report.threads) threads, "
-                        + "\(report.posts) posts\(report.suggestions > 0 ? " (\(report.suggestions) of them suggestions)" : "") in \(String(format: "%.1f", report.seconds)) s.")
-            Output.line("Longest thread: #\(report.longestThreadID), \(report.longestThreadPosts) posts. Admin: '\(plan.operatorHandle)'.")
-            if check && problems.isEmpty { Output.line("Counters checked: all consistent.") }
+        // A community that fails its counter check is kept, for a look; one that could not be made leaves no file.
+        let problems = try global.creating { context in
+            let plan = SyntheticPlan(members: members ?? max(50, posts / 100), threads: threads ?? max(1, posts / 20), posts: posts,
+                                     suggestions: suggestions, seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
+            let quiet = json
+            let report = try SyntheticCommunity.generate(into: context.community.database, plan: plan) { step in
+                if !quiet { FileHandle.standardError.write(Data("  \(step)\n".utf8)) }
+            }
+            var problems: [String] = []
+            if check { problems = try SyntheticCommunity.invariantViolations(in: context.community.database) }
+            if json {
+                try Output.json(report)
+            } else {
+                Output.line("Generated \(path): \(report.members) members, \(report.boards) boards, \(report.threads) threads, "
+                            + "\(report.posts) posts\(report.suggestions > 0 ? " (\(report.suggestions) of them suggestions)" : "") in \(String(format: "%.1f", report.seconds)) s.")
+                Output.line("Longest thread: #\(report.longestThreadID), \(report.longestThreadPosts) posts. Admin: '\(plan.operatorHandle)'.")
+                if check && problems.isEmpty { Output.line("Counters checked: all consistent.") }
+            }
+            return problems
         }
         if !problems.isEmpty { throw CommunityError.invalid("counters inconsistent: " + problems.joined(separator: "; ")) }
     }

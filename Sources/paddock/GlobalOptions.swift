@@ -11,6 +11,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: ArgumentHelp("Act as this member (default: your login name). Only the owner of the community file may act as someone else.", valueName: "handle"))
     var asHandle: String?
 
+    @Flag(name: .long, help: "On a storage error, print SQLite's own account (code, message, statement) after the one-line message.")
+    var verbose = false
+
     var databasePath: String {
         if let db { return db }
         let env = ProcessInfo.processInfo.environment
@@ -36,6 +39,28 @@ struct GlobalOptions: ParsableArguments {
             throw CommunityError.notPermitted("only the owner of \(path) may act as another member")
         }
         return CommandContext(community: community, handle: handle, path: path)
+    }
+
+    /// Runs a command that creates the community (`init`, `import`, `generate`)
+    /// into a missing path or an empty file. When it fails, the file is as it
+    /// was: removed if it did not exist, emptied again if it was empty.
+    func creating<T>(_ body: (CommandContext) throws -> T) throws -> T {
+        let path = databasePath
+        let existed = FileManager.default.fileExists(atPath: path)
+        let wasEmpty = existed && AppDatabase.isEmptyFile(path)
+        var opened: AppDatabase?
+        do {
+            let context = try context(create: true)
+            opened = context.community.database
+            return try body(context)
+        } catch {
+            if let opened, !existed || wasEmpty {
+                try? opened.close()
+                for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                if existed { _ = truncate(path, 0) } else { try? FileManager.default.removeItem(atPath: path) }
+            }
+            throw error
+        }
     }
 
     /// The person who owns the database file (or root) is the operator.

@@ -33,22 +33,32 @@ struct BackupCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the community file: SQLite's integrity and foreign keys, then the counts it keeps.",
+        abstract: "Check the community file: SQLite's integrity and foreign keys, the counts it keeps, its search indexes.",
         discussion: """
             Prints each problem on one line and exits 1 if there is any. Counts checked: a thread's
             replies against its posts, post positions 0…n in each thread, boards' thread and post
             counts, members' post counts, posts' revision counts, suggestions' supporter counts.
+            Search indexes are compared with the posts and suggestions they index (writers wait
+            while they are); --repair rebuilds them when one disagrees, while others keep reading.
             """)
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "When a search index disagrees with its rows, rebuild the search indexes, then check again.") var repair = false
 
     func run() throws {
         let context = try global.context()
-        let problems = try Integrity.problems(in: context.community.database)
+        let database = context.community.database
+        var problems = try Integrity.problems(in: database)
+        if repair, problems.contains(where: { $0.hasPrefix("search index ") }) {
+            for index in try Integrity.rebuildSearchIndexes(in: database) {
+                Output.line("Rebuilt search index \(index).")
+            }
+            problems = try Integrity.problems(in: database)
+        }
         guard problems.isEmpty else {
             problems.forEach { Output.line(SafeText.displayable($0)) }
             throw InputError(message: "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(context.path)")
         }
-        Output.line("\(context.path): no problems (integrity, foreign keys, counts).")
+        Output.line("\(context.path): no problems (integrity, foreign keys, counts, search indexes).")
     }
 }
 
@@ -91,27 +101,22 @@ struct ImportCommand: ParsableCommand {
             data = contents
         }
         let path = global.databasePath
-        let existed = FileManager.default.fileExists(atPath: path)
         do {
             let document = try CommunityExport.decode(data)
-            let context = try global.context(create: true)
-            try Transfer.importDocument(document, into: context.community.database, path: path)
+            try global.creating { context in
+                try Transfer.importDocument(document, into: context.community.database, path: path)
+            }
             let count = { (table: String) in document.tables[CommunityExport.key(forTable: table)]?.count ?? 0 }
             Output.line("Imported \(file) into \(path): \(count("member")) members, \(count("board")) boards, "
                         + "\(count("thread")) threads, \(count("post")) posts.")
         } catch TransferError.notEmpty(let path) {
             throw InputError(message: TransferError.notEmpty(path: path).description)
-        } catch let error as TransferError {
-            if !existed { removeCommunity(at: path) }
-            throw InputError(message: "refused \(file), nothing written:\n" + SafeText.multiline(error.description).joined(separator: "\n"))
-        } catch {
-            if !existed { removeCommunity(at: path) }
-            throw error
+        } catch TransferError.invalid(let problems) {
+            // The first line says how many; then each problem on a line of its own.
+            let lines = problems.map { SafeText.displayable($0) }
+            let shown = lines.prefix(20) + (lines.count > 20 ? ["… and \(lines.count - 20) more"] : [])
+            throw InputError(message: "refused \(file), nothing written: \(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
+                             + shown.joined(separator: "\n"))
         }
-    }
-
-    /// A file this command created and could not fill leaves no trace.
-    private func removeCommunity(at path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

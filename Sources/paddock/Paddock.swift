@@ -39,8 +39,10 @@ struct Paddock: ParsableCommand {
 
     /// Runs the command line with Paddock's exit codes: 1 for refusals, 2 for usage.
     static func main() {
+        var global: GlobalOptions?
         do {
             var command = try parseAsRoot()
+            global = globalOptions(of: command)
             try command.run()
         } catch let error as CommunityError {
             fail(error.description)
@@ -49,6 +51,10 @@ struct Paddock: ParsableCommand {
         } catch let error as InputError {
             fail(error.message)
         } catch {
+            // Storage errors in one line a person understands; SQL only with --verbose.
+            if let failure = StorageFailure(error, path: global?.databasePath ?? "the community file") {
+                fail(failure.description + (global?.verbose == true ? "\n" + failure.details : ""))
+            }
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
@@ -56,6 +62,11 @@ struct Paddock: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// The parsed command's `--db`, `--as` and `--verbose`, for reporting its errors.
+    static func globalOptions(of command: any ParsableCommand) -> GlobalOptions? {
+        Mirror(reflecting: command).children.lazy.compactMap { ($0.value as? OptionGroup<GlobalOptions>)?.wrappedValue }.first
     }
 
     static func fail(_ message: String) -> Never {

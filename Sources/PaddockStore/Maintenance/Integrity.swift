@@ -6,7 +6,10 @@ import GRDB
 public enum Integrity {
     /// Every problem found, one line each; empty when the community is sound.
     public static func problems(in database: AppDatabase) throws -> [String] {
-        try database.writer.read { db in try problems(db) }
+        let found = try database.writer.read { db in try problems(db) }
+        // A damaged file's indexes can't be judged; its pages are the problem.
+        guard !found.contains(where: { $0.hasPrefix("integrity: ") }) else { return found }
+        return found + (try searchIndexMismatches(in: database).map(\.description))
     }
 
     /// The same checks inside a caller's transaction (import runs them before committing).
@@ -15,6 +18,8 @@ public enum Integrity {
         for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
             found.append("integrity: \(line)")
         }
+        // Damaged pages: the queries below would only fail on them.
+        guard found.isEmpty else { return found }
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
             let table: String = row["table"]
             let rowid: Int64? = row["rowid"]
@@ -77,4 +82,93 @@ public enum Integrity {
                 FROM post p WHERE p.revisionCount > 0 OR EXISTS (SELECT 1 FROM postRevision r WHERE r.postId = p.id)) p
           WHERE p.revisionCount != n
         """
+}
+
+// MARK: - Search indexes
+
+/// A full-text index that does not hold what the rows it indexes say.
+public struct SearchIndexMismatch: Equatable, Sendable, CustomStringConvertible {
+    /// The index's table: `postSearch`, `suggestionSearch`.
+    public let index: String
+    public let what: String
+
+    public var description: String {
+        "search index \(index): \(what); `paddock check --repair` rebuilds it"
+    }
+}
+
+extension Integrity {
+    /// Indexes that keep their own copy of the text, with the rows they copy
+    /// (rowid, then the indexed columns in order). The others are external-content
+    /// indexes, which FTS5 itself compares with their content.
+    static let copiedIndexSources = [
+        "suggestionSearch": """
+            SELECT t.id, t.title, p.body FROM suggestion s JOIN thread t ON t.id = s.threadId
+            JOIN post p ON p.threadId = t.id AND p.position = 0
+            """,
+    ]
+
+    static func searchIndexes(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name
+            """)
+    }
+
+    /// Every full-text index compared with the rows it indexes: FTS5's own
+    /// `integrity-check` (which, for an external-content index, re-reads and
+    /// re-tokenizes the content), and for an index with its own copy of the
+    /// text, that copy against the rows. The check reads only, but FTS5 runs
+    /// it as a write statement: it takes the write lock while it runs (other
+    /// sessions keep reading; writers wait), in a transaction rolled back
+    /// after. On a read-only file the FTS5 pass is skipped.
+    public static func searchIndexMismatches(in database: AppDatabase) throws -> [SearchIndexMismatch] {
+        try database.writer.writeWithoutTransaction { db in
+            var found: [SearchIndexMismatch] = []
+            try db.inTransaction(.deferred) {
+                for index in try searchIndexes(db) {
+                    let quoted = index.quotedDatabaseIdentifier
+                    if let source = copiedIndexSources[index] {
+                        let missing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(source) EXCEPT SELECT rowid, * FROM \(quoted))") ?? 0
+                        let extra = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT rowid, * FROM \(quoted) EXCEPT \(source))") ?? 0
+                        if missing + extra > 0 {
+                            found.append(SearchIndexMismatch(index: index, what: "\(missing) rows missing or out of date, \(extra) rows that should not be there"))
+                            continue
+                        }
+                    }
+                    do {
+                        let external = copiedIndexSources[index] == nil
+                        try db.execute(sql: "INSERT INTO \(quoted)(\(quoted)\(external ? ", rank" : "")) VALUES ('integrity-check'\(external ? ", 1" : ""))")
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                        found.append(SearchIndexMismatch(index: index, what: "does not match the rows it indexes"))
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                        break
+                    }
+                }
+                return .rollback
+            }
+            return found
+        }
+    }
+
+    /// Rebuilds the named full-text indexes (all when nil) from the rows they
+    /// index, in one transaction: other sessions keep reading the indexes as
+    /// they were until it commits. When the method returns, each rebuilt index
+    /// holds exactly its rows. Returns the indexes rebuilt.
+    @discardableResult
+    public static func rebuildSearchIndexes(in database: AppDatabase, only names: Set<String>? = nil) throws -> [String] {
+        try database.writer.write { db in
+            let indexes = try searchIndexes(db).filter { names?.contains($0) ?? true }
+            for index in indexes {
+                let quoted = index.quotedDatabaseIdentifier
+                if let source = copiedIndexSources[index] {
+                    try db.execute(sql: "DELETE FROM \(quoted)")
+                    let columns = try db.columns(in: index).map(\.name.quotedDatabaseIdentifier).joined(separator: ", ")
+                    try db.execute(sql: "INSERT INTO \(quoted) (rowid, \(columns)) \(source)")
+                } else {
+                    try db.execute(sql: "INSERT INTO \(quoted)(\(quoted)) VALUES ('rebuild')")
+                }
+            }
+            return indexes
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaddockCore
 
 /// One value of a stored column, as SQLite keeps it: exported and imported
 /// without conversion, so text comes back exactly as written.
@@ -341,8 +342,11 @@ public enum Transfer {
                     }
                     if let expected = expectedKind(column.type), !expected.accepts(value) {
                         problems.append("\(place).\(column.name): expected \(expected.name), got \(value.kind)")
+                    } else if column.type.contains("DATE"), case .text(let text) = value, !readableTime(text) {
+                        problems.append("\(place).\(column.name): \(value.display.prefix(40)) is not a time (expected e.g. 2026-05-28 20:26:40.000, a real day)")
                     }
                 }
+                problems += ruleProblems(table: table.name, record: record, place: place)
                 if !table.primaryKey.isEmpty {
                     let pk = table.primaryKey.map { record[$0] ?? .null }
                     if !pk.contains(.null) {
@@ -382,6 +386,61 @@ public enum Transfer {
         }
         guard problems.isEmpty else { throw TransferError.invalid(problems) }
         return records
+    }
+
+    /// The rules the app applies to what people type, applied to each imported
+    /// record's fields: the same Core validation that `Community`'s methods call,
+    /// so a record import accepts is one the app could have written.
+    static let fieldRules: [String: [String: @Sendable (String) throws -> String]] = [
+        "member": ["handle": { try Validate.handle($0) },
+                   "displayName": { try Validate.name($0, what: "display name", limit: Limits.displayNameCharacters) }],
+        "board": ["slug": { try Validate.slug($0) },
+                  "title": { try Validate.name($0, what: "board title", limit: Limits.boardTitleCharacters) },
+                  "description": { try Community.catalogDescription($0) }],
+        "thread": ["title": { try Validate.title($0) }],
+        "post": ["body": { try Validate.body($0) }],
+        "postRevision": ["body": { try Validate.body($0) }],
+        "product": ["slug": { try Validate.slug($0) },
+                    "name": { try Validate.name($0, what: "product name", limit: Limits.boardTitleCharacters) },
+                    "description": { try Community.catalogDescription($0) }],
+        "feature": ["slug": { try Validate.slug($0) },
+                    "name": { try Validate.name($0, what: "feature name", limit: Limits.boardTitleCharacters) },
+                    "description": { try Community.catalogDescription($0) }],
+    ]
+
+    /// Where a record breaks the app's rules, one line per field.
+    static func ruleProblems(table: String, record: [String: StoredValue], place: String) -> [String] {
+        var problems: [String] = []
+        for (column, rule) in (fieldRules[table] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard case .text(let text)? = record[column] else { continue }
+            do {
+                let stored = try rule(text)
+                // Identities are kept as the app keeps them: lowercased.
+                if ["handle", "slug"].contains(column), stored != text {
+                    problems.append("\(place).\(column): '\(text)' must be written as the app stores it, '\(stored)'")
+                }
+            } catch {
+                problems.append("\(place).\(column): \(error)")
+            }
+        }
+        if table == "setting", case .text(let key)? = record["key"], case .text(let value)? = record["value"] {
+            do {
+                _ = try ServeSettings.keys[key] != nil
+                    ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
+            } catch {
+                problems.append("\(place).value: \(error)")
+            }
+        }
+        return problems
+    }
+
+    /// A stored time that reads back as the same moment: parsed as the store
+    /// parses it, on a day the calendar has (no 30 February).
+    static func readableTime(_ text: String) -> Bool {
+        guard let time = UTCTime(parsing: text) else { return false }
+        let back = UTCTime(time.date)
+        return (back.year, back.month, back.day, back.hour, back.minute, back.second)
+            == (time.year, time.month, time.day, time.hour, time.minute, time.second)
     }
 
     struct Expected {
