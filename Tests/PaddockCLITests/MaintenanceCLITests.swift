@@ -47,7 +47,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            paddock: refused \(bad), nothing written:
+            paddock: refused \(bad), nothing written: 2 problems
             posts[12].threadId: no thread 99999
             posts[20].authorId: no member 4242
 
@@ -63,7 +63,7 @@ import Testing
         try #require(cli.run(as: "ada", ["thread", "new", "--board", "furia", "--title", "Seat", "--body", "Flat."]).status == 0)
         let clean = try cli.run(["check"])
         #expect(clean.status == 0)
-        #expect(clean.stdout == "\(cli.db): no problems (integrity, foreign keys, counts).\n")
+        #expect(clean.stdout == "\(cli.db): no problems (integrity, foreign keys, counts, search indexes).\n")
 
         let queue = try DatabaseQueue(path: cli.db)
         try queue.write { db in try db.execute(sql: "UPDATE thread SET replyCount = 3; UPDATE member SET postCount = 2") }

@@ -6,18 +6,18 @@ import GRDB
 public enum Integrity {
     /// Every problem found, one line each; empty when the community is sound.
     public static func problems(in database: AppDatabase) throws -> [String] {
-        let found = try database.writer.read { db in try problems(db) }
-        // A damaged file's indexes can't be judged; its pages are the problem.
-        guard !found.contains(where: { $0.hasPrefix("integrity: ") }) else { return found }
+        // SQLite's page check outside a transaction: on a damaged page even a
+        // read transaction's commit fails. A damaged file's counts and indexes
+        // can't be judged; its pages are the problem.
+        let damaged = try database.writer.writeWithoutTransaction { db in try pageProblems(db) }
+        guard damaged.isEmpty else { return damaged }
+        let found = try database.writer.read { db in try problems(db, pages: false) }
         return found + (try searchIndexMismatches(in: database).map(\.description))
     }
 
     /// The same checks inside a caller's transaction (import runs them before committing).
-    static func problems(_ db: Database) throws -> [String] {
-        var found: [String] = []
-        for line in try String.fetchAll(db, sql: "PRAGMA integrity_check") where line != "ok" {
-            found.append("integrity: \(line)")
-        }
+    static func problems(_ db: Database, pages: Bool = true) throws -> [String] {
+        var found = pages ? try pageProblems(db) : []
         // Damaged pages: the queries below would only fail on them.
         guard found.isEmpty else { return found }
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
@@ -46,6 +46,21 @@ public enum Integrity {
                 WHERE f.\(column) IS NOT s.\(column)
                 ORDER BY f.threadId, f.featureId
                 """)
+        }
+        return found
+    }
+
+    /// SQLite's own check of every page, one line per problem.
+    static func pageProblems(_ db: Database) throws -> [String] {
+        var found: [String] = []
+        // SQLite lists what it found, then may stop on a page it cannot read: keep both.
+        let lines = try String.fetchCursor(db, sql: "PRAGMA integrity_check")
+        do {
+            while let line = try lines.next() {
+                if line != "ok" { found += line.split(separator: "\n").map { "integrity: \($0)" } }
+            }
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            found.append("integrity: \(error.message ?? "the file is damaged") (the check stopped here)")
         }
         return found
     }
@@ -131,7 +146,7 @@ extension Integrity {
                         let missing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(source) EXCEPT SELECT rowid, * FROM \(quoted))") ?? 0
                         let extra = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT rowid, * FROM \(quoted) EXCEPT \(source))") ?? 0
                         if missing + extra > 0 {
-                            found.append(SearchIndexMismatch(index: index, what: "\(missing) rows missing or out of date, \(extra) rows that should not be there"))
+                            found.append(SearchIndexMismatch(index: index, what: "differs from the rows it indexes (\(missing) missing or changed, \(extra) stale)"))
                             continue
                         }
                     }

@@ -412,7 +412,8 @@ public enum Transfer {
     static func ruleProblems(table: String, record: [String: StoredValue], place: String) -> [String] {
         var problems: [String] = []
         for (column, rule) in (fieldRules[table] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            guard case .text(let text)? = record[column] else { continue }
+            // Text holding a NUL is refused above, as such.
+            guard case .text(let text)? = record[column], !text.unicodeScalars.contains("\u{0}") else { continue }
             do {
                 let stored = try rule(text)
                 // Identities are kept as the app keeps them: lowercased.
@@ -424,9 +425,14 @@ public enum Transfer {
             }
         }
         if table == "setting", case .text(let key)? = record["key"], case .text(let value)? = record["value"] {
+            // The two places the app writes settings: `setting set` and the milestones.
             do {
-                _ = try ServeSettings.keys[key] != nil
-                    ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
+                if key == MilestonePlan.settingKey {
+                    _ = try MilestonePlan(setting: value)
+                } else {
+                    _ = try ServeSettings.keys[key] != nil
+                        ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
+                }
             } catch {
                 problems.append("\(place).value: \(error)")
             }

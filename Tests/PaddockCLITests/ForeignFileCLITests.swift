@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Files that are not communities, backups that replace only files, imports held
+/// to the app's rules, storage errors in one line, the search indexes checked.
+@Suite(.serialized) struct ForeignFileCLITests {
+    private func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    @Test func commandsRefuseAFileThatIsNotACommunityAndLeaveIt() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let other = cli.folder + "/other.sqlite", clash = cli.folder + "/clash.sqlite", empty = cli.folder + "/empty.sqlite"
+        for (path, sql) in [(other, "CREATE TABLE foo (x); INSERT INTO foo VALUES (1)"), (clash, "CREATE TABLE board (x)")] {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: sql) }
+            try queue.close()
+        }
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
+        for path in [other, clash, empty] {
+            let before = bytes(path)
+            // Init and generate make a community of an empty file (see below), never of another program's.
+            let creating: [[String]] = path == empty ? [] : [["init"], ["generate", "--posts", "10"]]
+            for command in [["thread", "list", "--board", "bar"], ["check"], ["member", "list"], [], ["serve", "--listen", "127.0.0.1:0"]] + creating {
+                let result = try cli.run(["--db", path] + command, withDB: false)
+                #expect(result.status == 1, "\(command)")
+                #expect(result.stderr == "paddock: \(path) is not a Paddock community (no paddock schema); the file was left untouched\n", "\(command)")
+            }
+            #expect(bytes(path) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+
+    @Test func aRefusedInitLeavesNoFileAndAnEmptyFileEmpty() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["init", "--admin", "Bad Handle"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("paddock: 'Bad Handle' is not a valid handle"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder).filter { $0.hasPrefix("community") } == [])
+
+        _ = FileManager.default.createFile(atPath: cli.db, contents: Data())
+        #expect(try cli.run(["init", "--admin", "Bad Handle"]).status == 1)
+        #expect(bytes(cli.db) == Data())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder).filter { $0.hasPrefix("community") } == ["community.sqlite"])
+        // The same empty file takes a community when init succeeds.
+        #expect(try cli.run(["init", "--admin", "ada"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+    }
+
+    @Test func backupReplacesOnlyARegularFile() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--admin", "ada"]).status == 0)
+        let fifo = cli.folder + "/fifo", folder = cli.folder + "/folder"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        for path in [fifo, folder] {
+            let result = try cli.run(["backup", path, "--force"])
+            #expect(result.status == 1)
+            #expect(result.stderr == "paddock: \(path) is not a regular file; back up to a new file or replace an earlier backup\n")
+        }
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+    }
+
+    /// A full disk, made for real: a 128 KiB tmpfs in a private mount namespace (needs root).
+    @Test(.enabled(if: geteuid() == 0)) func aFullDiskDuringBackupIsSaidAndLeavesNoFile() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        let small = cli.folder + "/small"
+        try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+        process.arguments = ["-m", "sh", "-c", "mount -t tmpfs -o size=128k tmpfs \"$1\" && \"$2\" --db \"$3\" backup \"$1/b.sqlite\"; echo \"status=$?\"; ls -A \"$1\"",
+                             "sh", small, CLI.binary, cli.db]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(!stderr.contains("mount:"), "no tmpfs here: \(stderr)")
+        #expect(stdout == "status=1\n")
+        #expect(stderr == "paddock: cannot back up to \(small)/b.sqlite: no space left on the device; nothing was written\n")
+    }
+
+    @Test func importRefusesInvalidRecordsOnePerLineCountedFirst() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        var document = try JSONSerialization.jsonObject(with: Data(cli.run(["export"]).stdout.utf8)) as! [String: Any]
+        var members = document["members"] as! [[String: Any]]
+        members[1]["createdAt"] = "not a date"
+        members[2]["standingUntil"] = "garbage"
+        members[3]["handle"] = "Bad Handle"
+        document["members"] = members
+        var threads = document["threads"] as! [[String: Any]]
+        threads[0]["title"] = String(repeating: "t", count: 500)
+        document["threads"] = threads
+        var posts = document["posts"] as! [[String: Any]]
+        posts[0]["body"] = String(repeating: "b", count: 200_000)
+        posts[1]["body"] = ""
+        posts[2]["createdAt"] = "2026-02-30 10:00:00.000"
+        document["posts"] = posts
+        document["settings"] = ((document["settings"] as? [[String: Any]]) ?? []) + [["key": "flag_threshold", "value": "0"]]
+        let bad = cli.folder + "/bad.json"
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: bad))
+        let target = cli.folder + "/new.sqlite"
+        let result = try cli.run(["--db", target, "import", bad], withDB: false)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "paddock: refused \(bad), nothing written: 8 problems")
+        #expect(lines.count == 10 && lines.last == "", "\(lines)")
+        for field in ["members[1].createdAt:", "members[2].standingUntil:", "members[3].handle:", "threads[0].title:", "posts[0].body:",
+                      "posts[1].body:", "posts[2].createdAt:", "].value: flag_threshold"] {
+            #expect(lines.contains { $0.contains(field) }, "\(field)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test func aDamagedFileIsSaidInOneLineWithoutSQL() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        let queue = try DatabaseQueue(path: cli.db)
+        let root = try queue.read { db in try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'post'")! }
+        let pageSize = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size")! }
+        try queue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        let file = try #require(FileHandle(forWritingAtPath: cli.db))
+        try file.seek(toOffset: UInt64((root - 1) * pageSize))
+        file.write(Data(repeating: 0xFF, count: pageSize))
+        try file.close()
+
+        for command in [["thread", "show", "15"], ["export"]] {
+            let result = try cli.run(["--as", "ada"] + command)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr == "paddock: \(cli.db) is damaged: restore a backup; `paddock check` says more\n", "\(command)")
+        }
+        let check = try cli.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.hasPrefix("integrity: "))
+        #expect(!(check.stdout + check.stderr).contains("while executing") && !(check.stdout + check.stderr).contains("SELECT"))
+        // The details are there for whoever asks.
+        let verbose = try cli.run(["--verbose", "--as", "ada", "thread", "show", "15"])
+        #expect(verbose.stderr.hasPrefix("paddock: \(cli.db) is damaged"))
+        #expect(verbose.stderr.contains("SQLite error 11"))
+    }
+
+    @Test func checkFindsAStaleSearchIndexAndRepairRebuildsIt() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        #expect(try cli.run(["check"]).status == 0)
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER post_search_update")
+            try db.execute(sql: "UPDATE post SET body = 'Zanzibar quokka sighting.' WHERE id = (SELECT MAX(id) FROM post WHERE state = 'visible')")
+        }
+        try queue.close()
+
+        let stale = try cli.run(["check"])
+        #expect(stale.status == 1)
+        #expect(stale.stdout == "search index postSearch: does not match the rows it indexes; `paddock check --repair` rebuilds it\n")
+        #expect(stale.stderr == "paddock: 1 problem in \(cli.db)\n")
+
+        let repaired = try cli.run(["check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        #expect(repaired.stdout == "Rebuilt search index postSearch.\nRebuilt search index suggestionSearch.\n"
+                + "\(cli.db): no problems (integrity, foreign keys, counts, search indexes).\n")
+        #expect(try cli.run(["check"]).status == 0)
+        #expect(try cli.run(as: "ada", ["search", "quokka"]).stdout.contains("»quokka«"))
+    }
+}
