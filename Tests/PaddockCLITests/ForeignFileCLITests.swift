@@ -151,6 +151,30 @@ import Testing
         #expect(verbose.stderr.contains("SQLite error 11"))
     }
 
+    /// A file its owner made read-only (chmod 444), written by that owner: as
+    /// root ignores the mode, the command runs as nobody, who owns folder and file.
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aReadOnlyFileIsSaidInOneLine() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        #expect(chown(cli.folder, 65534, 65534) == 0 && chown(cli.db, 65534, 65534) == 0 && chmod(cli.db, 0o444) == 0)
+        let before = bytes(cli.db)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary, "--db", cli.db,
+                             "--as", "ada", "thread", "new", "--board", "bar", "--title", "T", "--body", "B"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr == "paddock: \(cli.db) is read-only: nothing was changed\n")
+        #expect(bytes(cli.db) == before)
+    }
+
     @Test func checkFindsAStaleSearchIndexAndRepairRebuildsIt() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
