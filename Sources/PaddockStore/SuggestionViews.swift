@@ -122,8 +122,14 @@ public struct SuggestionCursor: Equatable, Sendable, Codable, CustomStringConver
         self = cursor
     }
 
-    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    var date: Date { Date(timeIntervalSince1970: Double(value) / 1000) }
+    static func millis(_ date: Date) -> Int64 { UTCTime.milliseconds(date, rounding: .toNearestOrAwayFromZero) }
+    /// The value as a time, for orders by time. A typed value beyond the times the
+    /// store keeps is pinned to their end: the same place in the order, and a
+    /// time that converts back to stored text.
+    var date: Date {
+        let range = UTCTime.storableMilliseconds
+        return Date(timeIntervalSince1970: Double(min(max(value, range.lowerBound), range.upperBound)) / 1000)
+    }
 }
 
 public struct SuggestionPage: Codable, Equatable, Sendable {

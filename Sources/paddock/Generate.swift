@@ -35,9 +35,11 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let path = global.databasePath
-        let context = try global.context(create: true)
         let plan = SyntheticPlan(members: members ?? max(50, posts / 100), threads: threads ?? max(1, posts / 20), posts: posts,
                                  suggestions: suggestions, seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
+        // Every count within what the generator can build, before the file is touched.
+        try plan.validate()
+        let context = try global.context(create: true)
         let quiet = json
         let report = try SyntheticCommunity.generate(into: context.community.database, plan: plan) { step in
             if !quiet { FileHandle.standardError.write(Data("  \(step)\n".utf8)) }

@@ -53,14 +53,27 @@ struct Paddock: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((usageMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 
+    /// Every refusal is printed here, as one line made safe like member text
+    /// (SafeText.errorLine): whatever it quotes from input cannot break the
+    /// line, reach the terminal as an escape sequence, or flood it.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("paddock: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("paddock: \(SafeText.errorLine(message))\n".utf8))
         Foundation.exit(1)
+    }
+
+    /// A usage error as the argument parser words it, its first line (which may
+    /// quote what was typed: `The value '…' is invalid`) made one safe line, then
+    /// the usage lines it adds.
+    static func usageMessage(for error: Error) -> String {
+        let full = fullMessage(for: error)
+        let message = self.message(for: error)
+        guard !message.isEmpty, let range = full.range(of: message) else { return SafeText.multiline(full).joined(separator: "\n") }
+        return full.replacingCharacters(in: range, with: SafeText.errorLine(message))
     }
 }
 
