@@ -123,12 +123,13 @@ public struct SuggestionCursor: Equatable, Sendable, Codable, CustomStringConver
     }
 
     static func millis(_ date: Date) -> Int64 { UTCTime.milliseconds(date, rounding: .toNearestOrAwayFromZero) }
-    /// The value as a time, for orders by time. A typed value beyond the times the
-    /// store keeps is pinned to their end: the same place in the order, and a
-    /// time that converts back to stored text.
-    var date: Date {
-        let range = UTCTime.storableMilliseconds
-        return Date(timeIntervalSince1970: Double(min(max(value, range.lowerBound), range.upperBound)) / 1000)
+    /// The value as a time, for lists ordered by time; a value beyond the times
+    /// the store keeps (UTCTime.storable) was never printed by a page: refused.
+    func date() throws(CommunityError) -> Date {
+        guard UTCTime.storableMilliseconds.contains(value) else {
+            throw .invalid("the cursor \(description) was not printed by this list; continue from a page's `next`")
+        }
+        return Date(timeIntervalSince1970: Double(value) / 1000)
     }
 }
 
