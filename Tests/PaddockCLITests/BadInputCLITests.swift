@@ -16,7 +16,7 @@ import Testing
 
     /// Every row of every table, read through a connection of its own.
     static func contents(_ path: String) throws -> String {
-        var configuration = Configuration()
+        var configuration = GRDB.Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         defer { try? queue.close() }
@@ -58,7 +58,7 @@ import Testing
         let cli = try Self.demo()
         defer { cli.cleanUp() }
         let before = try Self.contents(cli.db)
-        let cases: [(as: String?, args: [String], status: Int32, stderr: String?)] = [
+        let cases: [(actor: String?, args: [String], status: Int32, stderr: String?)] = [
             ("kurt.weiss", ["mod", "suspend", "pete.wheeler", "--for", "999999999999", "--reason", "r"], 2, nil),
             ("kurt.weiss", ["mod", "silence", "pete.wheeler", "--for", "999999999999", "--reason", "r"], 2, nil),
             ("kurt.weiss", ["mod", "suspend", "pete.wheeler", "--until", "9999-12-31", "--reason", "r"], 1, nil),
@@ -82,7 +82,7 @@ import Testing
             (nil, ["generate", "--posts", "100", "--members", "9223372036854775807"], 1, "paddock: --members must be between 2 and 1000000\n"),
         ]
         for c in cases {
-            let result = try c.as.map { try cli.run(as: $0, c.args) } ?? cli.run(c.args)
+            let result = try c.actor.map { try cli.run(as: $0, c.args) } ?? cli.run(c.args)
             let shown = c.args.joined(separator: " ").debugDescription
             #expect(result.status == c.status, "\(shown): \(result.status) \(result.stderr.debugDescription)")
             #expect(Self.refusalProblems(result) == [], "\(shown): \(result.stderr.debugDescription)")
@@ -217,7 +217,7 @@ import Testing
                 let args = template.args.map { $0.replacingOccurrences(of: "{}", with: value) }
                 let result = try template.actor.map { try cli.run(as: $0, args) } ?? cli.run(args)
                 let shown = "seed \(seed): \((template.actor.map { ["--as", $0] } ?? []) + args)"
-                let isNumber = Int64(value) != nil || (value.allSatisfy(\.isASCII) && value.trimmingPrefix("-").allSatisfy(\.isNumber) && !value.isEmpty && value != "-")
+                let isNumber = Int64(value) != nil || (value.allSatisfy(\.isASCII) && value.drop(while: { $0 == "-" }).allSatisfy(\.isNumber) && !value.isEmpty && value != "-")
                 let small = value == "0" || value == "-1"
                 let answers = switch template.answer {
                 case .refuses: false
