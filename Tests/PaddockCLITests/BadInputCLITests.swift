@@ -23,7 +23,7 @@ import Testing
         return try queue.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             return try tables.map { table in
-                table + "\n" + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid").map(\.description).joined(separator: "\n"))
+                table + "\n" + (try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).joined(separator: "\n"))
             }.joined(separator: "\n")
         }
     }
@@ -70,7 +70,7 @@ import Testing
             ("elena.ardente", ["review-queue", "--after", "9223372036854775807:1"], 1, nil),
             ("kurt.weiss", ["mod", "silence", "pete.wheeler", "--for", "9223372036854775807", "--reason", "r"], 2, nil),
             // 9: a filter without its value, a page past the last.
-            (nil, ["search", "brake before:"], 1, "paddock: before: needs a value, a date written YYYY-MM-DD, e.g. before:2026-05-31\n"),
+            ("pete.wheeler", ["search", "brake before:"], 1, "paddock: before: needs a value, a date written YYYY-MM-DD, e.g. before:2026-05-31\n"),
             (nil, ["thread", "show", "15", "--page", "99999"], 1, "paddock: thread #15 has no page 99999\n"),
             // 8: input quoted in errors is one safe line.
             ("x\ny", ["inbox"], 1, nil),

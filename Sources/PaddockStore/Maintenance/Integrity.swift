@@ -91,7 +91,10 @@ extension Integrity {
     /// SQLite itself, the rest are read the way the store reads them.
     static func unreadableTimes(_ db: Database) throws -> [String] {
         var found: [String] = []
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+              AND sql NOT LIKE 'CREATE VIRTUAL%' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name
+            """)
         for table in tables {
             for column in try db.columns(in: table) where column.type.uppercased() == "DATETIME" {
                 let c = column.name.quotedDatabaseIdentifier
