@@ -103,7 +103,7 @@ struct ImportCommand: ParsableCommand {
             throw InputError(message: TransferError.notEmpty(path: path).description)
         } catch let error as TransferError {
             if !existed { removeCommunity(at: path) }
-            throw InputError(message: "refused \(file), nothing written:\n" + SafeText.multiline(error.description).joined(separator: "\n"))
+            throw InputError(message: "refused \(file), nothing written:", details: SafeText.multiline(error.description))
         } catch {
             if !existed { removeCommunity(at: path) }
             throw error

@@ -47,7 +47,7 @@ struct Paddock: ParsableCommand {
         } catch let error as OpenError {
             fail(error.description)
         } catch let error as InputError {
-            fail(error.message)
+            fail(error.message, details: error.details)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -61,8 +61,9 @@ struct Paddock: ParsableCommand {
     /// Every refusal is printed here, as one line made safe like member text
     /// (SafeText.errorLine): whatever it quotes from input cannot break the
     /// line, reach the terminal as an escape sequence, or flood it.
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("paddock: \(SafeText.errorLine(message))\n".utf8))
+    static func fail(_ message: String, details: [String] = []) -> Never {
+        let lines = ["paddock: \(SafeText.errorLine(message))"] + details.map { SafeText.errorLine($0) }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         Foundation.exit(1)
     }
 
@@ -80,4 +81,6 @@ struct Paddock: ParsableCommand {
 /// Input the command line itself could not use (a file that can't be read).
 struct InputError: Error {
     let message: String
+    /// A report's further lines (import's problems, one each), printed under the message, each made safe.
+    var details: [String] = []
 }
