@@ -63,6 +63,7 @@ extension Community {
         let now = self.now
         try writer.write { db in
             let actor = try Self.fresh(db, actor)
+            try Rules.mayAct(actor, now: now)
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM notification WHERE id = ? AND memberId = ?)",
                                     arguments: [id, actor.id]) == true else {
                 throw CommunityError.notFound("no notification #\(id) in your inbox")
@@ -77,6 +78,7 @@ extension Community {
         let now = self.now
         return try writer.write { db in
             let actor = try Self.fresh(db, actor)
+            try Rules.mayAct(actor, now: now)
             try db.execute(sql: "UPDATE notification SET readAt = ? WHERE memberId = ? AND readAt IS NULL", arguments: [now.stored, actor.id])
             return db.changesCount
         }
@@ -108,17 +110,20 @@ extension Community {
     /// Mutes a member: their posts fold to a stub for the actor, and their
     /// replies and mentions no longer notify the actor.
     public func muteMember(by actor: Actor, handle: String) throws {
+        let now = self.now
         try writer.write { db in
             let actor = try Self.fresh(db, actor)
             let target = try Self.member(db, handle: handle)
-            try Rules.mute(member: target.id!, by: actor)
+            try Rules.mute(member: target.id!, by: actor, now: now)
             try db.execute(sql: "INSERT OR IGNORE INTO memberMute (memberId, mutedId) VALUES (?, ?)", arguments: [actor.id, target.id])
         }
     }
 
     public func unmuteMember(by actor: Actor, handle: String) throws {
+        let now = self.now
         try writer.write { db in
             let actor = try Self.fresh(db, actor)
+            try Rules.mayAct(actor, now: now)
             let target = try Self.member(db, handle: handle)
             try db.execute(sql: "DELETE FROM memberMute WHERE memberId = ? AND mutedId = ?", arguments: [actor.id, target.id])
         }
@@ -141,7 +146,7 @@ extension Community {
         let now = self.now
         try writer.write { db in
             let actor = try Self.fresh(db, actor)
-            let thread = try Self.followable(db, threadID, by: actor)
+            let thread = try Self.followable(db, threadID, by: actor, now: now)
             try db.execute(sql: """
                 INSERT INTO threadWatch (memberId, threadId, level) VALUES (?, ?, ?)
                 ON CONFLICT (memberId, threadId) DO UPDATE SET level = excluded.level
@@ -154,9 +159,10 @@ extension Community {
     }
 
     private func clearWatch(by actor: Actor, thread threadID: Int64, level: WatchLevel) throws {
+        let now = self.now
         try writer.write { db in
             let actor = try Self.fresh(db, actor)
-            let thread = try Self.followable(db, threadID, by: actor)
+            let thread = try Self.followable(db, threadID, by: actor, now: now)
             try db.execute(sql: "DELETE FROM threadWatch WHERE memberId = ? AND threadId = ? AND level = ?",
                            arguments: [actor.id, thread.id, level.rawValue])
         }
@@ -166,9 +172,9 @@ extension Community {
 // MARK: - Steps inside a transaction
 
 extension Community {
-    static func followable(_ db: Database, _ threadID: Int64, by actor: Actor) throws -> ThreadRecord {
+    static func followable(_ db: Database, _ threadID: Int64, by actor: Actor, now: Date) throws -> ThreadRecord {
         guard let thread = try ThreadRecord.fetchOne(db, key: threadID) else { throw CommunityError.notFound("no thread #\(threadID)") }
-        do { try Rules.follow(thread: thread.facts, by: actor) } catch { throw CommunityError.notFound("no thread #\(threadID)") }
+        do { try Rules.follow(thread: thread.facts, by: actor, now: now) } catch .notFound(_) { throw CommunityError.notFound("no thread #\(threadID)") }
         return thread
     }
 

@@ -365,7 +365,8 @@ extension Community {
             case .warn:
                 text = "A moderator warned you: \(reason)"
             case .silence, .suspend:
-                guard let until, until > now else { throw CommunityError.invalid("the end time must be in the future") }
+                guard let until else { throw CommunityError.invalid("the end time must be in the future") }
+                _ = try Rules.penaltyEnd(until, now: now)
                 target.standing = kind == .silence ? "silenced" : "suspended"
                 target.standingUntil = until
                 text = "You are \(target.standing) until \(Clock.describe(until)): \(reason)"

@@ -38,12 +38,12 @@ public struct SearchCursor: Codable, Equatable, Sendable, CustomStringConvertibl
 
     /// A compact form for scripts: `--after` takes what `next` printed.
     public var description: String {
-        "\(postId)_\(Int64((createdAt.timeIntervalSince1970 * 1000).rounded()))_\(score)"
+        "\(postId)_\(UTCTime.milliseconds(createdAt, rounding: .toNearestOrAwayFromZero))_\(score)"
     }
 
     public init?(_ text: String) {
         let parts = text.split(separator: "_")
-        guard parts.count == 3, let id = Int64(parts[0]), let ms = Int64(parts[1]),
+        guard parts.count == 3, let id = Int64(parts[0]), let ms = Int64(parts[1]), UTCTime.storableMilliseconds.contains(ms),
               let score = Double(parts[2]), score.isFinite else { return nil }
         self.init(score: score, createdAt: Date(timeIntervalSince1970: Double(ms) / 1000), postId: id)
     }

@@ -62,7 +62,7 @@ extension Community {
         return try writer.write { db in
             let actor = try Self.fresh(db, actor)
             let target = try Self.member(db, handle: handle)
-            try Rules.manageKeys(by: actor, of: target.id!)
+            try Rules.changeKeys(by: actor, of: target.id!, now: now)
             try Self.insertKey(db, member: target, key: key, comment: comment, at: now)
             return try Self.keyView(db, identity: key.identity)
         }
@@ -81,10 +81,11 @@ extension Community {
     /// Removes a member's key, named by its fingerprint. When the method returns,
     /// the key no longer opens a session (sessions already open go on).
     public func removeKey(by actor: Actor, from handle: String, fingerprint: String) throws {
+        let now = self.now
         try writer.write { db in
             let actor = try Self.fresh(db, actor)
             let target = try Self.member(db, handle: handle)
-            try Rules.manageKeys(by: actor, of: target.id!)
+            try Rules.changeKeys(by: actor, of: target.id!, now: now)
             try db.execute(sql: "DELETE FROM memberKey WHERE memberId = ? AND fingerprint = ?", arguments: [target.id, fingerprint])
             guard db.changesCount > 0 else { throw CommunityError.notFound("\(target.handle) has no key \(fingerprint)") }
         }
@@ -95,7 +96,7 @@ extension Community {
     @discardableResult
     public func createInvite(by actor: Actor, role: Role = .member, uses: Int = 1, expiresIn: Int? = 7 * 86_400) throws -> InviteView {
         guard (1...1000).contains(uses) else { throw CommunityError.invalid("an invite is for 1–1000 uses") }
-        if let expiresIn, expiresIn <= 0 { throw CommunityError.invalid("an invite must last longer than 0 seconds") }
+        try Rules.inviteLifetime(expiresIn)
         var generator = SystemRandomNumberGenerator()
         let code = InviteCode.generate(using: &generator)
         let now = self.now

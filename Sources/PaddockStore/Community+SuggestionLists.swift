@@ -138,7 +138,7 @@ extension Community {
             var arguments: StatementArguments = [id]
             if let cursor {
                 sql += " AND (sp.createdAt, sp.memberId) > (?, ?)"
-                arguments += [cursor.date.stored, cursor.id]
+                arguments += [try cursor.date().stored, cursor.id]
             }
             sql += " ORDER BY sp.createdAt, sp.memberId LIMIT ?"
             arguments += [limit + 1]
@@ -186,7 +186,7 @@ extension Community {
             var arguments: StatementArguments = []
             if let cursor {
                 sql += " AND (statusChangedAt, threadId) > (?, ?)"
-                arguments += [cursor.date.stored, cursor.id]
+                arguments += [try cursor.date().stored, cursor.id]
             }
             sql += " ORDER BY statusChangedAt, threadId LIMIT ?"
             arguments += [limit + 1]

@@ -227,10 +227,10 @@ public final class Community: Sendable {
         guard page > 1 else { return nil }
         return try writer.read { db in
             let board = try Self.board(db, slug: slug)
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let before = Paging.rowsBefore(page: page, pageSize: pageSize), let row = try Row.fetchOne(db, sql: """
                 SELECT pinned, lastActivityAt, id FROM thread WHERE boardId = ? AND hidden = 0
                 ORDER BY pinned DESC, lastActivityAt DESC, id DESC LIMIT 1 OFFSET ?
-                """, arguments: [board.id!, (page - 1) * pageSize - 1]) else {
+                """, arguments: [board.id!, before - 1]) else {
                 throw CommunityError.notFound("board '\(slug)' has no page \(page)")
             }
             return ThreadCursor(pinned: row[0], lastActivityAt: row[1], id: row[2])

@@ -13,14 +13,17 @@ extension Date {
     /// The text the store keeps for this moment.
     var stored: String { UTCTime(self).storageText }
 
-    /// A stored moment: text as written by the store or GRDB, or seconds since 1970.
+    /// A stored moment: text as written by the store or GRDB, or seconds since 1970;
+    /// nil for anything else, and for a number of seconds outside the years the
+    /// store can write back (``UTCTime/storable``).
     static func fromStored(_ value: DatabaseValue) -> Date? {
-        switch value.storage {
+        let date: Date? = switch value.storage {
         case .string(let text): UTCTime(parsing: text)?.date
         case .int64(let seconds): Date(timeIntervalSince1970: TimeInterval(seconds))
         case .double(let seconds): Date(timeIntervalSince1970: seconds)
         case .null, .blob: nil
         }
+        return date.flatMap { UTCTime.storable.contains($0) ? $0 : nil }
     }
 
     static func fetchStored(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> Date? {

@@ -122,8 +122,15 @@ public struct SuggestionCursor: Equatable, Sendable, Codable, CustomStringConver
         self = cursor
     }
 
-    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    var date: Date { Date(timeIntervalSince1970: Double(value) / 1000) }
+    static func millis(_ date: Date) -> Int64 { UTCTime.milliseconds(date, rounding: .toNearestOrAwayFromZero) }
+    /// The value as a time, for lists ordered by time; a value beyond the times
+    /// the store keeps (UTCTime.storable) was never printed by a page: refused.
+    func date() throws(CommunityError) -> Date {
+        guard UTCTime.storableMilliseconds.contains(value) else {
+            throw .invalid("the cursor \(description) was not printed by this list; continue from a page's `next`")
+        }
+        return Date(timeIntervalSince1970: Double(value) / 1000)
+    }
 }
 
 public struct SuggestionPage: Codable, Equatable, Sendable {

@@ -76,7 +76,7 @@ public struct ThreadCursor: Equatable, Sendable, Codable, CustomStringConvertibl
 
     /// A compact form for scripts: `--after` takes what `next` printed.
     public var description: String {
-        "\(pinned ? 1 : 0)-\(Int64((lastActivityAt.timeIntervalSince1970 * 1000).rounded()))-\(id)"
+        "\(pinned ? 1 : 0)-\(UTCTime.milliseconds(lastActivityAt, rounding: .toNearestOrAwayFromZero))-\(id)"
     }
 
     public init(pinned: Bool, lastActivityAt: Date, id: Int64) {
@@ -93,7 +93,7 @@ public struct ThreadCursor: Equatable, Sendable, Codable, CustomStringConvertibl
     public init?(_ text: String) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, let p = Int(parts[0]), p == 0 || p == 1,
-              let ms = Int64(parts[1]), let id = Int64(parts[2]) else { return nil }
+              let ms = Int64(parts[1]), UTCTime.storableMilliseconds.contains(ms), let id = Int64(parts[2]) else { return nil }
         self.init(pinned: p == 1, lastActivityAt: Date(timeIntervalSince1970: Double(ms) / 1000), id: id)
     }
 

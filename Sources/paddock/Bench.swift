@@ -29,10 +29,12 @@ struct Bench: ParsableCommand {
     @Flag(help: .hidden) var sessionMemory = false
 
     func validate() throws {
-        guard posts >= 100 else { throw ValidationError("--posts must be at least 100") }
-        guard repetitions >= 1, keys >= 1 else { throw ValidationError("--repetitions and --keys must be at least 1") }
-        guard width >= Frame.minimumWidth, height >= Frame.minimumHeight else {
-            throw ValidationError("the terminal must be at least \(Frame.minimumWidth)×\(Frame.minimumHeight)")
+        guard (100...SyntheticPlan.maxPosts).contains(posts) else { throw ValidationError("--posts must be between 100 and \(SyntheticPlan.maxPosts)") }
+        guard (1...10_000).contains(repetitions), (1...100_000).contains(keys) else {
+            throw ValidationError("--repetitions must be between 1 and 10000, --keys between 1 and 100000")
+        }
+        guard (Frame.minimumWidth...1000).contains(width), (Frame.minimumHeight...1000).contains(height) else {
+            throw ValidationError("the terminal must be at least \(Frame.minimumWidth)×\(Frame.minimumHeight) and at most 1000×1000")
         }
     }
 

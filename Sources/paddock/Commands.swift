@@ -177,7 +177,11 @@ struct ThreadCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             let viewer = try? context.actor()
-            let detail = try context.community.thread(id, viewer: viewer, from: (page - 1) * limit, limit: limit)
+            // Like `thread list`: a page past the last is refused, not printed empty.
+            let noPage = CommunityError.notFound("thread #\(id) has no page \(page)")
+            guard let from = Paging.rowsBefore(page: page, pageSize: limit) else { throw noPage }
+            let detail = try context.community.thread(id, viewer: viewer, from: from, limit: limit)
+            if page > 1, detail.posts.isEmpty { throw noPage }
             if output.json { return try Output.json(detail) }
             let t = detail.thread
             Output.line("#\(t.id) " + SafeText.displayable(t.title))

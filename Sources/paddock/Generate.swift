@@ -35,10 +35,12 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let path = global.databasePath
+        let plan = SyntheticPlan(members: members ?? max(50, posts / 100), threads: threads ?? max(1, posts / 20), posts: posts,
+                                 suggestions: suggestions, seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
+        // Every count within what the generator can build, before the file is touched.
+        try plan.validate()
         // A community that fails its counter check is kept, for a look; one that could not be made leaves no file.
         let problems = try global.creating { context in
-            let plan = SyntheticPlan(members: members ?? max(50, posts / 100), threads: threads ?? max(1, posts / 20), posts: posts,
-                                     suggestions: suggestions, seed: seed, operatorHandle: admin ?? global.asHandle ?? GlobalOptions.loginName)
             let quiet = json
             let report = try SyntheticCommunity.generate(into: context.community.database, plan: plan) { step in
                 if !quiet { FileHandle.standardError.write(Data("  \(step)\n".utf8)) }

@@ -113,10 +113,9 @@ struct ImportCommand: ParsableCommand {
             throw InputError(message: TransferError.notEmpty(path: path).description)
         } catch TransferError.invalid(let problems) {
             // The first line says how many; then each problem on a line of its own.
-            let lines = problems.map { SafeText.displayable($0) }
-            let shown = lines.prefix(20) + (lines.count > 20 ? ["… and \(lines.count - 20) more"] : [])
-            throw InputError(message: "refused \(file), nothing written: \(problems.count) problem\(problems.count == 1 ? "" : "s")\n"
-                             + shown.joined(separator: "\n"))
+            let shown = problems.prefix(20) + (problems.count > 20 ? ["… and \(problems.count - 20) more"] : [])
+            throw InputError(message: "refused \(file), nothing written: \(problems.count) problem\(problems.count == 1 ? "" : "s")",
+                             details: Array(shown))
         }
     }
 }

@@ -22,15 +22,15 @@ struct FlagCommand: ParsableCommand {
 
 /// When a silence or suspension ends: `--for 3d` or `--until 2026-12-01T10:00Z`.
 struct EndTimeOptions: ParsableArguments {
-    @Option(name: .customLong("for"), help: ArgumentHelp("How long: 90s, 15m, 2h, 3d, 1w.", valueName: "duration"))
+    @Option(name: .customLong("for"), help: ArgumentHelp("How long: 90s, 15m, 2h, 3d, 1w; at most 10 years (3650d).", valueName: "duration"))
     var duration: String?
-    @Option(help: ArgumentHelp("Until a UTC time: 2026-12-01T10:00Z or 2026-12-01.", valueName: "time"))
+    @Option(help: ArgumentHelp("Until a UTC time: 2026-12-01T10:00Z or 2026-12-01; at most 10 years away.", valueName: "time"))
     var until: String?
 
     func validate() throws {
         guard (duration == nil) != (until == nil) else { throw ValidationError("give either --for or --until") }
         if let duration, Clock.parseDuration(duration) == nil {
-            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w")
+            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w, at most \(Clock.longestDurationText)")
         }
         if let until, Clock.parseInstant(until) == nil {
             throw ValidationError("--until takes a UTC time like 2026-12-01T10:00Z or 2026-12-01")

@@ -49,17 +49,17 @@ struct Paddock: ParsableCommand {
         } catch let error as OpenError {
             fail(error.description)
         } catch let error as InputError {
-            fail(error.message)
+            fail(error.message, details: error.details)
         } catch {
             // Storage errors in one line a person understands; SQL only with --verbose.
             if let failure = StorageFailure(error, path: global?.databasePath ?? "the community file") {
-                fail(failure.description + (global?.verbose == true ? "\n" + failure.details : ""))
+                fail(failure.description, details: global?.verbose == true ? SafeText.multiline(failure.details) : [])
             }
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((usageMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
@@ -69,13 +69,29 @@ struct Paddock: ParsableCommand {
         Mirror(reflecting: command).children.lazy.compactMap { ($0.value as? OptionGroup<GlobalOptions>)?.wrappedValue }.first
     }
 
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("paddock: \(message)\n".utf8))
+    /// Every refusal is printed here, as one line made safe like member text
+    /// (SafeText.errorLine): whatever it quotes from input cannot break the
+    /// line, reach the terminal as an escape sequence, or flood it.
+    static func fail(_ message: String, details: [String] = []) -> Never {
+        let lines = ["paddock: \(SafeText.errorLine(message))"] + details.map { SafeText.errorLine($0) }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         Foundation.exit(1)
+    }
+
+    /// A usage error as the argument parser words it, its first line (which may
+    /// quote what was typed: `The value '…' is invalid`) made one safe line, then
+    /// the usage lines it adds.
+    static func usageMessage(for error: Error) -> String {
+        let full = fullMessage(for: error)
+        let message = self.message(for: error)
+        guard !message.isEmpty, let range = full.range(of: message) else { return SafeText.multiline(full).joined(separator: "\n") }
+        return full.replacingCharacters(in: range, with: SafeText.errorLine(message))
     }
 }
 
 /// Input the command line itself could not use (a file that can't be read).
 struct InputError: Error {
     let message: String
+    /// A report's further lines (import's problems, one each), printed under the message, each made safe.
+    var details: [String] = []
 }

@@ -47,6 +47,11 @@ struct Serve: ParsableCommand {
     func validate() throws {
         guard Self.parseListen(listen) != nil else { throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:2222 or 127.0.0.1:0") }
         guard (0...600).contains(shutdownGrace) else { throw ValidationError("--shutdown-grace must be between 0 and 600 seconds") }
+        // The hidden ones, for tests: bounded too, so no duration arithmetic can overflow.
+        guard (0...60_000).contains(authDelayMilliseconds), (1...86_400).contains(loginGraceSeconds),
+              idleTimeoutSeconds.map({ (0...86_400).contains($0) }) ?? true else {
+            throw ValidationError("--auth-delay-ms is 0–60000, --login-grace-seconds 1–86400, --idle-timeout-seconds 0–86400")
+        }
     }
 
     static func parseListen(_ text: String) -> (host: String, port: Int)? {

@@ -196,7 +196,7 @@ import Testing
         row("supporters", .member, everyone) { s in _ = try s.f.community.supporters(of: s.suggestion) },
         row("roadmap", .actor, everyone) { s in _ = try s.f.community.roadmap(product: "furia") },
         row("similarSuggestions", .member, everyone) { s in _ = try s.f.community.similarSuggestions(to: "Target idea", product: "furia") },
-        // Inbox, watch and mute: each member's own, whatever their role or standing.
+        // Inbox, watch and mute: each member's own, whatever their role; a suspension stops them, a silence doesn't.
         row("markNotificationRead", .actor, everyone, prepare: repliedTo) { s in
             try s.f.community.markNotificationRead(by: s.actor, notification: try s.f.community.inbox(for: s.owner)[0].id)
         },
@@ -205,7 +205,18 @@ import Testing
         },
         row("markAllNotificationsRead", .actor, everyone, prepare: repliedTo) { s in try s.f.community.markAllNotificationsRead(by: s.actor) },
         row("watch", .member, everyone) { s in try s.f.community.watch(by: s.actor, thread: s.thread) },
-        row("watch suspended", .member, everyone, prepare: suspendedActor) { s in try s.f.community.watch(by: s.actor, thread: s.thread) },
+        row("watch suspended", .member, [], prepare: suspendedActor) { s in try s.f.community.watch(by: s.actor, thread: s.thread) },
+        row("watch silenced", .member, everyone, prepare: silencedActor) { s in try s.f.community.watch(by: s.actor, thread: s.thread) },
+        row("muteThread suspended", .member, [], prepare: suspendedActor) { s in try s.f.community.muteThread(by: s.actor, thread: s.thread) },
+        row("muteMember suspended", .member, [], prepare: suspendedActor) { s in try s.f.community.muteMember(by: s.actor, handle: s.owner.handle) },
+        row("markAllNotificationsRead suspended", .actor, [], prepare: { s in try repliedTo(s); try suspendedActor(s) }) { s in
+            try s.f.community.markAllNotificationsRead(by: s.actor)
+        },
+        row("markAllNotificationsRead silenced", .actor, everyone, prepare: { s in try repliedTo(s); try silencedActor(s) }) { s in
+            try s.f.community.markAllNotificationsRead(by: s.actor)
+        },
+        row("addKey suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.addKey(by: s.actor, to: s.actor.handle, key: testKey) },
+        row("addKey silenced", .actor, everyone, prepare: silencedActor) { s in try s.f.community.addKey(by: s.actor, to: s.actor.handle, key: testKey) },
         row("watch hidden", .member, staff, prepare: { s in try s.f.community.moderateThread(by: s.f.admin, thread: s.thread, action: .hide, reason: "r") }) { s in
             try s.f.community.watch(by: s.actor, thread: s.thread)
         },

@@ -187,6 +187,18 @@ extension Rules {
         }
     }
 
+    /// When a silence or suspension may end: after `now`, and at most
+    /// ``Clock/longestDuration`` (10 years) after it. Every front end's end time
+    /// passes here, so a stored penalty always reads back.
+    public static func penaltyEnd(_ until: Date, now: Date) throws(CommunityError) -> Date {
+        guard until > now else { throw .invalid("the end time must be in the future") }
+        let latest = now.addingTimeInterval(TimeInterval(Clock.longestDuration))
+        guard until <= latest else {
+            throw .invalid("a silence or suspension lasts at most \(Clock.longestDurationText): until \(Clock.describe(latest)) at the latest")
+        }
+        return until
+    }
+
     /// The reason a moderator gives: one line, not blank, at most 500 characters.
     public static func reason(_ text: String, required: Bool) throws(CommunityError) -> String {
         let trimmed = text.trimmingWhitespace
@@ -213,13 +225,22 @@ extension Clock {
         return unit(seconds, "second")
     }
 
-    /// Parses a duration as people type it: `90s`, `15m`, `2h`, `3d`, `1w`, or plain seconds.
+    /// The longest duration anything accepts (a penalty, an invite, a slow mode
+    /// is shorter still): ten years of 365 days. There is no "forever".
+    public static let longestDuration = 3650 * 86_400
+    /// How messages name ``longestDuration``.
+    public static let longestDurationText = "10 years (3650d)"
+
+    /// Parses a duration as people type it: `90s`, `15m`, `2h`, `3d`, `1w`, or
+    /// plain seconds; nil beyond ``longestDuration``, with a unit or without. The
+    /// one door for typed durations: what it returns can be added to any stored
+    /// time without leaving the years the store reads back.
     public static func parseDuration(_ text: String) -> Int? {
         let t = text.trimmingWhitespace.lowercased()
         guard let last = t.last else { return nil }
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
-        if let unit = units[last], let n = Int(t.dropLast()), n >= 0, n <= 10 * 365 * 86_400 / unit { return n * unit }
-        if let n = Int(t), n >= 0 { return n }
+        if let unit = units[last], let n = Int(t.dropLast()), (0...longestDuration / unit).contains(n) { return n * unit }
+        if let n = Int(t), (0...longestDuration).contains(n) { return n }
         return nil
     }
 

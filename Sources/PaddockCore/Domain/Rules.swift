@@ -88,6 +88,15 @@ public enum Rules {
         }
     }
 
+    /// Acting at all, on one's own things included (watching, muting, the
+    /// inbox, keys, support): a suspension stops it, a silence does not. A
+    /// suspended member cannot open the community, so nothing may act for them.
+    public static func mayAct(_ actor: Actor, now: Date) throws(CommunityError) {
+        if case .suspended(let until) = actor.standing.current(at: now) {
+            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+        }
+    }
+
     private static func require(_ actor: Actor, _ role: Role, _ why: String) throws(CommunityError) {
         guard actor.role >= role else { throw .notPermitted(why) }
     }
@@ -110,13 +119,16 @@ public enum WatchLevel: String, Codable, CaseIterable, Sendable {
 
 extension Rules {
     /// Anyone who can read a thread may watch or mute it for themselves: it changes
-    /// nothing anyone else sees, so even a silenced or suspended member may.
-    public static func follow(thread: ThreadFacts, by actor: Actor) throws(CommunityError) {
+    /// nothing anyone else sees, so a silenced member may; a suspended one may not
+    /// act at all (``mayAct(_:now:)``).
+    public static func follow(thread: ThreadFacts, by actor: Actor, now: Date) throws(CommunityError) {
+        try mayAct(actor, now: now)
         if thread.hidden, !seesHiddenText(actor.role) { throw .notFound("no such thread") }
     }
 
     /// Members may mute anyone but themselves; staff posts fold like anyone's.
-    public static func mute(member targetID: Int64, by actor: Actor) throws(CommunityError) {
+    public static func mute(member targetID: Int64, by actor: Actor, now: Date) throws(CommunityError) {
+        try mayAct(actor, now: now)
         guard targetID != actor.id else { throw .invalid("you cannot mute yourself") }
     }
 

@@ -207,8 +207,8 @@ public struct SearchQuery: Equatable, Sendable {
     mutating func apply(filter name: String, value: String) -> String? {
         let slug = value.lowercased()
         guard !value.isEmpty else {
-            notes.append("\(name): needs a value; ignored")
-            return nil
+            // Refused like a wrong value: a filter typed without one is a mistake, not a wish to search wider.
+            return "\(name): needs a value" + (name == "before" || name == "after" ? ", a date written YYYY-MM-DD, e.g. \(name):2026-05-31" : "")
         }
         switch name {
         case "board": filters.board = slug

@@ -122,11 +122,29 @@ extension Rules {
         }
     }
 
+    /// Adding or removing a key: as ``manageKeys(by:of:)``, and never as a
+    /// suspended member (``mayAct(_:now:)``): a key is a way in, and a suspended
+    /// member has none until the suspension ends.
+    public static func changeKeys(by actor: Actor, of targetID: Int64, now: Date) throws(CommunityError) {
+        try mayAct(actor, now: now)
+        try manageKeys(by: actor, of: targetID)
+    }
+
+    /// How long an invite lasts, in seconds (nil: until used up): more than 0, at
+    /// most ``Clock/longestDuration``, so its end is a time the store reads back.
+    public static func inviteLifetime(_ seconds: Int?) throws(CommunityError) {
+        guard let seconds else { return }
+        if seconds <= 0 { throw .invalid("an invite must last longer than 0 seconds") }
+        if seconds > Clock.longestDuration {
+            throw .invalid("an invite lasts at most \(Clock.longestDurationText); create it with no end instead (never)")
+        }
+    }
+
     /// Staff invite members; only admins invite staff.
     public static func invite(by actor: Actor, role: Role, now: Date) throws(CommunityError) {
         try mayWrite(actor, now: now)
         guard actor.role >= .moderator else { throw .notPermitted("only moderators, managers and admins can create invites") }
-        if role > .member, actor.role < .admin { throw .notPermitted("only admins can invite a \(role.rawValue)") }
+        if role > .member, actor.role < .admin { throw .notPermitted("only admins can invite \(role == .admin ? "an" : "a") \(role.rawValue)") }
     }
 
     /// Staff see the invites.

@@ -221,9 +221,7 @@ extension Rules {
 
     /// Supporting writes no text: only a suspension stops it.
     public static func support(by actor: Actor, now: Date) throws(CommunityError) {
-        if case .suspended(let until) = actor.standing.current(at: now) {
-            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
-        }
+        try mayAct(actor, now: now)
     }
 
     /// Only managers (and admins) answer officially and move a suggestion.

@@ -85,3 +85,15 @@ extension String {
         return String(s)
     }
 }
+
+/// Numbered pages, as scripts ask for them.
+public enum Paging {
+    /// How many rows come before page `page` (from 1) of `pageSize` rows; nil
+    /// when that is more than any count can be (so the page does not exist):
+    /// a page number typed near Int's limit is refused, never a trap.
+    public static func rowsBefore(page: Int, pageSize: Int) -> Int? {
+        guard page >= 1, pageSize >= 1 else { return nil }
+        let (rows, overflow) = (page - 1).multipliedReportingOverflow(by: pageSize)
+        return overflow ? nil : rows
+    }
+}

@@ -368,3 +368,22 @@ public enum SafeText {
         return nil
     }
 }
+
+extension SafeText {
+    /// The most columns an error line keeps; a longer one loses its middle.
+    public static let errorColumns = 240
+
+    /// An error or refusal as one line safe for a terminal, whatever it quotes
+    /// from input: the same sanitising as member text (``displayable(_:)``: a
+    /// line break shows as `␊`, an escape sequence as `␛`), and a line over
+    /// `columns` keeps its start and its end around a `…`, so a huge input cannot
+    /// flood the terminal while the rule it broke, which messages end with, stays.
+    /// The command line prints every error through here.
+    public static func errorLine(_ message: String, columns: Int = errorColumns) -> String {
+        let line = displayable(message)
+        guard TextWidth.of(line) > columns else { return line }
+        let head = TextWrap.truncate(line, width: columns / 2, ellipsis: "")
+        let tail = String(TextWrap.truncate(String(line.reversed()), width: columns - columns / 2 - 1, ellipsis: "").reversed())
+        return head + "…" + tail
+    }
+}

@@ -18,9 +18,29 @@ public struct UTCTime: Equatable, Sendable {
         (self.hour, self.minute, self.second, self.millisecond) = (hour, minute, second, millisecond)
     }
 
+    /// Any moment, however far out: one beyond what Int64 milliseconds hold is
+    /// pinned to that end (see ``milliseconds(_:rounding:)``), so nothing traps.
     public init(_ date: Date) {
-        self.init(millisecondsSince1970: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+        self.init(millisecondsSince1970: Self.milliseconds(date))
     }
+
+    /// Milliseconds since 1970 of `date`. A moment beyond Int64's range is pinned
+    /// to its end and NaN is 0: input turned into a Date (a cursor, a duration
+    /// added to now) can never make the conversion trap.
+    public static func milliseconds(_ date: Date, rounding rule: FloatingPointRoundingRule = .down) -> Int64 {
+        let ms = (date.timeIntervalSince1970 * 1000).rounded(rule)
+        if ms.isNaN { return 0 }
+        return Int64(exactly: ms) ?? (ms > 0 ? .max : .min)
+    }
+
+    /// The moments the store can keep and read back: its text has four-digit
+    /// years, so 0000-01-01 00:00 to 9999-12-31 23:59:59.999 UTC. Every time the
+    /// rules accept lies well inside (penalties and invites end within ten years).
+    public static let storable: ClosedRange<Date> =
+        UTCTime(year: 0, month: 1, day: 1).date...UTCTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59, millisecond: 999).date
+
+    /// The same range in milliseconds since 1970, for cursors that carry a time as a number.
+    public static let storableMilliseconds: ClosedRange<Int64> = milliseconds(storable.lowerBound)...milliseconds(storable.upperBound)
 
     public init(millisecondsSince1970 ms: Int64) {
         let (days, msOfDay) = ms.quotientAndRemainder(dividingBy: 86_400_000)

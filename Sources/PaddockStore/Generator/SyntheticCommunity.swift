@@ -34,10 +34,20 @@ public struct SyntheticPlan: Sendable, Equatable {
         return 1 + (posts >= 100_000 ? min(replies, max(20_000, posts / 40)) : replies / 5)
     }
 
-    func validate() throws {
-        guard members >= 2 else { throw CommunityError.invalid("--members must be at least 2") }
+    /// The most the generator builds: ten times the largest community measured
+    /// (BENCHMARKS.md); beyond, memory and time grow past any use.
+    public static let maxPosts = 10_000_000
+    public static let maxMembers = 1_000_000
+    public static let maxSuggestions = 1_000_000
+
+    /// A refusal naming the count and its range, before anything is written.
+    public func validate() throws {
+        guard (1...Self.maxPosts).contains(posts) else { throw CommunityError.invalid("--posts must be between 1 and \(Self.maxPosts)") }
+        guard (2...Self.maxMembers).contains(members) else { throw CommunityError.invalid("--members must be between 2 and \(Self.maxMembers)") }
         guard threads >= 1 else { throw CommunityError.invalid("--threads must be at least 1") }
-        guard suggestions >= 0 else { throw CommunityError.invalid("--suggestions cannot be negative") }
+        guard (0...Self.maxSuggestions).contains(suggestions) else {
+            throw CommunityError.invalid("--suggestions must be between 0 and \(Self.maxSuggestions)")
+        }
         guard posts >= threads else {
             throw CommunityError.invalid("--posts (\(posts)) must be at least --threads (\(threads)): every thread has an opening post")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PaddockCore
 
 /// What `paddock check` looks at: SQLite's own checks, then the counters and
 /// orderings the community keeps in columns so that screens cost what they show.
@@ -47,6 +48,7 @@ public enum Integrity {
                 ORDER BY f.threadId, f.featureId
                 """)
         }
+        found += try unreadableTimes(db)
         return found
     }
 
@@ -185,5 +187,42 @@ extension Integrity {
             }
             return indexes
         }
+    }
+}
+
+// MARK: - Stored times
+
+extension Integrity {
+    /// Every stored time that the store could not read back (a year past 9999, a
+    /// 30 February, text that is no time), one line each, naming table, row and
+    /// column. Every DATETIME column of every table is walked; values in the
+    /// store's own form (`2026-05-28 20:26:40.000`, a real day) are passed by
+    /// SQLite itself, the rest are read the way the store reads them.
+    static func unreadableTimes(_ db: Database) throws -> [String] {
+        var found: [String] = []
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+              AND sql NOT LIKE 'CREATE VIRTUAL%' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name
+            """)
+        for table in tables {
+            for column in try db.columns(in: table) where column.type.uppercased() == "DATETIME" {
+                let c = column.name.quotedDatabaseIdentifier
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT rowid, \(c) FROM \(table.quotedDatabaseIdentifier)
+                    WHERE \(c) IS NOT NULL AND NOT (typeof(\(c)) = 'text'
+                      AND \(c) GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9]'
+                      AND substr(\(c), 12, 2) < '24' AND date(substr(\(c), 1, 10)) IS substr(\(c), 1, 10))
+                    ORDER BY rowid
+                    """)
+                for row in rows {
+                    let value: DatabaseValue = row[1]
+                    guard Date.fromStored(value) == nil else { continue }
+                    let rowid: Int64 = row[0]
+                    let shown = TextWrap.truncate(value.description, width: 40)
+                    found.append("\(table) row \(rowid): \(column.name) \(shown) is not a time Paddock can read back")
+                }
+            }
+        }
+        return found
     }
 }
