@@ -53,12 +53,6 @@ static inline attr_t paddock_a_reverse(void) { return A_REVERSE; }
 static inline attr_t paddock_a_dim(void) { return A_DIM; }
 static inline attr_t paddock_a_italic(void) { return A_ITALIC; }
 static inline attr_t paddock_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
-static inline int paddock_key_f(int n) { return KEY_F(n); }
-
-static inline mmask_t paddock_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t paddock_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t paddock_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t paddock_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 /// The size the kernel reports for the terminal on `fd`, independent of
 /// ncurses' own idea (a fallback for a SIGWINCH ncurses did not see).
