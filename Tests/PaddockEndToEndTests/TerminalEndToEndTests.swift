@@ -207,13 +207,17 @@ struct TerminalEndToEndTests {
     @Test func emojiWidthsAreWhatTmuxDraws() throws {
         let tmux = try Tmux()
         try tmux.start(width: 80, height: 24)
-        for cluster in ["🏍", "🏍\u{FE0F}", "✈\u{FE0F}", "❤\u{FE0F}", "1\u{FE0F}\u{20E3}", "🚀\u{FE0F}", "⌚\u{FE0E}",
-                        "👩\u{200D}👩\u{200D}👧", "🏳\u{FE0F}\u{200D}🌈", "🇮🇹", "日", "e\u{301}"] {
-            // After X and the cluster, Y: the cursor then stands at 2 + the cluster's width.
-            try tmux.typeLine("clear; printf 'X%sY' '\(cluster)'; read")
-            try tmux.waitUntil("\(cluster.debugDescription) printed") { $0.hasPrefix("X") && $0.split(separator: "\n").first?.hasSuffix("Y") == true }
+        for (i, cluster) in ["🏍", "🏍\u{FE0F}", "✈\u{FE0F}", "❤\u{FE0F}", "1\u{FE0F}\u{20E3}", "🚀\u{FE0F}", "⌚\u{FE0E}",
+                        "👩\u{200D}👩\u{200D}👧", "🏳\u{FE0F}\u{200D}🌈", "🇮🇹", "日", "e\u{301}"].enumerated() {
+            // "<i>X", the cluster, then "Y": the cursor then stands at the
+            // cluster's width past the marks (numbered, so an earlier print can't pass for this one).
+            let before = "\(i)X"
+            try tmux.typeLine("clear; printf '\(before)%sY' '\(cluster)'; read")
+            try tmux.waitUntil("\(cluster.debugDescription) printed") {
+                $0.hasPrefix(before) && $0.split(separator: "\n").first?.hasSuffix("Y") == true
+            }
             let x = Int(try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{cursor_x}")
-                .trimmingCharacters(in: .whitespacesAndNewlines)).map { $0 - 2 }
+                .trimmingCharacters(in: .whitespacesAndNewlines)).map { $0 - before.count - 1 }
             #expect(x == TextWidth.of(Character(cluster)), "\(cluster.debugDescription): tmux draws \(x ?? -1), TextWidth says \(TextWidth.of(Character(cluster)))")
             try tmux.keys("Enter")
         }
