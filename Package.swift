@@ -31,7 +31,9 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // The only code that touches ncurses.
-        .target(name: "CursesTerminal", dependencies: ["PaddockTUI", "CNCurses"]),
+        .target(name: "CursesTerminal", dependencies: ["PaddockTUI", "CNCurses", "CPaddockSignals"]),
+        // The terminal's signal handlers and their one flag: C, in one translation unit, so there is one copy of the state.
+        .target(name: "CPaddockSignals"),
         // Starting a program on a new pseudo-terminal (fork, setsid, TIOCSCTTY, exec): C, so nothing runs between fork and exec but system calls.
         .target(name: "CPaddockPTY"),
         // `paddock serve`: the built-in SSH server. Each session runs the app in a child process on a pty.

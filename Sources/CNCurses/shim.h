@@ -53,12 +53,6 @@ static inline attr_t paddock_a_reverse(void) { return A_REVERSE; }
 static inline attr_t paddock_a_dim(void) { return A_DIM; }
 static inline attr_t paddock_a_italic(void) { return A_ITALIC; }
 static inline attr_t paddock_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
-static inline int paddock_key_f(int n) { return KEY_F(n); }
-
-static inline mmask_t paddock_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t paddock_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t paddock_button4_pressed(void) { return BUTTON4_PRESSED; }
-static inline mmask_t paddock_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 /// The size the kernel reports for the terminal on `fd`, independent of
 /// ncurses' own idea (a fallback for a SIGWINCH ncurses did not see).
@@ -83,89 +77,8 @@ static inline long long paddock_monotonic_ms(void) {
 
 // MARK: - Signals
 //
-// The state is `static`: every object file that calls these functions gets its
-// own copy of it. Call them from ONE Swift file only (TerminalSignals.swift),
-// so that the handler and the loop share one flag.
-
-struct paddock_signal_state {
-    volatile sig_atomic_t hangup;
-    volatile sig_atomic_t have_termios;
-    struct termios termios;
-    struct sigaction saved_term, saved_hup, saved_int;
-    struct sigaction saved_crash[5];
-};
-/// The one state (a function-local static: Swift's importer emits those, but
-/// not file-scope statics or weak globals, which end up undefined or NULL).
-static inline struct paddock_signal_state *paddock_signal_state(void) {
-    static struct paddock_signal_state state;
-    return &state;
-}
-#define paddock_signals (*paddock_signal_state())
-
-static inline int paddock_crash_signal(int i) {
-    switch (i) {
-    case 0: return SIGSEGV;
-    case 1: return SIGBUS;
-    case 2: return SIGILL;
-    case 3: return SIGTRAP;
-    default: return SIGABRT;
-    }
-}
-
-/// SIGTERM, SIGHUP: remember which arrived; the loop notices within one tick.
-static void paddock_on_hangup(int sig) { paddock_signals.hangup = sig; }
-
-/// A crash (a Swift trap is SIGILL/SIGTRAP): put the tty modes back
-/// (tcsetattr is async-signal-safe), then hand the signal to whoever had it
-/// before (Swift's backtracer, or the default: die of it).
-static void paddock_on_crash(int sig) {
-    if (paddock_signals.have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &paddock_signals.termios);
-    for (int i = 0; i < 5; i++) {
-        if (paddock_crash_signal(i) == sig) {
-            sigaction(sig, &paddock_signals.saved_crash[i], NULL);
-            break;
-        }
-    }
-    raise(sig);
-}
-
-/// Installs the handlers for the life of the loop. SIGINT is ignored: in raw
-/// mode Ctrl-C is a key, and a stray `kill -INT` must not leave the tty raw.
-/// `termios` is the shell's mode, saved before ncurses started.
-static inline void paddock_install_signal_handlers(const struct termios *termios) {
-    struct sigaction sa;
-    paddock_signals.hangup = 0;
-    if (termios) {
-        paddock_signals.termios = *termios;
-        paddock_signals.have_termios = 1;
-    }
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = paddock_on_hangup;
-    sa.sa_flags = 0; // no SA_RESTART: a blocked read returns at once
-    sigaction(SIGTERM, &sa, &paddock_signals.saved_term);
-    sigaction(SIGHUP, &sa, &paddock_signals.saved_hup);
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = SIG_IGN;
-    sigaction(SIGINT, &sa, &paddock_signals.saved_int);
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_handler = paddock_on_crash;
-    sa.sa_flags = 0;
-    for (int i = 0; i < 5; i++) sigaction(paddock_crash_signal(i), &sa, &paddock_signals.saved_crash[i]);
-}
-
-static inline void paddock_restore_signal_handlers(void) {
-    sigaction(SIGTERM, &paddock_signals.saved_term, NULL);
-    sigaction(SIGHUP, &paddock_signals.saved_hup, NULL);
-    sigaction(SIGINT, &paddock_signals.saved_int, NULL);
-    for (int i = 0; i < 5; i++) sigaction(paddock_crash_signal(i), &paddock_signals.saved_crash[i], NULL);
-    paddock_signals.have_termios = 0;
-}
-
-/// The signal (SIGTERM or SIGHUP) that asked us to stop, or 0.
-static inline int paddock_hangup_pending(void) { return paddock_signals.hangup; }
+// The handlers and their state live in one C file (CPaddockSignals), not
+// here: a static in a header has a copy in every object file that uses it.
 
 /// Saves the tty modes of stdin (before ncurses changes them). Returns 0 on success.
 static inline int paddock_save_termios(struct termios *out) { return tcgetattr(STDIN_FILENO, out); }

@@ -6,15 +6,26 @@ import Darwin
 import CNCurses
 import PaddockTUI
 
-/// What one read from the keyboard gave.
+/// What one read from the terminal gave.
 enum RawInput: Equatable {
+    /// Nothing arrived in time.
     case timeout
-    case character(UInt32)
-    case keyCode(Int32)
+    /// A signal interrupted the wait (SIGWINCH, SIGHUP, SIGTERM).
+    case interrupted
+    /// The terminal is gone (end of file or an error): as good as a hang-up.
+    case closed
+    case bytes([UInt8])
 }
 
-/// The ncurses session: start and stop, colours, drawing, reading. Internal;
+/// The ncurses session: start and stop, colours, drawing. Internal;
 /// `CursesTerminal.run` owns exactly one for the life of its loop.
+///
+/// Input does not go through ncurses: the loop reads the terminal's bytes
+/// itself and `InputDecoder` decodes them (ncurses' keypad mode knows only
+/// the sequences terminfo lists, reads a key's bytes one call at a time and
+/// loses a character cut at the end of a read). This also turns on bracketed
+/// paste and the mouse reports itself (`modesOn`), and turns them off when it
+/// stops or suspends.
 final class CursesScreen {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>? { paddock_stdscr() }
@@ -46,7 +57,8 @@ final class CursesScreen {
         }
         var shellMode = termios()
         // Before newterm, so ncurses leaves SIGINT/SIGTERM to us.
-        TerminalSignals.install(restoringOnCrash: paddock_save_termios(&shellMode) == 0 ? shellMode : nil)
+        TerminalSignals.install(restoringOnCrash: paddock_save_termios(&shellMode) == 0 ? shellMode : nil,
+                                reset: Self.modesOff(mouse: mouse))
         guard let screen = paddock_newterm() else {
             TerminalSignals.restore()
             throw TerminalError.cannotStart(term: getenv("TERM").map { String(cString: $0) } ?? "")
@@ -55,9 +67,7 @@ final class CursesScreen {
         raw()
         noecho()
         nonl()
-        keypad(window, true)
         curs_set(0)
-        set_escdelay(Int32(max(0, options.escapeDelayMilliseconds)))
         leaveok(window, true)
         scrollok(window, false)
 
@@ -68,7 +78,7 @@ final class CursesScreen {
         }
         depth = ColorDepth.effective(hasColors: has_colors(), colors: Int(paddock_colors()),
                                      noColor: noColor, monochrome: options.monochrome, forced: options.colorDepth)
-        enableMouse()
+        setModes(on: true)
     }
 
     deinit { close() }
@@ -77,20 +87,28 @@ final class CursesScreen {
     func close() {
         guard !closed else { return }
         closed = true
-        if mouse { mousemask(0, nil) }
         curs_set(1)
         endwin()
+        setModes(on: false)
         if let screen { delscreen(screen) }
         screen = nil
         TerminalSignals.restore()
     }
 
-    private func enableMouse() {
-        guard mouse else { return }
-        let mask = paddock_button1_pressed() | paddock_button1_clicked()
-            | paddock_button4_pressed() | paddock_button5_pressed()
-        mousemask(mmask_t(mask), nil)
-        mouseinterval(0) // report presses at once; no waiting to tell a click from a press
+    /// Bracketed paste on (a paste arrives as one `.paste`, not as keys), and
+    /// the mouse reports (press, wheel; SGR coordinates) unless the mouse is off.
+    static func modesOn(mouse: Bool) -> String { "\u{1B}[?2004h" + (mouse ? "\u{1B}[?1000h\u{1B}[?1006h" : "") }
+    static func modesOff(mouse: Bool) -> String { (mouse ? "\u{1B}[?1006l\u{1B}[?1000l" : "") + "\u{1B}[?2004l" }
+
+    private func setModes(on: Bool) {
+        let bytes = Array((on ? Self.modesOn(mouse: mouse) : Self.modesOff(mouse: mouse)).utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
     }
 
     // MARK: Size
@@ -183,28 +201,19 @@ final class CursesScreen {
 
     // MARK: Input
 
-    /// Waits up to `milliseconds` for a key.
-    func read(timeoutMilliseconds milliseconds: Int) -> RawInput {
-        guard let window else { return .timeout }
-        wtimeout(window, Int32(max(0, milliseconds)))
-        var code: wint_t = 0
-        switch wget_wch(window, &code) {
-        case OK: return .character(UInt32(code))
-        case KEY_CODE_YES: return .keyCode(Int32(bitPattern: UInt32(code)))
-        default: return .timeout
-        }
-    }
+    private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
-    /// The mouse event behind a KEY_MOUSE, if it is one the app knows.
-    func mouseEvent() -> MouseEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let x = Int(event.x), y = Int(event.y)
-        let state = event.bstate
-        if state & paddock_button4_pressed() != 0 { return .wheelUp(x: x, y: y) }
-        if state & paddock_button5_pressed() != 0 { return .wheelDown(x: x, y: y) }
-        if state & (paddock_button1_pressed() | paddock_button1_clicked()) != 0 { return .click(x: x, y: y) }
-        return nil
+    /// Waits up to `milliseconds` for input and returns what the terminal holds.
+    func read(timeoutMilliseconds milliseconds: Int) -> RawInput {
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&fds, 1, Int32(clamping: max(0, milliseconds)))
+        if ready < 0 { return errno == EINTR ? .interrupted : .closed }
+        if ready == 0 { return .timeout }
+        if fds.revents & Int16(POLLNVAL) != 0 { return .closed }
+        let n = readBuffer.withUnsafeMutableBytes { readInput(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if n > 0 { return .bytes(Array(readBuffer[0..<n])) }
+        if n < 0, errno == EINTR || errno == EAGAIN { return .interrupted }
+        return .closed
     }
 
     // MARK: Suspending
@@ -213,16 +222,19 @@ final class CursesScreen {
     func suspend() {
         def_prog_mode()
         endwin()
+        setModes(on: false)
     }
 
     /// Takes the terminal back after `suspend` and repaints everything.
     func resume() {
         reset_prog_mode()
-        keypad(window, true)
         curs_set(0)
-        enableMouse()
+        setModes(on: true)
         if let curscr = paddock_curscr() { clearok(curscr, true) }
         needsFullRedraw = true
         _ = pollSize()
     }
 }
+
+/// read(2), by a name the class's own `read` does not hide.
+private func readInput(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }

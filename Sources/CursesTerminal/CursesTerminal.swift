@@ -19,7 +19,8 @@ public enum CursesTerminal {
     public static func run(_ program: any TerminalProgram, options: TerminalOptions = TerminalOptions()) throws {
         let screen = try CursesScreen(options: options)
         defer { screen.close() }
-        var loop = EventLoop(program: program, screen: screen, tick: max(10, options.tickMilliseconds), editor: options.editor)
+        var loop = EventLoop(program: program, screen: screen, tick: max(10, options.tickMilliseconds),
+                             escapeDelay: max(1, options.escapeDelayMilliseconds), editor: options.editor)
         loop.run()
     }
 }
@@ -28,16 +29,23 @@ struct EventLoop {
     let program: any TerminalProgram
     let screen: CursesScreen
     let tick: Int
+    /// How long an incomplete key (a lone ESC) waits for the rest.
+    let escapeDelay: Int
     let editor: EditorChoice
     private var pending: [TerminalEvent] = []
     private var size: (width: Int, height: Int)
     private var lastTick: Int64
-    private var immediateTimeouts = 0
+    private var decoder = InputDecoder()
+    /// When the last bytes arrived.
+    private var lastInput: Int64 = 0
+    /// The terminal is gone (end of file, an error).
+    private var closed = false
 
-    init(program: any TerminalProgram, screen: CursesScreen, tick: Int, editor: EditorChoice = .environment) {
+    init(program: any TerminalProgram, screen: CursesScreen, tick: Int, escapeDelay: Int, editor: EditorChoice = .environment) {
         self.program = program
         self.screen = screen
         self.tick = tick
+        self.escapeDelay = escapeDelay
         self.editor = editor
         size = screen.size
         lastTick = paddock_monotonic_ms()
@@ -45,7 +53,7 @@ struct EventLoop {
 
     mutating func run() {
         while true {
-            if TerminalSignals.hangupSignal != nil || immediateTimeouts >= 50 {
+            if TerminalSignals.hangupSignal != nil || closed {
                 // An edit that finished as the line dropped must still reach the
                 // program, so it can save it; other events no longer matter, nor
                 // do the program's requests.
@@ -82,49 +90,45 @@ struct EventLoop {
         }
     }
 
-    /// The most keys taken in one go before the screen is drawn again.
-    static let inputBatch = 4096
+    /// The most bytes taken in one go before the screen is drawn again: a
+    /// paste of many keys costs a frame per this many bytes, not one per key.
+    static let inputBatch = 1 << 20
 
-    /// Waits for input until the next tick is due and queues what arrived.
+    /// How long a bracketed paste may pause before what arrived of it is taken
+    /// as the whole paste (its end marker lost).
+    static let pastePause: Int64 = 2000
+
+    /// Waits for input until the next tick is due (or, with part of a key
+    /// read, until the rest is overdue) and queues what arrived.
     private mutating func readInput() {
-        let waited = paddock_monotonic_ms() - lastTick
-        let timeout = max(1, tick - Int(waited))
-        let started = paddock_monotonic_ms()
-        var input = screen.read(timeoutMilliseconds: timeout)
-        if case .timeout = input {
-            // A read that fails at once, over and over, is a terminal that is gone
-            // without a SIGHUP reaching us.
-            let quick = paddock_monotonic_ms() - started < 2 && timeout >= 20
-            immediateTimeouts = quick ? immediateTimeouts + 1 : 0
+        let now = paddock_monotonic_ms()
+        var timeout = max(1, tick - Int(now - lastTick))
+        var deadline: Int64?
+        if decoder.isWaiting {
+            deadline = lastInput + (decoder.isPasting ? Self.pastePause : Int64(escapeDelay))
+            timeout = min(timeout, max(0, Int(deadline! - now)))
         }
-        // Take everything already typed (a paste arrives as thousands of keys)
-        // before drawing again, so a paste costs one frame, not one per key.
-        var taken = 0
-        while taken < Self.inputBatch {
-            switch input {
-            case .timeout:
-                taken = Self.inputBatch
-                continue
-            case .character(let code):
-                immediateTimeouts = 0
-                if let key = KeyDecoder.character(code) { pending.append(.key(key)) }
-            case .keyCode(let code):
-                immediateTimeouts = 0
-                if code == KEY_RESIZE {
-                    screen.forceFullRedraw()
-                } else if code == KEY_MOUSE {
-                    if let mouse = screen.mouseEvent() { pending.append(.mouse(mouse)) }
-                } else if let key = KeyDecoder.keyCode(code) {
-                    pending.append(.key(key))
-                }
+        switch screen.read(timeoutMilliseconds: timeout) {
+        case .bytes(let bytes):
+            lastInput = paddock_monotonic_ms()
+            pending += decoder.feed(bytes)
+            // Take everything already there before drawing again.
+            var taken = bytes.count
+            while taken < Self.inputBatch, case .bytes(let more) = screen.read(timeoutMilliseconds: 0) {
+                pending += decoder.feed(more)
+                taken += more.count
             }
-            taken += 1
-            input = screen.read(timeoutMilliseconds: 0)
+        case .timeout:
+            if let deadline, paddock_monotonic_ms() >= deadline { pending += decoder.flush() }
+        case .interrupted:
+            break
+        case .closed:
+            closed = true
         }
         noteSize()
-        let now = paddock_monotonic_ms()
-        if now - lastTick >= Int64(tick) {
-            lastTick = now
+        let after = paddock_monotonic_ms()
+        if after - lastTick >= Int64(tick) {
+            lastTick = after
             pending.append(.tick)
         }
     }

@@ -3,18 +3,20 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CNCurses
+import CPaddockSignals
 
-/// SIGTERM/SIGHUP noticed by the loop, SIGINT ignored, tty modes put back on a
-/// crash. The C state behind these is `static` in shim.h, one copy per object
-/// file: every call into it must stay in this file.
+/// SIGTERM/SIGHUP noticed by the loop, SIGINT ignored, terminal and tty modes
+/// put back on a crash. The state is in one C file (CPaddockSignals), so the
+/// handler and the loop share one flag.
 enum TerminalSignals {
-    /// Installs the handlers; `termios` is the shell's tty mode to restore on a crash.
-    static func install(restoringOnCrash termios: termios?) {
+    /// Installs the handlers; `termios` is the shell's tty mode and `reset`
+    /// the bytes that turn off the terminal modes the app turned on, both put
+    /// back on a crash.
+    static func install(restoringOnCrash termios: termios?, reset: String) {
         if var termios {
-            paddock_install_signal_handlers(&termios)
+            paddock_install_signal_handlers(&termios, reset)
         } else {
-            paddock_install_signal_handlers(nil)
+            paddock_install_signal_handlers(nil, reset)
         }
     }
 

@@ -42,9 +42,19 @@ private func libcWidth(_ s: Unicode.Scalar) -> Int {
 
     @Test func aGraphemeTheLibraryThinksNarrowGetsABlankAfterIt() {
         var c = Canvas(width: 5, height: 1)
-        c.put("✈\u{FE0F}x", x: 0, y: 0) // the Canvas gives emoji presentation two columns; wcwidth(✈) is 1
+        c.put("☝🏽x", x: 0, y: 0) // the Canvas gives a toned emoji two columns; wcwidth(☝) is 1
         let ops = DrawPlan.ops(previous: nil, current: c, columns: 5, rows: 1, width: libcWidth)
-        #expect(ops.map(\.text) == ["✈\u{FE0F}", " ", "x", " ", " "])
+        #expect(ops.map(\.text) == ["☝", " ", "x", " ", " "])
+        #expect(ops.map(\.x) == [0, 1, 2, 3, 4])
+    }
+
+    /// Issue 22: tmux drew `🏍️` with a blank cell after it. U+FE0F adds no
+    /// width (as in tmux and wcwidth): the next character follows at once.
+    @Test func anEmojiWithItsPresentationSelectorIsFollowedByTheNextCharacter() {
+        var c = Canvas(width: 5, height: 1)
+        c.put("🏍\u{FE0F}x✈\u{FE0F}y", x: 0, y: 0)
+        let ops = DrawPlan.ops(previous: nil, current: c, columns: 5, rows: 1, width: libcWidth)
+        #expect(ops.map(\.text) == ["🏍\u{FE0F}", "x", "✈\u{FE0F}", "y", " "])
         #expect(ops.map(\.x) == [0, 1, 2, 3, 4])
     }
 

@@ -184,6 +184,17 @@ private let paragraph = "The Hypermotard seat is too hard for long rides. A soft
             #expect(editor.text == "[x\ny\nz[31mred]", "escape sequences lose their ESC")
         }
 
+        @Test func aPasteKeyInsertsItsTextInOneStep() {
+            var editor = TextEditor(text: "[]")
+            press(.left, on: &editor)
+            let used = editor.handle(.paste("one\rtwo 日本\r🏍\u{FE0F} three"), width: 20, height: 3)
+            #expect(used)
+            #expect(editor.text == "[one\ntwo 日本\n🏍\u{FE0F} three]")
+            #expect(editor.cursor == .init(line: 2, index: 7))
+            let rows = rendered(editor, width: 20, height: 3).rows
+            #expect(rows.last?.hasPrefix("🏍\u{FE0F} three]") == true, "\(rows)")
+        }
+
         @Test func a100KilobytePasteArrivesWhole() {
             let line = "Ciao così 🏍 the seat is too hard for long rides\r\n"
             let big = String(repeating: line, count: 100_000 / line.utf8.count + 1)
@@ -519,6 +530,15 @@ private let paragraph = "The Hypermotard seat is too hard for long rides. A soft
             for key: Key in [.enter, .tab, .escape, .up, .down, .ctrl("x"), .character("\n")] {
                 #expect(!use(key), "\(key)")
             }
+        }
+
+        @Test func aPasteKeyInsertsInOneStepUpToTheLimit() {
+            var field = TextField(maxLength: 12)
+            let first = field.handle(.paste("two\rlines"), width: 8)
+            #expect(first && field.text == "two lines" && !field.refusedInput)
+            let second = field.handle(.paste(" and more"), width: 8)
+            #expect(second)
+            #expect(field.text == "two lines an" && field.refusedInput)
         }
 
         @Test func maxLengthRefusesFurtherInputAndSaysSo() {

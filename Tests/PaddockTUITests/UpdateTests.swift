@@ -105,6 +105,27 @@ import Testing
         #expect(app.screen().contains("Ordered the comfort seat."))
     }
 
+    @Test func aPasteGoesIntoTheReplyWholeAndIsSavedAsTheDraft() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        app.press(.character("r"))
+        let text = String(repeating: "Seat foam: così così 🏍\u{FE0F} 日本\n", count: 1_700)  // about 64 KB
+        _ = app.handle(.key(.paste(text)))
+        app.press(.escape)
+        #expect(try replyDraft(f)?.body == text)
+    }
+
+    @Test func aPasteOutsideATextIsNotReadAsKeys() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        openSeatThread(app)
+        let before = app.screen()
+        _ = app.handle(.key(.paste("qqq")))
+        #expect(app.screen() == before)
+        guard case .thread = app.state.screen else { Issue.record("a paste acted as keys"); return }
+    }
+
     @Test func escapeKeepsTheDraftAndReopeningOffersItBack() throws {
         let f = try TUIFixture()
         let app = f.app()

@@ -12,29 +12,28 @@
 ///   `wcwidth` (what ncurses and tmux use on our hosts) for every assigned
 ///   scalar, plus whole blocks reserved for wide characters (CJK planes 2 and
 ///   3, Symbols and Pictographs Extended-A) so newer characters come out wide.
-/// - A cluster's width is the sum of its scalars' widths, capped at 2, with
-///   emoji rules on top:
-///   - two regional indicators (a flag, 🇮🇹): 2; a lone regional indicator: 1
-///     (glibc and tmux advance the cursor by 1);
-///   - a keycap (`1️⃣`, `#⃣`): 2;
-///   - an emoji followed by U+FE0F (`✈️`, `🏍️`), an emoji with a skin-tone
-///     modifier (`👍🏽`, `☝🏽`) or an emoji ZWJ sequence (`👩‍👩‍👧`): 2;
-///   - an emoji followed by U+FE0E (text presentation): its own base width,
-///     so `✈︎` is 1 (and `⌚︎` stays 2: terminals advance 2 for it anyway).
+/// - A cluster's width is the sum of its scalars' widths, except that a
+///   scalar right after a zero-width joiner (U+200D) adds nothing, capped at
+///   2. This is what tmux 3.3a draws (measured: cursor_x after printing each
+///   cluster; scripts/measure-tmux-widths.sh), and what ncurses counts from
+///   glibc's wcwidth:
+///   - a variation selector adds nothing: `🏍️` (U+1F3CD U+FE0F) is 1, like
+///     `🏍`; `✈️`, `❤️`, `©️` are 1; `🚀️`, `⌚︎` stay 2. (Terminals that widen
+///     text-default emoji for U+FE0F (kitty, WezTerm) draw such a glyph
+///     over the next cell, but every column after it stays where we put it;
+///     counting 2 left a blank cell after it in tmux and xterm.)
+///   - a keycap (`1️⃣`, `#⃣`) is 1;
+///   - a ZWJ sequence is as wide as what precedes its first joiner:
+///     `👩‍👩‍👧` is 2, `🏳️‍🌈` and `❤️‍🔥` are 1;
+///   - a flag (two regional indicators, `🇮🇹`) is 2; a lone one is 1;
+///   - a skin-tone modifier counts (`👍🏽` is 2 + 2, capped at 2; tmux draws
+///     4 columns, the one disagreement: the Canvas draws the emoji without
+///     its tone, in 2 columns).
 /// - A text-presentation emoji alone (`🏍` U+1F3CD, `✈` U+2708, `☺`) is 1.
-///   Decision: Unicode gives 🏍 Emoji_Presentation=No and East Asian Width N,
-///   glibc's wcwidth says 1, and tmux 3.3a (measured: cursor_x after printing
-///   it) advances the cursor by 1, as do xterm and VTE. Several terminals draw
-///   its colour glyph two cells wide, so the next cell may overlap the
-///   glyph's right half, but every following column stays where we computed
-///   it; saying 2 would shift a plain-text line (CLI output, tmux) by one
-///   column. A member who wants the wide form writes 🏍️ (with U+FE0F): 2.
+///   Unicode gives 🏍 Emoji_Presentation=No and East Asian Width N, glibc's
+///   wcwidth says 1, and tmux 3.3a, xterm and VTE advance the cursor by 1.
 /// - Ambiguous-width characters (…, °, U+FFFD, Greek, Cyrillic, box drawing)
 ///   are 1, the convention of every non-CJK locale.
-///
-/// Known disagreement: tmux 3.3a ignores U+FE0F (draws `✈️`, `1️⃣` in 1 column)
-/// and draws skin-tone sequences as two emoji (4 columns). The Canvas places
-/// every cell at its own position, so such a cluster can only disturb itself.
 public enum TextWidth {
     /// Columns of one grapheme cluster: 0, 1 or 2.
     @inlinable
@@ -69,42 +68,12 @@ public enum TextWidth {
     /// Width of one cluster given its scalars; see the type's documentation.
     @usableFromInline
     static func cluster(_ scalars: Character.UnicodeScalarView) -> Int {
-        var iterator = scalars.makeIterator()
-        guard let first = iterator.next() else { return 0 }
-        if isControl(first.value) { return 0 }
-        var sum = scalar(first)
-        var base: Unicode.Scalar? = sum > 0 ? first : nil
-        var count = 1
-        var regional = isRegionalIndicator(first.value) ? 1 : 0
-        var vs16 = false, vs15 = false, zwj = false, keycap = false, modifier = false
-        while let s = iterator.next() {
-            count += 1
-            let v = s.value
-            switch v {
-            case 0xFE0F: vs16 = true
-            case 0xFE0E: vs15 = true
-            case 0x200D: zwj = true
-            case 0x20E3: keycap = true
-            case 0x1F3FB...0x1F3FF: modifier = base != nil
-            case 0x1F1E6...0x1F1FF: regional += 1
-            default: break
-            }
-            let w = scalar(s)
-            if base == nil && w > 0 { base = s }
-            sum += w
-        }
-        if count == 1 {
-            // A lone regional indicator is 1 (glibc, tmux), not the
-            // Emoji_Presentation 2 a newer-emoji lookup would give.
-            return min(sum, 2)
-        }
-        if regional >= 2 { return 2 }
-        guard let base else { return 0 }
-        let b = base.value
-        if keycap && (b == 0x23 || b == 0x2A || (b >= 0x30 && b <= 0x39)) { return 2 }
-        if base.properties.isEmoji && (b >= 0x80 || vs16) {
-            if vs15 && !zwj && !modifier { return scalar(base) }
-            if vs16 || zwj || modifier { return 2 }
+        guard let first = scalars.first, !isControl(first.value) else { return 0 }
+        var sum = 0
+        var afterJoiner = false
+        for s in scalars {
+            if !afterJoiner { sum += scalar(s) }
+            afterJoiner = s.value == 0x200D
         }
         return min(sum, 2)
     }
@@ -153,7 +122,8 @@ public enum TextWidth {
     /// results), plus U+00AD, U+2060–U+2065, U+FEFF, U+180E as 0 and the
     /// blocks U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF, U+1F6DC,
     /// U+1FA70–U+1FAFF, U+20000–U+2FFFD, U+30000–U+3FFFD as 2 (zero-width
-    /// marks inside them stay 0).
+    /// marks inside them stay 0). Regenerate or check it with
+    /// `scripts/generate-width-table.py` (`--check`, `--write`).
     @usableFromInline
     static let table: [(lo: UInt32, hi: UInt32, width: UInt8)] = [
         (0x000AD, 0x000AD, 0), (0x00300, 0x0036F, 0), (0x00483, 0x00489, 0), (0x00591, 0x005BD, 0),

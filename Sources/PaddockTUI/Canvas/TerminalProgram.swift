@@ -6,6 +6,10 @@ public enum Key: Equatable, Hashable, Sendable {
     case pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab, backTab
     case function(Int)
+    /// Text pasted into the terminal (bracketed paste), whole: a text field or
+    /// editor inserts it in one step; elsewhere it does nothing (it is never
+    /// read as key presses).
+    case paste(String)
 }
 
 public enum MouseEvent: Equatable, Sendable {

@@ -8,7 +8,8 @@ import PaddockCore
 ///
 /// Keys (`handle` returns true for each of these, even when nothing changes,
 /// so the screen does not act on them too):
-/// - printable characters insert; Enter splits the line;
+/// - printable characters insert; Enter splits the line; a paste inserts
+///   its text in one step (see `insert`);
 /// - Backspace / Delete delete before / at the cursor, joining lines at the ends;
 /// - Left / Right move by grapheme and cross line ends;
 /// - Up / Down move by wrapped display row keeping a sticky column; Up on the
@@ -106,6 +107,7 @@ public struct TextEditor: Equatable, Sendable {
                 return false
             }
         case .enter: insertNewline()
+        case .paste(let text): insert(text)
         case .backspace: deleteBackward()
         case .delete: deleteForward()
         case .left: moveLeft()

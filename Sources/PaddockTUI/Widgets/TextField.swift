@@ -2,7 +2,8 @@ import PaddockCore
 
 /// A single-line input for titles and search.
 ///
-/// Keys: printable characters insert; Backspace / Delete; Left / Right;
+/// Keys: printable characters insert; a paste inserts its text in one step
+/// (newlines become spaces); Backspace / Delete; Left / Right;
 /// Home / End and Ctrl-A / Ctrl-E go to the start / end; Ctrl-U and Ctrl-K kill
 /// to the start / end; Ctrl-W deletes the previous word. `handle` returns true
 /// for these (even when nothing changes) and false for anything else (Enter,
@@ -52,6 +53,8 @@ public struct TextField: Equatable, Sendable {
         case .character(let c):
             guard InputText.isPrintable(c) else { return false }
             insert(String(c))
+        case .paste(let pasted):
+            insert(pasted)
         case .backspace:
             if cursor > 0 { remove(cursor - 1..<cursor) }
         case .delete:
