@@ -359,3 +359,19 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
         }
     }
 }
+
+@Suite struct StatusRowTests {
+    /// At 40 columns a question too long for the status row wraps over the rows above it, "(y/n)" included.
+    @Test func aLongQuestionIsReadWholeAt40x12() throws {
+        let f = try SuggestionFixture()
+        let app = f.app(width: 40, height: 12)
+        app.openBoard("ideas")
+        app.press(.character("c"), .tab, .tab)
+        app.type("Lower")
+        app.press(.escape)
+        let rows = app.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows[9].hasPrefix(" Discard this suggestion? Nothing was"), "\(rows[9])")
+        #expect(rows[10].hasPrefix(" posted. (y/n)"), "\(rows[10])")
+        #expect(rows[11].contains("^S post"), "the footer stays")
+    }
+}
