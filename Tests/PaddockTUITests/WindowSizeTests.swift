@@ -375,3 +375,20 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
         #expect(rows[11].contains("^S post"), "the footer stays")
     }
 }
+
+extension ColumnTests {
+    /// A long announcement title keeps the full label where there is room for a good part of it.
+    @Test func aLongAnnouncementTitleKeepsTheLabelAt80() throws {
+        let f = try TUIFixture()
+        f.clock.advance(by: 60)
+        try f.community.startThread(by: f.manager, board: "announcements",
+                                    title: "Winter service campaign: 20% off labour and a free check of every Furia until March",
+                                    body: "Book at your dealer.")
+        let app = f.app(width: 80, height: 24)
+        let line = app.screen().split(separator: "\n", omittingEmptySubsequences: false)[1]
+        #expect(line.hasPrefix(" Latest announcement: Winter service campaign"), "\(line)")
+        #expect(line.hasSuffix("· now  (a to read)"), "\(line)")
+        let narrow = app.screen(width: 40, height: 12).split(separator: "\n", omittingEmptySubsequences: false)[1]
+        #expect(narrow.hasPrefix(" Latest: Winter service campa") && narrow.hasSuffix("· now (a)"), "\(narrow)")
+    }
+}

@@ -38,9 +38,10 @@ public struct HomeScreen: Equatable {
         }
         if let latest = overview.latestAnnouncement {
             let age = " · " + Ago.describe(latest.createdAt, now: now)
-            // The title gets the room: the label and the hint shorten first.
+            // The title gets the room (all of it, or 24 columns of a long one): the label and the hint shorten first.
             let wordings = [(" Latest announcement: ", "  (a to read)"), (" Announcement: ", " (a to read)"), (" Latest: ", " (a)")]
-            let fits = wordings.first { TextWidth.of($0.0 + latest.title + age + $0.1) <= body.width }
+            let wanted = min(TextWidth.of(latest.title), 24)
+            let fits = wordings.first { body.width - TextWidth.of($0.0 + age + $0.1) >= wanted }
             let (label, hint) = fits ?? wordings[wordings.count - 1]
             let x = canvas.put(label, x: 0, y: body.y, role: .muted)
             let room = max(0, body.width - x - TextWidth.of(age + hint))
