@@ -194,7 +194,7 @@ import Testing
         try s.f.community.reply(by: s.giulia, thread: s.thread, body: "@marco one more")
         #expect(try s.f.community.unreadNotificationCount(for: s.f.reader) == 1)
         app.press(.escape, .escape)
-        #expect(app.screen().contains("  Garage — Spanners and grease                                       1"),
+        #expect(app.screen().contains("  Garage — Spanners and grease                                         1"),
                 "a muted thread is never unread")
         app.press(.enter, .enter, .character("w"))
         #expect(app.state.status == .info("Watching: you hear of every reply here."))

@@ -27,10 +27,10 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             " Paddock                                                                  marco",
             " Latest announcement: Furia 950 MY2026 is here · 3d  (a to read)",
             "",
-            "  BOARD                                                        THREADS  UNREAD",
-            "+ Announcements — News from Ardente                                  1       1",
-            "+ Furia 950 — The supermotard                                        2       2",
-            "  Garage — Spanners and grease                                       0",
+            "  BOARD                                                          THREADS  UNREAD",
+            "+ Announcements — News from Ardente                                    1       1",
+            "+ Furia 950 — The supermotard                                          2       2",
+            "  Garage — Spanners and grease                                         0",
         ] + blank(16) + [
             " Enter open  n next unread  i inbox  R roadmap  / search  ? help  q quit",
         ], width: 80)
@@ -41,9 +41,9 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
         app.press(.down, .enter)
         expectScreen(app.screen(), [
             " Paddock › Furia 950                                                                                              marco",
-            "  TITLE                                                                                    AUTHOR         REPLIES   LAST",
-            "+ 日本からこんにちは 🏍                                                                     giulia               0     2d",
-            "+ Seat foam after 10k km                                                                   giulia               1     2d",
+            "  TITLE                                                                               AUTHOR           REPLIES      LAST",
+            "+ 日本からこんにちは 🏍                                                                giulia                 0        2d",
+            "+ Seat foam after 10k km                                                              giulia                 1        2d",
         ] + blank(35) + [
             " Enter open  c new thread  n next unread  o order: latest  ? help  q Esc back",
         ], width: 120)
@@ -54,9 +54,9 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
         app.press(.down, .enter)
         expectScreen(app.screen(), [
             " Paddock › Furia 950                                  marco",
-            "  TITLE                                       REPLIES   LAST",
-            "+ 日本からこんにちは 🏍                              0     2d",
-            "+ Seat foam after 10k km                            1     2d",
+            "  TITLE                                    REPLIES      LAST",
+            "+ 日本からこんにちは 🏍                           0        2d",
+            "+ Seat foam after 10k km                         1        2d",
         ] + blank(7) + [
             " Enter open  c new thread  n next unread  o order: latest",
         ], width: 60)

@@ -36,15 +36,15 @@ extension PaddockApp {
         expectScreen(canvas.text, [
             " Paddock › Suggestions                                                    marco",
             " Furia 950 · all features · most supported · all open",
-            " STATUS         SUPPORT  TITLE                                               AGE",
-            " [NEW]                2  Heated grips switch on the TFT                       1d",
-            " [PLANNED]            2  A lower seat option                                  2d",
-            " [NEW]                1  Folding mirrors                                      3h",
+            " STATUS          SUPPORT  TITLE                                              AGE",
+            " [NEW]                 2  Heated grips switch on the TFT                      1d",
+            " [PLANNED]             2  A lower seat option                                 2d",
+            " [NEW]                 1  Folding mirrors                                     3h",
         ] + blank(17) + [
             " Enter open  o most supported  f all open  F feature  ? help  q Esc back",
         ], width: 80)
         #expect(role(of: "[PLANNED]", in: canvas) == .statusPlanned)
-        #expect(role(of: "[NEW]                1", in: canvas) == .statusNew)
+        #expect(role(of: "[NEW]                 1", in: canvas) == .statusNew)
         #expect(role(of: "Heated grips", in: canvas) == .selection)
     }
 

@@ -193,9 +193,9 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let canvas = app.render(width: 80, height: 24)
         expectScreen(canvas.text, [
             " Paddock › Ideas Lab                                                      marco",
-            "  TITLE                            AUTHOR          STATUS         SUPPORT   LAST",
-            "+ Heated grips switch on the TFT   giulia          [NEW]                2     1d",
-            "+ A lower seat option              giulia          [PLANNED]            2     1d",
+            "  TITLE                       AUTHOR           STATUS          SUPPORT      LAST",
+            "+ Heated grips switch on th…  giulia           [NEW]                 2        1d",
+            "+ A lower seat option         giulia           [PLANNED]             2        1d",
         ] + blank(19) + [
             " Enter open  c new suggestion  n next unread  o order: latest  ? help",
         ], width: 80)

@@ -13,6 +13,8 @@ public struct AppState: Equatable {
     public var stack: [Screen]
     public var status: Status?
     public var showingHelp = false
+    /// The first key the help overlay shows, when it scrolls (a short window).
+    public var helpScroll = 0
     /// A yes/no question that takes the next key (discarding a draft).
     public var confirmation: Confirmation?
     public var unreadNotifications = 0

@@ -291,7 +291,9 @@ public enum App {
             return key == .character("q") || key == .ctrl("c") ? quit(&state) : []
         }
         if state.showingHelp {
-            state.showingHelp = false
+            if !HelpOverlay.scroll(key, offset: &state.helpScroll, keys: Keymap.keys(for: state.screen), body: body) {
+                state.showingHelp = false
+            }
             return []
         }
         let composing: Bool
@@ -311,6 +313,7 @@ public enum App {
             return SearchScreen.open()
         case .character("?") where !composing, .function(1):
             state.showingHelp = true
+            state.helpScroll = 0
             return []
         case .character("q") where !composing, .escape where !composing, .left where !composing, .character("h") where !composing:
             if state.stack.count == 1 {

@@ -66,10 +66,11 @@ public struct Canvas: Equatable, Sendable {
         return max(0, col - x)
     }
 
-    /// Paints a rectangle with blanks of one role (a selection bar, a header).
+    /// Paints a rectangle with blanks of one role (a selection bar, a header);
+    /// the part outside the canvas is left out, whatever the numbers.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, role: StyleRole) {
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) {
+        for row in Self.clip(y, h, to: height) {
+            for col in Self.clip(x, w, to: width) {
                 set(col, row, Cell(grapheme: " ", role: role))
             }
         }
@@ -78,7 +79,24 @@ public struct Canvas: Equatable, Sendable {
     /// Changes the role of cells without touching their text.
     public mutating func restyle(x: Int, y: Int, width w: Int, role: StyleRole) {
         guard y >= 0, y < height else { return }
-        for col in max(0, x)..<min(width, x + w) { cells[y * width + col].role = role }
+        for col in Self.clip(x, w, to: width) { cells[y * width + col].role = role }
+    }
+
+    /// The part of `start ..< start + length` inside `0 ..< limit`: empty, never
+    /// a reversed range, when it lies off the canvas or the length is negative.
+    static func clip(_ start: Int, _ length: Int, to limit: Int) -> Range<Int> {
+        let lower = min(max(0, start), limit)
+        return lower..<max(lower, min(limit, start + max(0, length)))
+    }
+
+    /// Copies `rows` of `other` (as wide as this canvas) to this canvas from row
+    /// `y` down: how a view taller than its area shows the part in view.
+    public mutating func copy(rows: Range<Int>, of other: Canvas, toY y: Int) {
+        guard other.width == width else { return }
+        for row in rows where row >= 0 && row < other.height && y + row - rows.lowerBound < height && y + row - rows.lowerBound >= 0 {
+            let target = y + row - rows.lowerBound
+            for col in 0..<width { cells[target * width + col] = other.cells[row * width + col] }
+        }
     }
 
     private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {

@@ -90,20 +90,36 @@ public struct BoardScreen: Equatable {
         list.reveal(count: threads.count, visible: visibleRows(in: body))
     }
 
+    /// The replies cell: unread of all when some are unread, else all.
+    static func replies(_ thread: ThreadSummary) -> String {
+        thread.unreadCount > 0 && thread.readPosition != nil ? "\(thread.unreadCount)/\(thread.replyCount)" : "\(thread.replyCount)"
+    }
+
+    /// The list's columns at this width, each as wide as the widest value it can show.
+    func layout(width w: Int, rows: ArraySlice<ThreadSummary>) -> Columns {
+        let isSuggestions = board.threadKind == .suggestion
+        var columns: [Columns.Column] = [.flexible("TITLE")]
+        if w >= 70 { columns.append(Columns.Column(title: "AUTHOR", width: 15, alignment: .left)) }
+        if isSuggestions {
+            // Narrow windows cut the longest badges ("[UNDER RE…") to leave the title some room.
+            let badges = SuggestionStatus.allCases.map(SuggestionHeader.badge)
+            columns.append(w >= 60 ? .fitting("STATUS", badges, .left) : Columns.Column(title: "STATUS", width: 9, alignment: .left))
+            columns.append(.fitting("SUPPORT", rows.compactMap { thread in suggestions[thread.id].map { "\($0.supporterCount)" } }))
+        } else {
+            columns.append(.fitting("REPLIES", rows.map(Self.replies)))
+        }
+        columns.append(.fitting("LAST", atLeast: Ago.widest))
+        return Columns(indent: 2, total: w, columns, flexible: 0)
+    }
+
     func render(into canvas: inout Canvas, body: Rect, now: Date) {
         let w = body.width
+        let shown = threads.dropFirst(list.offset).prefix(visibleRows(in: body))
+        let columns = layout(width: w, rows: shown)
         let showAuthor = w >= 70
-        let authorWidth = showAuthor ? 16 : 0
         let isSuggestions = board.threadKind == .suggestion
-        let statusWidth = isSuggestions ? 15 : 0
-        let repliesWidth = isSuggestions ? 8 : 7
-        let ageWidth = 7
-        let titleWidth = max(8, w - 2 - authorWidth - statusWidth - repliesWidth - ageWidth)
-        var header = "  " + TextWrap.pad("TITLE", width: titleWidth)
-        if showAuthor { header += TextWrap.pad(" AUTHOR", width: authorWidth) }
-        if isSuggestions { header += TextWrap.pad(" STATUS", width: statusWidth) }
-        header += (isSuggestions ? "SUPPORT" : "REPLIES").leftPadded(to: repliesWidth) + "LAST".leftPadded(to: ageWidth)
-        canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
+        let titleWidth = columns.widths[0]
+        canvas.put(columns.header, x: 0, y: body.y, role: .muted, maxWidth: w)
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
             return
@@ -113,9 +129,8 @@ public struct BoardScreen: Equatable {
             canvas.put(" " + empty, x: 0, y: body.y + 1, role: .muted)
             return
         }
-        for row in 0..<visibleRows(in: body) {
+        for (row, thread) in shown.enumerated() {
             let index = list.offset + row
-            guard let thread = threads[safe: index] else { break }
             let y = body.y + 1 + row
             let selected = index == list.selected
             if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
@@ -129,25 +144,26 @@ public struct BoardScreen: Equatable {
             var x = 2
             if !marks.isEmpty { x += canvas.put(marks, x: x, y: y, role: selected ? .selection : .muted, maxWidth: titleWidth) }
             let titleRole: StyleRole = thread.kind == .announcement && !selected ? .official : role
-            canvas.put(TextWrap.pad(thread.title, width: max(0, titleWidth - (x - 2))), x: x, y: y, role: titleRole)
-            x = 2 + titleWidth
+            canvas.put(TextWrap.pad(thread.title, width: max(0, titleWidth - (x - 2))), x: x, y: y, role: titleRole,
+                       maxWidth: max(0, titleWidth - (x - 2)))
+            var column = 1
             if showAuthor {
-                canvas.put(" " + TextWrap.pad(thread.authorHandle, width: authorWidth - 1), x: x, y: y, role: selected ? .selection : .muted)
-                x += authorWidth
+                columns.put(thread.authorHandle, column: column, into: &canvas, y: y, role: selected ? .selection : .muted)
+                column += 1
             }
             if isSuggestions {
                 if let suggestion = suggestions[thread.id] {
-                    canvas.put(" " + SuggestionHeader.badge(suggestion.status), x: x, y: y,
-                               role: selected ? .selection : SuggestionHeader.role(for: suggestion.status), maxWidth: statusWidth)
-                    canvas.put("\(suggestion.supporterCount)".leftPadded(to: repliesWidth), x: x + statusWidth, y: y, role: role)
+                    columns.put(SuggestionHeader.badge(suggestion.status), column: column, into: &canvas, y: y,
+                                role: selected ? .selection : SuggestionHeader.role(for: suggestion.status))
+                    columns.put("\(suggestion.supporterCount)", column: column + 1, into: &canvas, y: y, role: role)
                 }
-                x += statusWidth
+                column += 2
             } else {
-                let replies = unread && thread.readPosition != nil ? "\(thread.unreadCount)/\(thread.replyCount)" : "\(thread.replyCount)"
-                canvas.put(replies.leftPadded(to: repliesWidth), x: x, y: y, role: role)
+                columns.put(Self.replies(thread), column: column, into: &canvas, y: y, role: role)
+                column += 1
             }
-            canvas.put(Ago.describe(thread.lastActivityAt, now: now).leftPadded(to: ageWidth), x: x + repliesWidth, y: y,
-                       role: selected ? .selection : .muted)
+            columns.put(Ago.describe(thread.lastActivityAt, now: now), column: column, into: &canvas, y: y,
+                        role: selected ? .selection : .muted)
         }
     }
 }

@@ -76,14 +76,18 @@ public struct FlagDialog: Equatable {
         return []
     }
 
+    /// Rows the dialog takes with blank rows between its parts; without them it takes 9, the smallest body.
+    static let roomyHeight = 8 + reasons.count + 1
+
     func render(into canvas: inout Canvas, area: Rect) {
+        let roomy = area.height >= Self.roomyHeight
         var y = area.y
         let x = canvas.put(" Flag a post by ", x: 0, y: y, role: .muted)
         canvas.put("\(post.authorHandle) in “\(threadTitle)”", x: x, y: y, role: .title, maxWidth: max(0, area.width - x - 1))
         y += 1
         let excerpt = post.body.split(separator: "\n").first.map(String.init) ?? ""
         canvas.put("   " + excerpt, x: 0, y: y, role: .quote, maxWidth: area.width)
-        y += 2
+        y += roomy ? 2 : 1
         canvas.put(" What is wrong with it?", x: 0, y: y, role: .muted)
         y += 1
         for (index, reason) in Self.reasons.enumerated() {
@@ -92,11 +96,12 @@ public struct FlagDialog: Equatable {
             canvas.put(reason.label, x: 3, y: y, role: chosen ? .selection : .normal)
             y += 1
         }
-        y += 1
+        if roomy { y += 1 }
         canvas.put(reason == .other ? " Note (needed for other):" : " Note (optional):", x: 0, y: y, role: .accent)
         y += 1
         note.render(into: &canvas, x: 2, y: y, width: max(1, area.width - 4), role: .normal, cursorRole: .selection,
                     placeholder: "what moderators should know")
+        guard roomy else { return }
         y += 2
         canvas.put(" Moderators review flagged posts; enough flags hide a post until they do.", x: 0, y: y, role: .muted,
                    maxWidth: area.width)
@@ -205,22 +210,29 @@ public struct ModerationMenu: Equatable {
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
+        let heading = parent == nil ? 0 : 1
+        // Blank rows between the parts when the window has room; otherwise the actions scroll.
+        let roomy = area.height >= 5 + heading + options.count
         var y = area.y
         let x = canvas.put(" Moderate ", x: 0, y: y, role: .muted)
         canvas.put("“\(title)”", x: x, y: y, role: .title, maxWidth: max(0, area.width - x - 1))
-        y += 2
+        y += roomy ? 2 : 1
         if let parent, let opened = parent.options[safe: parent.choice] {
             canvas.put(" " + opened.label.replacingOccurrences(of: "…", with: ":"), x: 0, y: y, role: .muted, maxWidth: area.width)
             y += 1
         }
-        for (index, option) in options.enumerated() {
+        let shown = Viewport.window(focus: choice, count: options.count, visible: area.height - 3 - heading - (roomy ? 2 : 0))
+        for index in shown {
+            guard let option = options[safe: index] else { break }
             let chosen = index == choice
             canvas.put(chosen ? " ▸ " : "   ", x: 0, y: y, role: .accent)
-            canvas.put(option.label, x: 3, y: y, role: chosen ? .selection : .normal)
+            canvas.put(option.label, x: 3, y: y, role: chosen ? .selection : .normal, maxWidth: max(0, area.width - 5))
             y += 1
         }
-        y += 1
-        canvas.put(" Reason (logged, and sent to the author):", x: 0, y: y, role: .accent)
+        Viewport.drawMarks(&canvas, x: area.width - 1, top: y - shown.count, bottom: y - 1,
+                           above: shown.lowerBound > 0, below: shown.upperBound < options.count)
+        if roomy { y += 1 }
+        canvas.put(" Reason (logged, and sent to the author):", x: 0, y: y, role: .accent, maxWidth: area.width)
         y += 1
         reason.render(into: &canvas, x: 2, y: y, width: max(1, area.width - 4), role: .normal, cursorRole: .selection,
                       placeholder: "one line")

@@ -37,35 +37,46 @@ public struct HomeScreen: Equatable {
             return
         }
         if let latest = overview.latestAnnouncement {
-            let x = canvas.put(" Latest announcement: ", x: 0, y: body.y, role: .muted)
-            let age = " · " + Ago.describe(latest.createdAt, now: now) + "  (a to read)"
-            let room = max(0, body.width - x - TextWidth.of(age))
+            let age = " · " + Ago.describe(latest.createdAt, now: now)
+            // The title gets the room (all of it, or 24 columns of a long one): the label and the hint shorten first.
+            let wordings = [(" Latest announcement: ", "  (a to read)"), (" Announcement: ", " (a to read)"), (" Latest: ", " (a)")]
+            let wanted = min(TextWidth.of(latest.title), 24)
+            let fits = wordings.first { body.width - TextWidth.of($0.0 + age + $0.1) >= wanted }
+            let (label, hint) = fits ?? wordings[wordings.count - 1]
+            let x = canvas.put(label, x: 0, y: body.y, role: .muted)
+            let room = max(0, body.width - x - TextWidth.of(age + hint))
             let w = canvas.put(TextWrap.truncate(latest.title, width: room), x: x, y: body.y, role: .official)
-            canvas.put(age, x: x + w, y: body.y, role: .muted)
+            canvas.put(age + hint, x: x + w, y: body.y, role: .muted, maxWidth: max(0, body.width - x - w))
         }
-        let counts = 18
-        let titleWidth = max(10, body.width - counts - 4)
-        canvas.put("  " + TextWrap.pad("BOARD", width: titleWidth) + "   THREADS  UNREAD", x: 0, y: body.y + 2, role: .muted, maxWidth: body.width)
         let visible = visibleRows(in: body)
-        for row in 0..<visible {
+        let shown = overview.boards.dropFirst(list.offset).prefix(visible)
+        let columns = Columns(indent: 2, total: body.width, [
+            .flexible("BOARD"),
+            .fitting("THREADS", shown.map { "\($0.board.threadCount)" }),
+            .fitting("UNREAD", shown.map(Self.unread)),
+        ], flexible: 0)
+        let titleWidth = columns.widths[0]
+        canvas.put(columns.header, x: 0, y: body.y + 2, role: .muted, maxWidth: body.width)
+        for (row, item) in shown.enumerated() {
             let index = list.offset + row
-            guard let item = overview.boards[safe: index] else { break }
             let y = body.y + Self.listTop + row
             let selected = index == list.selected
             let isBlog = item.board.threadKind == .announcement
             let base: StyleRole = selected ? .selection : (isBlog ? .official : .normal)
             if selected { canvas.fill(x: 0, y: y, width: body.width, height: 1, role: .selection) }
-            let unread = item.unreadThreads == 0 ? "" : "\(item.unreadThreads)\(item.unreadAtLeast ? "+" : "")"
             canvas.put(item.unreadThreads > 0 ? "+" : " ", x: 0, y: y, role: selected ? .selection : .unread)
             var title = item.board.title
             if body.width >= 70, !item.board.description.isEmpty { title += " — " + item.board.description }
-            canvas.put(TextWrap.pad(title, width: titleWidth), x: 2, y: y, role: base)
-            let threads = String(repeating: " ", count: max(0, 9 - "\(item.board.threadCount)".count)) + "\(item.board.threadCount)"
-            canvas.put(threads, x: 2 + titleWidth + 1, y: y, role: selected ? .selection : .muted)
-            let unreadCell = String(repeating: " ", count: max(0, 8 - unread.count)) + unread
-            canvas.put(unreadCell, x: 2 + titleWidth + 10, y: y, role: selected ? .selection : .unread)
-            if isBlog, !selected { canvas.restyle(x: 2, y: y, width: TextWidth.of(item.board.title), role: .official) }
+            columns.put(title, column: 0, into: &canvas, y: y, role: base)
+            columns.put("\(item.board.threadCount)", column: 1, into: &canvas, y: y, role: selected ? .selection : .muted)
+            columns.put(Self.unread(item), column: 2, into: &canvas, y: y, role: selected ? .selection : .unread)
+            if isBlog, !selected { canvas.restyle(x: 2, y: y, width: min(titleWidth, TextWidth.of(item.board.title)), role: .official) }
         }
+    }
+
+    /// The unread cell: how many threads, with + when there may be more than counted.
+    static func unread(_ item: BoardOverview) -> String {
+        item.unreadThreads == 0 ? "" : "\(item.unreadThreads)\(item.unreadAtLeast ? "+" : "")"
     }
 }
 

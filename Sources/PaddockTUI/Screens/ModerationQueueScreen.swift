@@ -90,7 +90,9 @@ public struct ModerationQueueScreen: Equatable {
     func render(into canvas: inout Canvas, body: Rect, now: Date, total: Int) {
         let w = body.width
         let weightWidth = 8
-        let ageWidth = 14
+        // Wide enough for the widest age shown ("overdue Mar 2025") after two blanks.
+        let ages = items.map { (item: ReviewQueueItem) in (item.overdue ? "overdue " : "") + Ago.describe(item.firstFlaggedAt, now: now) }
+        let ageWidth = max(14, 2 + (ages.map { TextWidth.of($0) }.max() ?? 0))
         let titleWidth = max(8, w - 2 - weightWidth - ageWidth)
         let heading = loaded && items.count == Self.limit && total > items.count ? "FLAGGED POST (the \(items.count) heaviest of \(total))" : "FLAGGED POST"
         let header = "  " + TextWrap.pad(heading, width: titleWidth) + "WEIGHT".leftPadded(to: weightWidth)

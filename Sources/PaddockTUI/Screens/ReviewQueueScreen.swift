@@ -57,14 +57,12 @@ public struct ReviewQueueScreen: Equatable {
 
     func render(into canvas: inout Canvas, body: Rect, now: Date) {
         let w = body.width
-        let productWidth = w >= 70 ? 16 : 0
-        let supportWidth = 8
-        let waitingWidth = 9
-        let titleWidth = max(8, w - 2 - productWidth - supportWidth - waitingWidth)
-        var header = "  " + TextWrap.pad("UNDER REVIEW", width: titleWidth)
-        if productWidth > 0 { header += TextWrap.pad(" PRODUCT", width: productWidth) }
-        header += "SUPPORT".leftPadded(to: supportWidth) + "WAITING".leftPadded(to: waitingWidth)
-        canvas.put(header, x: 0, y: body.y, role: .muted, maxWidth: w)
+        let shown = suggestions.dropFirst(list.offset).prefix(visibleRows(in: body))
+        var layout: [Columns.Column] = [.flexible("UNDER REVIEW")]
+        if w >= 70 { layout.append(Columns.Column(title: "PRODUCT", width: 15, alignment: .left)) }
+        layout += [.fitting("SUPPORT", shown.map { "\($0.supporterCount)" }), .fitting("WAITING", atLeast: Ago.widest)]
+        let columns = Columns(indent: 2, total: w, layout, flexible: 0)
+        canvas.put(columns.header, x: 0, y: body.y, role: .muted, maxWidth: w)
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
             return
@@ -73,23 +71,21 @@ public struct ReviewQueueScreen: Equatable {
             canvas.put(" Nothing waiting for review.", x: 0, y: body.y + 1, role: .muted)
             return
         }
-        for row in 0..<visibleRows(in: body) {
+        for (row, suggestion) in shown.enumerated() {
             let index = list.offset + row
-            guard let suggestion = suggestions[safe: index] else { break }
             let y = body.y + 1 + row
             let selected = index == list.selected
             if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
             let role: StyleRole = selected ? .selection : .normal
-            var x = 2
-            canvas.put(TextWrap.pad(suggestion.title, width: titleWidth), x: x, y: y, role: role)
-            x += titleWidth
-            if productWidth > 0 {
-                canvas.put(" " + TextWrap.pad(suggestion.productName, width: productWidth - 1), x: x, y: y, role: selected ? .selection : .muted)
-                x += productWidth
+            columns.put(suggestion.title, column: 0, into: &canvas, y: y, role: role)
+            var column = 1
+            if w >= 70 {
+                columns.put(suggestion.productName, column: 1, into: &canvas, y: y, role: selected ? .selection : .muted)
+                column += 1
             }
-            canvas.put("\(suggestion.supporterCount)".leftPadded(to: supportWidth), x: x, y: y, role: role)
-            canvas.put(Ago.describe(suggestion.statusChangedAt, now: now).leftPadded(to: waitingWidth), x: x + supportWidth, y: y,
-                       role: selected ? .selection : .muted)
+            columns.put("\(suggestion.supporterCount)", column: column, into: &canvas, y: y, role: role)
+            columns.put(Ago.describe(suggestion.statusChangedAt, now: now), column: column + 1, into: &canvas, y: y,
+                        role: selected ? .selection : .muted)
         }
     }
 }

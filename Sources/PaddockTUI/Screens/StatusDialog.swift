@@ -32,7 +32,9 @@ public struct StatusDialog: Equatable {
         return [.push(.statusDialog(StatusDialog(suggestion: detail.suggestion, options: detail.allowedStatuses)))]
     }
 
-    static func editorHeight(_ area: Rect, options: Int) -> Int { max(1, area.height - options - 4) }
+    /// The response editor fills the rest of the window, and takes 3 rows at
+    /// least: when the window is shorter the dialog scrolls (see `render`).
+    static func editorHeight(_ area: Rect, options: Int) -> Int { max(3, area.height - options - 4) }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -61,7 +63,17 @@ public struct StatusDialog: Equatable {
         }
     }
 
+    /// Draws the dialog, scrolled when the window is too short for all of it so
+    /// that the focused status, or the response being typed, stays in view.
     func render(into canvas: inout Canvas, area: Rect) {
+        let editorHeight = Self.editorHeight(area, options: options.count)
+        let focusRows = focus == .status ? 2 + choice..<3 + choice : 2 + options.count..<4 + options.count + editorHeight
+        Viewport.draw(into: &canvas, area: area, contentHeight: 4 + options.count + editorHeight, focus: focusRows) { canvas, area in
+            draw(into: &canvas, area: area, editorHeight: editorHeight)
+        }
+    }
+
+    private func draw(into canvas: inout Canvas, area: Rect, editorHeight: Int) {
         var y = area.y
         var x = canvas.put(" Change the status of ", x: 0, y: y, role: .muted)
         canvas.put(suggestion.title, x: x, y: y, role: .title, maxWidth: max(0, area.width - x - 1))
@@ -82,7 +94,7 @@ public struct StatusDialog: Equatable {
         y += 1
         canvas.put(String(repeating: "─", count: max(0, area.width)), x: 0, y: y, role: .border)
         y += 1
-        response.render(into: &canvas, x: 1, y: y, width: max(1, area.width - 2), height: Self.editorHeight(area, options: options.count),
+        response.render(into: &canvas, x: 1, y: y, width: max(1, area.width - 2), height: editorHeight,
                         role: .normal, cursorRole: focus == .response ? .selection : nil,
                         placeholder: "Why, and what happens next. ^S submits, Esc cancels.")
     }

@@ -51,7 +51,19 @@ public struct SuggestionForm: Equatable {
     /// Rows above the body editor: heading, product, features, title, the similar list and its heading, a rule.
     static let fixedRows = 5 + similarRows + 1
 
-    static func editorHeight(_ area: Rect) -> Int { max(1, area.height - fixedRows) }
+    /// The body editor fills the rest of the window, and takes 3 rows at
+    /// least: when the window is shorter the form scrolls (see `render`).
+    static func editorHeight(_ area: Rect) -> Int { max(3, area.height - fixedRows) }
+
+    /// The rows of the focused field in the whole form: the title with the similar suggestions under it.
+    var focusRows: Range<Int> {
+        switch focus {
+        case .product: 1..<2
+        case .features: 2..<3
+        case .title: 3..<Self.fixedRows - 1
+        case .body: Self.fixedRows - 1..<Self.fixedRows + 3
+        }
+    }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -119,7 +131,16 @@ public struct SuggestionForm: Equatable {
         similar = text.isEmpty ? [] : Array(found.prefix(Self.similarRows))
     }
 
+    /// Draws the form, scrolled when the window is too short for all of it so
+    /// that the focused field stays in view.
     func render(into canvas: inout Canvas, area: Rect) {
+        let editorHeight = Self.editorHeight(area)
+        Viewport.draw(into: &canvas, area: area, contentHeight: Self.fixedRows + editorHeight, focus: focusRows) { canvas, area in
+            draw(into: &canvas, area: area, editorHeight: editorHeight)
+        }
+    }
+
+    private func draw(into canvas: inout Canvas, area: Rect, editorHeight: Int) {
         let w = area.width
         var y = area.y
         canvas.put(" New suggestion in " + board.title, x: 0, y: y, role: .title, maxWidth: w)
@@ -181,7 +202,7 @@ public struct SuggestionForm: Equatable {
         let rule = String(repeating: "─", count: max(0, w))
         canvas.put(rule, x: 0, y: y, role: .border)
         y += 1
-        body.render(into: &canvas, x: 1, y: y, width: max(1, w - 2), height: Self.editorHeight(area),
+        body.render(into: &canvas, x: 1, y: y, width: max(1, w - 2), height: editorHeight,
                     role: .normal, cursorRole: focus == .body ? .selection : nil,
                     placeholder: "What and why. Tab moves between fields, ^S posts, Esc leaves.")
     }

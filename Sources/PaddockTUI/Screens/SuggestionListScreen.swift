@@ -137,35 +137,34 @@ public struct SuggestionListScreen: Equatable {
         var title = " " + products[index].name + " · " + featureName + " · " + query.order.label + " · " + query.filter.label
         if products.count > 1 { title += "  (\(index + 1) of \(products.count))" }
         canvas.put(title, x: 0, y: body.y, role: .title, maxWidth: w)
-        let statusWidth = 15
-        let supportWidth = 7
-        let ageWidth = 6
-        let titleWidth = max(8, w - 1 - statusWidth - supportWidth - 2 - ageWidth)
-        let supportTitle = query.order == .trending ? "7 DAYS" : "SUPPORT"
-        canvas.put(" " + TextWrap.pad("STATUS", width: statusWidth) + supportTitle.leftPadded(to: supportWidth) + "  "
-                   + TextWrap.pad("TITLE", width: titleWidth) + "AGE".leftPadded(to: ageWidth), x: 0, y: body.y + 1, role: .muted, maxWidth: w)
+        let shown = suggestions.dropFirst(list.offset).prefix(visibleRows(in: body))
+        let support: (SuggestionSummary) -> String = { [query] suggestion in
+            query.order == .trending ? "+\(suggestion.recentSupport ?? 0)" : "\(suggestion.supporterCount)"
+        }
+        // Narrow windows cut the longest badges ("[UNDER RE…") to leave the title some room.
+        let badges = SuggestionStatus.allCases.map(SuggestionHeader.badge)
+        let columns = Columns(indent: 1, total: w, [
+            w >= 60 ? .fitting("STATUS", badges, .left) : Columns.Column(title: "STATUS", width: 9, alignment: .left),
+            .fitting(query.order == .trending ? "7 DAYS" : "SUPPORT", shown.map(support)),
+            .flexible("TITLE"),
+            .fitting("AGE", atLeast: Ago.widest),
+        ], flexible: 2)
+        canvas.put(columns.header, x: 0, y: body.y + 1, role: .muted, maxWidth: w)
         if suggestions.isEmpty {
             canvas.put(" No suggestions here: f shows other statuses, F other features.", x: 0, y: body.y + Self.listTop,
                        role: .muted, maxWidth: w)
             return
         }
-        for row in 0..<visibleRows(in: body) {
+        for (row, suggestion) in shown.enumerated() {
             let index = list.offset + row
-            guard let suggestion = suggestions[safe: index] else { break }
             let y = body.y + Self.listTop + row
             let selected = index == list.selected
             if selected { canvas.fill(x: 0, y: y, width: w, height: 1, role: .selection) }
-            var x = 1
-            canvas.put(SuggestionHeader.badge(suggestion.status), x: x, y: y,
-                       role: selected ? .selection : SuggestionHeader.role(for: suggestion.status), maxWidth: statusWidth - 1)
-            x += statusWidth
-            let support = query.order == .trending ? "+\(suggestion.recentSupport ?? 0)" : "\(suggestion.supporterCount)"
-            canvas.put(support.leftPadded(to: supportWidth), x: x, y: y, role: selected ? .selection : .muted)
-            x += supportWidth + 2
-            canvas.put(TextWrap.pad(suggestion.title, width: titleWidth), x: x, y: y, role: selected ? .selection : .normal)
-            x += titleWidth
-            canvas.put(Ago.describe(suggestion.createdAt, now: now).leftPadded(to: ageWidth), x: x, y: y,
-                       role: selected ? .selection : .muted)
+            columns.put(SuggestionHeader.badge(suggestion.status), column: 0, into: &canvas, y: y,
+                        role: selected ? .selection : SuggestionHeader.role(for: suggestion.status))
+            columns.put(support(suggestion), column: 1, into: &canvas, y: y, role: selected ? .selection : .muted)
+            columns.put(suggestion.title, column: 2, into: &canvas, y: y, role: selected ? .selection : .normal)
+            columns.put(Ago.describe(suggestion.createdAt, now: now), column: 3, into: &canvas, y: y, role: selected ? .selection : .muted)
         }
     }
 }

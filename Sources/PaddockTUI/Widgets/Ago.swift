@@ -3,6 +3,9 @@ import PaddockCore
 
 /// Relative times as lists show them: "now", "5m", "3h", "2d", "12 Mar", "Mar 2025".
 public enum Ago {
+    /// The widest a description gets: "Mar 2025".
+    public static let widest = 8
+
     public static func describe(_ date: Date, now: Date) -> String {
         let seconds = max(0, now.timeIntervalSince(date))
         switch seconds {

@@ -32,10 +32,19 @@ public enum Frame {
         }
     }
 
+    /// The status row; a message wider than the window takes up to three rows,
+    /// growing up over the body, so a question's "(y/n)" or a refusal's reason is read whole.
     public static func drawStatus(_ canvas: inout Canvas, _ status: Status?) {
         let y = canvas.height - 2
         guard let status, y > 0 else { return }
-        canvas.put(" " + status.text, x: 0, y: y, role: status.isError ? .error : .status, maxWidth: canvas.width)
+        let role: StyleRole = status.isError ? .error : .status
+        let lines = TextWidth.of(status.text) < canvas.width ? [status.text] : Array(TextWrap.lines(status.text, width: max(1, canvas.width - 2)).prefix(3))
+        for (i, line) in lines.enumerated() {
+            let row = y - (lines.count - 1) + i
+            guard row > 0 else { continue }
+            if lines.count > 1 { canvas.fill(x: 0, y: row, width: canvas.width, height: 1, role: .normal) }
+            canvas.put(" " + line, x: 0, y: row, role: role, maxWidth: canvas.width)
+        }
     }
 
     /// Footer: the keys that work here, as many as fit.
