@@ -25,6 +25,8 @@ public struct ReviewFlag: Codable, Equatable, Sendable, FetchableRecord, StoredD
 public struct ReviewQueueItem: Codable, Equatable, Sendable {
     public let postId: Int64
     public let threadId: Int64
+    /// The post's place in its thread (0: the opening post), where Enter opens the thread.
+    public let postPosition: Int
     public let threadTitle: String
     public let authorHandle: String
     public let authorRole: Role
@@ -150,7 +152,7 @@ extension Community {
         return try writer.read { db in
             try Rules.moderate(by: try Self.fresh(db, actor))
             let rows = try Row.fetchAll(db, sql: """
-                SELECT r.postId, p.threadId, t.title, a.handle AS author, a.role AS authorRole, p.body, p.state,
+                SELECT r.postId, p.threadId, p.position, t.title, a.handle AS author, a.role AS authorRole, p.body, p.state,
                        r.weight, r.flagCount, r.firstFlaggedAt, c.handle AS claimer, r.claimedAt
                 FROM reviewItem r JOIN post p ON p.id = r.postId JOIN thread t ON t.id = p.threadId
                 JOIN member a ON a.id = p.authorId LEFT JOIN member c ON c.id = r.claimedById
@@ -167,7 +169,7 @@ extension Community {
                     WHERE f.postId = ? AND f.resolvedAt IS NULL ORDER BY f.id
                     """, arguments: [postID])
                 let age = Int(now.timeIntervalSince(first))
-                return ReviewQueueItem(postId: postID, threadId: row["threadId"], threadTitle: row["title"],
+                return ReviewQueueItem(postId: postID, threadId: row["threadId"], postPosition: row["position"], threadTitle: row["title"],
                                        authorHandle: row["author"], authorRole: Role(rawValue: row["authorRole"] as String) ?? .member, body: row["body"],
                                        postState: PostState(rawValue: row["state"] as String) ?? .visible, weight: row["weight"], flagCount: row["flagCount"],
                                        firstFlaggedAt: first, ageSeconds: age,

@@ -50,14 +50,14 @@ import Testing
         expectScreen(app.screen(), [
             " Paddock › Inbox › Chain slack                                       ✉ 2  marco",
             " Chain slack",
-            " Garage · 2 replies · watching · opening post",
-            "▸marco · 2h",
+            " Garage · 2 replies · watching · reply 2 of 2",
+            " marco · 2h",
             " How much is right?",
             "",
             " ada  [Official] · 1h · #1",
             " Check the manual.",
             "",
-            " giulia · 11m · #2",
+            "▸giulia · 11m · #2",
             " 25 mm, @marco: ask @ada or @nobody.",
         ] + blank(12) + [
             " r reply  R reply quoting  n next unread  ? help  q Esc back",
@@ -144,20 +144,20 @@ import Testing
         expectScreen(app.screen(), [
             " Paddock › Inbox › Chain slack                                       ✉ 2  marco",
             " Chain slack",
-            " Garage · 2 replies · watching · opening post",
-            "▸marco · 2h",
+            " Garage · 2 replies · watching · reply 2 of 2",
+            " marco · 2h",
             " How much is right?",
             "",
             " ada  [Official] · 1h · #1",
             " Check the manual.",
             "",
-            " giulia (muted) · 11m · #2 · o opens",
+            "▸giulia (muted) · 11m · #2 · o opens",
         ] + blank(13) + [
             " r reply  R reply quoting  n next unread  ? help  q Esc back",
         ], width: 80)
         // o opens the folded posts on screen, and folds them again.
         app.press(.character("o"))
-        #expect(app.screen().contains(" giulia (muted) · 11m · #2 "))
+        #expect(app.screen().contains("▸giulia (muted) · 11m · #2 "))
         #expect(app.screen().contains(" 25 mm, @marco: ask @ada or @nobody."))
         app.press(.character("o"))
         #expect(!app.screen().contains("25 mm"))

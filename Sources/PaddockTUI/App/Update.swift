@@ -403,7 +403,12 @@ public enum App {
             search.typing = false
             search.list.moveTo(index, count: search.hits.count, visible: search.visibleRows(in: body))
             state.screen = .search(search)
-        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
+        case .thread(var thread):
+            guard thread.loaded else { return [] }
+            thread.click(row: y, body: body)
+            state.screen = .thread(thread)
+            return thread.afterMove(body: body)
+        case .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
              .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
         case .inbox(var inbox):
@@ -463,6 +468,7 @@ public enum App {
                 state.stack[i] = .board(board)
             case .thread(var thread):
                 thread.clampToEnd(width: body.width, height: thread.textHeight(body))
+                thread.revealIfHidden(width: body.width, height: thread.textHeight(body))
                 state.stack[i] = .thread(thread)
             case .reviewQueue(var queue):
                 queue.list.reveal(count: queue.suggestions.count, visible: queue.visibleRows(in: body))

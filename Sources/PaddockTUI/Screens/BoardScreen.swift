@@ -50,7 +50,7 @@ public struct BoardScreen: Equatable {
         case .character("n"):
             return [.findNextUnread(after: threads[safe: list.selected])]
         case .character("M"):
-            return [.markBoardRead(slug: board.slug)]
+            return [.markBoardRead(slug: board.slug), .setStatus(.info("Every thread of \(board.title) marked read."))]
         default:
             return []
         }
