@@ -31,3 +31,58 @@ import Testing
         #expect(rows.filter { $0.hasPrefix("+") }.map { $0.contains("Seat foam") } == [true])
     }
 }
+
+@Suite struct LastPageTests {
+    /// A board of 61 threads (more than two pages at 80×24), newest "Tip 60".
+    private func longBoard() throws -> TUIFixture {
+        let f = try TUIFixture()
+        for i in 0..<61 {
+            f.clock.advance(by: 60)
+            let thread = try f.community.startThread(by: f.admin, board: "garage", title: "Tip \(i)", body: "b")
+            for _ in 0..<(i % 7) { try f.community.reply(by: f.manager, thread: thread.id, body: "r") }
+        }
+        return f
+    }
+
+    @Test func gGoesToTheLastThreadInOnePressAndTheRowsAboveLoadGoingUp() throws {
+        let f = try longBoard()
+        let app = f.app(width: 80, height: 24)
+        app.press(.down, .down, .enter)
+        guard case .board(let first) = app.state.screen else { Issue.record("not on the board"); return }
+        #expect(first.hasMore)
+        app.press(.character("G"))
+        guard case .board(let end) = app.state.screen else { return }
+        #expect(end.threads[end.list.selected].title == "Tip 0")
+        #expect(end.threads.count <= BoardScreen.pageSize(Frame.body(width: 80, height: 24)), "only the last page was read")
+        #expect(app.screen().contains("Tip 0"))
+        // Going up, the pages before load: every thread once, in order.
+        for _ in 0..<70 { app.press(.up) }
+        guard case .board(let top) = app.state.screen else { return }
+        #expect(top.threads.map(\.title) == (0..<61).reversed().map { "Tip \($0)" })
+        #expect(top.threads[top.list.selected].title == "Tip 60")
+        // g after G: the first page again, the first row selected.
+        app.press(.character("G"), .character("g"))
+        guard case .board(let again) = app.state.screen else { return }
+        #expect(again.list.selected == 0 && again.threads.first?.title == "Tip 60")
+        #expect(app.screen().contains("Tip 60"))
+    }
+
+    @Test(arguments: [ThreadOrder.latest, .mostReplies, .unread])
+    func theLastPageReadBackwardsIsTheTailOfTheBoard(order: ThreadOrder) throws {
+        let f = try longBoard()
+        var all: [ThreadSummary] = []
+        var page = try f.community.threads(board: "garage", reader: f.reader, order: order, after: nil, limit: 20)
+        all += page.threads
+        while page.next != nil {
+            page = try f.community.threads(board: "garage", reader: f.reader, order: order, after: all.last, limit: 20)
+            all += page.threads
+        }
+        #expect(all.count == 61)
+        let last = try f.community.threads(board: "garage", reader: f.reader, order: order, before: nil, limit: 20)
+        #expect(last.threads.map(\.id) == all.suffix(20).map(\.id))
+        #expect(last.next != nil)
+        let before = try f.community.threads(board: "garage", reader: f.reader, order: order, before: last.threads.first, limit: 50)
+        #expect(before.threads.map(\.id) == all.prefix(41).map(\.id))
+        #expect(before.next == nil)
+    }
+}

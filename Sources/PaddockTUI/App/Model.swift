@@ -156,6 +156,10 @@ public enum BoardPlacement: Equatable, Sendable {
     case append
     /// Read again from this row on (others posted): rows above it stay as they were.
     case refresh(from: Int)
+    /// The board's last page (`G`), read backwards; `after` is nil.
+    case last
+    /// The page just before the first row loaded (`after` names that row), read backwards.
+    case prepend
 }
 
 /// Where a loaded page of posts goes in the thread screen's window.

@@ -92,7 +92,9 @@ public final class PaddockApp: TerminalProgram {
             case .loadHome:
                 return .message(.homeLoaded(try community.home(for: member)))
             case .loadBoard(let slug, let order, let after, let limit, let placement):
-                let page = try community.threads(board: slug, reader: member, order: order, after: after, limit: limit)
+                let backwards = placement == .last || placement == .prepend
+                let page = backwards ? try community.threads(board: slug, reader: member, order: order, before: after, limit: limit)
+                    : try community.threads(board: slug, reader: member, order: order, after: after, limit: limit)
                 return .message(.boardLoaded(slug: slug, order: order, page: page, placement: placement))
             case .loadThread(let id, let from, let limit, let placement):
                 return .message(.threadLoaded(try community.thread(id, viewer: member, from: from, limit: limit), placement))
