@@ -410,8 +410,12 @@ extension Community {
     /// The moderation log, newest first, continuing before entry `before`.
     /// Moderators read it whole; the public view (any member) hides flaggers'
     /// names always and moderators' names unless `modlog_public_names` is on.
-    public func moderationLog(viewer: Actor, public publicView: Bool = false, before: Int64? = nil, limit: Int = 50) throws -> [ModerationLogEntry] {
+    /// With `after`, the page just newer than that entry instead (0: the oldest
+    /// page, for `G`), read backwards over the same key, still newest first.
+    public func moderationLog(viewer: Actor, public publicView: Bool = false, before: Int64? = nil, after: Int64? = nil,
+                              limit: Int = 50) throws -> [ModerationLogEntry] {
         try writer.read { db in
+            let page = after.map { (condition: "l.id > ?", order: "ASC", key: $0) } ?? (condition: "l.id < ?", order: "DESC", key: before ?? Int64.max)
             let viewer = try Self.fresh(db, viewer)
             if !publicView { try Rules.moderate(by: viewer) }
             let names = try !publicView || Self.settings(db).modlogPublicNames
@@ -423,9 +427,9 @@ extension Community {
                     WHEN 'post' THEN (SELECT 'post ' || p.id || ' in “' || t.title || '”' FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = l.targetId)
                     ELSE l.targetKind || ' ' || l.targetId END AS target
                 FROM moderationLog l JOIN member a ON a.id = l.actorId
-                WHERE l.id < ? ORDER BY l.id DESC LIMIT ?
-                """, arguments: [before ?? Int64.max, limit])
-            return rows.map { row in
+                WHERE \(page.condition) ORDER BY l.id \(page.order) LIMIT ?
+                """, arguments: [page.key, limit])
+            return (after == nil ? rows : rows.reversed()).map { row in
                 let action: String = row["action"]
                 let role = Role(rawValue: row["role"] as String) ?? .member
                 let named = !publicView || (names && role >= .moderator && action != "flag" && action != "auto-hide")

@@ -86,3 +86,46 @@ import Testing
         #expect(before.next == nil)
     }
 }
+
+@Suite struct LastPageOfNewestFirstListsTests {
+    @Test func gInTheInboxGoesToTheOldestNotificationInOnePress() throws {
+        let f = try ModerationFixture()
+        try f.community.setSetting(by: f.base.admin, key: "new_member_days", value: "0")
+        let thread = try f.community.startThread(by: f.base.reader, board: "garage", title: "Chain slack", body: "How much?")
+        for i in 0..<60 {
+            f.base.clock.advance(by: 1)
+            try f.community.reply(by: f.giulia, thread: thread.id, body: "More \(i)")
+        }
+        let all = try f.community.inbox(for: f.base.reader, limit: 500).map(\.id)
+        #expect(all.count == 60)
+        let app = try f.app(as: f.base.reader)
+        app.press(.character("i"), .character("G"))
+        guard case .inbox(let end) = app.state.screen else { Issue.record("not the inbox"); return }
+        #expect(end.items[end.list.selected].id == all.last)
+        #expect(end.items.count < 30, "only the oldest page was read")
+        #expect(end.list.selected >= end.list.offset && end.list.selected < end.list.offset + end.visibleRows(in: Frame.body(width: 80, height: 24)),
+                "the oldest notification is on screen")
+        for _ in 0..<70 { app.press(.up) }
+        guard case .inbox(let top) = app.state.screen else { return }
+        #expect(top.items.map(\.id) == all)
+        #expect(top.list.selected == 0)
+    }
+
+    @Test func gInTheModerationLogGoesToTheOldestEntryInOnePress() throws {
+        let f = try ModerationFixture()
+        for i in 0..<60 { try f.community.warn(by: f.lucia, member: "nico", reason: "warning \(i)") }
+        let all = try f.community.moderationLog(viewer: f.lucia, limit: 500).map(\.id)
+        let app = try f.app(as: f.lucia)
+        app.press(.character("L"), .character("G"))
+        guard case .moderationLog(let end) = app.state.screen else { Issue.record("no log"); return }
+        #expect(end.entries[end.list.selected].id == all.last)
+        #expect(end.entries.count < 30, "only the oldest page was read")
+        #expect(app.screen().contains("warning 0"))
+        for _ in 0..<70 { app.press(.up) }
+        guard case .moderationLog(let top) = app.state.screen else { return }
+        #expect(top.entries.map(\.id) == all)
+        app.press(.character("G"), .character("g"))
+        guard case .moderationLog(let again) = app.state.screen else { return }
+        #expect(again.list.selected == 0 && again.entries.first?.id == all.first)
+    }
+}

@@ -130,7 +130,7 @@ import Testing
         app.press(.character("i"))
         guard case .inbox(let first) = app.state.screen else { Issue.record("not the inbox"); return }
         #expect(first.items.count == 21 && first.more)
-        app.press(.end, .end, .end)
+        app.press(.pageDown, .pageDown, .pageDown)
         guard case .inbox(let inbox) = app.state.screen else { Issue.record("not the inbox"); return }
         #expect(inbox.items.count == 43 && !inbox.more)
         #expect(inbox.items.map(\.id) == inbox.items.map(\.id).sorted(by: >))

@@ -136,8 +136,12 @@ public indirect enum Command: Equatable {
     case loadConduct(handle: String)
     /// A page of the moderation log older than `before` (nil: the newest); `public` is the members' view.
     case loadModerationLog(public: Bool, before: Int64?, limit: Int)
+    /// The page of the log just newer than entry `after` (0: the oldest page, for `G`).
+    case loadModerationLogNewer(public: Bool, after: Int64, limit: Int)
     /// A page of the member's notifications older than `before` (nil: the newest).
     case loadInbox(before: Int64?, limit: Int)
+    /// The page of notifications just newer than `after` (0: the oldest page, for `G`).
+    case loadInboxNewer(after: Int64, limit: Int)
     case markNotificationRead(id: Int64)
     case markAllNotificationsRead
     /// Opens a thread at a post position (nil: where the member stopped reading).
@@ -207,7 +211,9 @@ public enum Message: Equatable {
     case flagQueueCounted(Int)
     case conductLoaded(MemberRecordOfConduct)
     case moderationLogLoaded([ModerationLogEntry], before: Int64?, limit: Int)
+    case moderationLogNewerLoaded([ModerationLogEntry], after: Int64, limit: Int)
     case inboxLoaded([InboxItem], before: Int64?, limit: Int)
+    case inboxNewerLoaded([InboxItem], after: Int64, limit: Int)
     /// A thread to open at a post position (an inbox item, a search result).
     case threadFoundAt(ThreadSummary, position: Int?)
     /// Notifications were marked read: the header's count is read again.

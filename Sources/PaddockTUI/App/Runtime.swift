@@ -176,6 +176,11 @@ public final class PaddockApp: TerminalProgram {
             case .loadModerationLog(let publicView, let before, let limit):
                 let rows = try community.moderationLog(viewer: member, public: publicView, before: before, limit: limit)
                 return .message(.moderationLogLoaded(rows, before: before, limit: limit))
+            case .loadModerationLogNewer(let publicView, let after, let limit):
+                let rows = try community.moderationLog(viewer: member, public: publicView, after: after, limit: limit)
+                return .message(.moderationLogNewerLoaded(rows, after: after, limit: limit))
+            case .loadInboxNewer(let after, let limit):
+                return .message(.inboxNewerLoaded(try community.inbox(for: member, after: after, limit: limit), after: after, limit: limit))
             case .loadInbox(let before, let limit):
                 return .message(.inboxLoaded(try community.inbox(for: member, before: before, limit: limit), before: before, limit: limit))
             case .markNotificationRead(let id):

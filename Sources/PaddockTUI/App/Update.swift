@@ -158,6 +158,20 @@ public enum App {
                     state.stack[i] = .moderationLog(log)
                 }
             }
+        case .moderationLogNewerLoaded(let rows, let after, let limit):
+            for i in state.stack.indices {
+                if case .moderationLog(var log) = state.stack[i] {
+                    log.loadedNewer(rows, after: after, limit: limit, body: body)
+                    state.stack[i] = .moderationLog(log)
+                }
+            }
+        case .inboxNewerLoaded(let rows, let after, let limit):
+            for i in state.stack.indices {
+                if case .inbox(var inbox) = state.stack[i] {
+                    inbox.loadedNewer(rows, after: after, limit: limit, body: body)
+                    state.stack[i] = .inbox(inbox)
+                }
+            }
         case .inboxLoaded(let rows, let before, let limit):
             for i in state.stack.indices {
                 if case .inbox(var inbox) = state.stack[i] {
