@@ -129,3 +129,33 @@ import Testing
         #expect(again.list.selected == 0 && again.entries.first?.id == all.first)
     }
 }
+
+@Suite struct LastPageOfSuggestionListsTests {
+    @Test(arguments: [SuggestionOrder.top, .new])
+    func gGoesToTheLastSuggestionInOnePress(order: SuggestionOrder) throws {
+        let f = try SuggestionFixture()
+        try f.community.addProduct(by: f.base.admin, slug: "vento", name: "Vento 660")
+        try f.community.addFeature(by: f.base.admin, product: "vento", slug: "screen", name: "Screen")
+        for i in 1...35 {
+            f.base.clock.advance(by: 60)
+            try f.community.suggest(by: f.base.admin, product: "vento", features: ["screen"], title: "Idea \(i)", body: "Body \(i).")
+        }
+        let all = try f.community.suggestions(product: "vento", order: order, limit: 100).suggestions.map(\.id)
+        #expect(all.count == 35)
+        let app = f.app(width: 80, height: 12)
+        app.press(.character("S"), .tab)
+        if order == .new { app.press(.character("o")) }
+        #expect(app.suggestionList?.query.order == order)
+        app.press(.character("G"))
+        guard let end = app.suggestionList else { Issue.record("not on the suggestion list"); return }
+        #expect(end.suggestions[end.list.selected].id == all.last)
+        #expect(end.suggestions.count == 10, "only the last page was read")
+        for _ in 0..<40 { app.press(.up) }
+        guard let top = app.suggestionList else { return }
+        #expect(top.suggestions.map(\.id) == all)
+        #expect(top.list.selected == 0)
+        app.press(.character("G"), .character("g"))
+        #expect(app.suggestionList?.suggestions.first?.id == all.first)
+        #expect(app.suggestionList?.list.selected == 0)
+    }
+}

@@ -128,6 +128,8 @@ public indirect enum Command: Equatable {
     case submitSuggestion(board: String, product: String, features: [String], title: String, body: String)
     /// A page of a product's (or a feature's) suggestions; a nil product is the first.
     case loadSuggestions(SuggestionQuery, after: SuggestionCursor?, limit: Int)
+    /// The page of a suggestion list just before `before` (its first row), or its last page when nil (`G`).
+    case loadSuggestionsBackwards(SuggestionQuery, before: SuggestionCursor?, limit: Int)
     /// A flag, a review decision or a moderator's action on a post or thread.
     case moderate(ModerationRequest)
     case loadFlagQueue
@@ -205,6 +207,8 @@ public enum Message: Equatable {
     case suggestionPosted(SuggestionSummary, board: String)
     /// A page of a suggestion list, with the products and the shown product's features; the query has its product filled in.
     case suggestionsLoaded(products: [ProductSummary], features: [FeatureSummary], SuggestionQuery, SuggestionPage, after: SuggestionCursor?)
+    /// A page read backwards: its `next` is its first row when rows come before it.
+    case suggestionsLoadedBackwards(SuggestionQuery, SuggestionPage, before: SuggestionCursor?)
     /// A moderation request done, with what to tell the member.
     case moderated(ModerationRequest, String)
     case flagQueueLoaded([ReviewQueueItem])

@@ -167,6 +167,11 @@ public final class PaddockApp: TerminalProgram {
                 let page = try community.suggestions(product: product, feature: query.feature, order: query.order, filter: query.filter,
                                                      after: after, limit: limit)
                 return .message(.suggestionsLoaded(products: products, features: features, query, page, after: after))
+            case .loadSuggestionsBackwards(let query, let before, let limit):
+                guard let product = query.product else { return .nothing }
+                let page = try community.suggestions(product: product, feature: query.feature, order: query.order, filter: query.filter,
+                                                     after: before, backwards: true, limit: limit)
+                return .message(.suggestionsLoadedBackwards(query, page, before: before))
             case .moderate(let request):
                 return .message(.moderated(request, try moderate(request)))
             case .loadFlagQueue:

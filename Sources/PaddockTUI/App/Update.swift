@@ -88,6 +88,13 @@ public enum App {
                     state.stack[i] = .suggestionList(list)
                 }
             }
+        case .suggestionsLoadedBackwards(let query, let page, let before):
+            for i in state.stack.indices {
+                if case .suggestionList(var list) = state.stack[i] {
+                    list.loadedBackwards(query: query, page: page, before: before, body: body)
+                    state.stack[i] = .suggestionList(list)
+                }
+            }
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
         case .searchLoaded(let query, let page, let after):
