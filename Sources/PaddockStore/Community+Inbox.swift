@@ -41,9 +41,12 @@ extension Community {
     /// One page of a member's notifications, newest first, continuing below
     /// `before` (the id of the last one shown). Keyset paging over
     /// `notification_on_member` (or its unread-only partial index).
-    public func inbox(for member: Actor, unreadOnly: Bool = false, before: Int64? = nil, limit: Int = 50) throws -> [InboxItem] {
+    /// With `after`, the page just newer than that id instead (0: the oldest
+    /// page, for `G`), read backwards over the same index, still newest first.
+    public func inbox(for member: Actor, unreadOnly: Bool = false, before: Int64? = nil, after: Int64? = nil, limit: Int = 50) throws -> [InboxItem] {
         try writer.read { db in
-            try InboxItem.fetchAll(db, sql: """
+            let page = after.map { (condition: "n.id > ?", order: "ASC", key: $0) } ?? (condition: "n.id < ?", order: "DESC", key: before ?? Int64.max)
+            let rows = try InboxItem.fetchAll(db, sql: """
                 SELECT n.id, n.kind, n.text, n.createdAt, n.readAt,
                        CASE WHEN n.kind = 'moderation' THEN NULL ELSE a.handle END AS actorHandle,
                        n.threadId, t.title AS threadTitle, n.postId, p.position AS postPosition
@@ -51,9 +54,10 @@ extension Community {
                 LEFT JOIN member a ON a.id = n.actorId
                 LEFT JOIN thread t ON t.id = n.threadId
                 LEFT JOIN post p ON p.id = n.postId
-                WHERE n.memberId = ?\(unreadOnly ? " AND n.readAt IS NULL" : "") AND n.id < ?
-                ORDER BY n.id DESC LIMIT ?
-                """, arguments: [member.id, before ?? Int64.max, limit])
+                WHERE n.memberId = ?\(unreadOnly ? " AND n.readAt IS NULL" : "") AND \(page.condition)
+                ORDER BY n.id \(page.order) LIMIT ?
+                """, arguments: [member.id, page.key, limit])
+            return after == nil ? rows : rows.reversed()
         }
     }
 

@@ -25,6 +25,8 @@ public struct ReviewFlag: Codable, Equatable, Sendable, FetchableRecord, StoredD
 public struct ReviewQueueItem: Codable, Equatable, Sendable {
     public let postId: Int64
     public let threadId: Int64
+    /// The post's place in its thread (0: the opening post), where Enter opens the thread.
+    public let postPosition: Int
     public let threadTitle: String
     public let authorHandle: String
     public let authorRole: Role
@@ -150,7 +152,7 @@ extension Community {
         return try writer.read { db in
             try Rules.moderate(by: try Self.fresh(db, actor))
             let rows = try Row.fetchAll(db, sql: """
-                SELECT r.postId, p.threadId, t.title, a.handle AS author, a.role AS authorRole, p.body, p.state,
+                SELECT r.postId, p.threadId, p.position, t.title, a.handle AS author, a.role AS authorRole, p.body, p.state,
                        r.weight, r.flagCount, r.firstFlaggedAt, c.handle AS claimer, r.claimedAt
                 FROM reviewItem r JOIN post p ON p.id = r.postId JOIN thread t ON t.id = p.threadId
                 JOIN member a ON a.id = p.authorId LEFT JOIN member c ON c.id = r.claimedById
@@ -167,7 +169,7 @@ extension Community {
                     WHERE f.postId = ? AND f.resolvedAt IS NULL ORDER BY f.id
                     """, arguments: [postID])
                 let age = Int(now.timeIntervalSince(first))
-                return ReviewQueueItem(postId: postID, threadId: row["threadId"], threadTitle: row["title"],
+                return ReviewQueueItem(postId: postID, threadId: row["threadId"], postPosition: row["position"], threadTitle: row["title"],
                                        authorHandle: row["author"], authorRole: Role(rawValue: row["authorRole"] as String) ?? .member, body: row["body"],
                                        postState: PostState(rawValue: row["state"] as String) ?? .visible, weight: row["weight"], flagCount: row["flagCount"],
                                        firstFlaggedAt: first, ageSeconds: age,
@@ -409,8 +411,12 @@ extension Community {
     /// The moderation log, newest first, continuing before entry `before`.
     /// Moderators read it whole; the public view (any member) hides flaggers'
     /// names always and moderators' names unless `modlog_public_names` is on.
-    public func moderationLog(viewer: Actor, public publicView: Bool = false, before: Int64? = nil, limit: Int = 50) throws -> [ModerationLogEntry] {
+    /// With `after`, the page just newer than that entry instead (0: the oldest
+    /// page, for `G`), read backwards over the same key, still newest first.
+    public func moderationLog(viewer: Actor, public publicView: Bool = false, before: Int64? = nil, after: Int64? = nil,
+                              limit: Int = 50) throws -> [ModerationLogEntry] {
         try writer.read { db in
+            let page = after.map { (condition: "l.id > ?", order: "ASC", key: $0) } ?? (condition: "l.id < ?", order: "DESC", key: before ?? Int64.max)
             let viewer = try Self.fresh(db, viewer)
             if !publicView { try Rules.moderate(by: viewer) }
             let names = try !publicView || Self.settings(db).modlogPublicNames
@@ -422,9 +428,9 @@ extension Community {
                     WHEN 'post' THEN (SELECT 'post ' || p.id || ' in “' || t.title || '”' FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = l.targetId)
                     ELSE l.targetKind || ' ' || l.targetId END AS target
                 FROM moderationLog l JOIN member a ON a.id = l.actorId
-                WHERE l.id < ? ORDER BY l.id DESC LIMIT ?
-                """, arguments: [before ?? Int64.max, limit])
-            return rows.map { row in
+                WHERE \(page.condition) ORDER BY l.id \(page.order) LIMIT ?
+                """, arguments: [page.key, limit])
+            return (after == nil ? rows : rows.reversed()).map { row in
                 let action: String = row["action"]
                 let role = Role(rawValue: row["role"] as String) ?? .member
                 let named = !publicView || (names && role >= .moderator && action != "flag" && action != "auto-hide")

@@ -213,6 +213,50 @@ extension Community {
         }
     }
 
+    /// The page of a board that ends just before `before` (the first row shown),
+    /// or the board's last page when nil, in the board's order: for `G`, and for
+    /// scrolling up from there. Read backwards over the same keys and index as
+    /// the pages after a row, so the last page costs what the first costs. The
+    /// page's `next` is its first row when rows come before it.
+    public func threads(board slug: String, reader: Actor, order: ThreadOrder, before: ThreadSummary?, limit: Int) throws -> ThreadPage {
+        try writer.read { db in
+            let board = try Self.board(db, slug: slug)
+            let summary = try Self.boardSummary(db, id: board.id!)
+            let keys: [String]
+            let values: (ThreadSummary) -> StatementArguments
+            var sql: String
+            var arguments: StatementArguments
+            switch order {
+            case .latest, .unread:
+                keys = ["t.pinned", "t.lastActivityAt", "t.id"]
+                values = { [$0.pinned, $0.lastActivityAt.stored, $0.id] }
+                if order == .unread {
+                    let unread = try Self.unreadInWindow(db, reader: reader)
+                    sql = "SELECT t.id FROM thread t WHERE \(unread.sql) AND +t.boardId = ?"
+                    arguments = unread.arguments + [board.id]
+                } else {
+                    sql = "SELECT t.id FROM thread t WHERE t.boardId = ? AND t.hidden = 0"
+                    arguments = [board.id]
+                }
+            case .mostReplies:
+                keys = ["t.replyCount", "t.id"]
+                values = { [$0.replyCount, $0.id] }
+                sql = "SELECT t.id FROM thread t WHERE t.boardId = ? AND t.hidden = 0"
+                arguments = [board.id]
+            }
+            if let before {
+                sql += " AND (\(keys.joined(separator: ", "))) > (\(keys.map { _ in "?" }.joined(separator: ", ")))"
+                arguments += values(before)
+            }
+            sql += " ORDER BY " + keys.map { $0 + " ASC" }.joined(separator: ", ") + " LIMIT ?"
+            var ids = try Int64.fetchAll(db, sql: sql, arguments: arguments + [limit + 1])
+            let more = ids.count > limit
+            if more { ids.removeLast() }
+            let rows = try Self.threadSummaries(db, ids: ids.reversed(), reader: reader.id)
+            return ThreadPage(board: summary, threads: rows, next: more ? rows.first.map(ThreadCursor.init) : nil)
+        }
+    }
+
     /// Records that the reader has seen a thread up to a post position; never moves back.
     public func markRead(by reader: Actor, thread threadID: Int64, upTo position: Int) throws {
         try markRead(by: reader, positions: [threadID: position])

@@ -11,8 +11,13 @@ extension Community {
     public static let roadmapShippedDays = 90
 
     /// One page of a product's suggestions, or of one of its features'.
+    /// `backwards`: the page just before `cursor` (the first row shown), or the
+    /// last page when nil, read backwards over the same keys, in the list's
+    /// order; its `next` is then its first row when rows come before it.
     public func suggestions(product productSlug: String, feature featureSlug: String? = nil, order: SuggestionOrder = .top,
-                            filter: SuggestionFilter = .open, after cursor: SuggestionCursor? = nil, limit: Int = 50) throws -> SuggestionPage {
+                            filter: SuggestionFilter = .open, after cursor: SuggestionCursor? = nil, backwards: Bool = false,
+                            limit: Int = 50) throws -> SuggestionPage {
+        let (less, descending) = backwards ? (">", "ASC") : ("<", "DESC")
         try applyDueMilestones()
         let now = self.now
         return try writer.read { db in
@@ -46,18 +51,18 @@ extension Community {
             switch order {
             case .top:
                 if let cursor {
-                    conditions.append("(k.supporterCount, k.threadId) < (?, ?)")
+                    conditions.append("(k.supporterCount, k.threadId) \(less) (?, ?)")
                     arguments += [cursor.value, cursor.id]
                 }
-                sql = "SELECT k.threadId, k.supporterCount FROM \(base) WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.supporterCount DESC, k.threadId DESC LIMIT ?"
+                sql = "SELECT k.threadId, k.supporterCount FROM \(base) WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.supporterCount \(descending), k.threadId \(descending) LIMIT ?"
             case .new:
                 if let cursor {
-                    conditions.append("k.threadId < ?")
+                    conditions.append("k.threadId \(less) ?")
                     arguments += [cursor.id]
                 }
-                sql = "SELECT k.threadId, k.threadId FROM \(base) WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.threadId DESC LIMIT ?"
+                sql = "SELECT k.threadId, k.threadId FROM \(base) WHERE \(conditions.joined(separator: " AND ")) ORDER BY k.threadId \(descending) LIMIT ?"
             case .trending:
-                let having = cursor == nil ? "" : " HAVING (COUNT(*), k.threadId) < (?, ?)"
+                let having = cursor == nil ? "" : " HAVING (COUNT(*), k.threadId) \(less) (?, ?)"
                 let since = now - TimeInterval(Self.trendingDays) * 86_400
                 arguments = [since.stored] + arguments
                 if let cursor { arguments += [cursor.value, cursor.id] }
@@ -66,16 +71,18 @@ extension Community {
                 sql = """
                     SELECT k.threadId, COUNT(*) FROM supporter sp CROSS JOIN \(base) ON k.threadId = sp.threadId
                     WHERE sp.createdAt >= ? AND \(conditions.joined(separator: " AND "))
-                    GROUP BY k.threadId\(having) ORDER BY COUNT(*) DESC, k.threadId DESC LIMIT ?
+                    GROUP BY k.threadId\(having) ORDER BY COUNT(*) \(descending), k.threadId \(descending) LIMIT ?
                     """
             }
             arguments += [limit + 1]
             var keys = try Row.fetchAll(db, sql: sql, arguments: arguments).map { (id: $0[0] as Int64, value: $0[1] as Int64) }
             let more = keys.count > limit
             if more { keys.removeLast() }
+            if backwards { keys.reverse() }
             let recent = order == .trending ? Dictionary(uniqueKeysWithValues: keys.map { ($0.id, Int($0.value)) }) : nil
             let rows = try Self.suggestionSummaries(db, ids: keys.map(\.id), now: now, recent: recent)
-            return SuggestionPage(suggestions: rows, next: more ? keys.last.map { SuggestionCursor(value: $0.value, id: $0.id) } : nil)
+            let edge = backwards ? keys.first : keys.last
+            return SuggestionPage(suggestions: rows, next: more ? edge.map { SuggestionCursor(value: $0.value, id: $0.id) } : nil)
         }
     }
 

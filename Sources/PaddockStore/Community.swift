@@ -359,11 +359,14 @@ extension Community {
     static let threadSummarySelect = threadSummarySelect(reader: nil)
 
     /// Thread rows with their author; with a reader, how far that member has read
-    /// each. A thread the reader muted reads as read to its end: it is never unread.
+    /// each. A thread the reader muted, or that has had no post since they marked
+    /// its board read, reads as read to its end: it is not unread.
     /// `index` names the thread index to walk, where the planner would choose worse.
     static func threadSummarySelect(reader: Int64?, index: String? = nil) -> String {
         let read = reader.map { """
             CASE WHEN EXISTS (SELECT 1 FROM threadWatch w WHERE w.memberId = \($0) AND w.threadId = t.id AND w.level = 'muted')
+                   OR EXISTS (SELECT 1 FROM boardRead br WHERE br.memberId = \($0) AND br.boardId = t.boardId
+                              AND br.readUpTo >= t.lastActivityAt)
                  THEN t.replyCount
                  ELSE (SELECT r.lastReadPosition FROM readState r INDEXED BY readState_covering
                        WHERE r.memberId = \($0) AND r.threadId = t.id) END

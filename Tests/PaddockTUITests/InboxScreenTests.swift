@@ -50,14 +50,14 @@ import Testing
         expectScreen(app.screen(), [
             " Paddock › Inbox › Chain slack                                       ✉ 2  marco",
             " Chain slack",
-            " Garage · 2 replies · watching · opening post",
-            "▸marco · 2h",
+            " Garage · 2 replies · watching · reply 2 of 2",
+            " marco · 2h",
             " How much is right?",
             "",
             " ada  [Official] · 1h · #1",
             " Check the manual.",
             "",
-            " giulia · 11m · #2",
+            "▸giulia · 11m · #2",
             " 25 mm, @marco: ask @ada or @nobody.",
         ] + blank(12) + [
             " r reply  R reply quoting  n next unread  ? help  q Esc back",
@@ -130,7 +130,7 @@ import Testing
         app.press(.character("i"))
         guard case .inbox(let first) = app.state.screen else { Issue.record("not the inbox"); return }
         #expect(first.items.count == 21 && first.more)
-        app.press(.end, .end, .end)
+        app.press(.pageDown, .pageDown, .pageDown)
         guard case .inbox(let inbox) = app.state.screen else { Issue.record("not the inbox"); return }
         #expect(inbox.items.count == 43 && !inbox.more)
         #expect(inbox.items.map(\.id) == inbox.items.map(\.id).sorted(by: >))
@@ -144,20 +144,20 @@ import Testing
         expectScreen(app.screen(), [
             " Paddock › Inbox › Chain slack                                       ✉ 2  marco",
             " Chain slack",
-            " Garage · 2 replies · watching · opening post",
-            "▸marco · 2h",
+            " Garage · 2 replies · watching · reply 2 of 2",
+            " marco · 2h",
             " How much is right?",
             "",
             " ada  [Official] · 1h · #1",
             " Check the manual.",
             "",
-            " giulia (muted) · 11m · #2 · o opens",
+            "▸giulia (muted) · 11m · #2 · o opens",
         ] + blank(13) + [
             " r reply  R reply quoting  n next unread  ? help  q Esc back",
         ], width: 80)
         // o opens the folded posts on screen, and folds them again.
         app.press(.character("o"))
-        #expect(app.screen().contains(" giulia (muted) · 11m · #2 "))
+        #expect(app.screen().contains("▸giulia (muted) · 11m · #2 "))
         #expect(app.screen().contains(" 25 mm, @marco: ask @ada or @nobody."))
         app.press(.character("o"))
         #expect(!app.screen().contains("25 mm"))

@@ -57,11 +57,11 @@ import Testing
 
         // Near the end, the screen asks for one page (plus one) older than its last row.
         var state = mod.state
-        let commands = App.update(&state, .event(.key(.character("G"))))
+        let commands = App.update(&state, .event(.key(.pageDown)))
         #expect(commands == [.loadModerationLog(public: false, before: first.entries.last!.id, limit: page + 1)])
 
         // Through the runtime, the older page is appended, newest first and without repeats.
-        mod.press(.character("G"))
+        mod.press(.pageDown)
         guard case .moderationLog(let log) = mod.state.screen else { Issue.record("no log"); return }
         #expect(log.entries.count == 2 * page)
         let ids = log.entries.map(\.id)

@@ -121,7 +121,8 @@ struct ModerationFixture {
         // Her own post: said at once, no dialog.
         let own = try f.app(as: f.giulia)
         try own.open(thread: f.seatThread)
-        own.press(.character("f"))
+        // It opens at the reply she has not read; [ selects her opening post.
+        own.press(.character("["), .character("f"))
         if case .thread = own.state.screen {} else { Issue.record("a dialog opened for one's own post") }
         #expect(own.state.status?.isError == true)
         // Other without a note: refused, the dialog stays.

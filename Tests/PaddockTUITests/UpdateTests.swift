@@ -381,7 +381,7 @@ import Testing
         // Scrolling back up from the end loads the pages before, a page at a time.
         for _ in 0..<60 { app.press(.pageUp) }
         guard case .thread(let scrolled) = app.state.screen else { return }
-        #expect(scrolled.focusedPost?.position == 0)
+        #expect(scrolled.topPost?.position == 0)
         #expect(scrolled.posts.count <= ThreadScreen.windowLimit)
     }
 }

@@ -130,6 +130,8 @@ public indirect enum Command: Equatable {
     case submitSuggestion(board: String, product: String, features: [String], title: String, body: String)
     /// A page of a product's (or a feature's) suggestions; a nil product is the first.
     case loadSuggestions(SuggestionQuery, after: SuggestionCursor?, limit: Int)
+    /// The page of a suggestion list just before `before` (its first row), or its last page when nil (`G`).
+    case loadSuggestionsBackwards(SuggestionQuery, before: SuggestionCursor?, limit: Int)
     /// A flag, a review decision or a moderator's action on a post or thread.
     case moderate(ModerationRequest)
     case loadFlagQueue
@@ -138,8 +140,12 @@ public indirect enum Command: Equatable {
     case loadConduct(handle: String)
     /// A page of the moderation log older than `before` (nil: the newest); `public` is the members' view.
     case loadModerationLog(public: Bool, before: Int64?, limit: Int)
+    /// The page of the log just newer than entry `after` (0: the oldest page, for `G`).
+    case loadModerationLogNewer(public: Bool, after: Int64, limit: Int)
     /// A page of the member's notifications older than `before` (nil: the newest).
     case loadInbox(before: Int64?, limit: Int)
+    /// The page of notifications just newer than `after` (0: the oldest page, for `G`).
+    case loadInboxNewer(after: Int64, limit: Int)
     case markNotificationRead(id: Int64)
     case markAllNotificationsRead
     /// Opens a thread at a post position (nil: where the member stopped reading).
@@ -158,6 +164,10 @@ public enum BoardPlacement: Equatable, Sendable {
     case append
     /// Read again from this row on (others posted): rows above it stay as they were.
     case refresh(from: Int)
+    /// The board's last page (`G`), read backwards; `after` is nil.
+    case last
+    /// The page just before the first row loaded (`after` names that row), read backwards.
+    case prepend
 }
 
 /// Where a loaded page of posts goes in the thread screen's window.
@@ -199,13 +209,17 @@ public enum Message: Equatable {
     case suggestionPosted(SuggestionSummary, board: String)
     /// A page of a suggestion list, with the products and the shown product's features; the query has its product filled in.
     case suggestionsLoaded(products: [ProductSummary], features: [FeatureSummary], SuggestionQuery, SuggestionPage, after: SuggestionCursor?)
+    /// A page read backwards: its `next` is its first row when rows come before it.
+    case suggestionsLoadedBackwards(SuggestionQuery, SuggestionPage, before: SuggestionCursor?)
     /// A moderation request done, with what to tell the member.
     case moderated(ModerationRequest, String)
     case flagQueueLoaded([ReviewQueueItem])
     case flagQueueCounted(Int)
     case conductLoaded(MemberRecordOfConduct)
     case moderationLogLoaded([ModerationLogEntry], before: Int64?, limit: Int)
+    case moderationLogNewerLoaded([ModerationLogEntry], after: Int64, limit: Int)
     case inboxLoaded([InboxItem], before: Int64?, limit: Int)
+    case inboxNewerLoaded([InboxItem], after: Int64, limit: Int)
     /// A thread to open at a post position (an inbox item, a search result).
     case threadFoundAt(ThreadSummary, position: Int?)
     /// Notifications were marked read: the header's count is read again.

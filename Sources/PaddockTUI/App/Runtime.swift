@@ -92,7 +92,9 @@ public final class PaddockApp: TerminalProgram {
             case .loadHome:
                 return .message(.homeLoaded(try community.home(for: member)))
             case .loadBoard(let slug, let order, let after, let limit, let placement):
-                let page = try community.threads(board: slug, reader: member, order: order, after: after, limit: limit)
+                let backwards = placement == .last || placement == .prepend
+                let page = backwards ? try community.threads(board: slug, reader: member, order: order, before: after, limit: limit)
+                    : try community.threads(board: slug, reader: member, order: order, after: after, limit: limit)
                 return .message(.boardLoaded(slug: slug, order: order, page: page, placement: placement))
             case .loadThread(let id, let from, let limit, let placement):
                 return .message(.threadLoaded(try community.thread(id, viewer: member, from: from, limit: limit), placement))
@@ -165,6 +167,11 @@ public final class PaddockApp: TerminalProgram {
                 let page = try community.suggestions(product: product, feature: query.feature, order: query.order, filter: query.filter,
                                                      after: after, limit: limit)
                 return .message(.suggestionsLoaded(products: products, features: features, query, page, after: after))
+            case .loadSuggestionsBackwards(let query, let before, let limit):
+                guard let product = query.product else { return .nothing }
+                let page = try community.suggestions(product: product, feature: query.feature, order: query.order, filter: query.filter,
+                                                     after: before, backwards: true, limit: limit)
+                return .message(.suggestionsLoadedBackwards(query, page, before: before))
             case .moderate(let request):
                 return .message(.moderated(request, try moderate(request)))
             case .loadFlagQueue:
@@ -174,6 +181,11 @@ public final class PaddockApp: TerminalProgram {
             case .loadModerationLog(let publicView, let before, let limit):
                 let rows = try community.moderationLog(viewer: member, public: publicView, before: before, limit: limit)
                 return .message(.moderationLogLoaded(rows, before: before, limit: limit))
+            case .loadModerationLogNewer(let publicView, let after, let limit):
+                let rows = try community.moderationLog(viewer: member, public: publicView, after: after, limit: limit)
+                return .message(.moderationLogNewerLoaded(rows, after: after, limit: limit))
+            case .loadInboxNewer(let after, let limit):
+                return .message(.inboxNewerLoaded(try community.inbox(for: member, after: after, limit: limit), after: after, limit: limit))
             case .loadInbox(let before, let limit):
                 return .message(.inboxLoaded(try community.inbox(for: member, before: before, limit: limit), before: before, limit: limit))
             case .markNotificationRead(let id):

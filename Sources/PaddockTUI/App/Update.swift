@@ -88,6 +88,13 @@ public enum App {
                     state.stack[i] = .suggestionList(list)
                 }
             }
+        case .suggestionsLoadedBackwards(let query, let page, let before):
+            for i in state.stack.indices {
+                if case .suggestionList(var list) = state.stack[i] {
+                    list.loadedBackwards(query: query, page: page, before: before, body: body)
+                    state.stack[i] = .suggestionList(list)
+                }
+            }
         case .threadFound(let summary):
             return ThreadScreen.open(summary)
         case .searchLoaded(let query, let page, let after):
@@ -156,6 +163,20 @@ public enum App {
                 if case .moderationLog(var log) = state.stack[i] {
                     log.loaded(rows, before: before, limit: limit, body: body)
                     state.stack[i] = .moderationLog(log)
+                }
+            }
+        case .moderationLogNewerLoaded(let rows, let after, let limit):
+            for i in state.stack.indices {
+                if case .moderationLog(var log) = state.stack[i] {
+                    log.loadedNewer(rows, after: after, limit: limit, body: body)
+                    state.stack[i] = .moderationLog(log)
+                }
+            }
+        case .inboxNewerLoaded(let rows, let after, let limit):
+            for i in state.stack.indices {
+                if case .inbox(var inbox) = state.stack[i] {
+                    inbox.loadedNewer(rows, after: after, limit: limit, body: body)
+                    state.stack[i] = .inbox(inbox)
                 }
             }
         case .inboxLoaded(let rows, let before, let limit):
@@ -406,7 +427,12 @@ public enum App {
             search.typing = false
             search.list.moveTo(index, count: search.hits.count, visible: search.visibleRows(in: body))
             state.screen = .search(search)
-        case .thread, .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
+        case .thread(var thread):
+            guard thread.loaded else { return [] }
+            thread.click(row: y, body: body)
+            state.screen = .thread(thread)
+            return thread.afterMove(body: body)
+        case .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
              .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
         case .inbox(var inbox):
@@ -466,6 +492,7 @@ public enum App {
                 state.stack[i] = .board(board)
             case .thread(var thread):
                 thread.clampToEnd(width: body.width, height: thread.textHeight(body))
+                thread.revealIfHidden(width: body.width, height: thread.textHeight(body))
                 state.stack[i] = .thread(thread)
             case .reviewQueue(var queue):
                 queue.list.reveal(count: queue.suggestions.count, visible: queue.visibleRows(in: body))

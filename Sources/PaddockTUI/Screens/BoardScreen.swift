@@ -10,6 +10,8 @@ public struct BoardScreen: Equatable {
     public var threads: [ThreadSummary] = []
     /// More threads follow the last one loaded.
     public var hasMore = false
+    /// Threads come before the first one loaded (after `G` loaded the last page).
+    public var hasEarlier = false
     public var loaded = false
     public var list = ListSelection()
     /// On a suggestion board: each row's status and supporters, by thread id.
@@ -23,6 +25,16 @@ public struct BoardScreen: Equatable {
     func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
 
     mutating func handle(_ key: Key, body: Rect, member: Actor, now: Date) -> [Command] {
+        switch key {
+        case .end where hasMore, .character("G") where hasMore:
+            // The last page itself, not every page on the way.
+            return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .last)]
+        case .home where hasEarlier, .character("g") where hasEarlier:
+            threads = []
+            list = ListSelection()
+            return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace)]
+        default: break
+        }
         if list.handleMovement(key, count: threads.count, visible: visibleRows(in: body)) {
             return loadMoreIfNeeded(body: body)
         }
@@ -50,14 +62,18 @@ public struct BoardScreen: Equatable {
         case .character("n"):
             return [.findNextUnread(after: threads[safe: list.selected])]
         case .character("M"):
-            return [.markBoardRead(slug: board.slug)]
+            return [.markBoardRead(slug: board.slug), .setStatus(.info("Every thread of \(board.title) marked read."))]
         default:
             return []
         }
     }
 
     /// Asks for the next page when the selection comes near the last loaded row.
+    /// After `G`, asks for the page before when it comes near the first.
     func loadMoreIfNeeded(body: Rect) -> [Command] {
+        if hasEarlier, list.selected <= 3 {
+            return [.loadBoard(slug: board.slug, order: order, after: threads.first, limit: Self.pageSize(body), placement: .prepend)]
+        }
         guard hasMore, list.nearsEnd(count: threads.count, margin: 3) else { return [] }
         return [.loadBoard(slug: board.slug, order: order, after: threads.last, limit: Self.pageSize(body), placement: .append)]
     }
@@ -65,7 +81,8 @@ public struct BoardScreen: Equatable {
     /// Reads again what is on screen (after others posted, or on coming back):
     /// a page from the first row shown, never the rows scrolled past.
     func refresh(body: Rect) -> Command {
-        let from = list.offset
+        // With rows not loaded above, the first row stays: the page is read after it.
+        let from = hasEarlier && !threads.isEmpty ? max(1, list.offset) : list.offset
         return .loadBoard(slug: board.slug, order: order, after: from > 0 ? threads[safe: from - 1] : nil,
                           limit: Self.pageSize(body), placement: from > 0 ? .refresh(from: from) : .replace)
     }
@@ -77,15 +94,31 @@ public struct BoardScreen: Equatable {
         case .append:
             let known = Set(threads.map(\.id))
             threads += page.threads.filter { !known.contains($0.id) }
+            hasMore = page.next != nil
         case .replace:
             threads = page.threads
+            hasMore = page.next != nil
+            hasEarlier = false
         case .refresh(let from):
             threads = Array(threads.prefix(from)) + page.threads
+            hasMore = page.next != nil
+        case .last:
+            threads = page.threads
+            hasMore = false
+            hasEarlier = page.next != nil
+            list.selected = threads.count - 1
+        case .prepend:
+            let known = Set(threads.map(\.id))
+            let fresh = page.threads.filter { !known.contains($0.id) }
+            threads = fresh + threads
+            list.selected += fresh.count
+            list.offset += fresh.count
+            hasEarlier = page.next != nil
         }
-        if placement != .append, let selectedID, let index = threads.firstIndex(where: { $0.id == selectedID }) {
+        if placement != .append, placement != .last, placement != .prepend, let selectedID,
+           let index = threads.firstIndex(where: { $0.id == selectedID }) {
             list.selected = index
         }
-        hasMore = page.next != nil
         loaded = true
         list.reveal(count: threads.count, visible: visibleRows(in: body))
     }

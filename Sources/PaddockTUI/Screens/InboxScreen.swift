@@ -9,6 +9,8 @@ public struct InboxScreen: Equatable {
     public var items: [InboxItem] = []
     /// Whether older items are left to load.
     public var more = false
+    /// Whether newer items than the first loaded are left to load (after `G`).
+    public var newer = false
     public var loaded = false
     public var list = ListSelection()
 
@@ -25,7 +27,21 @@ public struct InboxScreen: Equatable {
     var selectedItem: InboxItem? { items[safe: list.selected] }
 
     mutating func handle(_ key: Key, body: Rect, now: Date) -> [Command] {
+        switch key {
+        case .end where more, .character("G") where more:
+            // The oldest page itself, not every page on the way.
+            return [.loadInboxNewer(after: 0, limit: Self.pageSize(body) + 1)]
+        case .home where newer, .character("g") where newer:
+            items = []
+            newer = false
+            list = ListSelection()
+            return [.loadInbox(before: nil, limit: Self.pageSize(body) + 1)]
+        default: break
+        }
         if list.handleMovement(key, count: items.count, visible: visibleRows(in: body)) {
+            if newer, let first = items.first, list.selected <= 3 {
+                return [.loadInboxNewer(after: first.id, limit: Self.pageSize(body) + 1)]
+            }
             guard more, let last = items.last, list.nearsEnd(count: items.count, margin: 3) else { return [] }
             return [.loadInbox(before: last.id, limit: Self.pageSize(body) + 1)]
         }
@@ -73,16 +89,40 @@ public struct InboxScreen: Equatable {
                 self.more = more
             }
         } else {
+            let fresh = Dictionary(page.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let known = Set(items.map(\.id))
-            items += page.filter { !known.contains($0.id) }
+            items = items.map { fresh[$0.id] ?? $0 } + page.filter { !known.contains($0.id) }
             self.more = more
         }
         loaded = true
         list.reveal(count: items.count, visible: visibleRows(in: body))
     }
 
-    /// Reads the newest page again; older loaded items stay.
-    func refresh(body: Rect) -> Command { .loadInbox(before: nil, limit: Self.pageSize(body) + 1) }
+    /// A page read backwards with `limit` = page + 1, newest first: the extra (newest) row only says there is more.
+    mutating func loadedNewer(_ rows: [InboxItem], after: Int64, limit: Int, body: Rect) {
+        let page = Array(rows.suffix(max(0, limit - 1)))
+        let known = Set(items.map(\.id))
+        let fresh = after == 0 ? page : page.filter { !known.contains($0.id) }
+        if after == 0 {
+            items = page
+            more = false
+            list.selected = items.count - 1
+        } else {
+            items = fresh + items
+            list.selected += fresh.count
+            list.offset += fresh.count
+        }
+        newer = rows.count >= limit
+        loaded = true
+        list.reveal(count: items.count, visible: visibleRows(in: body))
+    }
+
+    /// Reads the newest page again; older loaded items stay. Without the newest
+    /// loaded (after `G`), the page from the first row shown is read again.
+    func refresh(body: Rect) -> Command {
+        if newer, let first = items.first { return .loadInbox(before: first.id + 1, limit: Self.pageSize(body) + 1) }
+        return .loadInbox(before: nil, limit: Self.pageSize(body) + 1)
+    }
 
     static func kindLabel(_ kind: String) -> String {
         switch kind {

@@ -11,6 +11,8 @@ public struct ModerationLogScreen: Equatable {
     public var publicView: Bool
     /// Whether older entries are left to load.
     public var more = false
+    /// Whether newer entries than the first loaded are left to load (after `G`).
+    public var newer = false
     public var loaded = false
     public var list = ListSelection()
 
@@ -30,7 +32,21 @@ public struct ModerationLogScreen: Equatable {
     }
 
     mutating func handle(_ key: Key, body: Rect) -> [Command] {
+        switch key {
+        case .end where more, .character("G") where more:
+            // The oldest page itself, not every page on the way.
+            return [.loadModerationLogNewer(public: publicView, after: 0, limit: Self.pageSize(body) + 1)]
+        case .home where newer, .character("g") where newer:
+            entries = []
+            newer = false
+            list = ListSelection()
+            return [.loadModerationLog(public: publicView, before: nil, limit: Self.pageSize(body) + 1)]
+        default: break
+        }
         if list.handleMovement(key, count: entries.count, visible: visibleRows(in: body)) {
+            if newer, let first = entries.first, list.selected <= 3 {
+                return [.loadModerationLogNewer(public: publicView, after: first.id, limit: Self.pageSize(body) + 1)]
+            }
             guard more, let last = entries.last, list.nearsEnd(count: entries.count, margin: 3) else { return [] }
             return [.loadModerationLog(public: publicView, before: last.id, limit: Self.pageSize(body) + 1)]
         }
@@ -60,8 +76,33 @@ public struct ModerationLogScreen: Equatable {
         list.reveal(count: entries.count, visible: visibleRows(in: body))
     }
 
-    /// Reads the newest page again; older loaded entries stay.
-    func refresh(body: Rect) -> Command { .loadModerationLog(public: publicView, before: nil, limit: Self.pageSize(body) + 1) }
+    /// A page read backwards with `limit` = page + 1, newest first: the extra (newest) row only says there is more.
+    mutating func loadedNewer(_ rows: [ModerationLogEntry], after: Int64, limit: Int, body: Rect) {
+        let page = Array(rows.suffix(max(0, limit - 1)))
+        if after == 0 {
+            entries = page
+            more = false
+            list.selected = entries.count - 1
+        } else {
+            let known = Set(entries.map(\.id))
+            let fresh = page.filter { !known.contains($0.id) }
+            entries = fresh + entries
+            list.selected += fresh.count
+            list.offset += fresh.count
+        }
+        newer = rows.count >= limit
+        loaded = true
+        list.reveal(count: entries.count, visible: visibleRows(in: body))
+    }
+
+    /// Reads the newest page again; older loaded entries stay. Without the
+    /// newest loaded (after `G`), the page from the first row is read again.
+    func refresh(body: Rect) -> Command {
+        if newer, let first = entries.first {
+            return .loadModerationLog(public: publicView, before: first.id + 1, limit: Self.pageSize(body) + 1)
+        }
+        return .loadModerationLog(public: publicView, before: nil, limit: Self.pageSize(body) + 1)
+    }
 
     /// "time · actor · action · target · reason"; the actor is "a moderator" when hidden.
     static func line(_ entry: ModerationLogEntry, now: Date) -> String {

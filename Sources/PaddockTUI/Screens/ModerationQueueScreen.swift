@@ -59,7 +59,7 @@ public struct ModerationQueueScreen: Equatable {
         if list.handleMovement(key, count: items.count, visible: visibleRows(in: body)) { return [] }
         guard let item = items[safe: list.selected] else { return [] }
         switch key {
-        case .enter, .right, .character("l"): return [.openThread(id: item.threadId)]
+        case .enter, .right, .character("l"): return [.openThreadAt(id: item.threadId, position: item.postPosition)]
         case .character("c"): return [.moderate(.claim(post: item.postId))]
         case .character("a"): agreeing = AgreePrompt(post: item.postId)
         case .character("d"): return [.moderate(.disagree(post: item.postId))]

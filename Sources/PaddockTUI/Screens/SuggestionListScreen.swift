@@ -29,6 +29,8 @@ public struct SuggestionListScreen: Equatable {
     public var features: [FeatureSummary] = []
     public var suggestions: [SuggestionSummary] = []
     public var next: SuggestionCursor?
+    /// The first row's key when rows come before it (after `G` read the last page).
+    public var earlier: SuggestionCursor?
     public var loaded = false
     public var list = ListSelection()
 
@@ -52,7 +54,21 @@ public struct SuggestionListScreen: Equatable {
     static let filters: [SuggestionFilter] = [.open] + SuggestionStatus.allCases.map { .status($0) }
 
     mutating func handle(_ key: Key, body: Rect) -> [Command] {
+        switch key {
+        case .end where next != nil, .character("G") where next != nil:
+            // The last page itself, not every page on the way.
+            suggestions = []
+            next = nil
+            list = ListSelection()
+            return [.loadSuggestionsBackwards(query, before: nil, limit: Self.pageSize(body))]
+        case .home where earlier != nil, .character("g") where earlier != nil:
+            return reload(body: body)
+        default: break
+        }
         if list.handleMovement(key, count: suggestions.count, visible: visibleRows(in: body)) {
+            if let earlier, list.selected <= 3 {
+                return [.loadSuggestionsBackwards(query, before: earlier, limit: Self.pageSize(body))]
+            }
             guard let next, list.nearsEnd(count: suggestions.count, margin: 3) else { return [] }
             return [.loadSuggestions(query, after: next, limit: Self.pageSize(body))]
         }
@@ -100,7 +116,28 @@ public struct SuggestionListScreen: Equatable {
     mutating func reload(body: Rect) -> [Command] {
         list = ListSelection()
         next = nil
+        earlier = nil
         return [.loadSuggestions(query, after: nil, limit: Self.pageSize(body))]
+    }
+
+    /// The last page (the list was emptied for it: the last row is selected), a
+    /// page before the first row, or the tail loaded so far read again.
+    mutating func loadedBackwards(query answered: SuggestionQuery, page: SuggestionPage, before: SuggestionCursor?, body: Rect) {
+        guard query == answered else { return }
+        let selectedID = suggestions[safe: list.selected]?.id
+        if before == nil {
+            suggestions = page.suggestions
+            list.selected = selectedID.flatMap { id in suggestions.firstIndex { $0.id == id } } ?? suggestions.count - 1
+        } else {
+            let known = Set(suggestions.map(\.id))
+            let fresh = page.suggestions.filter { !known.contains($0.id) }
+            suggestions = fresh + suggestions
+            list.selected += fresh.count
+            list.offset += fresh.count
+        }
+        earlier = page.next
+        loaded = true
+        list.reveal(count: suggestions.count, visible: visibleRows(in: body))
     }
 
     /// An answer for another query (the member moved on meanwhile) is dropped.
@@ -122,7 +159,11 @@ public struct SuggestionListScreen: Equatable {
     }
 
     /// Reads the list again from the start, as far as was loaded.
-    func refresh(body: Rect) -> Command { .loadSuggestions(query, after: nil, limit: max(Self.pageSize(body), suggestions.count)) }
+    /// After `G` the rows loaded are the list's tail: read again from the end.
+    func refresh(body: Rect) -> Command {
+        if earlier != nil { return .loadSuggestionsBackwards(query, before: nil, limit: max(Self.pageSize(body), suggestions.count)) }
+        return .loadSuggestions(query, after: nil, limit: max(Self.pageSize(body), suggestions.count))
+    }
 
     func render(into canvas: inout Canvas, body: Rect, now: Date) {
         let w = body.width

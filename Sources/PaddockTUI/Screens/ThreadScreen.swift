@@ -16,6 +16,9 @@ public struct ThreadScreen: Equatable {
     public var suggestion: SuggestionDetail?
     /// The first line shown: a post of the window and a line within it.
     public var top = LinePosition(post: 0, line: 0)
+    /// The selected post (▸), an index of the window: the one `R`, `f`, `m`, `p`
+    /// and `X` act on. `]` and `[` move it; the view scrolls to keep it in sight.
+    public var selected = 0
     /// The highest position already marked read.
     var markedUpTo: Int
     /// How the member follows this thread: watching, muted, or neither.
@@ -70,7 +73,10 @@ public struct ThreadScreen: Equatable {
 
     var firstPosition: Int { posts.first?.position ?? 0 }
     var lastPosition: Int { posts.last?.position ?? -1 }
-    var focusedPost: PostView? { posts[safe: top.post] }
+    /// The selected post: what `R` quotes, `f` flags, `m` moderates, `p` and `X` are about.
+    var focusedPost: PostView? { posts[safe: selected] }
+    /// The post the view starts in.
+    var topPost: PostView? { posts[safe: top.post] }
 
     /// A muted member's post, not opened with `o`: drawn as a one-line stub.
     func isFolded(_ post: PostView) -> Bool {
@@ -93,24 +99,38 @@ public struct ThreadScreen: Equatable {
         let height = textHeight(body)
         let width = body.width
         switch key {
-        case .down, .character("j"), .enter: scroll(by: 1, width: width, height: height)
-        case .up, .character("k"): scroll(by: -1, width: width, height: height)
-        case .pageDown, .character(" "): scroll(by: max(1, height - 1), width: width, height: height)
-        case .pageUp, .character("b"): scroll(by: -max(1, height - 1), width: width, height: height)
-        case .character("]"), .ctrl("n"): jump(toPost: top.post + 1, width: width, height: height)
+        case .down, .character("j"), .enter: scrollKeepingSelection(by: 1, width: width, height: height)
+        case .up, .character("k"): scrollKeepingSelection(by: -1, width: width, height: height)
+        case .pageDown, .character(" "): scrollKeepingSelection(by: max(1, height - 1), width: width, height: height)
+        case .pageUp, .character("b"): scrollKeepingSelection(by: -max(1, height - 1), width: width, height: height)
+        case .character("]"), .ctrl("n"):
+            if selected + 1 < posts.count {
+                select(selected + 1, width: width, height: height)
+            } else if lastPosition >= postCount - 1 {
+                return [.setStatus(.info("That is the last post."))]
+            }
         case .character("["), .ctrl("p"):
-            jump(toPost: top.line > 0 ? top.post : top.post - 1, width: width, height: height)
+            // Back to the top of the selected post first, when it starts above the screen.
+            if let row = headerRow(selected, width: width), row < 0 {
+                select(selected, width: width, height: height)
+            } else if selected > 0 {
+                select(selected - 1, width: width, height: height)
+            } else if firstPosition == 0 {
+                return [.setStatus(.info("That is the opening post."))]
+            }
         case .home, .character("g"):
             if firstPosition > 0 {
                 return [.loadThread(id: summary.id, from: 0, limit: Self.pageSize, placement: .replace(scrollTo: .top))]
             }
             top = LinePosition(post: 0, line: 0)
+            selected = 0
         case .end, .character("G"):
             if lastPosition < postCount - 1 {
                 return [.loadThread(id: summary.id, from: max(0, postCount - Self.pageSize), limit: Self.pageSize,
                                     placement: .replace(scrollTo: .bottom))]
             }
             scrollToBottom(width: width, height: height)
+            selected = max(0, posts.count - 1)
         case .character("r"), .character("R"):
             // Said at once, not after the member has written the whole reply.
             do throws(CommunityError) {
@@ -153,6 +173,7 @@ public struct ThreadScreen: Equatable {
             let folded = onScreen.filter(isFolded)
             if folded.isEmpty { unfolded.subtract(onScreen.map(\.id)) } else { unfolded.formUnion(folded.map(\.id)) }
             clampToEnd(width: width, height: height)
+            keepSelectionInView(width: width, height: height)
         default:
             return []
         }
@@ -162,7 +183,7 @@ public struct ThreadScreen: Equatable {
     /// After the view moves: load what lies beyond the window, mark what was seen read.
     func afterMove(body: Rect) -> [Command] {
         var commands: [Command] = []
-        if top.post >= posts.count - 10, lastPosition < postCount - 1 {
+        if max(top.post, selected) >= posts.count - 10, lastPosition < postCount - 1 {
             commands.append(.loadThread(id: summary.id, from: lastPosition + 1, limit: Self.pageSize, placement: .append))
         } else if top.post < 5, firstPosition > 0 {
             let from = max(0, firstPosition - Self.pageSize)
@@ -177,7 +198,7 @@ public struct ThreadScreen: Equatable {
 
     /// Reads again the page from the post on top: edits and new replies appear, the view stays put.
     func refresh() -> Command? {
-        guard loaded, let post = focusedPost else { return nil }
+        guard loaded, let post = topPost else { return nil }
         return .loadThread(id: summary.id, from: post.position, limit: Self.pageSize, placement: .refresh)
     }
 
@@ -200,35 +221,45 @@ public struct ThreadScreen: Equatable {
         case .replace(let target):
             posts = detail.posts
             top = LinePosition(post: 0, line: 0)
+            selected = 0
             switch target {
             case .top: break
-            case .bottom: scrollToBottom(width: width, height: height)
+            case .bottom:
+                scrollToBottom(width: width, height: height)
+                selected = max(0, posts.count - 1)
             case .position(let position):
-                if let index = posts.firstIndex(where: { $0.position >= position }) { top.post = index }
+                // Where the member went (a search result, a notification, the first unread post): selected, in view.
+                if let index = posts.firstIndex(where: { $0.position >= position }) { top.post = index; selected = index }
             }
             clampToEnd(width: width, height: height)
+            reveal(width: width, height: height)
         case .refresh:
-            // The page read again starts at the post on top; the posts above it stay.
+            // The page read again starts at the post on top; the posts above it stay, and so does the selection.
+            let selectedPosition = focusedPost?.position
             let from = detail.posts.first?.position ?? firstPosition
             posts = posts.filter { $0.position < from } + detail.posts
             if let index = posts.firstIndex(where: { $0.position >= from }) {
                 top.post = index
                 top.line = min(top.line, max(0, lineCount(index, width: width) - 1))
             }
+            if let selectedPosition, let index = posts.lastIndex(where: { $0.position <= selectedPosition }) { selected = index }
         case .append:
             let fresh = detail.posts.filter { $0.position > lastPosition }
             posts += fresh
             if posts.count > Self.windowLimit {
-                let drop = min(posts.count - Self.windowLimit, top.post)
+                let drop = min(posts.count - Self.windowLimit, top.post, selected)
                 posts.removeFirst(drop)
                 top.post -= drop
+                selected -= drop
             }
         case .prepend:
             let fresh = detail.posts.filter { $0.position < firstPosition }
             posts = fresh + posts
             top.post += fresh.count
+            selected += fresh.count
             if posts.count > Self.windowLimit { posts.removeLast(posts.count - Self.windowLimit) }
         }
+        selected = min(max(0, selected), max(0, posts.count - 1))
         loaded = true
     }
 
@@ -264,10 +295,81 @@ public struct ThreadScreen: Equatable {
         }
     }
 
-    mutating func jump(toPost index: Int, width: Int, height: Int) {
+    // MARK: - The selected post
+
+    /// Selects a post and scrolls as little as it takes to show it: its header,
+    /// and its whole text when it fits.
+    mutating func select(_ index: Int, width: Int, height: Int) {
         guard !posts.isEmpty else { return }
-        top = LinePosition(post: min(max(0, index), posts.count - 1), line: 0)
+        selected = min(max(0, index), posts.count - 1)
+        reveal(width: width, height: height)
+    }
+
+    /// Scrolls the selected post into view, header first.
+    mutating func reveal(width: Int, height: Int) {
+        guard let start = headerRow(selected, width: width) else { return }
+        if start < 0 {
+            top = LinePosition(post: selected, line: 0)
+        } else {
+            // Its text, not the blank line after it, ends on screen; its header never leaves the top.
+            let end = start + max(1, lineCount(selected, width: width) - 1)
+            if end > height { scroll(by: min(start, end - height), width: width, height: height) }
+        }
         clampToEnd(width: width, height: height)
+    }
+
+    /// After a resize: the selection scrolled back into view if it left it.
+    mutating func revealIfHidden(width: Int, height: Int) {
+        guard let start = headerRow(selected, width: width) else { return }
+        if start + lineCount(selected, width: width) - 1 <= 0 || start >= height { reveal(width: width, height: height) }
+    }
+
+    /// Scrolls by lines; a selection the view leaves moves to the nearest post still in it.
+    mutating func scrollKeepingSelection(by delta: Int, width: Int, height: Int) {
+        scroll(by: delta, width: width, height: height)
+        keepSelectionInView(width: width, height: height)
+    }
+
+    mutating func keepSelectionInView(width: Int, height: Int) {
+        guard !posts.isEmpty else { return }
+        // The top post counts as shown while a line of its text (not only its closing blank line) is.
+        let firstShown = top.line >= lineCount(top.post, width: width) - 1 && top.post + 1 < posts.count ? top.post + 1 : top.post
+        let lastShown = lastVisibleIndex(width: width, height: height)
+        selected = min(max(selected, firstShown), max(firstShown, lastShown))
+    }
+
+    /// The row (0: the first line under the header) where post `index` starts;
+    /// negative when it starts above the screen. Nil for no such post.
+    func headerRow(_ index: Int, width: Int) -> Int? {
+        guard posts.indices.contains(index) else { return nil }
+        if index <= top.post {
+            var row = -top.line
+            for i in stride(from: top.post - 1, through: index, by: -1) { row -= lineCount(i, width: width) }
+            return row
+        }
+        var row = lineCount(top.post, width: width) - top.line
+        for i in (top.post + 1)..<index { row += lineCount(i, width: width) }
+        return row
+    }
+
+    /// The post drawn on a row of the text area (0: the first), if any.
+    func postIndex(atRow row: Int, width: Int, height: Int) -> Int? {
+        guard row >= 0, row < height, !posts.isEmpty else { return nil }
+        var used = lineCount(top.post, width: width) - top.line
+        var index = top.post
+        while used <= row {
+            index += 1
+            guard index < posts.count else { return nil }
+            used += lineCount(index, width: width)
+        }
+        return index
+    }
+
+    /// A click on the text selects the post drawn there.
+    mutating func click(row: Int, body: Rect) {
+        let height = textHeight(body)
+        guard let index = postIndex(atRow: row - body.y - headerRows, width: body.width, height: height) else { return }
+        select(index, width: body.width, height: height)
     }
 
     mutating func scrollToBottom(width: Int, height: Int) {
@@ -304,13 +406,18 @@ public struct ThreadScreen: Equatable {
 
     func lastVisiblePosition(width: Int, height: Int) -> Int {
         guard !posts.isEmpty else { return -1 }
+        return posts[lastVisibleIndex(width: width, height: height)].position
+    }
+
+    /// The last post with a line on screen.
+    func lastVisibleIndex(width: Int, height: Int) -> Int {
         var used = lineCount(top.post, width: width) - top.line
         var index = top.post
         while used < height, index + 1 < posts.count {
             index += 1
             used += lineCount(index, width: width)
         }
-        return posts[index].position
+        return index
     }
 
     func lineCount(_ index: Int, width: Int) -> Int {
@@ -436,8 +543,8 @@ public struct ThreadScreen: Equatable {
         while y < body.y + headerRows + height, let post = posts[safe: index] {
             for (number, line) in lines(for: post, width: body.width, now: now).enumerated().dropFirst(skip) {
                 guard y < body.y + headerRows + height else { break }
-                // The post at the top is the one R quotes: mark its header.
-                if number == 0, index == top.post { canvas.put("▸", x: 0, y: y, role: .accent) }
+                // The selected post, the one R quotes: marked on its first line shown.
+                if index == selected, number == skip { canvas.put("▸", x: 0, y: y, role: .accent) }
                 canvas.put(line.text, x: line.indent, y: y, role: line.role, maxWidth: body.width - line.indent)
                 if number > 0, line.role == .normal || line.role == .quote {
                     Self.highlightMentions(line.text, members: mentioned, into: &canvas, x: line.indent, y: y,
