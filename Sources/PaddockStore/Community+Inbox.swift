@@ -41,12 +41,16 @@ extension Community {
     /// One page of a member's notifications, newest first, continuing below
     /// `before` (the id of the last one shown). Keyset paging over
     /// `notification_on_member` (or its unread-only partial index).
+    /// A thread hidden from the member since (a moderator hid it) is named but
+    /// not linked: there is nothing for them to open.
     public func inbox(for member: Actor, unreadOnly: Bool = false, before: Int64? = nil, limit: Int = 50) throws -> [InboxItem] {
         try writer.read { db in
-            try InboxItem.fetchAll(db, sql: """
+            let linked = try Rules.seesHiddenText(Self.fresh(db, member).role) ? "1" : "t.hidden = 0"
+            return try InboxItem.fetchAll(db, sql: """
                 SELECT n.id, n.kind, n.text, n.createdAt, n.readAt,
                        CASE WHEN n.kind = 'moderation' THEN NULL ELSE a.handle END AS actorHandle,
-                       n.threadId, t.title AS threadTitle, n.postId, p.position AS postPosition
+                       CASE WHEN \(linked) THEN n.threadId END AS threadId, t.title AS threadTitle,
+                       CASE WHEN \(linked) THEN n.postId END AS postId, p.position AS postPosition
                 FROM notification n
                 LEFT JOIN member a ON a.id = n.actorId
                 LEFT JOIN thread t ON t.id = n.threadId
