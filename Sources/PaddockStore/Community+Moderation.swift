@@ -137,7 +137,7 @@ extension Community {
             if post.state == .visible, total >= settings.flagThreshold {
                 post.state = .hidden
                 try post.update(db)
-                let why = actor.role >= .moderator ? "a moderator flagged it" : "flag weight \(total) reached the threshold of \(settings.flagThreshold)"
+                let why = actor.role >= .moderator ? ModerationWording.autoHideByModerator : "flag weight \(total) reached the threshold of \(settings.flagThreshold)"
                 try Self.log(db, actor: actor, action: "auto-hide", targetKind: "post", targetID: postID, reason: why, at: now)
                 try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: nil,
                                 text: "Your post in “\(thread.title)” is hidden pending review: members flagged it", at: now)
@@ -508,7 +508,7 @@ extension Community {
                 let named = !publicView || (names && role >= .moderator && action != "auto-hide")
                 let handle: String? = named ? row["handle"] : nil
                 return ModerationLogEntry(id: row["id"], createdAt: row.date("createdAt")!, actorHandle: handle,
-                                          actor: handle ?? ModerationWording.publicActor(action: action, actorRole: role),
+                                          actor: handle ?? ModerationWording.publicActor(action: action, reason: row["reason"]),
                                           action: action, targetKind: row["targetKind"], targetId: row["targetId"],
                                           target: row["target"] ?? "", reason: row["reason"])
             }

@@ -266,13 +266,17 @@ public enum PenaltyKind: String, CaseIterable, Codable, Sendable {
 /// The words members read about moderation, defined once for the app and the
 /// command line: who acted in the public log, and why a post is not shown.
 public enum ModerationWording {
+    /// The logged reason of an automatic hide that a moderator's flag caused.
+    public static let autoHideByModerator = "a moderator flagged it"
+
     /// Who the public moderation log says acted, when it does not name them:
     /// the kind of actor the action takes. An automatic hide is the community's
-    /// flags' doing (or a moderator's flag's), a role change an admin's, a
-    /// suggestion's status or merge a manager's, the rest a moderator's.
-    public static func publicActor(action: String, actorRole: Role) -> String {
+    /// flags' doing (or, as its logged reason says, a moderator's flag's), a
+    /// role change an admin's, a suggestion's status or merge a manager's, the
+    /// rest a moderator's.
+    public static func publicActor(action: String, reason: String) -> String {
         switch action {
-        case "auto-hide": actorRole >= .moderator ? "a moderator's flag" : "the community's flags"
+        case "auto-hide": reason == autoHideByModerator ? "a moderator's flag" : "the community's flags"
         case "role": Role.admin.withArticle
         case "status", "merge": Role.manager.withArticle
         default: Role.moderator.withArticle
@@ -288,7 +292,7 @@ public enum ModerationWording {
         switch (state, action) {
         case (.visible, _): return ""
         case (.hidden, "auto-hide"):
-            return why == "a moderator flagged it" ? "[hidden pending review: a moderator flagged it]"
+            return why == autoHideByModerator ? "[hidden pending review: a moderator flagged it]"
                 : "[hidden automatically by the community's flags, pending a moderator's review]"
         case (.hidden, "hide"): return with("hidden by a moderator")
         case (.hidden, "agree"): return with("hidden by a moderator after reviewing the flags")
