@@ -4,7 +4,8 @@ import PaddockStore
 
 /// A member's record of conduct, as moderators see it: role, standing and every
 /// penalty, newest first. w warns, s silences, u suspends (for a day; Tab picks
-/// another length), l lifts; each asks a one-line reason first.
+/// another length), l lifts; each asks a one-line reason first, and a silence
+/// or suspension a y before it is given.
 public struct ConductScreen: Equatable {
     public var handle: String
     public var record: MemberRecordOfConduct?

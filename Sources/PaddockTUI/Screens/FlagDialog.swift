@@ -143,9 +143,11 @@ public struct FlagDialog: Equatable {
 }
 
 /// A moderator's actions on a thread and its focused post, as the role allows,
-/// each with a one-line reason. Enter or ^S performs the chosen one; an action
-/// with a choice to make (the board to move to, the slow-mode pace) opens its
-/// choices first, and Esc goes back to the actions.
+/// each with a one-line reason. The arrows choose (letters, j and k too, type
+/// the reason); Enter or ^S performs the chosen one, after a y for hiding,
+/// removing, locking and archiving; an action with a choice to make (the
+/// board to move to, the slow-mode pace) opens its choices first, and Esc
+/// goes back to the actions.
 public struct ModerationMenu: Equatable {
     public struct Option: Equatable, Sendable {
         public var label: String
