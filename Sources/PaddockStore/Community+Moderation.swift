@@ -66,8 +66,11 @@ public struct MemberRecordOfConduct: Codable, Equatable, Sendable {
 public struct ModerationLogEntry: Codable, Equatable, Sendable {
     public let id: Int64
     public let createdAt: Date
-    /// Nil in the public view when names are hidden, and always for flaggers there.
+    /// Nil in the public view when names are hidden.
     public let actorHandle: String?
+    /// Who acted, as every front end words it: the handle when it is shown,
+    /// otherwise the kind of actor ("a moderator", "an admin", "the community's flags").
+    public let actor: String
     public let action: String
     public let targetKind: String
     public let targetId: Int64
@@ -136,7 +139,7 @@ extension Community {
             if post.state == .visible, total >= settings.flagThreshold {
                 post.state = .hidden
                 try post.update(db)
-                let why = actor.role >= .moderator ? "a moderator flagged it" : "flag weight \(total) reached the threshold of \(settings.flagThreshold)"
+                let why = actor.role >= .moderator ? ModerationWording.autoHideByModerator : "flag weight \(total) reached the threshold of \(settings.flagThreshold)"
                 try Self.log(db, actor: actor, action: "auto-hide", targetKind: "post", targetID: postID, reason: why, at: now)
                 try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: nil,
                                 text: "Your post in “\(thread.title)” is hidden pending review: members flagged it", at: now)
@@ -249,6 +252,65 @@ extension Community {
         }
     }
 
+    /// The review steps `undoReview` takes back.
+    public static let undoableReviewSteps: Set<String> = ["claim", "agree", "agree-remove", "disagree", "ignore"]
+
+    /// Takes back the actor's last step on a review item (a claim, or an agree,
+    /// disagree or ignore) when nobody has acted on the post since. When the
+    /// method returns, a decided item is open again with the flags it had, its
+    /// post is in the state it had before the decision (hidden or visible), and
+    /// the author, if the decision told them anything, hears of it; a claim is
+    /// released. The undo is logged as `undo-` and the step's name, which it returns.
+    @discardableResult
+    public func undoReview(by actor: Actor, post postID: Int64) throws -> String {
+        let now = self.now
+        return try writer.write { db in
+            let actor = try Self.fresh(db, actor)
+            try Rules.moderate(by: actor)
+            try Rules.mayWrite(actor, now: now)
+            guard let last = try Row.fetchOne(db, sql: """
+                SELECT l.actorId, l.action, a.handle FROM moderationLog l JOIN member a ON a.id = l.actorId
+                WHERE l.targetKind = 'post' AND l.targetId = ? ORDER BY l.id DESC LIMIT 1
+                """, arguments: [postID]), Self.undoableReviewSteps.contains(last["action"] as String) else {
+                throw CommunityError.invalid("post #\(postID) has no review step to undo: something else happened to it last")
+            }
+            let step: String = last["action"]
+            guard (last["actorId"] as Int64) == actor.id else {
+                let handle: String = last["handle"]
+                throw CommunityError.notPermitted("the last step on post #\(postID) is \(handle)'s; only they can undo it")
+            }
+            if step == "claim" {
+                try db.execute(sql: "UPDATE reviewItem SET claimedById = NULL, claimedAt = NULL WHERE postId = ? AND state = 'open'",
+                               arguments: [postID])
+            } else {
+                var post = try PostRecord.fetchOne(db, key: postID)!
+                let thread = try ThreadRecord.fetchOne(db, key: post.threadId)!
+                var steps = try Self.stateSteps(db, posts: [postID])[postID] ?? []
+                if ModerationWording.postState(after: step) != nil { steps.removeLast() }
+                let before = steps.last.flatMap { ModerationWording.postState(after: $0.action) } ?? .visible
+                if post.state != before {
+                    let author = try MemberRecord.fetchOne(db, key: post.authorId)!
+                    try Rules.moderateContent(by: actor, authorID: author.id!, authorRole: author.role, authorHandle: author.handle, now: now)
+                    post.state = before
+                    try post.update(db)
+                }
+                try db.execute(sql: """
+                    UPDATE flag SET resolvedAt = NULL, resolution = NULL
+                    WHERE postId = ? AND resolvedAt = (SELECT resolvedAt FROM reviewItem WHERE postId = ?)
+                    """, arguments: [postID, postID])
+                try db.execute(sql: "UPDATE reviewItem SET state = 'open', resolvedAt = NULL WHERE postId = ?", arguments: [postID])
+                let told = step.hasPrefix("agree") || (step == "disagree" && before == .hidden)
+                if told, post.authorId != actor.id {
+                    try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: actor.id,
+                                    text: "Your post in “\(thread.title)” is \(before == .hidden ? "hidden pending review" : "visible") again: "
+                                        + "a moderator took back their decision", at: now)
+                }
+            }
+            try Self.log(db, actor: actor, action: "undo-" + step, targetKind: "post", targetID: postID, reason: "", at: now)
+            return step
+        }
+    }
+
     // MARK: - Posts and threads
 
     /// Hides, restores or removes a post. Removed text is kept (moderators still
@@ -293,20 +355,30 @@ extension Community {
             }
             func already(_ state: String) -> CommunityError { .invalid("thread #\(threadID) is already \(state)") }
             var detail = reason
+            // What the thread's author reads in their inbox, after the title.
+            var news: String
             switch action {
             case .lock: guard !thread.locked else { throw already("locked") }; thread.locked = true
+                news = "was locked by a moderator"
             case .unlock: guard thread.locked else { throw already("unlocked") }; thread.locked = false
+                news = "was unlocked"
             case .pin: guard !thread.pinned else { throw already("pinned") }; thread.pinned = true
+                news = "was pinned to the top of its board"
             case .unpin: guard thread.pinned else { throw already("unpinned") }; thread.pinned = false
+                news = "was unpinned"
             case .archive: guard !thread.archived else { throw already("archived") }; thread.archived = true
+                news = "was archived by a moderator"
             case .hide: guard !thread.hidden else { throw already("hidden") }; thread.hidden = true
+                news = "was hidden from members by a moderator"
             case .unhide: guard thread.hidden else { throw already("visible") }; thread.hidden = false
+                news = "is visible to members again"
             case .slowMode(let seconds):
                 guard (0...86_400).contains(seconds) else { throw CommunityError.invalid("slow mode is 0 (off) to 86400 seconds (a day)") }
                 guard thread.slowModeSeconds != seconds else { throw CommunityError.invalid("thread #\(threadID) already has that slow mode") }
                 thread.slowModeSeconds = seconds
                 let setting = seconds == 0 ? "off" : "one post every \(Clock.describe(seconds: seconds))"
                 detail = reason.isEmpty ? setting : "\(setting): \(reason)"
+                news = seconds == 0 ? "is out of slow mode" : "is in slow mode, one post every \(Clock.describe(seconds: seconds)) per member"
             case .move(let slug):
                 let from = try BoardRecord.fetchOne(db, key: thread.boardId)!
                 let to = try Self.board(db, slug: slug)
@@ -326,9 +398,14 @@ extension Community {
                       lastActivityAt = MAX(COALESCE(lastActivityAt, ?), ?) WHERE id = ?
                     """, arguments: [posts, thread.lastActivityAt.stored, thread.lastActivityAt.stored, to.id])
                 detail = "\(from.slug) → \(to.slug)" + (reason.isEmpty ? "" : ": \(reason)")
+                news = "was moved from \(from.title) to \(to.title)"
             }
             try thread.update(db)
             try Self.log(db, actor: actor, action: action.name, targetKind: "thread", targetID: threadID, reason: detail, at: now)
+            if thread.authorId != actor.id {
+                try Self.notify(db, member: thread.authorId, kind: "moderation", thread: threadID, post: nil, actor: actor.id,
+                                text: "“\(thread.title)” \(news)" + (reason.isEmpty ? "" : ": \(reason)"), at: now)
+            }
         }
     }
 
@@ -409,8 +486,10 @@ extension Community {
     // MARK: - The moderation log
 
     /// The moderation log, newest first, continuing before entry `before`.
-    /// Moderators read it whole; the public view (any member) hides flaggers'
-    /// names always and moderators' names unless `modlog_public_names` is on.
+    /// Moderators read it whole. The public view (any member) leaves out flags
+    /// (members' reports, not moderation) and names the kind of actor instead
+    /// of the person (`ModerationWording.publicActor`), except moderators and up
+    /// when `modlog_public_names` is on.
     /// With `after`, the page just newer than that entry instead (0: the oldest
     /// page, for `G`), read backwards over the same key, still newest first.
     public func moderationLog(viewer: Actor, public publicView: Bool = false, before: Int64? = nil, after: Int64? = nil,
@@ -428,13 +507,15 @@ extension Community {
                     WHEN 'post' THEN (SELECT 'post ' || p.id || ' in “' || t.title || '”' FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = l.targetId)
                     ELSE l.targetKind || ' ' || l.targetId END AS target
                 FROM moderationLog l JOIN member a ON a.id = l.actorId
-                WHERE \(page.condition) ORDER BY l.id \(page.order) LIMIT ?
+                WHERE \(page.condition)\(publicView ? " AND l.action != 'flag'" : "") ORDER BY l.id \(page.order) LIMIT ?
                 """, arguments: [page.key, limit])
             return (after == nil ? rows : rows.reversed()).map { row in
                 let action: String = row["action"]
                 let role = Role(rawValue: row["role"] as String) ?? .member
-                let named = !publicView || (names && role >= .moderator && action != "flag" && action != "auto-hide")
-                return ModerationLogEntry(id: row["id"], createdAt: row.date("createdAt")!, actorHandle: named ? row["handle"] : nil,
+                let named = !publicView || (names && role >= .moderator && action != "auto-hide")
+                let handle: String? = named ? row["handle"] : nil
+                return ModerationLogEntry(id: row["id"], createdAt: row.date("createdAt")!, actorHandle: handle,
+                                          actor: handle ?? ModerationWording.publicActor(action: action, reason: row["reason"]),
                                           action: action, targetKind: row["targetKind"], targetId: row["targetId"],
                                           target: row["target"] ?? "", reason: row["reason"])
             }
@@ -518,6 +599,26 @@ extension Community {
             throw CommunityError.notPermitted("post #\(postID) is claimed by \(handle) since \(Clock.describe(at))")
         }
         return (actor, item)
+    }
+
+    /// Each post's logged steps that set its state, oldest first, leaving out
+    /// those an undo took back: the last is the one in force.
+    static func stateSteps(_ db: Database, posts: [Int64]) throws -> [Int64: [(action: String, reason: String)]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT targetId, action, reason FROM moderationLog
+            WHERE targetKind = 'post' AND targetId IN (\(databaseQuestionMarks(count: posts.count))) ORDER BY id
+            """, arguments: StatementArguments(posts))
+        var steps: [Int64: [(action: String, reason: String)]] = [:]
+        for row in rows {
+            let post: Int64 = row["targetId"]
+            let action: String = row["action"]
+            if action.hasPrefix("undo-") {
+                if ModerationWording.postState(after: String(action.dropFirst(5))) != nil { _ = steps[post]?.popLast() }
+            } else if ModerationWording.postState(after: action) != nil {
+                steps[post, default: []].append((action, row["reason"]))
+            }
+        }
+        return steps
     }
 
     static func resolveItem(_ db: Database, _ postID: Int64, state: String, at now: Date) throws {

@@ -244,9 +244,9 @@ public final class Community: Sendable {
             guard let thread = try ThreadRecord.fetchOne(db, key: threadID), !thread.hidden || Rules.seesHiddenText(role) else {
                 throw CommunityError.notFound("no thread #\(threadID)")
             }
-            let posts = try PostView.fetchAll(db, sql: Self.postViewSelect(viewer: role) + """
+            let posts = try Self.withModerationSteps(db, PostView.fetchAll(db, sql: Self.postViewSelect(viewer: role) + """
                  WHERE p.threadId = ? AND p.position >= ? ORDER BY p.position LIMIT ?
-                """, arguments: [threadID, max(0, position), limit])
+                """, arguments: [threadID, max(0, position), limit]))
             let facts = try Self.viewerFacts(db, thread: threadID, posts: posts, viewer: viewer?.id)
             return ThreadDetail(thread: try Self.threadSummary(db, id: threadID, reader: viewer?.id),
                                 board: try Self.boardSummary(db, id: thread.boardId),
@@ -410,6 +410,21 @@ extension Community {
     }
 
     static func postView(_ db: Database, id: Int64, viewer: Role) throws -> PostView {
-        try PostView.fetchOne(db, sql: postViewSelect(viewer: viewer) + " WHERE p.id = ?", arguments: [id])!
+        try withModerationSteps(db, [PostView.fetchOne(db, sql: postViewSelect(viewer: viewer) + " WHERE p.id = ?", arguments: [id])!])[0]
+    }
+
+    /// The posts, each hidden or removed one with the step that set its state.
+    static func withModerationSteps(_ db: Database, _ posts: [PostView]) throws -> [PostView] {
+        let moderated = posts.filter { $0.state != .visible }.map(\.id)
+        guard !moderated.isEmpty else { return posts }
+        let steps = try stateSteps(db, posts: moderated)
+        return posts.map { post in
+            var post = post
+            if let step = steps[post.id]?.last {
+                post.moderationStep = step.action
+                post.moderationReason = step.reason
+            }
+            return post
+        }
     }
 }

@@ -66,6 +66,15 @@ public struct PostView: Codable, Equatable, Sendable, FetchableRecord, StoredDat
     public let state: PostState
     public let replyToId: Int64?
     public let revisionCount: Int
+    /// For a hidden or removed post: the logged step that set its state
+    /// (`auto-hide`, `hide`, `agree`, `remove`, `agree-remove`) and its reason.
+    public var moderationStep: String? = nil
+    public var moderationReason: String? = nil
+
+    /// What a hidden or removed post shows in its place: who decided, and why.
+    public var placeholder: String {
+        ModerationWording.placeholder(state: state, action: moderationStep, reason: moderationReason)
+    }
 }
 
 /// Where a board list continues: the sort key of the last row shown.

@@ -193,10 +193,8 @@ struct ThreadCommand: ParsableCommand {
                             + "\(SafeText.displayable(post.authorHandle)) (\(post.authorRole.rawValue)) · \(Output.date(post.createdAt))\(edited)")
                 switch post.state {
                 case .visible: Output.safeLines(post.body).forEach { Output.line($0) }
-                case .hidden where post.body.isEmpty: Output.line("[hidden pending review]")
-                case .removed where post.body.isEmpty: Output.line("[removed by a moderator]")
                 case .hidden, .removed:
-                    Output.line("[\(post.state.rawValue)]")
+                    Output.line(SafeText.displayable(post.placeholder))
                     Output.safeLines(post.body).forEach { Output.line($0) }
                 }
             }

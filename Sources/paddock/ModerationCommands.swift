@@ -347,7 +347,7 @@ struct ModlogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "modlog", abstract: "The moderation log, newest first (moderators; --public for everyone).")
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .customLong("public"), help: "The public view: flaggers and (by the community's setting) moderators are not named.")
+    @Flag(name: .customLong("public"), help: "The public view: no flags, and the kind of actor (a moderator, an admin, the community's flags) instead of their name unless the community's setting names moderators.")
     var publicView = false
     @Option(help: "Entries to show, 1–500.") var limit: Int = 50
     @Option(help: ArgumentHelp("Show entries before this id.", valueName: "id")) var before: Int64?
@@ -362,7 +362,7 @@ struct ModlogCommand: ParsableCommand {
         let entries = try context.community.moderationLog(viewer: try context.actor(), public: publicView, before: before, limit: limit)
         if output.json { return try Output.json(entries) }
         Output.table(["ID", "WHEN", "BY", "ACTION", "TARGET", "REASON"], entries.map {
-            ["\($0.id)", Output.date($0.createdAt), $0.actorHandle ?? "—", $0.action, $0.target, $0.reason]
+            ["\($0.id)", Output.date($0.createdAt), $0.actor, $0.action, $0.target, $0.reason]
         })
     }
 }

@@ -29,7 +29,7 @@ import Testing
         let third = try cli.run(as: "sara", ["flag", "1", "--reason", "abusive"])
         #expect(third.stdout == "Flagged post 1; it is hidden pending review.\n")
         // Members see a placeholder, moderators the text.
-        #expect(try cli.run(as: "giulia", ["thread", "show", "1"]).stdout.contains("[hidden pending review]"))
+        #expect(try cli.run(as: "giulia", ["thread", "show", "1"]).stdout.contains("[hidden automatically by the community's flags, pending a moderator's review]"))
         #expect(try cli.run(as: "mod", ["thread", "show", "1"]).stdout.contains("buy at spam.example"))
         // The queue, for moderators only.
         let queue = try cli.json(["--as", "mod", "mod", "queue"]) as! [[String: Any]]
@@ -47,10 +47,18 @@ import Testing
         #expect(log.map { $0["action"] as! String } == ["agree", "auto-hide", "flag", "flag", "flag"])
         #expect(log[0]["actorHandle"] as? String == "mod")
         #expect(log[0]["reason"] as? String == "Advertising is not allowed here")
-        // The public log names nobody by default.
+        // The public log names nobody by default, and leaves the members' flags out.
         let publicLog = try cli.json(["--as", "giulia", "modlog", "--public"]) as! [[String: Any]]
-        #expect(publicLog.count == 5)
+        #expect(publicLog.map { $0["action"] as! String } == ["agree", "auto-hide"])
         #expect(publicLog.allSatisfy { $0["actorHandle"] == nil })
+        #expect(publicLog.map { $0["actor"] as! String } == ["a moderator", "the community's flags"])
+        // The table says the same words as the app, never "—".
+        try #require(cli.run(as: "ada", ["member", "role", "luca", "moderator"]).status == 0)
+        #expect(try cli.run(as: "giulia", ["modlog", "--public", "--limit", "1"]).stdout.contains("an admin"))
+        let table = try cli.run(as: "giulia", ["modlog", "--public"]).stdout
+        #expect(table.contains("a moderator") && table.contains("the community's flags"))
+        #expect(!table.contains("—"))
+        #expect(try cli.run(as: "mod", ["thread", "show", "1"]).stdout.contains("[hidden by a moderator after reviewing the flags: Advertising is not allowed here]"))
         #expect(try cli.run(as: "giulia", ["modlog"]).status == 1)
         #expect((try cli.json(["--as", "mod", "mod", "queue"]) as! [[String: Any]]).isEmpty)
     }

@@ -135,3 +135,16 @@ private func actor(_ role: Role, _ standing: Standing = .active, id: Int64 = 1) 
         #expect(Standing(kind: "silenced", until: nil) == .active)
     }
 }
+
+@Suite struct ArticleTests {
+    /// "only admins can invite a admin" read wrong: every role takes its article.
+    @Test func refusalsUseTheRightArticle() {
+        #expect(Role.allCases.map(\.withArticle) == ["a member", "a moderator", "a manager", "an admin"])
+        #expect(throws: CommunityError.notPermitted("only admins can invite an admin")) {
+            try Rules.invite(by: actor(.manager), role: .admin, now: now)
+        }
+        #expect(throws: CommunityError.notPermitted("only admins can invite a moderator")) {
+            try Rules.invite(by: actor(.moderator), role: .moderator, now: now)
+        }
+    }
+}

@@ -156,10 +156,12 @@ import Testing
         let post = try f.community.thread(thread.id).posts[0].id
         try f.community.flag(by: f.other, post: post, reason: .spam)
         try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .lock, reason: "cooling down")
-        #expect(try f.community.moderationLog(viewer: f.member, public: true).map(\.actorHandle) == [nil, nil])
+        // The flag is a member's report: not in the public log at all.
+        #expect(try f.community.moderationLog(viewer: f.member, public: true).map(\.actorHandle) == [nil])
+        #expect(try f.community.moderationLog(viewer: f.member, public: true).map(\.actor) == ["a moderator"])
         try f.community.setSetting(by: f.admin, key: "modlog_public_names", value: "true")
         let log = try f.community.moderationLog(viewer: f.member, public: true)
-        #expect(log.map(\.actorHandle) == ["mod", nil])
+        #expect(log.map(\.actorHandle) == ["mod"])
         #expect(log[0].target == "“T”" && log[0].reason == "cooling down")
         #expect(try f.community.moderationLog(viewer: f.moderator).map(\.actorHandle) == ["mod", "giulia"])
     }
@@ -199,5 +201,139 @@ import Testing
             #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM moderationLog") }
         }
         #expect(try f.community.moderationLog(viewer: f.moderator).map(\.reason) == ["r"])
+    }
+
+    /// The public log names the kind of actor truthfully, and leaves flags out;
+    /// moderators still see every flag and every name.
+    @Test func thePublicLogNamesTheKindOfActorAndLeavesFlagsOut() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        try f.community.setSetting(by: f.admin, key: "flag_threshold", value: "1")
+        try f.community.flag(by: f.other, post: post, reason: .spam)
+        try f.community.setRole(by: f.admin, handle: "giulia", role: .moderator)
+        try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .lock, reason: "heated")
+        let shown = try f.community.moderationLog(viewer: f.member, public: true).map { "\($0.actor) · \($0.action)" }
+        #expect(shown == ["a moderator · lock", "an admin · role", "the community's flags · auto-hide"])
+        // Named moderators: staff by their handle; an automatic hide stays the flags'.
+        try f.community.setSetting(by: f.admin, key: "modlog_public_names", value: "true")
+        #expect(try f.community.moderationLog(viewer: f.member, public: true).map(\.actor) == ["mod", "ada", "the community's flags"])
+        let full = try f.community.moderationLog(viewer: f.moderator)
+        #expect(full.map(\.action) == ["lock", "role", "auto-hide", "flag"])
+        #expect(full.map(\.actor) == ["mod", "ada", "giulia", "giulia"])
+    }
+
+    /// Every thread action reaches the thread's author with the reason, worded
+    /// for the inbox; a moderator acting on their own thread hears nothing.
+    @Test func threadModerationTellsTheAuthor() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "Parts", body: "b")
+        let steps: [(ThreadAction, String, String)] = [
+            (.lock, "heated", "“Parts” was locked by a moderator: heated"),
+            (.unlock, "", "“Parts” was unlocked"),
+            (.pin, "useful", "“Parts” was pinned to the top of its board: useful"),
+            (.move(toBoard: "garage"), "belongs there", "“Parts” was moved from Furia 950 to Garage: belongs there"),
+            (.slowMode(seconds: 120), "cool down", "“Parts” is in slow mode, one post every 2 minutes per member: cool down"),
+            (.slowMode(seconds: 0), "", "“Parts” is out of slow mode"),
+            (.archive, "settled", "“Parts” was archived by a moderator: settled"),
+            (.hide, "doxxing", "“Parts” was hidden from members by a moderator: doxxing"),
+        ]
+        for (action, reason, text) in steps {
+            try f.community.moderateThread(by: f.moderator, thread: thread.id, action: action, reason: reason)
+            let note = try #require(try f.community.notifications(for: f.member).first)
+            #expect(note.text == text)
+            #expect(note.kind == "moderation" && note.threadId == thread.id)
+        }
+        // The inbox names the hidden thread but doesn't link a member to it; moderators still open it.
+        let item = try #require(try f.community.inbox(for: f.member).first)
+        #expect(item.threadTitle == "Parts" && item.threadId == nil && item.actorHandle == nil)
+        try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .unhide)
+        #expect(try f.community.inbox(for: f.member).first?.threadId == thread.id)
+        // One's own thread: no notification.
+        let own = try f.community.startThread(by: f.moderator, board: "furia", title: "Mine", body: "b")
+        let before = try f.community.notifications(for: f.moderator).count
+        try f.community.moderateThread(by: f.moderator, thread: own.id, action: .lock, reason: "done")
+        #expect(try f.community.notifications(for: f.moderator).count == before)
+    }
+
+    /// A hidden or removed post says whose decision it was: the community's
+    /// flags pending review, or a moderator's, with the public reason.
+    @Test func aHiddenPostSaysWhoHidItAndWhy() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let first = try f.community.thread(thread.id).posts[0].id
+        let second = try f.community.reply(by: f.member, thread: thread.id, body: "r").id
+        let third = try f.community.reply(by: f.member, thread: thread.id, body: "r2").id
+        try f.community.setSetting(by: f.admin, key: "flag_threshold", value: "1")
+        try f.community.flag(by: f.other, post: first, reason: .spam)
+        try f.community.moderatePost(by: f.moderator, post: second, action: .hide, reason: "personal details")
+        try f.community.moderatePost(by: f.moderator, post: third, action: .remove, reason: "spam link")
+        func labels() throws -> [String] { try f.community.thread(thread.id, viewer: f.other).posts.map(\.placeholder) }
+        #expect(try labels() == ["[hidden automatically by the community's flags, pending a moderator's review]",
+                                 "[hidden by a moderator: personal details]", "[removed by a moderator: spam link]"])
+        try f.community.agree(by: f.moderator, post: first, reason: "advertising")
+        #expect(try labels()[0] == "[hidden by a moderator after reviewing the flags: advertising]")
+        // Undone, the post is back to what the flags did.
+        try f.community.undoReview(by: f.moderator, post: first)
+        #expect(try labels()[0] == "[hidden automatically by the community's flags, pending a moderator's review]")
+    }
+
+    /// `undoReview` takes back the actor's last queue step and logs it: the item
+    /// is open again with its flags and the post as it was; the author hears of it.
+    @Test func undoTakesBackTheLastQueueStep() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        let mod2 = try f.community.actor(handle: try f.community.addMember(by: f.admin, handle: "mod2", role: .moderator).handle)
+        func state() throws -> PostState { try f.community.thread(thread.id, viewer: f.moderator).posts[0].state }
+        func open() throws -> [Int] { try f.community.flagQueue(by: f.moderator).filter { $0.postId == post }.map(\.flagCount) }
+
+        // Ignore, then undo: the one flag is open again, the post still visible.
+        try f.community.flag(by: f.other, post: post, reason: .spam)
+        try f.community.ignore(by: f.moderator, post: post)
+        #expect(try open().isEmpty)
+        // Someone else's step is theirs to undo.
+        try f.expectRefusal(.notPermitted("the last step on post #\(post) is mod's; only they can undo it")) {
+            try f.community.undoReview(by: mod2, post: post)
+        }
+        #expect(try f.community.undoReview(by: f.moderator, post: post) == "ignore")
+        #expect(try open() == [1])
+        #expect(try state() == .visible)
+
+        // Agree with removal on a visible post, then undo: visible again, the author told both times.
+        try f.community.agree(by: f.moderator, post: post, reason: "spam", remove: true)
+        #expect(try state() == .removed)
+        try f.community.undoReview(by: f.moderator, post: post)
+        #expect(try state() == .visible)
+        #expect(try open() == [1])
+        #expect(try f.community.notifications(for: f.member).first?.text
+                == "Your post in “T” is visible again: a moderator took back their decision")
+
+        // A disagree on a hidden post, undone: hidden again pending review.
+        try f.community.moderatePost(by: mod2, post: post, action: .hide, reason: "checking")
+        try f.community.disagree(by: f.moderator, post: post, reason: "it is fine")
+        #expect(try state() == .visible)
+        try f.community.undoReview(by: f.moderator, post: post)
+        #expect(try state() == .hidden)
+        #expect(try f.community.notifications(for: f.member).first?.text
+                == "Your post in “T” is hidden pending review again: a moderator took back their decision")
+
+        // A claim, undone: released.
+        try f.community.claim(by: f.moderator, post: post)
+        try f.community.undoReview(by: f.moderator, post: post)
+        #expect(try f.community.flagQueue(by: mod2).first { $0.postId == post }?.claimedByHandle == nil)
+
+        // Only the last step: after it, nothing is left to undo.
+        try f.expectRefusal(.invalid("post #\(post) has no review step to undo: something else happened to it last")) {
+            try f.community.undoReview(by: f.moderator, post: post)
+        }
+        // A new flag after a decision: the decision can no longer be undone.
+        try f.community.ignore(by: f.moderator, post: post)
+        try f.community.flag(by: mod2, post: post, reason: .spam)
+        #expect(throws: CommunityError.self) { try f.community.undoReview(by: f.moderator, post: post) }
+
+        let undos = try f.community.moderationLog(viewer: f.moderator).filter { $0.action.hasPrefix("undo-") }.map(\.action)
+        #expect(undos == ["undo-claim", "undo-disagree", "undo-agree-remove", "undo-ignore"])
     }
 }

@@ -105,6 +105,10 @@ import Testing
         row("agree", .manager, managers, prepare: flagged) { s in try s.f.community.agree(by: s.actor, post: s.post, reason: "r") },
         row("disagree", .member, staff, prepare: flagged) { s in try s.f.community.disagree(by: s.actor, post: s.post) },
         row("ignore", .member, staff, prepare: flagged) { s in try s.f.community.ignore(by: s.actor, post: s.post) },
+        row("undoReview", .member, staff, prepare: { s in
+            try flagged(s)
+            if s.actor.role >= .moderator { try s.f.community.ignore(by: s.actor, post: s.post) }
+        }) { s in try s.f.community.undoReview(by: s.actor, post: s.post) },
         row("hide post", .actor, staff) { s in try s.f.community.moderatePost(by: s.actor, post: s.post, action: .hide, reason: "r") },
         row("hide post", .member, staff) { s in try s.f.community.moderatePost(by: s.actor, post: s.post, action: .hide, reason: "r") },
         row("hide post", .moderator, managers) { s in try s.f.community.moderatePost(by: s.actor, post: s.post, action: .hide, reason: "r") },

@@ -61,7 +61,7 @@ struct ModerationFixture {
         _ = try f.flagSeat(as: f.nico, downs: 1)
         let third = try f.flagSeat(as: f.sara, downs: 3, note: "selling seats")
         #expect(third.state.status?.text.contains("hidden") == true)
-        #expect(third.screen().contains("[hidden: flagged by the community, pending review]"))
+        #expect(third.screen().contains("[hidden automatically by the community's flags, pending a moderator's review]"))
 
         // The moderator sees the count in the header, then the queue.
         let mod = try f.app(as: f.lucia)
@@ -153,12 +153,12 @@ struct ModerationFixture {
                                               "slow mode…", "hide the thread"])
         mod.press(.down, .down)
         mod.type("Settled")
-        mod.press(.enter)
+        mod.press(.enter, .character("y"))
         #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
         #expect(mod.thread?.summary.locked == true)
         mod.press(.character("m"))
         mod.type("Spam")
-        mod.press(.enter)
+        mod.press(.enter, .character("y"))
         #expect(mod.thread?.posts.first?.state == .hidden)
         let actions = try f.community.moderationLog(viewer: f.base.admin).map(\.action)
         #expect(actions.contains("lock"))
@@ -212,7 +212,7 @@ struct ModerationFixture {
             "  giulia in “Seat foam after 10k km”: Mine went flat. Cos…       2    overdue 2d",
             "    spam ×1, off topic ×1 · by marco, nico · visible",
         ] + blank(19) + [
-            " Enter open  c claim  a agree  d disagree  i ignore  ? help  q Esc back",
+            " Enter open  c claim  a agree  d disagree  x ignore  ? help  q Esc back",
         ], width: 80)
     }
 
@@ -250,7 +250,7 @@ struct ModerationFixture {
         mod.press(.tab)
         #expect(mod.screen().contains("Silence giulia for 3 days"))
         mod.type("Cool off for a while")
-        mod.press(.enter)
+        mod.press(.enter, .character("y"))
         #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
         #expect(mod.screen().contains("Standing: silenced"))
         #expect(mod.screen().contains("silence by lucia"))
@@ -265,5 +265,147 @@ struct ModerationFixture {
         mod.press(.enter)
         #expect(mod.state.status?.isError == true)
         #expect(try f.community.conduct(of: "elena", by: f.base.admin).penalties.isEmpty)
+    }
+
+    /// A moderator in the queue as an app session: a flagged seat post, lucia's queue open.
+    func queue(_ f: ModerationFixture) throws -> PaddockApp {
+        _ = try f.flagSeat(as: f.base.reader)
+        let mod = try f.app(as: f.lucia)
+        mod.press(.character("M"))
+        return mod
+    }
+
+    func openItems(_ f: ModerationFixture) throws -> [Int64] { try f.community.flagQueue(by: f.lucia).map(\.postId) }
+
+    /// `i` opens the inbox in the queue as everywhere; `x` ignores, and `u`
+    /// takes it back in the store, logged.
+    @Test func iOpensTheInboxXIgnoresAndUUndoes() throws {
+        let f = try ModerationFixture()
+        let mod = try queue(f)
+        mod.press(.character("i"))
+        if case .inbox = mod.state.screen {} else { Issue.record("i should open the inbox") }
+        #expect(try openItems(f) == [f.seatPost])
+        mod.press(.escape)
+        #expect(!mod.screen().contains("u undo"), "nothing to undo yet")
+        mod.press(.character("u"))
+        #expect(mod.state.status?.text == "Nothing to undo.")
+        mod.press(.character("x"))
+        #expect(try openItems(f).isEmpty)
+        #expect(mod.state.status?.text.contains("u undoes") == true)
+        #expect(mod.screen().contains("u undo"))
+        // The undo lasts the session: leaving the queue and coming back keeps it.
+        mod.press(.escape, .character("M"), .character("u"))
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        #expect(try openItems(f) == [f.seatPost])
+        guard case .moderationQueue(let queue) = mod.state.screen else { Issue.record("no queue"); return }
+        #expect(queue.items.map(\.postId) == [f.seatPost])
+        #expect(!mod.screen().contains("u undo"))
+        let log = try f.community.moderationLog(viewer: f.lucia).map(\.action)
+        #expect(Array(log.prefix(2)) == ["undo-ignore", "ignore"])
+    }
+
+    /// An agreement undone puts the post back as the flags left it; `d` asks an
+    /// optional reason like `a`, and its footer offers no Tab.
+    @Test func disagreeTakesAReasonAndAnAgreementCanBeUndone() throws {
+        let f = try ModerationFixture()
+        let mod = try queue(f)
+        mod.press(.character("a"))
+        mod.type("Selling")
+        mod.press(.tab, .enter)
+        #expect(try f.community.thread(f.seatThread, viewer: f.lucia, from: 0, limit: 1).posts[0].state == .removed)
+        mod.press(.character("u"))
+        #expect(try f.community.thread(f.seatThread, viewer: f.lucia, from: 0, limit: 1).posts[0].state == .visible)
+        #expect(try openItems(f) == [f.seatPost])
+
+        mod.press(.character("d"))
+        #expect(mod.screen().contains("Disagree"))
+        #expect(mod.screen().contains(" Enter disagree  Esc cancel"))
+        #expect(!mod.screen().contains("Tab"))
+        mod.type("A fair question about seats")
+        mod.press(.enter)
+        #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
+        #expect(try openItems(f).isEmpty)
+        #expect(try f.community.moderationLog(viewer: f.lucia).first.map { "\($0.action): \($0.reason)" }
+                == "disagree: A fair question about seats")
+    }
+
+    /// Hide, remove, lock, archive ask first: any key but y changes nothing and
+    /// keeps the dialog and its reason; a missing reason is said before asking.
+    @Test func destructiveMenuActionsAskFirst() throws {
+        let f = try ModerationFixture()
+        let mod = try f.app(as: f.lucia)
+        try mod.open(thread: f.seatThread)
+        mod.press(.character("m"), .enter)
+        #expect(mod.state.status?.text == "give a reason: the author and the moderation log receive it")
+        #expect(mod.state.confirmation == nil)
+        // j and k type into the reason, as the footer says; arrows choose.
+        mod.type("junk")
+        guard case .moderationMenu(let menu) = mod.state.screen else { Issue.record("no menu"); return }
+        #expect(menu.choice == 0 && menu.reason.text == "junk")
+        #expect(mod.screen().contains("↑↓ action  letters reason"))
+        mod.press(.enter)
+        #expect(mod.screen().contains("Hide the opening post? y does it"))
+        mod.press(.character("n"))
+        #expect(try f.community.thread(f.seatThread, viewer: f.lucia, from: 0, limit: 1).posts[0].state == .visible)
+        guard case .moderationMenu(let kept) = mod.state.screen else { Issue.record("the menu closed"); return }
+        #expect(kept.reason.text == "junk")
+        mod.press(.enter, .character("y"))
+        #expect(try f.community.thread(f.seatThread, viewer: f.lucia, from: 0, limit: 1).posts[0].state == .hidden)
+        // Members read whose decision it was.
+        let member = try f.app(as: f.nico)
+        try member.open(thread: f.seatThread)
+        #expect(member.screen().contains("[hidden by a moderator: junk]"))
+        // Pinning is not destructive: done at once.
+        mod.press(.character("m"), .down, .down, .down, .enter)
+        #expect(mod.state.confirmation == nil)
+        #expect(mod.thread?.summary.pinned == true)
+    }
+
+    /// Warn and lift have no length: no Tab in their footer; silence asks first.
+    @Test func theRecordsFooterOffersLengthOnlyForTimedPenalties() throws {
+        let f = try ModerationFixture()
+        let mod = try f.app(as: f.lucia)
+        try mod.open(thread: f.seatThread)
+        mod.press(.character("p"), .character("w"))
+        #expect(!mod.screen().contains("Tab length"))
+        mod.press(.escape, .character("l"))
+        #expect(!mod.screen().contains("Tab length"))
+        mod.press(.escape, .character("u"))
+        #expect(mod.screen().contains("Tab length"))
+        mod.type("Threats")
+        mod.press(.enter)
+        #expect(mod.screen().contains("Suspend giulia for 1 day? y does it"))
+        mod.press(.escape)
+        #expect(try f.community.conduct(of: "giulia", by: f.lucia).standing == "active")
+        mod.press(.enter, .character("y"))
+        #expect(try f.community.conduct(of: "giulia", by: f.lucia).standing == "suspended")
+    }
+
+    /// The inbox shows a thread's moderation news first, then its title.
+    @Test func theAuthorReadsThreadModerationInTheInbox() throws {
+        let f = try ModerationFixture()
+        try f.community.moderateThread(by: f.lucia, thread: f.seatThread, action: .lock, reason: "Heated")
+        let author = try f.app(as: f.giulia)
+        author.press(.character("i"))
+        #expect(author.screen().contains("moderation —              locked by a moderator: Heated · “Seat fo…"))
+        author.press(.enter)
+        #expect(author.thread?.summary.id == f.seatThread)
+    }
+
+    /// The member's public log: no flags, and each actor named by kind.
+    @Test func theAppsPublicLogNamesTheKindOfActor() throws {
+        let f = try ModerationFixture()
+        try f.community.setSetting(by: f.base.admin, key: "flag_threshold", value: "1")
+        _ = try f.flagSeat(as: f.nico)
+        try f.community.setRole(by: f.base.admin, handle: "sara", role: .moderator)
+        try f.community.moderateThread(by: f.lucia, thread: f.seatThread, action: .lock, reason: "Heated")
+        let member = try f.app(as: f.base.reader)
+        member.press(.character("L"))
+        let shown = member.screen()
+        #expect(shown.contains("now · a moderator · lock · “Seat foam after 10k km” · Heated"))
+        #expect(shown.contains("now · an admin · role · sara · member → moderator"))
+        #expect(shown.contains("now · the community's flags · auto-hide · post"))
+        #expect(!shown.contains("· flag ·"))
+        #expect(!shown.contains("nico") && !shown.contains("lucia"))
     }
 }

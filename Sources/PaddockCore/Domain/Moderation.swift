@@ -130,7 +130,7 @@ extension Rules {
         try mayWrite(actor, now: now)
         if target.id == actor.id { throw .notPermitted("you cannot moderate yourself") }
         guard target.role < actor.role else {
-            throw .notPermitted("\(target.handle) is \(target.role == .admin ? "an" : "a") \(target.role.rawValue); only a role above theirs can act on them")
+            throw .notPermitted("\(target.handle) is \(target.role.withArticle); only a role above theirs can act on them")
         }
     }
 
@@ -139,7 +139,7 @@ extension Rules {
         try moderate(by: actor)
         try mayWrite(actor, now: now)
         guard authorID == actor.id || authorRole < actor.role else {
-            throw .notPermitted("the author, \(authorHandle), is \(authorRole == .admin ? "an" : "a") \(authorRole.rawValue); only a role above theirs can hide or remove their posts")
+            throw .notPermitted("the author, \(authorHandle), is \(authorRole.withArticle); only a role above theirs can hide or remove their posts")
         }
     }
 
@@ -282,4 +282,55 @@ public enum PostAction: String, CaseIterable, Sendable {
 /// Penalties a member can receive, as the `penalty` table names them.
 public enum PenaltyKind: String, CaseIterable, Codable, Sendable {
     case warn, silence, suspend, lift
+}
+
+/// The words members read about moderation, defined once for the app and the
+/// command line: who acted in the public log, and why a post is not shown.
+public enum ModerationWording {
+    /// The logged reason of an automatic hide that a moderator's flag caused.
+    public static let autoHideByModerator = "a moderator flagged it"
+
+    /// Who the public moderation log says acted, when it does not name them:
+    /// the kind of actor the action takes. An automatic hide is the community's
+    /// flags' doing (or, as its logged reason says, a moderator's flag's), a
+    /// role change an admin's, a suggestion's status or merge a manager's, the
+    /// rest a moderator's.
+    public static func publicActor(action: String, reason: String) -> String {
+        switch action {
+        case "auto-hide": reason == autoHideByModerator ? "a moderator's flag" : "the community's flags"
+        case "role": Role.admin.withArticle
+        case "status", "merge": Role.manager.withArticle
+        default: Role.moderator.withArticle
+        }
+    }
+
+    /// What a hidden or removed post shows in its place, from the moderation
+    /// step that last set its state (an action of the log, and its reason).
+    /// The reason is public already: the public moderation log shows it.
+    public static func placeholder(state: PostState, action: String?, reason: String?) -> String {
+        let why = reason.map { $0.trimmingWhitespace }.flatMap { $0.isEmpty ? nil : $0 }
+        func with(_ text: String) -> String { "[" + text + (why.map { ": " + $0 } ?? "") + "]" }
+        switch (state, action) {
+        case (.visible, _): return ""
+        case (.hidden, "auto-hide"):
+            return why == autoHideByModerator ? "[hidden pending review: a moderator flagged it]"
+                : "[hidden automatically by the community's flags, pending a moderator's review]"
+        case (.hidden, "hide"): return with("hidden by a moderator")
+        case (.hidden, "agree"): return with("hidden by a moderator after reviewing the flags")
+        case (.hidden, _): return "[hidden pending a moderator's review]"
+        case (.removed, "agree-remove"): return with("removed by a moderator after reviewing the flags")
+        case (.removed, _): return with("removed by a moderator")
+        }
+    }
+
+    /// The state each logged post step leaves a post in; nil for steps that
+    /// change no state (a flag, a claim, an ignore).
+    public static func postState(after action: String) -> PostState? {
+        switch action {
+        case "auto-hide", "hide", "agree": .hidden
+        case "remove", "agree-remove": .removed
+        case "restore", "disagree": .visible
+        default: nil
+        }
+    }
 }

@@ -144,7 +144,7 @@ extension Rules {
     public static func invite(by actor: Actor, role: Role, now: Date) throws(CommunityError) {
         try mayWrite(actor, now: now)
         guard actor.role >= .moderator else { throw .notPermitted("only moderators, managers and admins can create invites") }
-        if role > .member, actor.role < .admin { throw .notPermitted("only admins can invite \(role == .admin ? "an" : "a") \(role.rawValue)") }
+        if role > .member, actor.role < .admin { throw .notPermitted("only admins can invite \(role.withArticle)") }
     }
 
     /// Staff see the invites.

@@ -9,6 +9,9 @@ public enum Role: String, CaseIterable, Codable, Comparable, Sendable {
 
     /// Staff post officially for the brand.
     public var isStaff: Bool { self >= .manager }
+
+    /// "a member", "a moderator", "a manager", "an admin".
+    public var withArticle: String { (self == .admin ? "an " : "a ") + rawValue }
 }
 
 /// Whether a member may take part right now. Timed penalties end by themselves.

@@ -66,22 +66,27 @@ public enum Keymap {
             return [KeyHelp("Enter ^S", "flag", footer: true), KeyHelp("↑↓", "reason", footer: true),
                     KeyHelp("type", "note"), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
         case .conduct(let conduct):
-            if conduct.isTyping {
-                return [KeyHelp("Enter", "do it", footer: true), KeyHelp("Tab", "length", footer: true),
-                        KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+            if let pending = conduct.pending {
+                // Only silences and suspensions have a length to change.
+                return [KeyHelp("Enter", "do it", footer: true)] + (pending.lasts ? [KeyHelp("Tab", "length", footer: true)] : [])
+                    + [KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
             }
             return [KeyHelp("w", "warn", footer: true), KeyHelp("s", "silence", footer: true), KeyHelp("u", "suspend", footer: true),
                     KeyHelp("l", "lift", footer: true), KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true)]
         case .moderationMenu:
-            return [KeyHelp("Enter ^S", "do it / choose", footer: true), KeyHelp("↑↓", "action", footer: true),
-                    KeyHelp("type", "reason"), KeyHelp("Esc", "back, cancel", footer: true), KeyHelp("F1", "help")]
+            // Letters (j and k too) type the reason; only the arrows choose.
+            return [KeyHelp("Enter", "do it / choose", footer: true), KeyHelp("↑↓", "action", footer: true),
+                    KeyHelp("letters", "reason", footer: true), KeyHelp("Esc", "back, cancel", footer: true),
+                    KeyHelp("^S", "same as Enter"), KeyHelp("Tab", "next action"), KeyHelp("F1", "help")]
         case .moderationQueue(let queue):
-            if queue.isTyping {
-                return [KeyHelp("Enter", "agree", footer: true), KeyHelp("Tab", "remove/keep hidden", footer: true),
-                        KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+            if let prompt = queue.deciding {
+                return [KeyHelp("Enter", prompt.agree ? "agree" : "disagree", footer: true)]
+                    + (prompt.agree ? [KeyHelp("Tab", "remove/keep hidden", footer: true)] : [])
+                    + [KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
             }
+            let undo = queue.undoable == nil ? [] : [KeyHelp("u", "undo", footer: true)]
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", "claim", footer: true), KeyHelp("a", "agree", footer: true),
-                    KeyHelp("d", "disagree", footer: true), KeyHelp("i", "ignore", footer: true)] + moving + [
+                    KeyHelp("d", "disagree", footer: true), KeyHelp("x", "ignore", footer: true)] + undo + moving + [
                 KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .statusDialog:

@@ -20,6 +20,8 @@ public struct AppState: Equatable {
     public var unreadNotifications = 0
     /// Open items in the flag queue; shown in the header to moderators and up only.
     public var flagQueueCount = 0
+    /// The member's last step in the flag queue this session, which `u` there takes back.
+    public var lastQueueStep: ModerationRequest?
     /// Ticks since the last look for other sessions' changes.
     var ticksSinceCheck = 0
 
@@ -73,6 +75,8 @@ public struct Status: Equatable {
 public struct Confirmation: Equatable {
     public var question: String
     public var onYes: [Command]
+    /// What the status says when any other key answers.
+    public var onNo = "Kept."
 }
 
 /// What compose is writing: a reply in a thread, or a new thread in a board.

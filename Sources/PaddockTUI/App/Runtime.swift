@@ -270,13 +270,24 @@ public final class PaddockApp: TerminalProgram {
             return "Claimed post #\(post): it is yours for an hour."
         case .agree(let post, let reason, let remove):
             try community.agree(by: member, post: post, reason: reason, remove: remove)
-            return "Agreed: post #\(post) \(remove ? "removed" : "kept hidden"); the author is told why."
-        case .disagree(let post):
-            try community.disagree(by: member, post: post)
-            return "Disagreed: post #\(post) is visible again and its flags are cleared."
+            return "Agreed: post #\(post) \(remove ? "removed" : "kept hidden"); the author is told why (u undoes)."
+        case .disagree(let post, let reason):
+            try community.disagree(by: member, post: post, reason: reason)
+            return "Disagreed: post #\(post) is visible again and its flags are cleared (u undoes)."
         case .ignore(let post):
             try community.ignore(by: member, post: post)
-            return "Ignored: post #\(post) left the queue as it is."
+            return "Ignored: post #\(post) left the queue as it is (u undoes)."
+        case .undo(let post):
+            let step = try community.undoReview(by: member, post: post)
+            let what = switch step {
+            case "claim": "claim"
+            case "agree": "agreement"
+            case "agree-remove": "removal"
+            case "disagree": "disagreement"
+            default: "ignore"
+            }
+            return step == "claim" ? "Undone: your claim on post #\(post) is released."
+                : "Undone: your \(what) is taken back; post #\(post) is in the queue as it was before."
         case .post(let post, _, let action, let reason):
             try community.moderatePost(by: member, post: post, action: action, reason: reason)
             return "Post #\(post): \(action.rawValue) done."

@@ -209,13 +209,22 @@ public enum App {
             switch state.screen {
             case .flagDialog, .moderationMenu: state.stack.removeLast()
             case .moderationQueue(var queue):
-                queue.agreeing = nil
+                queue.deciding = nil
                 state.screen = .moderationQueue(queue)
             case .conduct(var conduct):
                 conduct.pending = nil
                 conduct.reason.setText("")
                 state.screen = .conduct(conduct)
             default: break
+            }
+            if request.postID != nil {
+                state.lastQueueStep = request.isUndoableQueueStep ? request : nil
+                for i in state.stack.indices {
+                    if case .moderationQueue(var queue) = state.stack[i] {
+                        queue.undoable = state.lastQueueStep
+                        state.stack[i] = .moderationQueue(queue)
+                    }
+                }
             }
             var commands: [Command] = [.setStatus(.info(text)), .countFlagQueue]
             switch state.screen {
@@ -305,7 +314,7 @@ public enum App {
         if let confirmation = state.confirmation {
             state.confirmation = nil
             if key == .character("y") || key == .character("Y") { return confirmation.onYes }
-            return [.setStatus(.info("Kept."))]
+            return [.setStatus(.info(confirmation.onNo))]
         }
         let tooSmall = state.width < Frame.minimumWidth || state.height < Frame.minimumHeight
         if tooSmall {
@@ -344,7 +353,7 @@ public enum App {
         case .character("i") where !composing:
             // The inbox opens from every screen that doesn't take `i` itself.
             switch state.screen {
-            case .inbox, .moderationQueue: break
+            case .inbox: break
             default: return InboxScreen.open(body: body)
             }
         default:
@@ -355,7 +364,7 @@ public enum App {
         case .home(let home):
             if key == .character("Q") { return ReviewQueueScreen.open(member: member, body: body) }
             if key == .character("S") { return SuggestionListScreen.open(body: body) }
-            if key == .character("M") { return ModerationQueueScreen.open(member: member) }
+            if key == .character("M") { return ModerationQueueScreen.open(member: member, undoable: state.lastQueueStep) }
             if key == .character("L") { return ModerationLogScreen.open(member: member, body: body) }
             return step(home, Screen.home, &state) { $0.handle(key, body: body) }
         case .board(let board):

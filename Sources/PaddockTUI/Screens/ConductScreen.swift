@@ -4,7 +4,8 @@ import PaddockStore
 
 /// A member's record of conduct, as moderators see it: role, standing and every
 /// penalty, newest first. w warns, s silences, u suspends (for a day; Tab picks
-/// another length), l lifts; each asks a one-line reason first.
+/// another length), l lifts; each asks a one-line reason first, and a silence
+/// or suspension a y before it is given.
 public struct ConductScreen: Equatable {
     public var handle: String
     public var record: MemberRecordOfConduct?
@@ -42,7 +43,17 @@ public struct ConductScreen: Equatable {
             case .enter, .ctrl("s"):
                 let why = reason.text.trimmingCharacters(in: .whitespaces)
                 let until: Date? = kind.lasts ? now + TimeInterval(penaltyLength) : nil
-                return [.moderate(.member(handle, kind, until: until, reason: why))]
+                let request = ModerationRequest.member(handle, kind, until: until, reason: why)
+                guard request.isDestructive else { return [.moderate(request)] }
+                // Silencing and suspending ask first; a missing reason is said before the question.
+                do throws(CommunityError) {
+                    _ = try Rules.reason(why, required: true)
+                } catch {
+                    return [.setStatus(.error(error.description))]
+                }
+                let length = "for \(Clock.describe(seconds: penaltyLength))"
+                return [.confirm(Confirmation(question: "\(kind == .silence ? "Silence" : "Suspend") \(handle) \(length)? y does it, any other key goes back",
+                                              onYes: [.moderate(request)], onNo: "Not done: the reason is kept; Enter asks again, Esc cancels."))]
             case .tab where kind.lasts:
                 lengthIndex = (lengthIndex + 1) % Self.penaltyLengths.count
                 return []
@@ -107,7 +118,7 @@ public struct ConductScreen: Equatable {
     }
 }
 
-private extension PenaltyKind {
+extension PenaltyKind {
     /// Silences and suspensions run until a time; warnings and lifts are at once.
     var lasts: Bool { self == .silence || self == .suspend }
 }

@@ -7,11 +7,50 @@ public enum ModerationRequest: Equatable, Sendable {
     case flag(post: Int64, thread: Int64, reason: FlagReason, note: String?)
     case claim(post: Int64)
     case agree(post: Int64, reason: String, remove: Bool)
-    case disagree(post: Int64)
+    case disagree(post: Int64, reason: String)
     case ignore(post: Int64)
+    /// Takes back the member's last queue step on this post.
+    case undo(post: Int64)
     case post(Int64, thread: Int64, PostAction, reason: String)
     case thread(Int64, ThreadAction, reason: String)
     case member(String, PenaltyKind, until: Date?, reason: String)
+
+    /// The post a queue step acts on: a claim, agree, disagree, ignore or undo.
+    var postID: Int64? {
+        switch self {
+        case .claim(let post), .agree(let post, _, _), .disagree(let post, _), .ignore(let post), .undo(let post): post
+        default: nil
+        }
+    }
+
+    /// A queue step `undo` can take back.
+    var isUndoableQueueStep: Bool {
+        switch self {
+        case .claim, .agree, .disagree, .ignore: true
+        default: false
+        }
+    }
+
+    /// Hiding or removing a post, hiding, locking or archiving a thread: asked before it is done.
+    var isDestructive: Bool {
+        switch self {
+        case .post(_, _, let action, _): action != .restore
+        case .thread(_, let action, _): [.lock, .archive, .hide].contains(action)
+        case .member(_, let kind, _, _): kind == .silence || kind == .suspend
+        default: false
+        }
+    }
+
+    /// The store refuses these without a reason.
+    var needsReason: Bool {
+        switch self {
+        case .post(_, _, let action, _): action != .restore
+        case .thread(_, let action, _): action == .hide
+        case .member(_, let kind, _, _): kind != .lift
+        case .agree: true
+        default: false
+        }
+    }
 
     /// The thread whose view changes, when it is known.
     var threadID: Int64? {
@@ -109,9 +148,11 @@ public struct FlagDialog: Equatable {
 }
 
 /// A moderator's actions on a thread and its focused post, as the role allows,
-/// each with a one-line reason. Enter or ^S performs the chosen one; an action
-/// with a choice to make (the board to move to, the slow-mode pace) opens its
-/// choices first, and Esc goes back to the actions.
+/// each with a one-line reason. The arrows choose (letters, j and k too, type
+/// the reason); Enter or ^S performs the chosen one, after a y for hiding,
+/// removing, locking and archiving; an action with a choice to make (the
+/// board to move to, the slow-mode pace) opens its choices first, and Esc
+/// goes back to the actions.
 public struct ModerationMenu: Equatable {
     public struct Option: Equatable, Sendable {
         public var label: String
@@ -187,11 +228,21 @@ public struct ModerationMenu: Equatable {
                 return []
             }
             let why = reason.text.trimmingCharacters(in: .whitespaces)
+            let chosen: ModerationRequest
             switch request {
-            case .post(let post, let thread, let action, _): return [.moderate(.post(post, thread: thread, action, reason: why))]
-            case .thread(let thread, let action, _): return [.moderate(.thread(thread, action, reason: why))]
+            case .post(let post, let thread, let action, _): chosen = .post(post, thread: thread, action, reason: why)
+            case .thread(let thread, let action, _): chosen = .thread(thread, action, reason: why)
             default: return []
             }
+            guard chosen.isDestructive else { return [.moderate(chosen)] }
+            // Hiding, removing, locking and archiving ask first; a missing reason is said before the question.
+            do throws(CommunityError) {
+                _ = try Rules.reason(why, required: chosen.needsReason)
+            } catch {
+                return [.setStatus(.error(error.description))]
+            }
+            return [.confirm(Confirmation(question: Self.capitalized(option.label) + "? y does it, any other key goes back",
+                                          onYes: [.moderate(chosen)], onNo: "Not done: choose again or Esc to leave."))]
         case .escape:
             if let parent {
                 (options, choice) = (parent.options, parent.choice)
@@ -208,6 +259,8 @@ public struct ModerationMenu: Equatable {
         }
         return []
     }
+
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     func render(into canvas: inout Canvas, area: Rect) {
         let heading = parent == nil ? 0 : 1

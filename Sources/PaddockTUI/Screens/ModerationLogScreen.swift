@@ -3,8 +3,9 @@ import PaddockCore
 import PaddockStore
 
 /// The moderation log, newest first, a page at a time: when, who, what, on
-/// what, and why. Moderators see every actor; members see the public view,
-/// where moderators are "a moderator" unless the community names them.
+/// what, and why. Moderators see every actor and flag; members see the public
+/// view: no flags, and the kind of actor ("a moderator", "an admin", "the
+/// community's flags") unless the community names its moderators.
 public struct ModerationLogScreen: Equatable {
     public var entries: [ModerationLogEntry] = []
     /// The members' view: actors hidden as the community's setting says.
@@ -104,9 +105,10 @@ public struct ModerationLogScreen: Equatable {
         return .loadModerationLog(public: publicView, before: nil, limit: Self.pageSize(body) + 1)
     }
 
-    /// "time · actor · action · target · reason"; the actor is "a moderator" when hidden.
+    /// "time · actor · action · target · reason"; the actor as the store words it
+    /// (a handle, or in the public view the kind of actor).
     static func line(_ entry: ModerationLogEntry, now: Date) -> String {
-        var parts = [Ago.describe(entry.createdAt, now: now), entry.actorHandle ?? "a moderator", entry.action]
+        var parts = [Ago.describe(entry.createdAt, now: now), entry.actor, entry.action]
         if !entry.target.isEmpty { parts.append(entry.target) }
         if !entry.reason.isEmpty { parts.append(entry.reason) }
         return parts.joined(separator: " · ")

@@ -4,66 +4,78 @@ import PaddockStore
 
 /// The moderators' flag queue: flagged posts heaviest first, with their
 /// reasons, flaggers and age (overdue after 48 h). c claims, a agrees (asks a
-/// reason; Tab chooses keep hidden or remove), d disagrees, i ignores; Enter
-/// opens the post's thread.
+/// reason; Tab chooses keep hidden or remove), d disagrees (an optional
+/// reason), x ignores the flags, u undoes the last of these;
+/// Enter opens the post's thread.
 public struct ModerationQueueScreen: Equatable {
     public var items: [ReviewQueueItem] = []
     public var loaded = false
     public var list = ListSelection()
-    /// Agreeing: the reason being typed, and whether the post is removed.
-    public var agreeing: AgreePrompt?
+    /// Agreeing or disagreeing: the reason being typed, and whether the post is removed.
+    public var deciding: DecisionPrompt?
+    /// The member's last queue step this session, which `u` takes back.
+    public var undoable: ModerationRequest?
 
-    public struct AgreePrompt: Equatable, Sendable {
+    public struct DecisionPrompt: Equatable, Sendable {
         public var post: Int64
+        /// Agree (a reason required) or disagree (a reason optional).
+        public var agree: Bool
         public var reason = TextField(maxLength: 500)
         public var remove = false
     }
 
-    public init() {}
+    public init(undoable: ModerationRequest? = nil) {
+        self.undoable = undoable
+    }
 
     static let limit = 100
 
     /// Rows each item takes: the post line, its flags line.
     static let rowsPerItem = 2
 
-    func visibleRows(in body: Rect) -> Int { max(1, (body.height - 1 - (agreeing == nil ? 0 : 3)) / Self.rowsPerItem) }
+    func visibleRows(in body: Rect) -> Int { max(1, (body.height - 1 - (deciding == nil ? 0 : 3)) / Self.rowsPerItem) }
 
-    var isTyping: Bool { agreeing != nil }
+    var isTyping: Bool { deciding != nil }
 
-    static func open(member: Actor) -> [Command] {
+    static func open(member: Actor, undoable: ModerationRequest?) -> [Command] {
         do throws(CommunityError) {
             try Rules.moderate(by: member)
         } catch {
             return [.setStatus(.error("the moderation queue is for moderators: \(error.description)"))]
         }
-        return [.push(.moderationQueue(ModerationQueueScreen())), .loadFlagQueue]
+        return [.push(.moderationQueue(ModerationQueueScreen(undoable: undoable))), .loadFlagQueue]
     }
 
     mutating func handle(_ key: Key, body: Rect) -> [Command] {
-        if var prompt = agreeing {
+        if var prompt = deciding {
             switch key {
             case .escape:
-                agreeing = nil
-                return [.setStatus(.info("Not agreed."))]
-            case .tab:
+                deciding = nil
+                return [.setStatus(.info(prompt.agree ? "Not agreed." : "Not disagreed."))]
+            case .tab where prompt.agree:
                 prompt.remove.toggle()
             case .enter, .ctrl("s"):
-                return [.moderate(.agree(post: prompt.post, reason: prompt.reason.text.trimmingCharacters(in: .whitespaces),
-                                         remove: prompt.remove))]
+                let why = prompt.reason.text.trimmingCharacters(in: .whitespaces)
+                return [.moderate(prompt.agree ? .agree(post: prompt.post, reason: why, remove: prompt.remove)
+                                               : .disagree(post: prompt.post, reason: why))]
             default:
                 _ = prompt.reason.handle(key, width: max(1, body.width - 4))
             }
-            agreeing = prompt
+            deciding = prompt
             return []
+        }
+        if key == .character("u") {
+            guard let undoable, let post = undoable.postID else { return [.setStatus(.info("Nothing to undo."))] }
+            return [.moderate(.undo(post: post))]
         }
         if list.handleMovement(key, count: items.count, visible: visibleRows(in: body)) { return [] }
         guard let item = items[safe: list.selected] else { return [] }
         switch key {
         case .enter, .right, .character("l"): return [.openThreadAt(id: item.threadId, position: item.postPosition)]
         case .character("c"): return [.moderate(.claim(post: item.postId))]
-        case .character("a"): agreeing = AgreePrompt(post: item.postId)
-        case .character("d"): return [.moderate(.disagree(post: item.postId))]
-        case .character("i"): return [.moderate(.ignore(post: item.postId))]
+        case .character("a"): deciding = DecisionPrompt(post: item.postId, agree: true)
+        case .character("d"): deciding = DecisionPrompt(post: item.postId, agree: false)
+        case .character("x"): return [.moderate(.ignore(post: item.postId))]
         default: break
         }
         return []
@@ -72,7 +84,7 @@ public struct ModerationQueueScreen: Equatable {
     mutating func loaded(_ items: [ReviewQueueItem], body: Rect) {
         self.items = items
         loaded = true
-        if let prompt = agreeing, !items.contains(where: { $0.postId == prompt.post }) { agreeing = nil }
+        if let prompt = deciding, !items.contains(where: { $0.postId == prompt.post }) { deciding = nil }
         list.reveal(count: items.count, visible: visibleRows(in: body))
     }
 
@@ -130,13 +142,15 @@ public struct ModerationQueueScreen: Equatable {
             if let claimer = item.claimedByHandle { facts += " · claimed by \(claimer)" }
             canvas.put(facts, x: 4, y: y + 1, role: .muted, maxWidth: w - 4)
         }
-        if let prompt = agreeing {
+        if let prompt = deciding {
             let y = body.y + body.height - 3
             canvas.put(String(repeating: "─", count: w), x: 0, y: y, role: .border)
-            canvas.put(" Agree — the post is " + (prompt.remove ? "removed" : "kept hidden") + " (Tab changes). Reason for the author:",
-                       x: 0, y: y + 1, role: .accent, maxWidth: w)
+            let question = prompt.agree
+                ? " Agree — the post is " + (prompt.remove ? "removed" : "kept hidden") + " (Tab changes). Reason for the author:"
+                : " Disagree — the post is visible again and its flags cleared. Reason (optional, logged):"
+            canvas.put(question, x: 0, y: y + 1, role: .accent, maxWidth: w)
             prompt.reason.render(into: &canvas, x: 2, y: y + 2, width: max(1, w - 4), role: .normal, cursorRole: .selection,
-                                 placeholder: "Enter agrees, Esc cancels")
+                                 placeholder: prompt.agree ? "Enter agrees, Esc cancels" : "Enter disagrees, Esc cancels")
         }
     }
 }

@@ -476,8 +476,7 @@ public struct ThreadScreen: Equatable {
         case .visible:
             lines += bodyLines(post.body, width: textWidth)
         case .hidden, .removed:
-            let placeholder = post.state == .hidden ? "[hidden: flagged by the community, pending review]" : "[removed by a moderator]"
-            lines += TextWrap.lines(placeholder, width: textWidth).map { Line(text: $0, role: .muted, indent: 1) }
+            lines += TextWrap.lines(post.placeholder, width: textWidth).map { Line(text: $0, role: .muted, indent: 1) }
             if !post.body.isEmpty { lines += bodyLines(post.body, width: textWidth).map { Line(text: $0.text, role: .muted, indent: 1) } }
         }
         lines.append(Line(text: "", role: .normal, indent: 0))
