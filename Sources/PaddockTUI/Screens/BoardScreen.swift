@@ -39,13 +39,9 @@ public struct BoardScreen: Equatable {
             return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace),
                     .setStatus(.info("Order: \(order.label)"))]
         case .character("c"):
-            if board.threadKind == .suggestion { return SuggestionForm.open(board, member: member, now: now) }
             // Said at once, not after the member has written the whole thing.
-            do throws(CommunityError) {
-                try Rules.startThread(by: member, kind: board.threadKind, now: now)
-            } catch {
-                return [.setStatus(.error(error.description))]
-            }
+            if let refusal = startRefusal(member: member, now: now) { return [.setStatus(.error(refusal))] }
+            if board.threadKind == .suggestion { return SuggestionForm.open(board) }
             return [.openCompose(.newThread(boardSlug: board.slug, boardTitle: board.title), quoting: nil)]
         case .character("n"):
             return [.findNextUnread(after: threads[safe: list.selected])]
@@ -54,6 +50,20 @@ public struct BoardScreen: Equatable {
         default:
             return []
         }
+    }
+
+    /// Why `c` would be refused in this board (the domain's rules); nil when the member may start a thread.
+    func startRefusal(member: Actor, now: Date) -> String? {
+        do throws(CommunityError) {
+            if board.threadKind == .suggestion {
+                try Rules.suggest(by: member, now: now)
+            } else {
+                try Rules.startThread(by: member, kind: board.threadKind, now: now)
+            }
+        } catch {
+            return error.description
+        }
+        return nil
     }
 
     /// Asks for the next page when the selection comes near the last loaded row.
@@ -72,13 +82,16 @@ public struct BoardScreen: Equatable {
 
     mutating func loaded(_ page: ThreadPage, placement: BoardPlacement, body: Rect) {
         board = page.board
-        let selectedID = threads[safe: list.selected]?.id
+        var selectedID = threads[safe: list.selected]?.id
         switch placement {
         case .append:
             let known = Set(threads.map(\.id))
             threads += page.threads.filter { !known.contains($0.id) }
         case .replace:
             threads = page.threads
+        case .select(let id):
+            threads = page.threads
+            selectedID = id
         case .refresh(let from):
             threads = Array(threads.prefix(from)) + page.threads
         }
