@@ -100,16 +100,16 @@ public enum Keymap {
             ]
         case .statusDialog:
             return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
-                    KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "back, draft kept", footer: true),
+                    KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "keep draft", footer: true),
                     KeyHelp("^X", "discard", footer: true), KeyHelp("F1", "help")]
         case .mergeDialog:
             return [KeyHelp("^S", "merge", footer: true), KeyHelp("Tab", "number/response", footer: true),
-                    KeyHelp("↑↓", "pick similar", footer: true), KeyHelp("Esc", "back, draft kept", footer: true),
+                    KeyHelp("↑↓", "pick similar", footer: true), KeyHelp("Esc", "keep draft", footer: true),
                     KeyHelp("^X", "discard", footer: true), KeyHelp("F1", "help")]
         case .suggestionForm:
             return [KeyHelp("^S", "post", footer: true), KeyHelp("Tab", "next field", footer: true),
-                    KeyHelp("← →", "product, feature", footer: true), KeyHelp("Space", "pick feature", footer: true),
-                    KeyHelp("Esc", "back, draft kept", footer: true), KeyHelp("^X", "discard", footer: true),
+                    KeyHelp("← →", "choose", footer: true), KeyHelp("Space", "pick", footer: true),
+                    KeyHelp("Esc", "keep draft", footer: true), KeyHelp("^X", "discard", footer: true),
                     KeyHelp("S-Tab", "previous field"), KeyHelp("F1", "help")]
         case .roadmap:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true),

@@ -67,7 +67,10 @@ public enum App {
             return commands + answered(detail, &state)
         case .draftLoaded(let draft):
             for i in state.stack.indices where state.stack[i].restore(draft) {
-                return [.setStatus(.info("Your unsent draft is back."))]
+                var commands: [Command] = [.setStatus(.info("Your unsent draft is back."))]
+                // A suggestion's title comes back with the open suggestions like it.
+                if case .suggestionForm(let form) = state.stack[i] { commands += form.similarQuery() }
+                return commands
             }
         case .catalogLoaded(let products, let features):
             for i in state.stack.indices {
