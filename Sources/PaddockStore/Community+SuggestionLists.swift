@@ -102,7 +102,8 @@ extension Community {
             let role = try viewer.map { try Self.fresh(db, $0).role } ?? .member
             let row = try Self.suggestionRecord(db, id: id, role: role)
             let summary = try Self.suggestionSummary(db, id: id, now: now)
-            let board = try String.fetchOne(db, sql: "SELECT b.slug FROM board b JOIN thread t ON t.boardId = b.id WHERE t.id = ?", arguments: [id])!
+            let (board, authorId) = try Row.fetchOne(db, sql: "SELECT b.slug, t.authorId FROM board b JOIN thread t ON t.boardId = b.id WHERE t.id = ?",
+                                                    arguments: [id]).map { ($0["slug"] as String, $0["authorId"] as Int64) }!
             let body = try String.fetchOne(db, sql: "SELECT body FROM post WHERE threadId = ? AND position = 0", arguments: [id]) ?? ""
             let responses = try Row.fetchAll(db, sql: """
                 SELECT c.postId, c.fromStatus, c.toStatus, m.handle, COALESCE(p.body, ''), c.createdAt
@@ -127,7 +128,7 @@ extension Community {
             let supports = try viewer.map {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM supporter WHERE threadId = ? AND memberId = ?", arguments: [id, $0.id]) == 1
             }
-            return SuggestionDetail(suggestion: summary, boardSlug: board, body: body, responses: responses,
+            return SuggestionDetail(suggestion: summary, authorId: authorId, boardSlug: board, body: body, responses: responses,
                                     duplicateRoot: try link(root), resubmittedFrom: try link(row.resubmittedFromId),
                                     resubmittedAs: try link(resubmittedAs), viewerSupports: supports,
                                     allowedStatuses: SuggestionLifecycle.manualTargets(from: row.status))

@@ -104,8 +104,8 @@ extension Community {
             var row = try Self.suggestionRecord(db, id: id, role: actor.role)
             _ = try Self.applyMilestones(db, &row, now: now)
             try Self.requireOpen(row, doing: "withdrawn from")
-            let author = try Int64.fetchOne(db, sql: "SELECT authorId FROM thread WHERE id = ?", arguments: [id])
-            guard author != actor.id else { throw CommunityError.invalid("an author always supports their own suggestion") }
+            let author = try Int64.fetchOne(db, sql: "SELECT authorId FROM thread WHERE id = ?", arguments: [id]) ?? 0
+            try Rules.withdrawSupport(by: actor, authorID: author, now: now)
             try db.execute(sql: "DELETE FROM supporter WHERE threadId = ? AND memberId = ?", arguments: [id, actor.id])
             guard db.changesCount == 1 else { throw CommunityError.invalid("\(actor.handle) does not support suggestion #\(id)") }
             try db.execute(sql: "UPDATE suggestion SET supporterCount = supporterCount - 1 WHERE threadId = ?", arguments: [id])
@@ -259,15 +259,7 @@ extension Community {
     }
 
     static func requireOpen(_ row: SuggestionRecord, doing what: String) throws {
-        switch row.status {
-        case .duplicate:
-            throw CommunityError.invalid("suggestion #\(row.threadId) was merged into #\(row.duplicateOfId ?? 0): support that one instead")
-        case .expired:
-            throw CommunityError.invalid("suggestion #\(row.threadId) expired and is read-only; its author can resubmit it")
-        case let status where !status.isOpen:
-            throw CommunityError.invalid("suggestion #\(row.threadId) is \(status.label) and can no longer be \(what)")
-        default: return
-        }
+        try SuggestionLifecycle.requireOpen(row.threadId, row.status, duplicateOf: row.duplicateOfId, doing: what)
     }
 
     static func insertSuggestion(_ db: Database, by actor: Actor, product productSlug: String, features: [String], title: String,

@@ -57,6 +57,8 @@ public struct SuggestionLink: Codable, Equatable, Sendable, FetchableRecord, Sto
 /// A suggestion's own screen: the summary, its text, every official response.
 public struct SuggestionDetail: Codable, Equatable, Sendable {
     public let suggestion: SuggestionSummary
+    /// Its author's member id (for the rules: an author's own support stays).
+    public let authorId: Int64
     public let boardSlug: String
     /// The opening post's text, as written.
     public let body: String

@@ -169,3 +169,27 @@ import Testing
         #expect(SearchQuery.words("Così perché 大きい文字") == ["così", "perché", "大きい文字"])
     }
 }
+
+@Suite struct SupportRulesTests {
+    @Test func anAuthorMaySupportButNeverWithdrawTheirOwnSupport() throws {
+        let now = Date(timeIntervalSince1970: 1_780_000_000)
+        let author = Actor(id: 3, handle: "giulia", role: .member)
+        let other = Actor(id: 4, handle: "marco", role: .member)
+        #expect(throws: CommunityError.invalid("an author always supports their own suggestion")) {
+            try Rules.withdrawSupport(by: author, authorID: 3, now: now)
+        }
+        try Rules.withdrawSupport(by: other, authorID: 3, now: now)
+        let suspended = Actor(id: 4, handle: "marco", role: .member, standing: .suspended(until: now + 60))
+        #expect(throws: CommunityError.self) { try Rules.withdrawSupport(by: suspended, authorID: 3, now: now) }
+    }
+
+    @Test func aSettledSuggestionTakesNoSupportAndSaysWhereToGo() {
+        #expect(throws: CommunityError.invalid("suggestion #5 was merged into #2: support that one instead")) {
+            try SuggestionLifecycle.requireOpen(5, .duplicate, duplicateOf: 2, doing: "supported")
+        }
+        #expect(throws: CommunityError.invalid("suggestion #5 is shipped and can no longer be withdrawn from")) {
+            try SuggestionLifecycle.requireOpen(5, .shipped, duplicateOf: nil, doing: "withdrawn from")
+        }
+        #expect(throws: Never.self) { try SuggestionLifecycle.requireOpen(5, .planned, duplicateOf: nil, doing: "supported") }
+    }
+}

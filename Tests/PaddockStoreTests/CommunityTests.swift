@@ -456,6 +456,23 @@ import Testing
         #expect(try f.community.draft(for: f.other, key: "reply:1")?.body == "other's")
     }
 
+    @Test func eachFormsDraftIsKeptApartWithItsTitleAndTextUntilDeleted() throws {
+        let f = try Fixture()
+        try f.community.saveDraft(by: f.member, key: "status:7", title: "", body: "Planned for MY2027.\nMore soon.")
+        try f.community.saveDraft(by: f.member, key: "suggestion:ideas", title: "A quieter fan", body: "It howls at idle.")
+        try f.community.saveDraft(by: f.member, key: "conduct:giulia:warn", title: "", body: "Three rude replies")
+        // Typed again: the same draft, updated, not a second one.
+        try f.community.saveDraft(by: f.member, key: "status:7", title: "", body: "Planned for MY2027.\nMore soon, with photos.")
+        #expect(try f.community.draft(for: f.member, key: "status:7")?.body == "Planned for MY2027.\nMore soon, with photos.")
+        let suggestion = try f.community.draft(for: f.member, key: "suggestion:ideas")
+        #expect(suggestion?.title == "A quieter fan")
+        #expect(suggestion?.body == "It howls at idle.")
+        try f.community.deleteDraft(for: f.member, key: "status:7")
+        #expect(try f.community.draft(for: f.member, key: "status:7") == nil)
+        #expect(try f.community.draft(for: f.member, key: "suggestion:ideas")?.title == "A quieter fan")
+        #expect(try f.community.draft(for: f.member, key: "conduct:giulia:warn")?.body == "Three rude replies")
+    }
+
     @Test func readPositionsNeverMoveBackAndNextUnreadFollowsTheBoards() throws {
         let f = try Fixture()
         let first = try f.community.startThread(by: f.member, board: "furia", title: "First", body: "b")

@@ -118,7 +118,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
         expectScreen(app.screen(), [
             " Paddock › Garage › New thread                                            marco",
             " New thread in Garage",
-            " Title: Valve clearances",
+            " Title: Valve clearances                                                  16/120",
             "────────────────────────────────────────────────────────────── 33 / 65536 bytes ",
             " Every 30,000 km.",
             " Shims are cheap. ",

@@ -56,6 +56,19 @@ public enum SuggestionLifecycle {
         }
     }
 
+    /// Refuses supporting (or withdrawing from) a settled suggestion, saying where to go instead.
+    public static func requireOpen(_ id: Int64, _ status: SuggestionStatus, duplicateOf: Int64?, doing what: String) throws(CommunityError) {
+        switch status {
+        case .duplicate:
+            throw .invalid("suggestion #\(id) was merged into #\(duplicateOf ?? 0): support that one instead")
+        case .expired:
+            throw .invalid("suggestion #\(id) expired and is read-only; its author can resubmit it")
+        case let status where !status.isOpen:
+            throw .invalid("suggestion #\(id) is \(status.label) and can no longer be \(what)")
+        default: return
+        }
+    }
+
     /// Whether a suggestion in `status` may be merged into another as its duplicate.
     public static func mayBecomeDuplicate(_ status: SuggestionStatus) -> Bool { status.isOpen }
 }
@@ -222,6 +235,12 @@ extension Rules {
     /// Supporting writes no text: only a suspension stops it.
     public static func support(by actor: Actor, now: Date) throws(CommunityError) {
         try mayAct(actor, now: now)
+    }
+
+    /// Withdrawing support is supporting undone, except that an author's own support stays.
+    public static func withdrawSupport(by actor: Actor, authorID: Int64, now: Date) throws(CommunityError) {
+        try support(by: actor, now: now)
+        guard authorID != actor.id else { throw .invalid("an author always supports their own suggestion") }
     }
 
     /// Only managers (and admins) answer officially and move a suggestion.

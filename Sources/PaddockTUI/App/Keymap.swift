@@ -1,3 +1,5 @@
+import Foundation
+import PaddockCore
 import PaddockStore
 
 /// One key binding as help and the footer show it.
@@ -22,7 +24,10 @@ public enum Keymap {
         KeyHelp("g G Home End", "first, last"),
     ]
 
-    public static func keys(for screen: Screen) -> [KeyHelp] {
+    /// The keys of a screen for this member now: a key whose action the
+    /// domain's rules would refuse (another's role, a closed suggestion, an
+    /// author's own support) is not offered.
+    public static func keys(for screen: Screen, member: Actor, now: Date) -> [KeyHelp] {
         switch screen {
         case .home:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("n", "next unread", footer: true),
@@ -33,15 +38,24 @@ public enum Keymap {
                 KeyHelp("/", "search", footer: true), KeyHelp("?", "help", footer: true), KeyHelp("q", "quit", footer: true),
             ]
         case .board(let board):
-            return [KeyHelp("Enter", "open", footer: true), KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true),
+            let start = board.startRefusal(member: member, now: now) == nil
+                ? [KeyHelp("c", board.board.threadKind == .suggestion ? "new suggestion" : "new thread", footer: true)] : []
+            return [KeyHelp("Enter", "open", footer: true)] + start + [
                     KeyHelp("n", "next unread", footer: true), KeyHelp("o", "order: \(board.order.label)", footer: true)] + moving + [
                 KeyHelp("M", "mark board read"), KeyHelp("i", "inbox"),
                 KeyHelp("/", "search"), KeyHelp("?", "help", footer: true), KeyHelp("q Esc", "back", footer: true),
             ]
         case .thread(let thread):
-            let support = thread.summary.kind == .suggestion ? [KeyHelp("s", thread.suggestion?.viewerSupports == true ? "withdraw support" : "support", footer: true),
-                 KeyHelp("S", "change status (managers)")] : []
-            return support + [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
+            var suggestion: [KeyHelp] = []
+            if thread.summary.kind == .suggestion, let detail = thread.suggestion {
+                let supporting = detail.viewerSupports != true
+                if ThreadScreen.supportRefusal(detail, supporting: supporting, member: member, now: now) == nil {
+                    suggestion.append(KeyHelp("s", supporting ? "support" : "withdraw support", footer: true))
+                }
+                if StatusDialog.refusal(detail, member: member) == nil { suggestion.append(KeyHelp("S", "change status")) }
+                if MergeDialog.refusal(detail, member: member) == nil { suggestion.append(KeyHelp("D", "merge into another (duplicate)")) }
+            }
+            return suggestion + [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
                     KeyHelp("n", "next unread", footer: true),
                     KeyHelp("j k ↑↓", "scroll"), KeyHelp("Space PgDn", "page down"), KeyHelp("b PgUp", "page up"),
                     KeyHelp("] [", "next, previous post"),
@@ -91,11 +105,17 @@ public enum Keymap {
             ]
         case .statusDialog:
             return [KeyHelp("^S", "submit", footer: true), KeyHelp("Tab", "status/response", footer: true),
-                    KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "cancel", footer: true), KeyHelp("F1", "help")]
+                    KeyHelp("↑↓", "choose status", footer: true), KeyHelp("Esc", "keep draft", footer: true),
+                    KeyHelp("^X", "discard", footer: true), KeyHelp("F1", "help")]
+        case .mergeDialog:
+            return [KeyHelp("^S", "merge", footer: true), KeyHelp("Tab", "number/response", footer: true),
+                    KeyHelp("↑↓", "pick similar", footer: true), KeyHelp("Esc", "keep draft", footer: true),
+                    KeyHelp("^X", "discard", footer: true), KeyHelp("F1", "help")]
         case .suggestionForm:
             return [KeyHelp("^S", "post", footer: true), KeyHelp("Tab", "next field", footer: true),
-                    KeyHelp("← →", "product, feature", footer: true), KeyHelp("Space", "pick feature", footer: true),
-                    KeyHelp("Esc", "leave", footer: true), KeyHelp("S-Tab", "previous field"), KeyHelp("F1", "help")]
+                    KeyHelp("← →", "choose", footer: true), KeyHelp("Space", "pick", footer: true),
+                    KeyHelp("Esc", "keep draft", footer: true), KeyHelp("^X", "discard", footer: true),
+                    KeyHelp("S-Tab", "previous field"), KeyHelp("F1", "help")]
         case .roadmap:
             return [KeyHelp("Enter", "open", footer: true), KeyHelp("Tab ] [", "next, previous product", footer: true),
                     KeyHelp("l", "this product's suggestions")] + moving + [

@@ -24,6 +24,8 @@ public struct AppState: Equatable {
     public var lastQueueStep: ModerationRequest?
     /// Ticks since the last look for other sessions' changes.
     var ticksSinceCheck = 0
+    /// Text typed into the open form and not yet saved as a draft.
+    var unsavedDraft: UnsavedDraft?
 
     public init(member: Actor, width: Int, height: Int, now: Date) {
         self.member = member
@@ -53,6 +55,7 @@ public enum Screen: Equatable {
     case roadmap(RoadmapScreen)
     case reviewQueue(ReviewQueueScreen)
     case statusDialog(StatusDialog)
+    case mergeDialog(MergeDialog)
     case suggestionForm(SuggestionForm)
     case suggestionList(SuggestionListScreen)
     case flagDialog(FlagDialog)
@@ -110,6 +113,8 @@ public indirect enum Command: Equatable {
     case openCompose(ComposeTarget, quoting: String?)
     case saveDraft(key: String, title: String, body: String)
     case deleteDraft(key: String)
+    /// The kept draft of a form just opened, to offer it back.
+    case loadDraft(key: String)
     case submit(ComposeTarget, title: String, body: String)
     case openEditor(text: String)
     case checkForChanges
@@ -127,6 +132,8 @@ public indirect enum Command: Equatable {
     case loadReviewQueue(after: SuggestionCursor?, limit: Int)
     /// A manager's status change with its official response.
     case changeStatus(id: Int64, to: SuggestionStatus, response: String)
+    /// A manager closes a suggestion as a duplicate of another, with an official response.
+    case merge(duplicate: Int64, into: Int64, response: String)
     /// Products and their features still taking suggestions, for the suggestion form.
     case loadCatalog
     /// Up to 5 open suggestions like the title being typed.
@@ -165,6 +172,8 @@ public indirect enum Command: Equatable {
 /// Where a loaded page of a board's threads goes in the list.
 public enum BoardPlacement: Equatable, Sendable {
     case replace
+    /// Read from the top with this thread selected (one the member just started).
+    case select(Int64)
     case append
     /// Read again from this row on (others posted): rows above it stay as they were.
     case refresh(from: Int)
@@ -208,6 +217,10 @@ public enum Message: Equatable {
     case threadFound(ThreadSummary)
     case reviewQueueLoaded(SuggestionPage, after: SuggestionCursor?)
     case statusChanged(SuggestionDetail)
+    /// A draft kept for a form that just opened.
+    case draftLoaded(DraftText)
+    /// A suggestion merged into another: the duplicate as it now stands, and the result.
+    case merged(SuggestionDetail, MergeResult)
     case catalogLoaded([ProductSummary], [String: [FeatureSummary]])
     case similarFound(text: String, product: String?, [SuggestionSummary])
     case suggestionPosted(SuggestionSummary, board: String)

@@ -114,6 +114,9 @@ public final class PaddockApp: TerminalProgram {
                 try community.saveDraft(by: member, key: key, title: title, body: body)
             case .deleteDraft(let key):
                 try community.deleteDraft(for: member, key: key)
+            case .loadDraft(let key):
+                guard let draft = try community.draft(for: member, key: key) else { break }
+                return .message(.draftLoaded(DraftText(key: key, title: draft.title, body: draft.body)))
             case .submit(let target, let title, let body):
                 return .message(submit(target, title: title, body: body))
             case .checkForChanges:
@@ -144,6 +147,10 @@ public final class PaddockApp: TerminalProgram {
             case .changeStatus(let id, let status, let response):
                 try community.changeStatus(by: member, suggestion: id, to: status, response: response)
                 return .message(.statusChanged(try community.suggestion(id, viewer: member)))
+            case .merge(let duplicate, let into, let response):
+                // The same Community method as `paddock suggestion merge`.
+                let result = try community.merge(by: member, duplicate: duplicate, into: into, response: response)
+                return .message(.merged(try community.suggestion(duplicate, viewer: member), result))
             case .loadCatalog:
                 let products = try community.products().filter { $0.retiredAt == nil }
                 var features: [String: [FeatureSummary]] = [:]

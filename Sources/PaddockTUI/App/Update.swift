@@ -10,7 +10,11 @@ public enum App {
     static let ticksPerCheck = 5
 
     public static func update(_ state: inout AppState, _ message: Message) -> [Command] {
-        apply(commands(&state, message), to: &state)
+        let typed = state.screen.draft
+        let commands = keepDrafts(message, before: typed, &state, commands(&state, message))
+        var effects = apply(commands, to: &state)
+        if let offer = draftToOffer(before: typed, state) { effects.append(offer) }
+        return effects
     }
 
     static func commands(_ state: inout AppState, _ message: Message) -> [Command] {
@@ -52,16 +56,22 @@ public enum App {
                 }
             }
         case .statusChanged(let detail):
-            if case .statusDialog = state.screen { state.stack.removeLast() }
-            updateSuggestion(detail, in: &state)
-            var commands: [Command] = [.setStatus(.info(
-                "Now \(detail.suggestion.status.label): the author and every supporter are notified."))]
-            if case .thread(let thread) = state.screen, thread.summary.id == detail.suggestion.id {
-                // The response is the thread's newest post.
-                commands.append(.loadThread(id: thread.summary.id, from: max(0, thread.postCount + 1 - ThreadScreen.pageSize),
-                                            limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .bottom)))
+            var commands = closeSent(&state) { if case .statusDialog = $0 { true } else { false } }
+            commands.append(.setStatus(.info("Now \(detail.suggestion.status.label): the author and every supporter are notified.")))
+            return commands + answered(detail, &state)
+        case .merged(let detail, let result):
+            var commands = closeSent(&state) { if case .mergeDialog = $0 { true } else { false } }
+            let moved = result.movedSupporters
+            commands.append(.setStatus(.info("Merged #\(result.duplicate.id) into #\(result.into.id): \(moved) supporter"
+                + "\(moved == 1 ? "" : "s") moved, \(result.into.supporterCount) in all; everyone is notified.")))
+            return commands + answered(detail, &state)
+        case .draftLoaded(let draft):
+            for i in state.stack.indices where state.stack[i].restore(draft) {
+                var commands: [Command] = [.setStatus(.info("Your unsent draft is back."))]
+                // A suggestion's title comes back with the open suggestions like it.
+                if case .suggestionForm(let form) = state.stack[i] { commands += form.similarQuery() }
+                return commands
             }
-            return commands
         case .catalogLoaded(let products, let features):
             for i in state.stack.indices {
                 if case .suggestionForm(var form) = state.stack[i] {
@@ -74,11 +84,16 @@ public enum App {
                 form.similarFound(text: text, product: product, found)
                 state.screen = .suggestionForm(form)
             }
+            if case .mergeDialog(var dialog) = state.screen {
+                dialog.similarFound(text: text, product: product, found)
+                state.screen = .mergeDialog(dialog)
+            }
         case .suggestionPosted(let posted, let slug):
-            if case .suggestionForm = state.screen { state.stack.removeLast() }
-            var commands: [Command] = [.setStatus(.info("Suggestion #\(posted.id) posted: you are its first supporter."))]
+            var commands = closeSent(&state) { if case .suggestionForm = $0 { true } else { false } }
+            commands.append(.setStatus(.info("Suggestion #\(posted.id) posted: you are its first supporter.")))
             if case .board(let board) = state.screen, board.board.slug == slug {
-                commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body), placement: .replace))
+                commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body),
+                                           placement: .select(posted.id)))
             }
             return commands
         case .suggestionsLoaded(let products, let features, let query, let page, let after):
@@ -137,7 +152,9 @@ public enum App {
             case .newThread(let slug, _):
                 var commands: [Command] = [.setStatus(.info("Thread started."))]
                 if case .board(let board) = state.screen, board.board.slug == slug {
-                    commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body), placement: .replace))
+                    // The board comes back with the new thread selected.
+                    commands.append(.loadBoard(slug: slug, order: board.order, after: nil, limit: BoardScreen.pageSize(body),
+                                               placement: .select(threadID)))
                 }
                 return commands
             }
@@ -206,6 +223,8 @@ public enum App {
                 }
             }
         case .moderated(let request, let text):
+            // What was typed is sent: its draft goes.
+            var commands: [Command] = state.screen.draft.map { [.deleteDraft(key: $0.key)] } ?? []
             switch state.screen {
             case .flagDialog, .moderationMenu: state.stack.removeLast()
             case .moderationQueue(var queue):
@@ -226,7 +245,7 @@ public enum App {
                     }
                 }
             }
-            var commands: [Command] = [.setStatus(.info(text)), .countFlagQueue]
+            commands += [.setStatus(.info(text)), .countFlagQueue]
             switch state.screen {
             case .thread(let thread) where thread.summary.id == request.threadID:
                 if let reload = thread.refresh() { commands.append(reload) }
@@ -246,6 +265,23 @@ public enum App {
             return [.setStatus(.info(supporting ? "You support this suggestion: \(supporters)." : "Support withdrawn: \(supporters)."))]
         }
         return []
+    }
+
+    /// Closes the form whose text was just sent (when it is on top) and forgets its draft.
+    static func closeSent(_ state: inout AppState, _ isForm: (Screen) -> Bool) -> [Command] {
+        guard isForm(state.screen) else { return [] }
+        let sent = state.screen.draft
+        state.stack.removeLast()
+        return sent.map { [.deleteDraft(key: $0.key)] } ?? []
+    }
+
+    /// A suggestion answered officially (a status change, a merge): shown as it
+    /// now stands, and its thread, when open, at the response, its newest post.
+    static func answered(_ detail: SuggestionDetail, _ state: inout AppState) -> [Command] {
+        updateSuggestion(detail, in: &state)
+        guard case .thread(let thread) = state.screen, thread.summary.id == detail.suggestion.id else { return [] }
+        return [.loadThread(id: thread.summary.id, from: max(0, thread.postCount + 1 - ThreadScreen.pageSize),
+                            limit: ThreadScreen.pageSize, placement: .replace(scrollTo: .bottom))]
     }
 
     /// Every open thread of this suggestion shows it as it now stands.
@@ -273,29 +309,20 @@ public enum App {
         case .tick:
             state.ticksSinceCheck += 1
             var commands: [Command] = []
-            if case .compose(var compose) = state.screen {
-                commands += compose.tick(now: state.now)
-                state.screen = .compose(compose)
-            }
             if state.ticksSinceCheck >= ticksPerCheck {
                 state.ticksSinceCheck = 0
                 commands.append(.checkForChanges)
             }
             return commands
         case .hangup:
-            if case .compose(var compose) = state.screen {
-                let commands = compose.flush()
-                state.screen = .compose(compose)
-                return commands
-            }
-            return []
+            return []  // what is typed is saved by keepDrafts
         case .editorFinished(let result):
             guard case .compose(var compose) = state.screen else { return [] }
             switch result {
             case .success(let text):
-                compose.editorFinished(text, now: state.now)
+                compose.body = TextEditor(text: text)
                 state.screen = .compose(compose)
-                return [.setStatus(.info("Text taken back from the editor."))] + compose.flush()
+                return [.setStatus(.info("Text taken back from the editor."))]
             case .failure(let failure):
                 return [.setStatus(.error("\(failure.message); your text is unchanged."))]
             }
@@ -328,7 +355,7 @@ public enum App {
         }
         let composing: Bool
         switch state.screen {
-        case .compose, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu: composing = true
+        case .compose, .statusDialog, .mergeDialog, .suggestionForm, .flagDialog, .moderationMenu: composing = true
         case .moderationQueue(let queue): composing = queue.isTyping
         case .conduct(let conduct): composing = conduct.isTyping
         case .search(let search): composing = search.typing
@@ -375,7 +402,7 @@ public enum App {
             if thread.loaded, key == .character("p") { return ConductScreen.open(thread, member: member) }
             return step(thread, Screen.thread, &state) { $0.handle(key, body: body, member: member, now: now) }
         case .compose(let compose):
-            return step(compose, Screen.compose, &state) { $0.handle(key, area: body, now: now) }
+            return step(compose, Screen.compose, &state) { $0.handle(key, area: body) }
         case .roadmap(let roadmap):
             if key == .character("l") { return SuggestionListScreen.open(product: roadmap.roadmap?.product.slug, body: body) }
             return step(roadmap, Screen.roadmap, &state) { $0.handle(key, body: body) }
@@ -383,6 +410,8 @@ public enum App {
             return step(queue, Screen.reviewQueue, &state) { $0.handle(key, body: body) }
         case .statusDialog(let dialog):
             return step(dialog, Screen.statusDialog, &state) { $0.handle(key, area: body) }
+        case .mergeDialog(let dialog):
+            return step(dialog, Screen.mergeDialog, &state) { $0.handle(key, area: body) }
         case .suggestionForm(let form):
             return step(form, Screen.suggestionForm, &state) { $0.handle(key, area: body) }
         case .suggestionList(let list):
@@ -441,7 +470,7 @@ public enum App {
             thread.click(row: y, body: body)
             state.screen = .thread(thread)
             return thread.afterMove(body: body)
-        case .compose, .roadmap, .reviewQueue, .statusDialog, .suggestionForm, .suggestionList,
+        case .compose, .roadmap, .reviewQueue, .statusDialog, .mergeDialog, .suggestionForm, .suggestionList,
              .flagDialog, .moderationQueue, .moderationLog, .moderationMenu, .conduct:
             break
         case .inbox(var inbox):
@@ -455,12 +484,7 @@ public enum App {
     }
 
     static func quit(_ state: inout AppState) -> [Command] {
-        if case .compose(var compose) = state.screen {
-            let commands = compose.flush()
-            state.screen = .compose(compose)
-            return commands + [.quit]
-        }
-        return [.quit]
+        [.quit]  // keepDrafts saves what is typed first
     }
 
     /// Re-reads what is on screen after another session changed the file.
@@ -483,7 +507,7 @@ public enum App {
         case .moderationLog(let log): commands.append(log.refresh(body: body))
         case .conduct(let conduct): commands.append(.loadConduct(handle: conduct.handle))
         case .inbox(let inbox): commands.append(inbox.refresh(body: body))
-        case .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .search: break
+        case .statusDialog, .mergeDialog, .suggestionForm, .flagDialog, .moderationMenu, .search: break
         }
         return commands
     }
@@ -521,7 +545,7 @@ public enum App {
             case .search(var search):
                 search.list.reveal(count: search.hits.count, visible: search.visibleRows(in: body))
                 state.stack[i] = .search(search)
-            case .compose, .roadmap, .statusDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
+            case .compose, .roadmap, .statusDialog, .mergeDialog, .suggestionForm, .flagDialog, .moderationMenu, .conduct:
                 break
             }
         }

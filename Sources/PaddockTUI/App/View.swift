@@ -21,6 +21,7 @@ extension App {
         case .roadmap(let roadmap): roadmap.render(into: &canvas, body: body, now: state.now)
         case .reviewQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
         case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
+        case .mergeDialog(let dialog): dialog.render(into: &canvas, area: body)
         case .suggestionForm(let form): form.render(into: &canvas, area: body)
         case .suggestionList(let list): list.render(into: &canvas, body: body, now: state.now)
         case .flagDialog(let dialog): dialog.render(into: &canvas, area: body)
@@ -36,7 +37,7 @@ extension App {
         } else {
             Frame.drawStatus(&canvas, state.status)
         }
-        let keys = Keymap.keys(for: state.screen)
+        let keys = Keymap.keys(for: state.screen, member: state.member, now: state.now)
         Frame.drawFooter(&canvas, keys: keys)
         if state.showingHelp { drawHelp(&canvas, keys: keys, body: body, scroll: state.helpScroll) }
         return canvas
@@ -53,6 +54,7 @@ extension App {
             case .roadmap: parts.append("Roadmap")
             case .reviewQueue: parts.append("Review queue")
             case .statusDialog: parts.append("Status")
+            case .mergeDialog: parts.append("Merge")
             case .suggestionForm: parts.append("New suggestion")
             case .suggestionList: parts.append("Suggestions")
             case .flagDialog: parts.append("Flag")

@@ -51,13 +51,9 @@ public struct BoardScreen: Equatable {
             return [.loadBoard(slug: board.slug, order: order, after: nil, limit: Self.pageSize(body), placement: .replace),
                     .setStatus(.info("Order: \(order.label)"))]
         case .character("c"):
-            if board.threadKind == .suggestion { return SuggestionForm.open(board, member: member, now: now) }
             // Said at once, not after the member has written the whole thing.
-            do throws(CommunityError) {
-                try Rules.startThread(by: member, kind: board.threadKind, now: now)
-            } catch {
-                return [.setStatus(.error(error.description))]
-            }
+            if let refusal = startRefusal(member: member, now: now) { return [.setStatus(.error(refusal))] }
+            if board.threadKind == .suggestion { return SuggestionForm.open(board) }
             return [.openCompose(.newThread(boardSlug: board.slug, boardTitle: board.title), quoting: nil)]
         case .character("n"):
             return [.findNextUnread(after: threads[safe: list.selected])]
@@ -66,6 +62,20 @@ public struct BoardScreen: Equatable {
         default:
             return []
         }
+    }
+
+    /// Why `c` would be refused in this board (the domain's rules); nil when the member may start a thread.
+    func startRefusal(member: Actor, now: Date) -> String? {
+        do throws(CommunityError) {
+            if board.threadKind == .suggestion {
+                try Rules.suggest(by: member, now: now)
+            } else {
+                try Rules.startThread(by: member, kind: board.threadKind, now: now)
+            }
+        } catch {
+            return error.description
+        }
+        return nil
     }
 
     /// Asks for the next page when the selection comes near the last loaded row.
@@ -89,7 +99,7 @@ public struct BoardScreen: Equatable {
 
     mutating func loaded(_ page: ThreadPage, placement: BoardPlacement, body: Rect) {
         board = page.board
-        let selectedID = threads[safe: list.selected]?.id
+        var selectedID = threads[safe: list.selected]?.id
         switch placement {
         case .append:
             let known = Set(threads.map(\.id))
@@ -97,6 +107,11 @@ public struct BoardScreen: Equatable {
             hasMore = page.next != nil
         case .replace:
             threads = page.threads
+            hasMore = page.next != nil
+            hasEarlier = false
+        case .select(let id):
+            threads = page.threads
+            selectedID = id
             hasMore = page.next != nil
             hasEarlier = false
         case .refresh(let from):

@@ -12,12 +12,6 @@ public struct ComposeScreen: Equatable {
     public var title = TextField(text: "", maxLength: Limits.titleCharacters)
     public var body = TextEditor()
     public var focus: Field
-    /// Typed since the draft was last saved, and when.
-    var unsaved = false
-    var changedAt: Date?
-
-    /// A draft is saved this long after the last key, and at once before anything risky.
-    static let saveDelay: TimeInterval = 0.5
 
     public init(target: ComposeTarget, title: String = "", body: String = "") {
         self.target = target
@@ -28,25 +22,21 @@ public struct ComposeScreen: Equatable {
 
     public var hasTitle: Bool { target.hasTitle }
 
-    var saveDraft: Command { .saveDraft(key: target.draftKey, title: hasTitle ? title.text : "", body: body.text) }
+    static func titleWidth(_ area: Rect) -> Int { max(1, area.width - 8 - TitleCount.width - 1) }
 
     static func editorHeight(_ area: Rect, hasTitle: Bool) -> Int { max(1, area.height - (hasTitle ? 3 : 2)) }
 
-    mutating func handle(_ key: Key, area: Rect, now: Date) -> [Command] {
+    mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
         case .ctrl("s"):
-            unsaved = false
-            return [saveDraft, .submit(target, title: hasTitle ? title.text : "", body: body.text)]
+            return [.submit(target, title: hasTitle ? title.text : "", body: body.text)]
         case .ctrl("o"):
-            unsaved = false
-            return [saveDraft, .openEditor(text: body.text)]
+            return [.openEditor(text: body.text)]
         case .escape:
-            unsaved = false
             let empty = body.text.isEmpty && (!hasTitle || title.text.isEmpty)
-            return [saveDraft, .pop] + (empty ? [] : [.setStatus(.info("Draft kept: open the same reply again to continue."))])
+            return [.pop] + (empty ? [] : [.setStatus(.info("Draft kept: open the same reply again to continue."))])
         case .ctrl("x"):
-            return [.confirm(Confirmation(question: "Discard this draft? It cannot be recovered. (y/n)",
-                                          onYes: [.deleteDraft(key: target.draftKey), .pop, .setStatus(.info("Draft discarded."))]))]
+            return [.discardDraft(target.draftKey, what: "this draft", done: "Draft discarded.")]
         case .tab, .backTab:
             if hasTitle { focus = focus == .title ? .body : .title }
             return []
@@ -54,36 +44,15 @@ public struct ComposeScreen: Equatable {
             focus = .body
             return []
         default:
-            let used: Bool
+            // What is typed is kept as a draft by the app (see keepDrafts).
             switch focus {
-            case .title: used = title.handle(key, width: max(1, area.width - 9))
-            case .body: used = body.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area, hasTitle: hasTitle))
-            }
-            if used {
-                unsaved = true
-                changedAt = now
+            case .title:
+                _ = title.handle(key, width: Self.titleWidth(area))
+                if title.refusedInput { return [.setStatus(.error(SuggestionForm.titleFull))] }
+            case .body: _ = body.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area, hasTitle: hasTitle))
             }
             return []
         }
-    }
-
-    /// On a tick: save the draft once typing has paused.
-    mutating func tick(now: Date) -> [Command] {
-        guard unsaved, let changedAt, now.timeIntervalSince(changedAt) >= Self.saveDelay else { return [] }
-        unsaved = false
-        return [saveDraft]
-    }
-
-    mutating func flush() -> [Command] {
-        guard unsaved else { return [] }
-        unsaved = false
-        return [saveDraft]
-    }
-
-    mutating func editorFinished(_ text: String, now: Date) {
-        body = TextEditor(text: text)
-        unsaved = true
-        changedAt = now
     }
 
     func render(into canvas: inout Canvas, area: Rect) {
@@ -98,8 +67,9 @@ public struct ComposeScreen: Equatable {
         y += 1
         if hasTitle {
             canvas.put(" Title: ", x: 0, y: y, role: focus == .title ? .accent : .muted)
-            title.render(into: &canvas, x: 8, y: y, width: max(1, area.width - 9), role: .normal,
+            title.render(into: &canvas, x: 8, y: y, width: Self.titleWidth(area), role: .normal,
                          cursorRole: focus == .title ? .selection : nil, placeholder: "what is it about?")
+            TitleCount.render(title, into: &canvas, right: area.width, y: y)
             y += 1
         }
         let bytes = body.text.utf8.count
@@ -118,5 +88,17 @@ extension ComposeTarget {
     var hasTitle: Bool {
         if case .newThread = self { return true }
         return false
+    }
+}
+
+/// The characters a title has of the most it may have, "87/120", drawn after the
+/// field: the field stops accepting at the limit, and says so.
+enum TitleCount {
+    static let width = " \(Limits.titleCharacters)/\(Limits.titleCharacters)".count
+
+    static func render(_ field: TextField, into canvas: inout Canvas, right: Int, y: Int) {
+        let text = "\(field.text.count)/\(Limits.titleCharacters)"
+        let full = field.text.count >= Limits.titleCharacters
+        canvas.put(text, x: max(0, right - TextWidth.of(text)), y: y, role: full ? .error : .muted)
     }
 }

@@ -163,6 +163,8 @@ public struct ModerationMenu: Equatable {
 
     public var title: String
     public var options: [Option]
+    /// The thread moderated: its reason is kept as a draft under it.
+    public var threadID: Int64?
     public var choice = 0
     /// The actions and the one chosen, while that one shows its choices.
     struct Level: Equatable {
@@ -214,7 +216,7 @@ public struct ModerationMenu: Equatable {
         let pace = s.slowModeSeconds > 0 ? " (now one post every \(Clock.describe(seconds: s.slowModeSeconds)))" : ""
         options.append(Option(label: "slow mode…" + pace, request: nil, choices: paces))
         options.append(threadOption(s.hidden ? "unhide the thread" : "hide the thread", s.hidden ? .unhide : .hide))
-        return [.push(.moderationMenu(ModerationMenu(title: s.title, options: options)))]
+        return [.push(.moderationMenu(ModerationMenu(title: s.title, options: options, threadID: id)))]
     }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {

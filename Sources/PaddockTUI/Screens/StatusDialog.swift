@@ -4,7 +4,8 @@ import PaddockStore
 
 /// A manager moves a suggestion along its lifecycle: choose among the statuses
 /// allowed from where it stands, write the official response, ^S submits.
-/// A refusal keeps the dialog and every word of the response.
+/// A refusal keeps the dialog and every word of the response; Esc keeps the
+/// response as a draft, offered back when the dialog is opened again.
 public struct StatusDialog: Equatable {
     public enum Field: Equatable, Sendable { case status, response }
 
@@ -19,18 +20,26 @@ public struct StatusDialog: Equatable {
         self.options = options
     }
 
-    /// Said at once when the member may not, or the suggestion cannot move.
-    static func open(_ detail: SuggestionDetail, member: Actor) -> [Command] {
+    /// Why the member may not move this suggestion, from the domain's rules; nil when they may.
+    static func refusal(_ detail: SuggestionDetail, member: Actor) -> String? {
         do throws(CommunityError) {
             try Rules.changeSuggestionStatus(by: member)
         } catch {
-            return [.setStatus(.error(error.description))]
+            return error.description
         }
         guard !detail.allowedStatuses.isEmpty else {
-            return [.setStatus(.error("a \(detail.suggestion.status.label) suggestion is closed and its status can no longer change"))]
+            return "a \(detail.suggestion.status.label) suggestion is closed and its status can no longer change"
         }
+        return nil
+    }
+
+    /// Said at once when the member may not, or the suggestion cannot move.
+    static func open(_ detail: SuggestionDetail, member: Actor) -> [Command] {
+        if let refusal = refusal(detail, member: member) { return [.setStatus(.error(refusal))] }
         return [.push(.statusDialog(StatusDialog(suggestion: detail.suggestion, options: detail.allowedStatuses)))]
     }
+
+    var draftKey: String { "status:\(suggestion.id)" }
 
     /// The response editor fills the rest of the window, and takes 3 rows at
     /// least: when the window is shorter the dialog scrolls (see `render`).
@@ -42,7 +51,10 @@ public struct StatusDialog: Equatable {
             guard let status = options[safe: choice] else { return [] }
             return [.changeStatus(id: suggestion.id, to: status, response: response.text)]
         case .escape:
-            return [.pop, .setStatus(.info("Status unchanged."))]
+            return [.pop, .setStatus(.info(response.isEmpty ? "Status unchanged."
+                : "Status unchanged; your response is kept as a draft for the next time."))]
+        case .ctrl("x"):
+            return [.discardDraft(draftKey, what: "this response", done: "Response discarded; the status is unchanged.")]
         case .tab, .backTab:
             focus = focus == .status ? .response : .status
             return []
@@ -96,6 +108,6 @@ public struct StatusDialog: Equatable {
         y += 1
         response.render(into: &canvas, x: 1, y: y, width: max(1, area.width - 2), height: editorHeight,
                         role: .normal, cursorRole: focus == .response ? .selection : nil,
-                        placeholder: "Why, and what happens next. ^S submits, Esc cancels.")
+                        placeholder: "Why, and what happens next. ^S submits, Esc keeps it as a draft.")
     }
 }

@@ -4,7 +4,9 @@ import PaddockStore
 
 /// A new suggestion in a suggestion board: the product, 1–5 of its features,
 /// a title, with up to 5 similar open suggestions shown as it is typed (so
-/// people support instead of duplicating), and the text. ^S posts it.
+/// people support instead of duplicating), and the text. ^S posts it. The
+/// title and text are kept as a draft: Esc leaves them for the next time,
+/// ^X discards them.
 public struct SuggestionForm: Equatable {
     public enum Field: Equatable, Sendable { case product, features, title, body }
 
@@ -27,19 +29,14 @@ public struct SuggestionForm: Equatable {
 
     public init(board: BoardSummary) { self.board = board }
 
-    /// Said at once when the member may not suggest.
-    static func open(_ board: BoardSummary, member: Actor, now: Date) -> [Command] {
-        do throws(CommunityError) {
-            try Rules.suggest(by: member, now: now)
-        } catch {
-            return [.setStatus(.error(error.description))]
-        }
+    /// The board has checked that the member may suggest (`BoardScreen.startRefusal`).
+    static func open(_ board: BoardSummary) -> [Command] {
         return [.push(.suggestionForm(SuggestionForm(board: board))), .loadCatalog]
     }
 
     var product: ProductSummary? { products[safe: productIndex] }
     var productFeatures: [FeatureSummary] { product.flatMap { features[$0.slug] } ?? [] }
-    var isBlank: Bool { title.isEmpty && body.isEmpty && chosen.isEmpty }
+    var draftKey: String { "suggestion:\(board.slug)" }
 
     mutating func catalogLoaded(_ products: [ProductSummary], _ features: [String: [FeatureSummary]]) {
         self.products = products
@@ -65,15 +62,21 @@ public struct SuggestionForm: Equatable {
         }
     }
 
+    /// The title field's width: the row less its label and the count after it.
+    static func titleWidth(_ area: Rect) -> Int { max(1, area.width - 11 - TitleCount.width - 1) }
+
+    static let titleFull = "a title is at most \(Limits.titleCharacters) characters"
+
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
         case .ctrl("s"):
             guard let product else { return [.setStatus(.error("there is no product to suggest for yet"))] }
             return [.submitSuggestion(board: board.slug, product: product.slug, features: chosen, title: title.text, body: body.text)]
         case .escape:
-            if isBlank { return [.pop] }
-            return [.confirm(Confirmation(question: "Discard this suggestion? Nothing was posted. (y/n)",
-                                          onYes: [.pop, .setStatus(.info("Suggestion discarded."))]))]
+            if title.isEmpty && body.isEmpty { return [.pop] }
+            return [.pop, .setStatus(.info("Not posted; your suggestion is kept as a draft: c in this board continues it."))]
+        case .ctrl("x"):
+            return [.discardDraft(draftKey, what: "this suggestion", done: "Suggestion discarded; nothing was posted.")]
         case .tab,
              .enter where focus != .body:
             focus = [.product: .features, .features: .title, .title: .body, .body: .product][focus]!
@@ -112,7 +115,8 @@ public struct SuggestionForm: Equatable {
             return []
         case .title:
             let before = title.text
-            _ = title.handle(key, width: max(1, area.width - 12))
+            _ = title.handle(key, width: Self.titleWidth(area))
+            if title.refusedInput { return [.setStatus(.error(Self.titleFull))] }
             return title.text == before ? [] : similarQuery()
         case .body:
             _ = body.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area))
@@ -180,8 +184,9 @@ public struct SuggestionForm: Equatable {
         }
         y += 1
         label(" Title:    ", .title)
-        title.render(into: &canvas, x: 11, y: y, width: max(1, w - 12), role: .normal,
+        title.render(into: &canvas, x: 11, y: y, width: Self.titleWidth(area), role: .normal,
                      cursorRole: focus == .title ? .selection : nil, placeholder: "what should change?")
+        TitleCount.render(title, into: &canvas, right: w, y: y)
         y += 1
         if similar.isEmpty {
             canvas.put(" Similar open suggestions appear here as you type the title.", x: 0, y: y, role: .muted, maxWidth: w)

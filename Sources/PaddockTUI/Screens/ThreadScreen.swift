@@ -94,6 +94,24 @@ public struct ThreadScreen: Equatable {
 
     // MARK: - Keys
 
+    /// Why `s` would be refused here (the domain's rules: a suspension, a closed
+    /// suggestion, an author's own support); nil when it can succeed.
+    static func supportRefusal(_ detail: SuggestionDetail, supporting: Bool, member: Actor, now: Date) -> String? {
+        do throws(CommunityError) {
+            let s = detail.suggestion
+            if supporting {
+                try Rules.support(by: member, now: now)
+            } else {
+                try Rules.withdrawSupport(by: member, authorID: detail.authorId, now: now)
+            }
+            try SuggestionLifecycle.requireOpen(s.id, s.status, duplicateOf: s.duplicateOfId,
+                                                doing: supporting ? "supported" : "withdrawn from")
+        } catch {
+            return error.description
+        }
+        return nil
+    }
+
     mutating func handle(_ key: Key, body: Rect, member: Actor, now: Date) -> [Command] {
         guard loaded else { return [] }
         let height = textHeight(body)
@@ -150,7 +168,15 @@ public struct ThreadScreen: Equatable {
         case .character("s"):
             guard summary.kind == .suggestion else { return [] }
             guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
-            return [.setSupport(id: detail.suggestion.id, supporting: !(detail.viewerSupports ?? false))]
+            let supporting = !(detail.viewerSupports ?? false)
+            if let refusal = Self.supportRefusal(detail, supporting: supporting, member: member, now: now) {
+                return [.setStatus(.error(refusal))]
+            }
+            return [.setSupport(id: detail.suggestion.id, supporting: supporting)]
+        case .character("D"):
+            guard summary.kind == .suggestion else { return [] }
+            guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
+            return MergeDialog.open(detail, member: member)
         case .character("S"):
             guard summary.kind == .suggestion else { return [] }
             guard let detail = suggestion else { return [.setStatus(.info("The suggestion is still loading."))] }
