@@ -290,7 +290,7 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
     @Test func helpScrollsThroughEveryKeyAt40x12() throws {
         let app = try TUIFixture().app(width: 40, height: 12)
         app.press(.character("?"))
-        let keys = Keymap.keys(for: app.state.screen)
+        let keys = Keymap.keys(for: app.state.screen, member: app.state.member, now: app.state.now)
         #expect(keys.count == 15)
         var seen = Set<String>()
         func look() -> String {

@@ -43,7 +43,7 @@ extension Screen {
         case .conduct(let conduct):
             conduct.pending.map { DraftText(key: "conduct:\(conduct.handle.lowercased()):\($0.rawValue)", body: conduct.reason.text) }
         case .moderationQueue(let queue):
-            queue.agreeing.map { DraftText(key: "agree:\($0.post)", body: $0.reason.text) }
+            queue.deciding.map { DraftText(key: "\($0.agree ? "agree" : "disagree"):\($0.post)", body: $0.reason.text) }
         default:
             nil
         }
@@ -73,7 +73,7 @@ extension Screen {
             conduct.reason.setText(draft.body)
             self = .conduct(conduct)
         case .moderationQueue(var queue):
-            queue.agreeing?.reason.setText(draft.body)
+            queue.deciding?.reason.setText(draft.body)
             self = .moderationQueue(queue)
         default:
             return false  // compose reads its draft before it opens

@@ -348,7 +348,7 @@ public enum App {
             return key == .character("q") || key == .ctrl("c") ? quit(&state) : []
         }
         if state.showingHelp {
-            if !HelpOverlay.scroll(key, offset: &state.helpScroll, keys: Keymap.keys(for: state.screen), body: body) {
+            if !HelpOverlay.scroll(key, offset: &state.helpScroll, keys: Keymap.keys(for: state.screen, member: state.member, now: state.now), body: body) {
                 state.showingHelp = false
             }
             return []
