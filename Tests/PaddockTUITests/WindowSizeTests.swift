@@ -129,7 +129,7 @@ let journeys: [Journey] = [
         app.openBoard("ideas"); app.press(.character("c"), .tab, .tab, .tab); app.type("Twenty millimetres lower")
     }, shows: ["Twenty millimetres lower"]),
     Journey(name: "new suggestion, discard?", who: .member, go: { app, _ in
-        app.openBoard("ideas"); app.press(.character("c"), .tab, .tab); app.type("Lower"); app.press(.escape)
+        app.openBoard("ideas"); app.press(.character("c"), .tab, .tab); app.type("Lower"); app.press(.ctrl("x"))
     }, shows: ["Discard"]),
 ]
 
@@ -368,10 +368,10 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
         app.openBoard("ideas")
         app.press(.character("c"), .tab, .tab)
         app.type("Lower")
-        app.press(.escape)
+        app.press(.ctrl("x"))
         let rows = app.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(rows[9].hasPrefix(" Discard this suggestion? Nothing was"), "\(rows[9])")
-        #expect(rows[10].hasPrefix(" posted. (y/n)"), "\(rows[10])")
+        #expect(rows[9].hasPrefix(" Discard this suggestion? It cannot be"), "\(rows[9])")
+        #expect(rows[10].hasPrefix(" recovered. (y/n)"), "\(rows[10])")
         #expect(rows[11].contains("^S post"), "the footer stays")
     }
 }
