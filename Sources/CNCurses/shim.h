@@ -112,27 +112,6 @@ static inline int paddock_spawn_shell(const char *script, const char *path, pid_
     return rc;
 }
 
-/// Waits for the child, through EINTR. While it runs, SIGINT and SIGQUIT
-/// typed at the (now cooked) terminal go to the editor, not to us.
-/// Returns 0 and the raw wait status, or an errno value.
-static inline int paddock_wait_child(pid_t pid, int *status) {
-    struct sigaction ign, old_quit;
-    int rc = 0;
-    memset(&ign, 0, sizeof ign);
-    sigemptyset(&ign.sa_mask);
-    ign.sa_handler = SIG_IGN;
-    sigaction(SIGQUIT, &ign, &old_quit);
-    for (;;) {
-        pid_t r = waitpid(pid, status, 0);
-        if (r == pid) break;
-        if (r < 0 && errno == EINTR) continue;
-        rc = errno ? errno : ECHILD;
-        break;
-    }
-    sigaction(SIGQUIT, &old_quit, NULL);
-    return rc;
-}
-
 static inline int paddock_wifexited(int status) { return WIFEXITED(status); }
 static inline int paddock_wexitstatus(int status) { return WEXITSTATUS(status); }
 static inline int paddock_wifsignaled(int status) { return WIFSIGNALED(status); }

@@ -1,6 +1,9 @@
 #include "paddock_signals.h"
 
+#include <errno.h>
 #include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -81,3 +84,35 @@ void paddock_restore_signal_handlers(void) {
 }
 
 int paddock_hangup_pending(void) { return hangup; }
+
+int paddock_wait_editor(pid_t pid, int *status) {
+    struct sigaction ign, old_quit;
+    int rc = 0, told = 0;
+    memset(&ign, 0, sizeof ign);
+    sigemptyset(&ign.sa_mask);
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGQUIT, &ign, &old_quit);
+    for (;;) {
+        pid_t r = waitpid(pid, status, 0);
+        if (r == pid) break;
+        if (r < 0 && errno == EINTR) {
+            if (hangup && !told) {
+                // The app is asked to end: so is the editor, and it gets a moment to save.
+                told = 1;
+                kill(pid, SIGHUP);
+                struct timespec step = { 0, 10 * 1000 * 1000 };
+                for (int i = 0; i < 30; i++) {
+                    if (waitpid(pid, status, WNOHANG) == pid) goto done;
+                    nanosleep(&step, NULL);
+                }
+                kill(pid, SIGKILL);
+            }
+            continue;
+        }
+        rc = errno ? errno : ECHILD;
+        break;
+    }
+done:
+    sigaction(SIGQUIT, &old_quit, NULL);
+    return rc;
+}

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNCurses
+import CPaddockSignals
 import PaddockTUI
 
 /// Runs `$VISUAL`, `$EDITOR` or `vi` on a private temporary file.
@@ -49,7 +50,7 @@ enum ExternalEditor {
         var pid: pid_t = 0
         var status: Int32 = 0
         let spawnError = paddock_spawn_shell(command + " \"$1\"", path, &pid)
-        let waitError = spawnError == 0 ? paddock_wait_child(pid, &status) : 0
+        let waitError = spawnError == 0 ? paddock_wait_editor(pid, &status) : 0
         resume()
 
         let failure: String?

@@ -485,6 +485,11 @@ extension Community {
 
     // MARK: - The moderation log
 
+    /// Steps the public log leaves out: members' flags, and the queue's own
+    /// bookkeeping on them (a claim, flags ignored, either undone), which would
+    /// tell which posts were flagged. Decisions that change a post stay.
+    static let reviewOnlyActions = "('flag', 'claim', 'ignore', 'undo-claim', 'undo-ignore')"
+
     /// The moderation log, newest first, continuing before entry `before`.
     /// Moderators read it whole. The public view (any member) leaves out flags
     /// (members' reports, not moderation) and names the kind of actor instead
@@ -507,7 +512,7 @@ extension Community {
                     WHEN 'post' THEN (SELECT 'post ' || p.id || ' in “' || t.title || '”' FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = l.targetId)
                     ELSE l.targetKind || ' ' || l.targetId END AS target
                 FROM moderationLog l JOIN member a ON a.id = l.actorId
-                WHERE \(page.condition)\(publicView ? " AND l.action != 'flag'" : "") ORDER BY l.id \(page.order) LIMIT ?
+                WHERE \(page.condition)\(publicView ? " AND l.action NOT IN \(Self.reviewOnlyActions)" : "") ORDER BY l.id \(page.order) LIMIT ?
                 """, arguments: [page.key, limit])
             return (after == nil ? rows : rows.reversed()).map { row in
                 let action: String = row["action"]

@@ -166,10 +166,10 @@ extension Community {
             let overviews = boards.map { board in
                 BoardOverview(board: board, unreadThreads: unread[board.id] ?? 0, unreadAtLeast: beyond && unread[board.id] != nil)
             }
-            // Named: the recent-activity index also orders by activity, and would walk
-            // every other kind of thread to find the latest announcement.
-            let announcement = try ThreadSummary.fetchOne(db, sql: Self.threadSummarySelect(reader: reader.id, index: "thread_on_kind_recent_activity") + """
-                 WHERE t.kind = 'announcement' AND t.hidden = 0 ORDER BY t.lastActivityAt DESC LIMIT 1
+            // The newest published, whatever was replied to since; named, as the
+            // planner would rather walk an index in activity order.
+            let announcement = try ThreadSummary.fetchOne(db, sql: Self.threadSummarySelect(reader: reader.id, index: "thread_on_kind_created") + """
+                 WHERE t.kind = 'announcement' AND t.hidden = 0 ORDER BY t.createdAt DESC LIMIT 1
                 """)
             return HomeOverview(boards: overviews, latestAnnouncement: announcement)
         }

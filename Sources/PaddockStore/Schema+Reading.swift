@@ -33,4 +33,10 @@ extension Schema {
     static func v8RecentReads(_ db: Database) throws {
         try db.create(index: "readState_recent", on: "readState", columns: ["memberId", "readAt", "threadId", "lastReadPosition"])
     }
+
+    /// The newest announcement (home's "Latest announcement", `a`) by when it
+    /// was published, not by its latest reply: found in one step.
+    static func v9LatestAnnouncement(_ db: Database) throws {
+        try db.create(index: "thread_on_kind_created", on: "thread", columns: ["kind", "hidden", "createdAt"])
+    }
 }

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v6-search") { db in try v6Search(db) }
         migrator.registerMigration("v7-recent-activity") { db in try v7RecentActivity(db) }
         migrator.registerMigration("v8-recent-reads") { db in try v8RecentReads(db) }
+        migrator.registerMigration("v9-latest-announcement") { db in try v9LatestAnnouncement(db) }
         return migrator
     }
 

@@ -77,7 +77,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let document = try Transfer.export(context.community.database)
-        FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
+        Output.write(try document.json() + Data("\n".utf8))
     }
 }
 

@@ -13,11 +13,32 @@ enum Output {
             try container.encode(UTCTime(date).iso8601)
         }
         let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        write(data + Data("\n".utf8))
     }
 
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(Data((text + "\n").utf8))
+    }
+
+    /// Writes to standard output whole. A reader that went away (`| head`)
+    /// ends the command quietly; any other failure (a full disk, a closed
+    /// descriptor) is one line and exit 1, never a trap.
+    static func write(_ data: Data) {
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else if errno == EPIPE {
+                    exit(0)
+                } else {
+                    Paddock.fail("cannot write the output: \(String(cString: strerror(errno)))")
+                }
+            }
+        }
     }
 
     /// Member text as safe lines for a terminal.

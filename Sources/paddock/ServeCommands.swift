@@ -238,11 +238,11 @@ struct SignupPrompt {
     }
 
     private func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((SafeText.displayable(text) + "\n").utf8))
+        Output.write(Data((SafeText.displayable(text) + "\n").utf8))
     }
 
     private func ask(_ prompt: String) -> String? {
-        FileHandle.standardOutput.write(Data(prompt.utf8))
+        Output.write(Data(prompt.utf8))
         return readLine(strippingNewline: true).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }

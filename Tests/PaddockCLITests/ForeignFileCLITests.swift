@@ -31,6 +31,27 @@ import Testing
         }
     }
 
+    /// Output to a full disk or a closed descriptor is one line and exit 1, not a trap with a stack trace.
+    @Test func outputThatCannotBeWrittenIsOneLine() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo"]).status == 0)
+        for (redirect, reason) in [(">/dev/full", "No space left on device"), (">&-", "Bad file descriptor")] {
+            for command in ["export --json", "board list", "member list --json"] {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "\"$0\" --db \"$1\" \(command) \(redirect)", CLI.binary, cli.db]
+                let err = Pipe()
+                process.standardError = err
+                try process.run()
+                let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 1, "\(command) \(redirect)")
+                #expect(stderr == "paddock: cannot write the output: \(reason)\n", "\(command) \(redirect)")
+            }
+        }
+    }
+
     @Test func aRefusedInitLeavesNoFileAndAnEmptyFileEmpty() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -97,6 +97,9 @@ private func actor(_ role: Role, _ standing: Standing = .active, id: Int64 = 1) 
             try Validate.title(String(repeating: "é", count: 121))
         }
         #expect(try Validate.title(String(repeating: "é", count: 120)).count == 120)
+        for broken in ["line1\nline2", "line1\r\nline2", "a\u{2028}b"] {
+            #expect(throws: CommunityError.invalid("the title must be one line")) { try Validate.title(broken) }
+        }
     }
 
     @Test func bodiesAreBoundedInBytesAndKeptAsWritten() throws {

@@ -14,6 +14,13 @@ import Testing
         #expect(q.match == "(\"seat\" \"riding mode\" \"quick\"* \"riding mo\"*) NOT \"rain\" NOT \"wet road\"")
     }
 
+    /// A query over the limit is cut between words: no half word is searched for.
+    @Test func aLongQueryIsCutBetweenWords() {
+        let q = SearchQuery.parse(String(repeating: "brake ", count: 84))
+        #expect(Set(q.terms.map(\.tokens)) == [["brake"]])
+        #expect(q.notes == ["the query was cut to its first \(SearchQuery.maxLength) characters"])
+    }
+
     @Test func diacriticsAndCaseFold() {
         #expect(SearchQuery.parse("COSÌ Perché").terms.map(\.tokens) == [["cosi"], ["perche"]])
         #expect(SearchText.fold("Ölwechsel") == "olwechsel")

@@ -94,6 +94,33 @@ struct TerminalEndToEndTests {
         #expect(try replyDraft(db, thread: thread) == text)
     }
 
+    /// A hang-up while ^O's editor is open ends the editor too, not after it:
+    /// the editor here would take a minute; the app is gone long before, the
+    /// text typed before ^O kept as the draft.
+    @Test func aHangupWhileTheEditorIsOpenEndsBoth() throws {
+        let tmux = try Tmux()
+        let db = try demo(tmux)
+        let thread = try firstFuriaThread(db)
+        let editor = tmux.folder + "/slow-editor"
+        try "#!/bin/sh\necho opened > \"$1.seen\"\nexec sleep 60\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        try tmux.start(width: 80, height: 24, environment: ["VISUAL": editor, "EDITOR": editor])
+        try openReply(tmux, db)
+        let text = "Typed before the editor"
+        try tmux.literal(text)
+        try tmux.waitFor(text)
+        let app = try appPID(tmux)
+        try tmux.keys("C-o")
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, (try? Tmux.run("pgrep", ["-P", "\(app)"]).stdout.isEmpty) ?? true {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(kill(app, SIGHUP) == 0)
+        try tmux.waitFor("EXITED=0", seconds: 10)
+        #expect(kill(app, 0) == -1 && errno == ESRCH, "the app is still waiting for its editor")
+        #expect(try replyDraft(db, thread: thread) == text)
+    }
+
     // MARK: - Pasting (issue 22, point 2)
 
     /// Text of about `bytes` bytes (seeded): words, accents, CJK, emoji and

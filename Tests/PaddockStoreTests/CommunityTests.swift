@@ -591,3 +591,16 @@ import Testing
         #expect(try f.community.nextUnread(for: f.other, after: garage) == nil, "the current board's earlier threads are not offered again")
     }
 }
+
+@Suite struct LatestAnnouncementTests {
+    /// Home's latest announcement is the newest published; a reply to an older one does not bring it back.
+    @Test func theLatestAnnouncementIsTheNewestPublishedNotTheLastRepliedTo() throws {
+        let f = try Fixture()
+        let older = try f.community.startThread(by: f.manager, board: "announcements", title: "Spring open day", body: "b")
+        f.clock.advance(by: 3600)
+        let newer = try f.community.startThread(by: f.manager, board: "announcements", title: "Winter service campaign", body: "b")
+        f.clock.advance(by: 3600)
+        try f.community.reply(by: f.member, thread: older.id, body: "See you there")
+        #expect(try f.community.home(for: f.other).latestAnnouncement?.id == newer.id)
+    }
+}

@@ -223,6 +223,20 @@ import Testing
         #expect(full.map(\.actor) == ["mod", "ada", "giulia", "giulia"])
     }
 
+    /// A claim or flags ignored (and their undoing) would tell the public which
+    /// posts were flagged: the public log leaves them out, moderators see them.
+    @Test func thePublicLogLeavesOutTheQueuesBookkeeping() throws {
+        let f = try Fixture()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "T", body: "b")
+        let post = try f.community.thread(thread.id).posts[0].id
+        try f.community.flag(by: f.other, post: post, reason: .offTopic)
+        try f.community.claim(by: f.moderator, post: post)
+        try f.community.ignore(by: f.moderator, post: post)
+        _ = try f.community.undoReview(by: f.moderator, post: post)
+        #expect(try f.community.moderationLog(viewer: f.member, public: true).isEmpty)
+        #expect(try f.community.moderationLog(viewer: f.moderator).map(\.action) == ["undo-ignore", "ignore", "claim", "flag"])
+    }
+
     /// Every thread action reaches the thread's author with the reason, worded
     /// for the inbox; a moderator acting on their own thread hears nothing.
     @Test func threadModerationTellsTheAuthor() throws {

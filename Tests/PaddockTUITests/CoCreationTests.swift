@@ -22,6 +22,21 @@ extension PaddockApp {
 /// Every text a member types into a form is kept as a draft: Esc leaves it,
 /// reopening the same form offers it back, sending or discarding forgets it.
 @Suite struct FormDraftTests {
+    /// At 40×12 the response is below the fold: what a manager types on the
+    /// statuses goes into the response (and shows), never nowhere; j and k are text too.
+    @Test func typingOnTheStatusesWritesTheResponse() throws {
+        let f = try SuggestionFixture()
+        let app = f.app(as: f.base.manager, width: 40, height: 12)
+        try app.open(thread: f.grips.id)
+        app.press(.character("S"), .down)
+        app.type("just planned for MY2028")
+        guard case .statusDialog(let dialog) = app.state.screen else { Issue.record("no status dialog"); return }
+        #expect(dialog.response.text == "just planned for MY2028")
+        #expect(app.screen().contains("planned for MY2028"), "\(app.screen())")
+        app.press(.ctrl("s"))
+        #expect(try f.community.suggestion(f.grips.id).suggestion.status == .planned)
+    }
+
     @Test func anOfficialResponseSurvivesEscAndComesBackWhenTheDialogReopens() throws {
         let f = try SuggestionFixture()
         let app = f.app(as: f.base.manager)
@@ -120,10 +135,12 @@ extension PaddockApp {
         let f = try TUIFixture()
         let app = f.app()
         app.press(.down, .enter, .down, .enter, .character("f"))  // Furia 950 → "Seat foam", giulia's post
+        app.press(.down, .down, .down)  // other
         app.type("Posted twice, see the other thread")
         app.press(.escape, .character("f"))
         guard case .flagDialog(let dialog) = app.state.screen else { Issue.record("no flag dialog"); return }
         #expect(dialog.note.text == "Posted twice, see the other thread")
+        #expect(dialog.reason == .other, "the reason chosen comes back with its note")
         app.press(.ctrl("s"))
         #expect(app.thread != nil)
         #expect(try f.community.draft(for: f.reader, key: "flag:\(dialog.post.id)") == nil)

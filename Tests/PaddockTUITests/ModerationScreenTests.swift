@@ -52,6 +52,18 @@ struct ModerationFixture {
 }
 
 @Suite struct ModerationScreenTests {
+    /// Another moderator's claim shows on the row, before the flags and notes, at 80 columns.
+    @Test func aClaimByAnotherModeratorShowsInTheQueue() throws {
+        let f = try ModerationFixture()
+        _ = try f.community.flag(by: f.nico, post: f.seatPost, reason: .other,
+                                 note: String(repeating: "a long note about this post ", count: 4))
+        try f.community.claim(by: f.lucia, post: f.seatPost)
+        let app = try f.app(as: f.base.admin)
+        app.press(.character("M"))
+        let row = app.screen().split(separator: "\n").first { $0.contains("by nico") } ?? ""
+        #expect(row.contains("claimed by lucia"), "\(app.screen())")
+    }
+
     @Test func threeFlagsHideAPostAndAModeratorAgreesThroughTheScreens() throws {
         let f = try ModerationFixture()
         let first = try f.flagSeat(as: f.base.reader)

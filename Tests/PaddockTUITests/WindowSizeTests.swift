@@ -120,6 +120,12 @@ let journeys: [Journey] = [
     Journey(name: "status, response", who: .manager, go: { app, f in
         try app.open(thread: f.suggestions.grips.id); app.press(.character("S"), .tab); app.type("We are on it")
     }, shows: ["We are on it"]),
+    Journey(name: "merge", who: .manager, go: { app, f in
+        try app.open(thread: f.suggestions.grips.id); app.press(.character("D")); app.type("\(f.suggestions.seat.id)")
+    }, shows: ["Into #"]),
+    Journey(name: "merge, response", who: .manager, go: { app, f in
+        try app.open(thread: f.suggestions.grips.id); app.press(.character("D"), .tab); app.type("Same as the seat one")
+    }, shows: ["Same as the seat one"]),
     Journey(name: "new suggestion", who: .member, go: { app, _ in app.openBoard("ideas"); app.press(.character("c")) },
             shows: ["Product"]),
     Journey(name: "new suggestion, title", who: .member, go: { app, _ in

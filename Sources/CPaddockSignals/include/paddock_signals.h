@@ -1,6 +1,7 @@
 #ifndef PADDOCK_SIGNALS_H
 #define PADDOCK_SIGNALS_H
 
+#include <sys/types.h>
 #include <termios.h>
 
 // The terminal's signal handling, in one C translation unit (signals.c) so
@@ -25,5 +26,11 @@ void paddock_restore_signal_handlers(void);
 /// The signal (SIGTERM or SIGHUP) that asked the loop to stop since the
 /// handlers were installed, or 0.
 int paddock_hangup_pending(void);
+
+/// Waits for the external editor (child `pid`) to end, SIGQUIT ignored
+/// meanwhile. When SIGTERM or SIGHUP asks the app to end, the editor is sent
+/// SIGHUP and given 0.3 s, then killed: a hang-up never waits on an editor.
+/// Returns 0, or the errno of a failed wait.
+int paddock_wait_editor(pid_t pid, int *status);
 
 #endif

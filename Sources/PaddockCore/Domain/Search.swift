@@ -92,7 +92,9 @@ public struct SearchQuery: Equatable, Sendable {
         var query = SearchQuery()
         var text = Substring(input)
         if text.count > maxLength {
-            text = text.prefix(maxLength)
+            // Cut between words: a word cut in two would be a word nobody typed, to be matched too.
+            let cut = text.prefix(maxLength + 1)
+            text = cut.lastIndex(where: { $0.isWhitespace }).map { cut[..<$0] } ?? text.prefix(maxLength)
             query.notes.append("the query was cut to its first \(maxLength) characters")
         }
         var chars = Array(text)

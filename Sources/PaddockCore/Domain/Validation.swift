@@ -10,11 +10,12 @@ public enum Limits {
 }
 
 public enum Validate {
-    /// A thread title: not blank, at most 120 characters.
+    /// A thread title: not blank, one line, at most 120 characters.
     public static func title(_ title: String) throws(CommunityError) -> String {
         let trimmed = title.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .invalid("the title is empty") }
         guard !title.unicodeScalars.contains("\u{0}") else { throw .invalid(nulRefusal("title")) }
+        guard !trimmed.contains(where: { $0.isNewline }) else { throw .invalid("the title must be one line") }
         guard trimmed.count <= Limits.titleCharacters else {
             throw .invalid("the title is \(trimmed.count) characters; the limit is \(Limits.titleCharacters)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PaddockCore
 import PaddockStore
 
 /// Text a member is typing into a form, as kept in the store's drafts: the key
@@ -37,7 +38,8 @@ extension Screen {
         case .suggestionForm(let form):
             DraftText(key: form.draftKey, title: form.title.text, body: form.body.text)
         case .flagDialog(let dialog):
-            DraftText(key: "flag:\(dialog.post.id)", body: dialog.note.text)
+            // The reason chosen is kept with the note written for it.
+            DraftText(key: "flag:\(dialog.post.id)", title: dialog.note.text.isEmpty ? "" : dialog.reason.rawValue, body: dialog.note.text)
         case .moderationMenu(let menu):
             menu.threadID.map { DraftText(key: "moderate:\($0)", body: menu.reason.text) }
         case .conduct(let conduct):
@@ -65,6 +67,7 @@ extension Screen {
             self = .suggestionForm(form)
         case .flagDialog(var dialog):
             dialog.note.setText(draft.body)
+            if let reason = FlagReason(rawValue: draft.title), let index = FlagDialog.reasons.firstIndex(of: reason) { dialog.choice = index }
             self = .flagDialog(dialog)
         case .moderationMenu(var menu):
             menu.reason.setText(draft.body)

@@ -52,8 +52,8 @@ public enum Keymap {
                 if ThreadScreen.supportRefusal(detail, supporting: supporting, member: member, now: now) == nil {
                     suggestion.append(KeyHelp("s", supporting ? "support" : "withdraw support", footer: true))
                 }
-                if StatusDialog.refusal(detail, member: member) == nil { suggestion.append(KeyHelp("S", "change status")) }
-                if MergeDialog.refusal(detail, member: member) == nil { suggestion.append(KeyHelp("D", "merge into another (duplicate)")) }
+                if StatusDialog.refusal(detail, member: member) == nil { suggestion.append(KeyHelp("S", "change status", footer: true)) }
+                if MergeDialog.refusal(detail, member: member) == nil { suggestion.append(KeyHelp("D", "merge into another (duplicate)", footer: true)) }
             }
             return suggestion + [KeyHelp("r", "reply", footer: true), KeyHelp("R", "reply quoting", footer: true),
                     KeyHelp("n", "next unread", footer: true),

@@ -261,7 +261,7 @@ public enum App {
         case .supportChanged(let detail, let supporting):
             updateSuggestion(detail, in: &state)
             let count = detail.suggestion.supporterCount
-            let supporters = "\(count) supporter\(count == 1 ? "" : "s")"
+            let supporters = Plural.count(count, "supporter")
             return [.setStatus(.info(supporting ? "You support this suggestion: \(supporters)." : "Support withdrawn: \(supporters)."))]
         }
         return []

@@ -10,6 +10,14 @@ public enum Key: Equatable, Hashable, Sendable {
     /// editor inserts it in one step; elsewhere it does nothing (it is never
     /// read as key presses).
     case paste(String)
+
+    /// Whether the key is text to insert (a printable character or a paste).
+    public var isText: Bool {
+        switch self {
+        case .character, .paste: true
+        default: false
+        }
+    }
 }
 
 public enum MouseEvent: Equatable, Sendable {

@@ -50,11 +50,12 @@ public struct MergeDialog: Equatable {
         similar = found.filter { $0.id != suggestion.id }
     }
 
-    static let fixedRows = 6
+    /// Rows above and below the similar suggestions, without the response editor.
+    static let fixedRows = 5
 
-    func similarRows(_ area: Rect) -> Int { min(similar.count, max(0, area.height - Self.fixedRows - 3)) }
-
-    func editorHeight(_ area: Rect) -> Int { max(1, area.height - Self.fixedRows - similarRows(area)) }
+    /// The response editor fills the rest of the window, and takes 3 rows at
+    /// least: when the window is shorter the dialog scrolls (see `render`).
+    func editorHeight(_ area: Rect) -> Int { max(3, area.height - Self.fixedRows - similar.count - 1) }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -106,13 +107,24 @@ public struct MergeDialog: Equatable {
         }
     }
 
+    /// Draws the dialog, scrolled when the window is too short for all of it so
+    /// that the number being picked, or the response being typed, stays in view.
     func render(into canvas: inout Canvas, area: Rect) {
+        let editorRows = editorHeight(area)
+        let picked = similar.firstIndex { $0.id == targetID }.map { $0 + 1 } ?? 0
+        let focusRows = focus == .target ? 2..<3 + picked : 3 + similar.count..<5 + similar.count + editorRows
+        Viewport.draw(into: &canvas, area: area, contentHeight: Self.fixedRows + similar.count + editorRows, focus: focusRows) {
+            canvas, area in draw(into: &canvas, area: area, editorHeight: editorRows)
+        }
+    }
+
+    private func draw(into canvas: inout Canvas, area: Rect, editorHeight: Int) {
         let w = area.width
         var y = area.y
         var x = canvas.put(" Merge ", x: 0, y: y, role: .muted)
         canvas.put("#\(suggestion.id) \(suggestion.title)", x: x, y: y, role: .title, maxWidth: max(0, w - x - 1))
         y += 1
-        canvas.put(" It closes as a duplicate; its \(suggestion.supporterCount) supporters support the other.", x: 0, y: y,
+        canvas.put(" It closes as a duplicate; its \(Plural.count(suggestion.supporterCount, "supporter")) \(suggestion.supporterCount == 1 ? "supports" : "support") the other.", x: 0, y: y,
                    role: .muted, maxWidth: w)
         y += 1
         x = canvas.put(" Into #", x: 0, y: y, role: focus == .target ? .accent : .muted)
@@ -121,7 +133,7 @@ public struct MergeDialog: Equatable {
         canvas.put(similar.isEmpty ? "type its number" : "type its number, or ↑↓ picks a similar one", x: x + 13, y: y,
                    role: .muted, maxWidth: max(0, w - x - 13))
         y += 1
-        for row in similar.prefix(similarRows(area)) {
+        for row in similar {
             let picked = row.id == targetID
             let right = " \(SuggestionHeader.badge(row.status)) \(row.supporterCount)"
             canvas.put(picked ? " ▸ " : "   ", x: 0, y: y, role: .accent)
@@ -136,7 +148,7 @@ public struct MergeDialog: Equatable {
         y += 1
         canvas.put(String(repeating: "─", count: max(0, w)), x: 0, y: y, role: .border)
         y += 1
-        response.render(into: &canvas, x: 1, y: y, width: max(1, w - 2), height: editorHeight(area),
+        response.render(into: &canvas, x: 1, y: y, width: max(1, w - 2), height: editorHeight,
                         role: .normal, cursorRole: focus == .response ? .selection : nil,
                         placeholder: "Why it is a duplicate. ^S merges (asks first), Esc keeps it as a draft.")
     }

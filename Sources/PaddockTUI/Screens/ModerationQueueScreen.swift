@@ -135,11 +135,12 @@ public struct ModerationQueueScreen: Equatable {
             var counts: [FlagReason: Int] = [:]
             for flag in item.flags { counts[flag.reason, default: 0] += 1 }
             let reasons = FlagReason.allCases.compactMap { r in counts[r].map { "\(Self.describe(r)) ×\($0)" } }.joined(separator: ", ")
-            var facts = "\(reasons) · by " + item.flags.map(\.flaggerHandle).joined(separator: ", ")
+            // A claim first: it decides whether this one is yours to take, and long notes would push it off the row.
+            var facts = item.claimedByHandle.map { "claimed by \($0) · " } ?? ""
+            facts += "\(reasons) · by " + item.flags.map(\.flaggerHandle).joined(separator: ", ")
             facts += " · \(item.postState.rawValue)"
             let notes = item.flags.compactMap(\.note)
             if !notes.isEmpty { facts += " · " + notes.map { "“\($0)”" }.joined(separator: " ") }
-            if let claimer = item.claimedByHandle { facts += " · claimed by \(claimer)" }
             canvas.put(facts, x: 4, y: y + 1, role: .muted, maxWidth: w - 4)
         }
         if let prompt = deciding {

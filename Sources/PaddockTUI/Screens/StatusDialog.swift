@@ -61,13 +61,15 @@ public struct StatusDialog: Equatable {
         case .enter where focus == .status:
             focus = .response
             return []
-        case .up where focus == .status, .character("k") where focus == .status:
+        case .up where focus == .status:
             choice = max(0, choice - 1)
             return []
-        case .down where focus == .status, .character("j") where focus == .status:
+        case .down where focus == .status:
             choice = min(options.count - 1, choice + 1)
             return []
         default:
+            // Text typed or pasted on the statuses is the response's: it goes there, never nowhere.
+            if focus == .status, key.isText { focus = .response }
             if focus == .response {
                 _ = response.handle(key, width: max(1, area.width - 2), height: Self.editorHeight(area, options: options.count))
             }
@@ -92,7 +94,7 @@ public struct StatusDialog: Equatable {
         y += 1
         x = canvas.put(" Now ", x: 0, y: y, role: .muted)
         x += canvas.put(SuggestionHeader.badge(suggestion.status), x: x, y: y, role: SuggestionHeader.role(for: suggestion.status))
-        canvas.put(" · \(suggestion.supporterCount) supporters · move it to:", x: x, y: y, role: .muted, maxWidth: max(0, area.width - x))
+        canvas.put(" · \(Plural.count(suggestion.supporterCount, "supporter")) · move it to:", x: x, y: y, role: .muted, maxWidth: max(0, area.width - x))
         y += 1
         for (index, status) in options.enumerated() {
             let chosen = index == choice

@@ -1,0 +1,7 @@
+/// Counts in words: "1 supporter", "2 supporters".
+public enum Plural {
+    /// The count and the noun, with an "s" unless the count is one.
+    public static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
