@@ -211,14 +211,7 @@ struct InputDecoder {
         let numbers = Self.numbers(params)
         let key: Key?
         switch final {
-        case UInt8(ascii: "A"): key = .up
-        case UInt8(ascii: "B"): key = .down
-        case UInt8(ascii: "C"): key = .right
-        case UInt8(ascii: "D"): key = .left
-        case UInt8(ascii: "H"): key = .home
-        case UInt8(ascii: "F"): key = .end
         case UInt8(ascii: "Z"): key = .backTab
-        case UInt8(ascii: "P")...UInt8(ascii: "S"): key = .function(Int(final - UInt8(ascii: "P")) + 1)
         case UInt8(ascii: "~"):
             switch numbers.first ?? 0 {
             case 200: return .pasteStart(length)
@@ -232,7 +225,7 @@ struct InputDecoder {
             case 23, 24: key = .function(numbers[0] - 12)
             default: key = nil // Insert, a stray paste end, keys the app has no name for
             }
-        default: key = nil
+        default: key = Self.cursorKey(final)
         }
         return .consumed(length, key.map { .key($0) })
     }
@@ -248,20 +241,27 @@ struct InputDecoder {
         guard (0x40...0x7E).contains(final) else { return .consumed(k - i, nil) }
         let key: Key?
         switch final {
-        case UInt8(ascii: "A"): key = .up
-        case UInt8(ascii: "B"): key = .down
-        case UInt8(ascii: "C"): key = .right
-        case UInt8(ascii: "D"): key = .left
-        case UInt8(ascii: "H"): key = .home
-        case UInt8(ascii: "F"): key = .end
         case UInt8(ascii: "M"): key = .enter
-        case UInt8(ascii: "P")...UInt8(ascii: "S"): key = .function(Int(final - UInt8(ascii: "P")) + 1)
         case UInt8(ascii: "j")...UInt8(ascii: "y"):
             // The keypad in application mode: * + , - . / 0 … 9.
             key = .character(Character(Unicode.Scalar(final - UInt8(ascii: "j") + UInt8(ascii: "*"))))
-        default: key = nil
+        default: key = Self.cursorKey(final)
         }
         return .consumed(k + 1 - i, key.map { .key($0) })
+    }
+
+    /// The final bytes CSI and SS3 share: arrows, Home, End, F1–F4.
+    private static func cursorKey(_ final: UInt8) -> Key? {
+        switch final {
+        case UInt8(ascii: "A"): .up
+        case UInt8(ascii: "B"): .down
+        case UInt8(ascii: "C"): .right
+        case UInt8(ascii: "D"): .left
+        case UInt8(ascii: "H"): .home
+        case UInt8(ascii: "F"): .end
+        case UInt8(ascii: "P")...UInt8(ascii: "S"): .function(Int(final - UInt8(ascii: "P")) + 1)
+        default: nil
+        }
     }
 
     /// The mouse events the app uses: a left press, the wheel.
