@@ -47,6 +47,7 @@ final class CursesScreen {
         theme = options.theme
         mouse = options.mouse
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            closed = true  // nothing was started: deinit must not write the modes' reset
             throw TerminalError.notATerminal
         }
         setlocale(LC_ALL, "")

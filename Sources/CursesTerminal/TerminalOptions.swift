@@ -48,7 +48,7 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            return "paddock needs a terminal: standard input and output must be a tty (not a pipe or a file)"
+            return "the app needs a terminal: standard input and output must be a tty (not a pipe or a file)"
         case .cannotStart(let term):
             return term.isEmpty
                 ? "cannot start the terminal: TERM is not set"

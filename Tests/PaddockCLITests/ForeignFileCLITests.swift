@@ -52,6 +52,17 @@ import Testing
         }
     }
 
+    /// The app without a terminal says so once, and writes nothing to its output (no terminal modes into a file).
+    @Test func theAppWithoutATerminalSaysSoOnceAndWritesNothing() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo"]).status == 0)
+        let result = try cli.run([])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout.debugDescription)")
+        #expect(result.stderr == "paddock: the app needs a terminal: standard input and output must be a tty (not a pipe or a file)\n")
+    }
+
     @Test func aRefusedInitLeavesNoFileAndAnEmptyFileEmpty() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }
