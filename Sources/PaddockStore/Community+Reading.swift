@@ -313,30 +313,71 @@ extension Community {
     // MARK: - Drafts
 
     /// Saves compose text under a key ("reply:12", "thread:garage"); an empty draft is deleted.
-    public func saveDraft(by member: Actor, key: String, title: String, body: String) throws {
+    // Drafts are kept per session (`key@session`): two sessions of one member
+    // writing the same reply each keep their own text, and a session that sends
+    // forgets only its own. Opening a form takes over the newest draft for it,
+    // whichever session (a closed one, a crashed one) wrote it.
+
+    /// The stored key of a form's draft written by `session` ("" for none).
+    static func draftKey(_ key: String, session: String) -> String { session.isEmpty ? key : key + "@" + session }
+
+    /// The form's drafts of every session: the key itself or `key@…` (the
+    /// range between "key@" and "keyA", '@' and 'A' being neighbours in ASCII).
+    static let draftsOfForm = "memberId = ? AND (key = ? OR (key > ? AND key < ?))"
+
+    static func draftArguments(_ member: Actor, _ key: String) -> StatementArguments {
+        [member.id, key, key + "@", key + "A"]
+    }
+
+    public func saveDraft(by member: Actor, key: String, session: String = "", title: String, body: String) throws {
         let now = self.now
+        let stored = Self.draftKey(key, session: session)
         try writer.write { db in
             if title.isEmpty, body.isEmpty {
-                try db.execute(sql: "DELETE FROM draft WHERE memberId = ? AND key = ?", arguments: [member.id, key])
+                try db.execute(sql: "DELETE FROM draft WHERE memberId = ? AND key = ?", arguments: [member.id, stored])
             } else {
                 try db.execute(sql: """
                     INSERT INTO draft (memberId, key, title, body, updatedAt) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (memberId, key) DO UPDATE SET title = excluded.title, body = excluded.body, updatedAt = excluded.updatedAt
-                    """, arguments: [member.id, key, title, body, now.stored])
+                    """, arguments: [member.id, stored, title, body, now.stored])
             }
         }
     }
 
+    /// The newest draft of the form, whichever session wrote it.
     public func draft(for member: Actor, key: String) throws -> (title: String, body: String)? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT title, body FROM draft WHERE memberId = ? AND key = ?",
-                             arguments: [member.id, key]).map { ($0["title"], $0["body"]) }
+            try Row.fetchOne(db, sql: "SELECT title, body FROM draft WHERE \(Self.draftsOfForm) ORDER BY updatedAt DESC, key LIMIT 1",
+                             arguments: Self.draftArguments(member, key)).map { ($0["title"], $0["body"]) }
         }
     }
 
-    public func deleteDraft(for member: Actor, key: String) throws {
+    /// The newest draft of the form, taken over by `session`: from now on it is
+    /// that session's to save, send or discard. Another session's other drafts
+    /// of the form stay for later.
+    public func takeDraft(for member: Actor, key: String, session: String) throws -> (title: String, body: String)? {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM draft WHERE memberId = ? AND key = ?", arguments: [member.id, key])
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT key, title, body FROM draft WHERE \(Self.draftsOfForm) ORDER BY updatedAt DESC, key LIMIT 1
+                """, arguments: Self.draftArguments(member, key)) else { return nil }
+            let own = Self.draftKey(key, session: session)
+            let found: String = row["key"]
+            if found != own {
+                try db.execute(sql: "DELETE FROM draft WHERE memberId = ? AND key = ?", arguments: [member.id, own])
+                try db.execute(sql: "UPDATE draft SET key = ? WHERE memberId = ? AND key = ?", arguments: [own, member.id, found])
+            }
+            return (row["title"], row["body"])
+        }
+    }
+
+    /// Forgets the session's own draft of the form (every session's when `session` is nil).
+    public func deleteDraft(for member: Actor, key: String, session: String? = nil) throws {
+        try writer.write { db in
+            if let session {
+                try db.execute(sql: "DELETE FROM draft WHERE memberId = ? AND key = ?", arguments: [member.id, Self.draftKey(key, session: session)])
+            } else {
+                try db.execute(sql: "DELETE FROM draft WHERE \(Self.draftsOfForm)", arguments: Self.draftArguments(member, key))
+            }
         }
     }
 

@@ -317,3 +317,48 @@ extension PaddockApp {
         #expect(app.state.status == .error("only managers can merge duplicate suggestions; marco is a member"))
     }
 }
+
+/// Two sessions of one member writing the same reply: each keeps its own
+/// text, and sending from one never forgets the draft the other was told it kept.
+@Suite struct DraftsOfTwoSessionsTests {
+    @Test func aReplySentInOneSessionLeavesTheOthersKeptDraft() throws {
+        let f = try TUIFixture()
+        let one = f.app(), two = f.app()
+        let thread = try f.community.threads(board: "furia", reader: f.reader, order: .latest, after: nil, limit: 10)
+            .threads.first { $0.title.hasPrefix("Seat foam") }!.id
+        try one.open(thread: thread)
+        try two.open(thread: thread)
+        one.press(.character("r"))
+        two.press(.character("r"))
+        one.type("Typed in the first session")
+        one.press(.escape)
+        #expect(one.state.status?.text.hasPrefix("Draft kept") == true)
+        two.type("Typed in the second session")
+        two.press(.ctrl("s"))
+        #expect(two.state.status == .info("Reply posted."))
+        one.press(.character("r"))
+        guard case .compose(let compose) = one.state.screen else { Issue.record("no compose screen"); return }
+        #expect(compose.body.text == "Typed in the first session")
+        #expect(one.state.status == .info("Your unsent draft is back."))
+        // Sent from the first too, past the pace between one member's posts: nothing is left to come back.
+        f.clock.advance(by: 3600)
+        one.press(.ctrl("s"))
+        #expect(one.state.status == .info("Reply posted."), "\(String(describing: one.state.status))")
+        #expect(try f.community.draft(for: f.reader, key: "reply:\(thread)") == nil)
+    }
+
+    /// A draft a closed session kept is taken over by the next one, and forgotten once that one sends it.
+    @Test func aDraftOfAClosedSessionIsTakenOverAndForgottenOnceSent() throws {
+        let f = try TUIFixture()
+        let thread = try f.community.threads(board: "furia", reader: f.reader, order: .latest, after: nil, limit: 10)
+            .threads.first { $0.title.hasPrefix("Seat foam") }!.id
+        try f.community.saveDraft(by: f.reader, key: "reply:\(thread)", session: "gone", title: "", body: "Left from yesterday")
+        let app = f.app()
+        try app.open(thread: thread)
+        app.press(.character("r"))
+        guard case .compose(let compose) = app.state.screen else { Issue.record("no compose screen"); return }
+        #expect(compose.body.text == "Left from yesterday")
+        app.press(.ctrl("s"))
+        #expect(try f.community.draft(for: f.reader, key: "reply:\(thread)") == nil)
+    }
+}

@@ -56,6 +56,7 @@ enum QueryPlanRule {
         ("FROM suggestionFeature sf JOIN feature f", "the features of one page of suggestions (an IN list of their ids)"),
         ("FROM memberMute mm JOIN member m", "one member's own mute list, found by the memberMute primary key (memberId, …)"),
         ("WHERE postSearch MATCH", "search ranks the posts that match its words, which the FTS5 index finds; the sort keeps one page"),
+        ("FROM draft WHERE memberId", "one member's drafts of one form, found by the draft primary key: one per session that kept one"),
     ]
 
     /// The reasons a plan fails; empty when it passes.

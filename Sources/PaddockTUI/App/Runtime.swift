@@ -14,6 +14,9 @@ public final class PaddockApp: TerminalProgram {
     /// flush on the key path, so they are written on the next tick, or before
     /// anything that reads them.
     private var unsavedReads: [Int64: Int] = [:]
+    /// This session's name for its drafts: another session of the same member
+    /// keeps its own (see `Community.saveDraft`).
+    let session = String(UUID().uuidString.prefix(8))
 
     public init(community: Community, member: Actor, width: Int, height: Int, clock: @escaping () -> Date = { Date() }) {
         self.community = community
@@ -106,16 +109,16 @@ public final class PaddockApp: TerminalProgram {
             case .findNextUnread(let after):
                 return .message(.nextUnreadFound(try community.nextUnread(for: member, after: after)))
             case .openCompose(let target, let quoting):
-                if let draft = try community.draft(for: member, key: target.draftKey) {
+                if let draft = try community.takeDraft(for: member, key: target.draftKey, session: session) {
                     return .message(.composeReady(target, title: draft.title, body: draft.body, restored: true))
                 }
                 return .message(.composeReady(target, title: "", body: quoting ?? "", restored: false))
             case .saveDraft(let key, let title, let body):
-                try community.saveDraft(by: member, key: key, title: title, body: body)
+                try community.saveDraft(by: member, key: key, session: session, title: title, body: body)
             case .deleteDraft(let key):
-                try community.deleteDraft(for: member, key: key)
+                try community.deleteDraft(for: member, key: key, session: session)
             case .loadDraft(let key):
-                guard let draft = try community.draft(for: member, key: key) else { break }
+                guard let draft = try community.takeDraft(for: member, key: key, session: session) else { break }
                 return .message(.draftLoaded(DraftText(key: key, title: draft.title, body: draft.body)))
             case .submit(let target, let title, let body):
                 return .message(submit(target, title: title, body: body))
@@ -252,11 +255,11 @@ public final class PaddockApp: TerminalProgram {
             switch target {
             case .reply(let threadID, _, let replyTo):
                 let post = try community.reply(by: member, thread: threadID, body: body, replyTo: replyTo)
-                try community.deleteDraft(for: member, key: target.draftKey)
+                try community.deleteDraft(for: member, key: target.draftKey, session: session)
                 return .submitted(target, threadID: threadID, position: post.position)
             case .newThread(let slug, _):
                 let thread = try community.startThread(by: member, board: slug, title: title, body: body)
-                try community.deleteDraft(for: member, key: target.draftKey)
+                try community.deleteDraft(for: member, key: target.draftKey, session: session)
                 return .submitted(target, threadID: thread.id, position: 0)
             }
         } catch {
