@@ -52,6 +52,18 @@ struct ModerationFixture {
 }
 
 @Suite struct ModerationScreenTests {
+    /// A paste longer than a reason field holds is cut at its limit, and the moderator is told.
+    @Test func aReasonTooLongForItsFieldSaysSo() throws {
+        let f = try ModerationFixture()
+        let app = try f.app(as: f.lucia)
+        try app.open(thread: f.seatThread)
+        app.press(.character("p"), .character("s"))
+        app.press(.paste(String(repeating: "r", count: 600)))
+        guard case .conduct(let conduct) = app.state.screen else { Issue.record("not on the record"); return }
+        #expect(conduct.reason.text.count == 500)
+        #expect(app.state.status == .error("at most 500 characters fit here: the rest was not taken"))
+    }
+
     /// Another moderator's claim shows on the row, before the flags and notes, at 80 columns.
     @Test func aClaimByAnotherModeratorShowsInTheQueue() throws {
         let f = try ModerationFixture()

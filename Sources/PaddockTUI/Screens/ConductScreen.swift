@@ -59,7 +59,7 @@ public struct ConductScreen: Equatable {
                 return []
             default:
                 _ = reason.handle(key, width: max(1, body.width - 4))
-                return []
+                return reason.refusal.map { [.setStatus(.error($0))] } ?? []
             }
         }
         switch key {

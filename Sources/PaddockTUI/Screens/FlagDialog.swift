@@ -111,6 +111,7 @@ public struct FlagDialog: Equatable {
             choice = min(Self.reasons.count - 1, choice + 1)
         default:
             _ = note.handle(key, width: max(1, area.width - 4))
+            if let refusal = note.refusal { return [.setStatus(.error(refusal))] }
         }
         return []
     }
@@ -258,6 +259,7 @@ public struct ModerationMenu: Equatable {
             choice = min(options.count - 1, choice + 1)
         default:
             _ = reason.handle(key, width: max(1, area.width - 4))
+            if let refusal = reason.refusal { return [.setStatus(.error(refusal))] }
         }
         return []
     }

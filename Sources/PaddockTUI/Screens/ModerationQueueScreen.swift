@@ -62,7 +62,7 @@ public struct ModerationQueueScreen: Equatable {
                 _ = prompt.reason.handle(key, width: max(1, body.width - 4))
             }
             deciding = prompt
-            return []
+            return prompt.reason.refusal.map { [.setStatus(.error($0))] } ?? []
         }
         if key == .character("u") {
             guard let undoable, let post = undoable.postID else { return [.setStatus(.info("Nothing to undo."))] }

@@ -37,6 +37,12 @@ public struct TextField: Equatable, Sendable {
 
     public var isEmpty: Bool { text.isEmpty }
 
+    /// What to tell the member when the last key or paste did not all fit.
+    public var refusal: String? {
+        guard refusedInput, let maxLength else { return nil }
+        return "at most \(maxLength) characters fit here: the rest was not taken"
+    }
+
     /// Replaces the text and puts the cursor at the end (not limited by `maxLength`).
     public mutating func setText(_ newText: String) {
         text = InputText.normalized(newText, newline: " ")
