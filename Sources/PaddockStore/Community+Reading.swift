@@ -143,7 +143,7 @@ extension Community {
 
     public func home(for reader: Actor) throws -> HomeOverview {
         try writer.read { db in
-            let boards = try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
+            let boards = try BoardSummary.fetchAll(db, sql: Self.boardSummarySelect + " ORDER BY b.position, b.id")
             let history = try ReaderHistory.fetch(db, reader: reader, countingRecentReads: true)
             let setAside = history.unreadUnlessSetAside(reader: reader)
             func unreadByBoard(among threads: String, postsPast: String, arguments: StatementArguments) throws -> [Int64: Int] {

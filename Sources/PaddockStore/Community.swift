@@ -100,7 +100,7 @@ public final class Community: Sendable {
 
     public func boards() throws -> [BoardSummary] {
         try writer.read { db in
-            try BoardSummary.fetchAll(db, sql: "SELECT * FROM board ORDER BY position, id")
+            try BoardSummary.fetchAll(db, sql: Self.boardSummarySelect + " ORDER BY b.position, b.id")
         }
     }
 
@@ -396,8 +396,21 @@ extension Community {
     }
 
     static func boardSummary(_ db: Database, id: Int64) throws -> BoardSummary {
-        try BoardSummary.fetchOne(db, sql: "SELECT * FROM board WHERE id = ?", arguments: [id])!
+        try BoardSummary.fetchOne(db, sql: boardSummarySelect + " WHERE b.id = ?", arguments: [id])!
     }
+
+    /// Boards as their lists show them: a thread hidden by a moderator is in
+    /// no board's list, so neither it nor its posts count. The board keeps its
+    /// full counters; the few hidden threads are found through an index whose
+    /// first column is `hidden`, and taken off.
+    static let boardSummarySelect = """
+        SELECT b.id, b.slug, b.title, b.description, b.position, b.threadKind,
+               b.threadCount - COALESCE(h.threads, 0) AS threadCount, b.postCount - COALESCE(h.posts, 0) AS postCount, b.lastActivityAt
+        FROM board b LEFT JOIN (
+            SELECT boardId, COUNT(*) AS threads, SUM(replyCount + 1) AS posts FROM thread INDEXED BY thread_on_recent_activity
+            WHERE hidden = 1 GROUP BY boardId
+        ) h ON h.boardId = b.id
+        """
 
     /// Posts as a viewer of this role may see them: hidden and removed text only for moderators.
     static func postViewSelect(viewer: Role) -> String {

@@ -351,3 +351,26 @@ import Testing
         #expect(undos == ["undo-claim", "undo-disagree", "undo-agree-remove", "undo-ignore"])
     }
 }
+
+@Suite struct HiddenThreadCountTests {
+    /// A thread a moderator hides leaves its board's list, and its counts with it; unhidden, it counts again.
+    @Test func aHiddenThreadIsNotCountedInItsBoard() throws {
+        let f = try Fixture()
+        func furia() throws -> (threads: Int, posts: Int) {
+            let board = try #require(try f.community.boards().first { $0.slug == "furia" })
+            let home = try #require(try f.community.home(for: f.member).boards.first { $0.board.slug == "furia" })
+            #expect(home.board.threadCount == board.threadCount && home.board.postCount == board.postCount)
+            return (board.threadCount, board.postCount)
+        }
+        let before = try furia()
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "Off the rails", body: "b")
+        try f.community.reply(by: f.other, thread: thread.id, body: "r")
+        #expect(try furia() == (before.threads + 1, before.posts + 2))
+        try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .hide, reason: "heated")
+        #expect(try furia() == before)
+        let listed = try f.community.threads(board: "furia", reader: f.member, order: .latest, after: nil, limit: 100)
+        #expect(listed.threads.count == before.threads)
+        try f.community.moderateThread(by: f.moderator, thread: thread.id, action: .unhide, reason: "")
+        #expect(try furia() == (before.threads + 1, before.posts + 2))
+    }
+}
