@@ -14,6 +14,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "On a storage error, print SQLite's own account (code, message, statement) after the one-line message.")
     var verbose = false
 
+    func validate() throws {
+        if db?.isEmpty == true { throw ValidationError("--db needs the path of a community file") }
+    }
+
     var databasePath: String {
         if let db { return db }
         let env = ProcessInfo.processInfo.environment

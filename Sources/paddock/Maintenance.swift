@@ -16,6 +16,10 @@ struct BackupCommand: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "file")) var file: String
+
+    func validate() throws {
+        if file.isEmpty { throw ValidationError("backup needs the path of the file to write") }
+    }
     @Flag(help: "Replace the file if it exists.") var force = false
 
     func run() throws {

@@ -63,6 +63,39 @@ import Testing
         #expect(result.stderr == "paddock: the app needs a terminal: standard input and output must be a tty (not a pipe or a file)\n")
     }
 
+    /// An empty path, a null table and a value no vocabulary holds are each named, not met with a system's message.
+    @Test func emptyPathsAndForeignValuesAreNamed() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo"]).status == 0)
+        let empty = try cli.run(["--db", "", "board", "list"], withDB: false)
+        #expect(empty.status != 0 && empty.stderr.contains("--db needs the path of a community file"), "\(empty.stderr)")
+        let backup = try cli.run(["backup", ""])
+        #expect(backup.status != 0 && backup.stderr.contains("backup needs the path of the file to write"), "\(backup.stderr)")
+        let exported = try cli.run(["export", "--json"]).stdout
+        var document = try JSONSerialization.jsonObject(with: Data(exported.utf8)) as! [String: Any]
+        var tables = document["tables"] as? [String: Any] ?? document
+        var members = tables["members"] as! [[String: Any]]
+        members[1]["role"] = "god"
+        tables["members"] = members
+        let posts = tables["posts"]
+        tables["posts"] = NSNull()
+        if document["tables"] != nil { document["tables"] = tables } else { document = tables }
+        let file = cli.folder + "/foreign.json"
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+        let imported = try cli.run(["--db", cli.folder + "/new.sqlite", "import", file], withDB: false)
+        #expect(imported.status == 1)
+        #expect(imported.stderr.contains("posts: "), "\(imported.stderr)")
+        #expect(!imported.stderr.contains("The operation could not be completed"), "\(imported.stderr)")
+        tables["posts"] = posts
+        if document["tables"] != nil { document["tables"] = tables } else { document = tables }
+        try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+        let role = try cli.run(["--db", cli.folder + "/other.sqlite", "import", file], withDB: false)
+        #expect(role.status == 1)
+        #expect(role.stderr.contains("members[1].role: 'god' is not a role: member, moderator, manager, admin"), "\(role.stderr)")
+        #expect(!role.stderr.contains("CHECK constraint"), "\(role.stderr)")
+    }
+
     @Test func aRefusedInitLeavesNoFileAndAnEmptyFileEmpty() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -393,8 +393,10 @@ public enum Transfer {
     /// so a record import accepts is one the app could have written.
     static let fieldRules: [String: [String: @Sendable (String) throws -> String]] = [
         "member": ["handle": { try Validate.handle($0) },
-                   "displayName": { try Validate.name($0, what: "display name", limit: Limits.displayNameCharacters) }],
+                   "displayName": { try Validate.name($0, what: "display name", limit: Limits.displayNameCharacters) },
+                   "role": { try oneOf(Role.self, $0, what: "role") }],
         "board": ["slug": { try Validate.slug($0) },
+                  "threadKind": { try oneOf(ThreadKind.self, $0, what: "kind of thread") },
                   "title": { try Validate.name($0, what: "board title", limit: Limits.boardTitleCharacters) },
                   "description": { try Community.catalogDescription($0) }],
         "thread": ["title": { try Validate.title($0) }],
@@ -407,6 +409,13 @@ public enum Transfer {
                     "name": { try Validate.name($0, what: "feature name", limit: Limits.boardTitleCharacters) },
                     "description": { try Community.catalogDescription($0) }],
     ]
+
+    /// A value of one of the app's vocabularies (a role, a kind of thread), named with the ones there are.
+    static func oneOf<Value: RawRepresentable & CaseIterable>(_: Value.Type, _ text: String, what: String) throws -> String
+    where Value.RawValue == String {
+        guard Value(rawValue: text) == nil else { return text }
+        throw CommunityError.invalid("'\(text)' is not a \(what): " + Value.allCases.map(\.rawValue).joined(separator: ", "))
+    }
 
     /// Where a record breaks the app's rules, one line per field.
     static func ruleProblems(table: String, record: [String: StoredValue], place: String) -> [String] {
@@ -479,9 +488,18 @@ public enum Transfer {
     }
 
     static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)
+        func place(_ context: DecodingError.Context) -> String {
+            context.codingPath.isEmpty ? "" : context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
+                .joined().drop { $0 == "." } + ": "
         }
-        return "\(error.localizedDescription)"
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return place(context) + (context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription)
+        case DecodingError.valueNotFound(_, let context), DecodingError.typeMismatch(_, let context),
+             DecodingError.keyNotFound(_, let context):
+            return place(context) + context.debugDescription
+        default:
+            return "\(error.localizedDescription)"
+        }
     }
 }
