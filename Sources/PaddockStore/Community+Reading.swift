@@ -312,7 +312,6 @@ extension Community {
 
     // MARK: - Drafts
 
-    /// Saves compose text under a key ("reply:12", "thread:garage"); an empty draft is deleted.
     // Drafts are kept per session (`key@session`): two sessions of one member
     // writing the same reply each keep their own text, and a session that sends
     // forgets only its own. Opening a form takes over the newest draft for it,
@@ -329,6 +328,8 @@ extension Community {
         [member.id, key, key + "@", key + "A"]
     }
 
+    /// Saves a form's text under its key ("reply:12", "thread:garage") for this
+    /// session; an empty draft is deleted.
     public func saveDraft(by member: Actor, key: String, session: String = "", title: String, body: String) throws {
         let now = self.now
         let stored = Self.draftKey(key, session: session)
