@@ -38,16 +38,9 @@ import Testing
         try #require(cli.run(["init", "--demo"]).status == 0)
         for (redirect, reason) in [(">/dev/full", "No space left on device"), (">&-", "Bad file descriptor")] {
             for command in ["export --json", "board list", "member list --json"] {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/bin/sh")
-                process.arguments = ["-c", "\"$0\" --db \"$1\" \(command) \(redirect)", CLI.binary, cli.db]
-                let err = Pipe()
-                process.standardError = err
-                try process.run()
-                let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 1, "\(command) \(redirect)")
-                #expect(stderr == "paddock: cannot write the output: \(reason)\n", "\(command) \(redirect)")
+                let result = try CLI.spawn("/bin/sh", ["-c", "\"$0\" --db \"$1\" \(command) \(redirect)", CLI.binary, cli.db])
+                #expect(result.status == 1, "\(command) \(redirect)")
+                #expect(result.stderr == "paddock: cannot write the output: \(reason)\n", "\(command) \(redirect)")
             }
         }
     }
@@ -137,20 +130,12 @@ import Testing
         try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
         let small = cli.folder + "/small"
         try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: false)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        process.arguments = ["-m", "sh", "-c", "mount -t tmpfs -o size=128k tmpfs \"$1\" && \"$2\" --db \"$3\" backup \"$1/b.sqlite\"; echo \"status=$?\"; ls -A \"$1\"",
-                             "sh", small, CLI.binary, cli.db]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(!stderr.contains("mount:"), "no tmpfs here: \(stderr)")
-        #expect(stdout == "status=1\n")
-        #expect(stderr == "paddock: cannot back up to \(small)/b.sqlite: no space left on the device; nothing was written\n")
+        let result = try CLI.spawn("/usr/bin/unshare", [
+            "-m", "sh", "-c", "mount -t tmpfs -o size=128k tmpfs \"$1\" && \"$2\" --db \"$3\" backup \"$1/b.sqlite\"; echo \"status=$?\"; ls -A \"$1\"",
+            "sh", small, CLI.binary, cli.db])
+        try #require(!result.stderr.contains("mount:"), "no tmpfs here: \(result.stderr)")
+        #expect(result.stdout == "status=1\n")
+        #expect(result.stderr == "paddock: cannot back up to \(small)/b.sqlite: no space left on the device; nothing was written\n")
     }
 
     @Test func importRefusesInvalidRecordsOnePerLineCountedFirst() throws {
@@ -225,18 +210,10 @@ import Testing
         try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
         #expect(chown(cli.folder, 65534, 65534) == 0 && chown(cli.db, 65534, 65534) == 0 && chmod(cli.db, 0o444) == 0)
         let before = bytes(cli.db)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary, "--db", cli.db,
-                             "--as", "ada", "thread", "new", "--board", "bar", "--title", "T", "--body", "B"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(stderr == "paddock: \(cli.db) is read-only: nothing was changed\n")
+        let result = try CLI.spawn("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary, "--db", cli.db,
+                                                        "--as", "ada", "thread", "new", "--board", "bar", "--title", "T", "--body", "B"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "paddock: \(cli.db) is read-only: nothing was changed\n")
         #expect(bytes(cli.db) == before)
     }
 
