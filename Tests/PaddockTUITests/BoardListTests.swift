@@ -48,22 +48,22 @@ import Testing
         let f = try longBoard()
         let app = f.app(width: 80, height: 24)
         app.press(.down, .down, .enter)
-        guard case .board(let first) = app.state.screen else { Issue.record("not on the board"); return }
-        #expect(first.hasMore)
+        guard let first = app.state.screen as? BoardScreen else { Issue.record("not on the board"); return }
+        #expect(first.threads.next != nil)
         app.press(.character("G"))
-        guard case .board(let end) = app.state.screen else { return }
-        #expect(end.threads[end.list.selected].title == "Tip 0")
+        guard let end = app.state.screen as? BoardScreen else { return }
+        #expect(end.threads[end.threads.selected].title == "Tip 0")
         #expect(end.threads.count <= BoardScreen.pageSize(Frame.body(width: 80, height: 24)), "only the last page was read")
         #expect(app.screen().contains("Tip 0"))
         // Going up, the pages before load: every thread once, in order.
         for _ in 0..<70 { app.press(.up) }
-        guard case .board(let top) = app.state.screen else { return }
+        guard let top = app.state.screen as? BoardScreen else { return }
         #expect(top.threads.map(\.title) == (0..<61).reversed().map { "Tip \($0)" })
-        #expect(top.threads[top.list.selected].title == "Tip 60")
+        #expect(top.threads[top.threads.selected].title == "Tip 60")
         // g after G: the first page again, the first row selected.
         app.press(.character("G"), .character("g"))
-        guard case .board(let again) = app.state.screen else { return }
-        #expect(again.list.selected == 0 && again.threads.first?.title == "Tip 60")
+        guard let again = app.state.screen as? BoardScreen else { return }
+        #expect(again.threads.selected == 0 && again.threads.first?.title == "Tip 60")
         #expect(app.screen().contains("Tip 60"))
     }
 
@@ -100,15 +100,15 @@ import Testing
         #expect(all.count == 60)
         let app = try f.app(as: f.base.reader)
         app.press(.character("i"), .character("G"))
-        guard case .inbox(let end) = app.state.screen else { Issue.record("not the inbox"); return }
-        #expect(end.items[end.list.selected].id == all.last)
+        guard let end = app.state.screen as? InboxScreen else { Issue.record("not the inbox"); return }
+        #expect(end.items[end.items.selected].id == all.last)
         #expect(end.items.count < 30, "only the oldest page was read")
-        #expect(end.list.selected >= end.list.offset && end.list.selected < end.list.offset + end.visibleRows(in: Frame.body(width: 80, height: 24)),
+        #expect(end.items.selected >= end.items.selection.offset && end.items.selected < end.items.selection.offset + end.visibleRows(in: Frame.body(width: 80, height: 24)),
                 "the oldest notification is on screen")
         for _ in 0..<70 { app.press(.up) }
-        guard case .inbox(let top) = app.state.screen else { return }
+        guard let top = app.state.screen as? InboxScreen else { return }
         #expect(top.items.map(\.id) == all)
-        #expect(top.list.selected == 0)
+        #expect(top.items.selected == 0)
     }
 
     @Test func gInTheModerationLogGoesToTheOldestEntryInOnePress() throws {
@@ -117,16 +117,16 @@ import Testing
         let all = try f.community.moderationLog(viewer: f.lucia, limit: 500).map(\.id)
         let app = try f.app(as: f.lucia)
         app.press(.character("L"), .character("G"))
-        guard case .moderationLog(let end) = app.state.screen else { Issue.record("no log"); return }
-        #expect(end.entries[end.list.selected].id == all.last)
+        guard let end = app.state.screen as? ModerationLogScreen else { Issue.record("no log"); return }
+        #expect(end.entries[end.entries.selected].id == all.last)
         #expect(end.entries.count < 30, "only the oldest page was read")
         #expect(app.screen().contains("warning 0"))
         for _ in 0..<70 { app.press(.up) }
-        guard case .moderationLog(let top) = app.state.screen else { return }
+        guard let top = app.state.screen as? ModerationLogScreen else { return }
         #expect(top.entries.map(\.id) == all)
         app.press(.character("G"), .character("g"))
-        guard case .moderationLog(let again) = app.state.screen else { return }
-        #expect(again.list.selected == 0 && again.entries.first?.id == all.first)
+        guard let again = app.state.screen as? ModerationLogScreen else { return }
+        #expect(again.entries.selected == 0 && again.entries.first?.id == all.first)
     }
 }
 
@@ -148,14 +148,14 @@ import Testing
         #expect(app.suggestionList?.query.order == order)
         app.press(.character("G"))
         guard let end = app.suggestionList else { Issue.record("not on the suggestion list"); return }
-        #expect(end.suggestions[end.list.selected].id == all.last)
+        #expect(end.suggestions[end.suggestions.selected].id == all.last)
         #expect(end.suggestions.count == 10, "only the last page was read")
         for _ in 0..<40 { app.press(.up) }
         guard let top = app.suggestionList else { return }
         #expect(top.suggestions.map(\.id) == all)
-        #expect(top.list.selected == 0)
+        #expect(top.suggestions.selected == 0)
         app.press(.character("G"), .character("g"))
         #expect(app.suggestionList?.suggestions.first?.id == all.first)
-        #expect(app.suggestionList?.list.selected == 0)
+        #expect(app.suggestionList?.suggestions.selected == 0)
     }
 }

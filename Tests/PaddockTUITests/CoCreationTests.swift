@@ -30,7 +30,7 @@ extension PaddockApp {
         try app.open(thread: f.grips.id)
         app.press(.character("S"), .down)
         app.type("just planned for MY2028")
-        guard case .statusDialog(let dialog) = app.state.screen else { Issue.record("no status dialog"); return }
+        guard let dialog = app.state.screen as? StatusDialog else { Issue.record("no status dialog"); return }
         #expect(dialog.response.text == "just planned for MY2028")
         #expect(app.screen().contains("planned for MY2028"), "\(app.screen())")
         app.press(.ctrl("s"))
@@ -49,7 +49,7 @@ extension PaddockApp {
         #expect(try f.community.draft(for: f.base.manager, key: "status:\(f.grips.id)")?.body
                 == "We are testing three levels on the MY2027 bars.")
         app.press(.character("S"))
-        guard case .statusDialog(let dialog) = app.state.screen else { Issue.record("no status dialog"); return }
+        guard let dialog = app.state.screen as? StatusDialog else { Issue.record("no status dialog"); return }
         #expect(dialog.response.text == "We are testing three levels on the MY2027 bars.")
         #expect(app.state.status == .info("Your unsent draft is back."))
         #expect(app.screen().contains("We are testing three levels on the MY2027 bars."))
@@ -58,7 +58,7 @@ extension PaddockApp {
         #expect(try f.community.suggestion(f.grips.id).suggestion.status == .underReview)
         #expect(try f.community.draft(for: f.base.manager, key: "status:\(f.grips.id)") == nil)
         app.press(.character("S"))
-        guard case .statusDialog(let next) = app.state.screen else { Issue.record("no status dialog"); return }
+        guard let next = app.state.screen as? StatusDialog else { Issue.record("no status dialog"); return }
         #expect(next.response.text.isEmpty)
     }
 
@@ -89,7 +89,7 @@ extension PaddockApp {
         #expect(app.thread != nil)
         #expect(try f.community.draft(for: f.base.manager, key: "status:\(f.grips.id)") == nil)
         app.press(.character("S"))
-        guard case .statusDialog(let dialog) = app.state.screen else { Issue.record("no status dialog"); return }
+        guard let dialog = app.state.screen as? StatusDialog else { Issue.record("no status dialog"); return }
         #expect(dialog.response.text.isEmpty)
     }
 
@@ -101,18 +101,18 @@ extension PaddockApp {
         app.press(.tab)
         app.type("It howls at idle in traffic.")
         app.press(.escape)
-        guard case .board = app.state.screen else { Issue.record("Esc did not leave the form"); return }
+        guard app.state.screen is BoardScreen else { Issue.record("Esc did not leave the form"); return }
         let kept = try f.community.draft(for: f.base.reader, key: "suggestion:ideas")
         #expect(kept?.title == "A quieter fan")
         #expect(kept?.body == "It howls at idle in traffic.")
         app.press(.character("c"))
-        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("no suggestion form"); return }
+        guard let form = app.state.screen as? SuggestionForm else { Issue.record("no suggestion form"); return }
         #expect(form.title.text == "A quieter fan")
         #expect(form.body.text == "It howls at idle in traffic.")
         #expect(app.state.status == .info("Your unsent draft is back."))
         // Posted: the draft goes.
         app.press(.tab, .character(" "), .ctrl("s"))
-        guard case .board = app.state.screen else { Issue.record("not posted: \(String(describing: app.state.status))"); return }
+        guard app.state.screen is BoardScreen else { Issue.record("not posted: \(String(describing: app.state.status))"); return }
         #expect(try f.community.draft(for: f.base.reader, key: "suggestion:ideas") == nil)
     }
 
@@ -124,10 +124,10 @@ extension PaddockApp {
         app.press(.ctrl("x"))
         #expect(app.screen().contains("Discard this suggestion?"))
         app.press(.character("y"))
-        guard case .board = app.state.screen else { Issue.record("not back on the board"); return }
+        guard app.state.screen is BoardScreen else { Issue.record("not back on the board"); return }
         #expect(try f.community.draft(for: f.base.reader, key: "suggestion:ideas") == nil)
         app.press(.character("c"))
-        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("no suggestion form"); return }
+        guard let form = app.state.screen as? SuggestionForm else { Issue.record("no suggestion form"); return }
         #expect(form.title.text.isEmpty)
     }
 
@@ -138,7 +138,7 @@ extension PaddockApp {
         app.press(.down, .down, .down)  // other
         app.type("Posted twice, see the other thread")
         app.press(.escape, .character("f"))
-        guard case .flagDialog(let dialog) = app.state.screen else { Issue.record("no flag dialog"); return }
+        guard let dialog = app.state.screen as? FlagDialog else { Issue.record("no flag dialog"); return }
         #expect(dialog.note.text == "Posted twice, see the other thread")
         #expect(dialog.reason == .other, "the reason chosen comes back with its note")
         app.press(.ctrl("s"))
@@ -154,7 +154,7 @@ extension PaddockApp {
         app.press(.escape)
         #expect(app.thread != nil)
         app.press(.character("m"))
-        guard case .moderationMenu(let menu) = app.state.screen else { Issue.record("no moderation menu"); return }
+        guard let menu = app.state.screen as? ModerationMenu else { Issue.record("no moderation menu"); return }
         #expect(menu.reason.text == "Off topic, see the rules")
     }
 
@@ -164,10 +164,10 @@ extension PaddockApp {
         app.press(.down, .enter, .down, .enter, .character("p"), .character("w"))
         app.type("Three rude replies today")
         app.press(.escape)
-        guard case .conduct(let closed) = app.state.screen else { Issue.record("not on the record"); return }
+        guard let closed = app.state.screen as? ConductScreen else { Issue.record("not on the record"); return }
         #expect(closed.pending == nil)
         app.press(.character("w"))
-        guard case .conduct(let conduct) = app.state.screen else { Issue.record("not on the record"); return }
+        guard let conduct = app.state.screen as? ConductScreen else { Issue.record("not on the record"); return }
         #expect(conduct.reason.text == "Three rude replies today")
         app.press(.enter)
         #expect(try f.community.draft(for: f.manager, key: "conduct:giulia:warn") == nil)
@@ -225,7 +225,7 @@ extension PaddockApp {
         app.type(String(repeating: "a", count: 87))
         #expect(app.screen().contains(" 87/120"))
         app.type(String(repeating: "b", count: 40))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("not composing"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("not composing"); return }
         #expect(compose.title.text.count == 120)
         #expect(app.screen().contains("120/120"))
         #expect(app.state.status == .error("a title is at most 120 characters"))
@@ -250,8 +250,8 @@ extension PaddockApp {
         app.press(.tab)
         app.type("How much is too much?")
         app.press(.ctrl("s"))
-        guard case .board(let board) = app.state.screen else { Issue.record("not back on the board"); return }
-        #expect(board.threads[safe: board.list.selected]?.title == "Chain slack at 20k km")
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not back on the board"); return }
+        #expect(board.threads.selectedRow?.title == "Chain slack at 20k km")
     }
 
     @Test func afterPostingASuggestionTheBoardSelectsIt() throws {
@@ -262,8 +262,8 @@ extension PaddockApp {
         app.press(.tab)
         app.type("It howls at idle.")
         app.press(.ctrl("s"))
-        guard case .board(let board) = app.state.screen else { Issue.record("not back on the board"); return }
-        #expect(board.threads[safe: board.list.selected]?.title == "A quieter fan")
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not back on the board"); return }
+        #expect(board.threads.selectedRow?.title == "A quieter fan")
     }
 }
 
@@ -273,7 +273,7 @@ extension PaddockApp {
         let app = f.app(as: f.base.manager)
         try app.open(thread: f.grips.id)
         app.press(.character("D"))
-        guard case .mergeDialog = app.state.screen else { Issue.record("no merge dialog"); return }
+        guard app.state.screen is MergeDialog else { Issue.record("no merge dialog"); return }
         app.type("#\(f.seat.id)")
         app.press(.tab)
         app.type("Same request as the seat one: follow it there.")
@@ -304,7 +304,7 @@ extension PaddockApp {
         app.press(.escape)
         #expect(app.thread != nil)
         app.press(.character("D"))
-        guard case .mergeDialog(let dialog) = app.state.screen else { Issue.record("no merge dialog"); return }
+        guard let dialog = app.state.screen as? MergeDialog else { Issue.record("no merge dialog"); return }
         #expect(dialog.response.text == "Duplicate of the seat one.")
     }
 
@@ -337,7 +337,7 @@ extension PaddockApp {
         two.press(.ctrl("s"))
         #expect(two.state.status == .info("Reply posted."))
         one.press(.character("r"))
-        guard case .compose(let compose) = one.state.screen else { Issue.record("no compose screen"); return }
+        guard let compose = one.state.screen as? ComposeScreen else { Issue.record("no compose screen"); return }
         #expect(compose.body.text == "Typed in the first session")
         #expect(one.state.status == .info("Your unsent draft is back."))
         // Sent from the first too, past the pace between one member's posts: nothing is left to come back.
@@ -356,7 +356,7 @@ extension PaddockApp {
         let app = f.app()
         try app.open(thread: thread)
         app.press(.character("r"))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("no compose screen"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("no compose screen"); return }
         #expect(compose.body.text == "Left from yesterday")
         app.press(.ctrl("s"))
         #expect(try f.community.draft(for: f.reader, key: "reply:\(thread)") == nil)

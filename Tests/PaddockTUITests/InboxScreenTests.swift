@@ -63,7 +63,7 @@ import Testing
             " r reply  R reply quoting  n next unread  ? help  q Esc back",
         ], width: 80)
         // Members' handles are drawn in the mention style; an unknown handle is not.
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         let row = 10
         #expect((8..<14).allSatisfy { canvas[$0, row].role == .mention }, "@marco")
         #expect((20..<24).allSatisfy { canvas[$0, row].role == .mention }, "@ada")
@@ -128,11 +128,11 @@ import Testing
         }
         let app = s.f.app(width: 80, height: 24)
         app.press(.character("i"))
-        guard case .inbox(let first) = app.state.screen else { Issue.record("not the inbox"); return }
-        #expect(first.items.count == 21 && first.more)
+        guard let first = app.state.screen as? InboxScreen else { Issue.record("not the inbox"); return }
+        #expect(first.items.count == 21 && first.items.next != nil)
         app.press(.pageDown, .pageDown, .pageDown)
-        guard case .inbox(let inbox) = app.state.screen else { Issue.record("not the inbox"); return }
-        #expect(inbox.items.count == 43 && !inbox.more)
+        guard let inbox = app.state.screen as? InboxScreen else { Issue.record("not the inbox"); return }
+        #expect(inbox.items.count == 43 && inbox.items.next == nil)
         #expect(inbox.items.map(\.id) == inbox.items.map(\.id).sorted(by: >))
     }
 

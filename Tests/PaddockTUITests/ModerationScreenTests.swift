@@ -59,7 +59,7 @@ struct ModerationFixture {
         try app.open(thread: f.seatThread)
         app.press(.character("p"), .character("s"))
         app.press(.paste(String(repeating: "r", count: 600)))
-        guard case .conduct(let conduct) = app.state.screen else { Issue.record("not on the record"); return }
+        guard let conduct = app.state.screen as? ConductScreen else { Issue.record("not on the record"); return }
         #expect(conduct.reason.text.count == 500)
         #expect(app.state.status == .error("at most 500 characters fit here: the rest was not taken"))
     }
@@ -81,7 +81,7 @@ struct ModerationFixture {
         let first = try f.flagSeat(as: f.base.reader)
         #expect(first.state.status?.isError == false)
         #expect(first.state.status?.text.contains("Flagged") == true)
-        if case .thread = first.state.screen {} else { Issue.record("the dialog should close") }
+        if first.state.screen is ThreadScreen {} else { Issue.record("the dialog should close") }
         _ = try f.flagSeat(as: f.nico, downs: 1)
         let third = try f.flagSeat(as: f.sara, downs: 3, note: "selling seats")
         #expect(third.state.status?.text.contains("hidden") == true)
@@ -92,7 +92,7 @@ struct ModerationFixture {
         #expect(mod.state.flagQueueCount == 1)
         #expect(mod.screen().contains("⚑ 1"))
         mod.press(.character("M"))
-        guard case .moderationQueue(let queue) = mod.state.screen else { Issue.record("no queue"); return }
+        guard let queue = mod.state.screen as? ModerationQueueScreen else { Issue.record("no queue"); return }
         #expect(queue.items.map(\.postId) == [f.seatPost])
         let shown = mod.screen()
         #expect(shown.contains("giulia in “Seat foam after 10k km”"))
@@ -104,7 +104,7 @@ struct ModerationFixture {
         mod.press(.enter)
         #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
         #expect(mod.state.flagQueueCount == 0)
-        guard case .moderationQueue(let after) = mod.state.screen else { Issue.record("queue closed"); return }
+        guard let after = mod.state.screen as? ModerationQueueScreen else { Issue.record("queue closed"); return }
         #expect(after.items.isEmpty)
         #expect(!mod.screen().contains("⚑"))
 
@@ -122,12 +122,12 @@ struct ModerationFixture {
         let f = try ModerationFixture()
         let app = try f.app(as: f.base.reader)
         app.press(.character("M"))
-        if case .home = app.state.screen {} else { Issue.record("a member opened the queue") }
+        if app.state.screen is HomeScreen {} else { Issue.record("a member opened the queue") }
         #expect(app.state.status?.isError == true)
         #expect(app.state.status?.text.contains("moderators") == true)
         try app.open(thread: f.seatThread)
         app.press(.character("m"))
-        if case .thread = app.state.screen {} else { Issue.record("a member opened the menu") }
+        if app.state.screen is ThreadScreen {} else { Issue.record("a member opened the menu") }
         #expect(app.state.status?.text.contains("moderators") == true)
         #expect(app.state.flagQueueCount == 0)
     }
@@ -147,11 +147,11 @@ struct ModerationFixture {
         try own.open(thread: f.seatThread)
         // It opens at the reply she has not read; [ selects her opening post.
         own.press(.character("["), .character("f"))
-        if case .thread = own.state.screen {} else { Issue.record("a dialog opened for one's own post") }
+        if own.state.screen is ThreadScreen {} else { Issue.record("a dialog opened for one's own post") }
         #expect(own.state.status?.isError == true)
         // Other without a note: refused, the dialog stays.
         let other = try f.flagSeat(as: f.nico, downs: 3)
-        if case .flagDialog = other.state.screen {} else { Issue.record("the dialog should stay") }
+        if other.state.screen is FlagDialog {} else { Issue.record("the dialog should stay") }
         #expect(other.state.status?.isError == true)
         other.press(.escape)
         // Twice: the second is refused.
@@ -171,7 +171,7 @@ struct ModerationFixture {
         let mod = try f.app(as: f.lucia)
         try mod.open(thread: f.seatThread)
         mod.press(.character("m"))
-        guard case .moderationMenu(let menu) = mod.state.screen else { Issue.record("no menu"); return }
+        guard let menu = mod.state.screen as? ModerationMenu else { Issue.record("no menu"); return }
         #expect(menu.options.map(\.label) == ["hide the opening post", "remove the opening post", "lock the thread",
                                               "pin the thread", "archive the thread", "move the thread to…",
                                               "slow mode…", "hide the thread"])
@@ -195,14 +195,14 @@ struct ModerationFixture {
         try mod.open(thread: f.seatThread)
         mod.press(.character("m"))
         mod.press(.down, .down, .down, .down, .down, .enter)
-        guard case .moderationMenu(let boards) = mod.state.screen else { Issue.record("no menu"); return }
+        guard let boards = mod.state.screen as? ModerationMenu else { Issue.record("no menu"); return }
         // Only boards of the same kind, not the one it is in.
         #expect(!boards.options.isEmpty)
         #expect(!boards.options.map(\.label).contains { $0.contains("(furia)") || $0.contains("(announcements)") })
         #expect(mod.screen().contains("move the thread to:"))
         // Esc goes back to the actions, not out.
         mod.press(.escape)
-        guard case .moderationMenu(let back) = mod.state.screen else { Issue.record("Esc left the menu"); return }
+        guard let back = mod.state.screen as? ModerationMenu else { Issue.record("Esc left the menu"); return }
         #expect(back.options.count == 8 && back.choice == 5)
         mod.press(.enter)
         let target = boards.options[0].label
@@ -260,13 +260,13 @@ struct ModerationFixture {
         let member = try f.app(as: f.base.reader)
         try member.open(thread: f.seatThread)
         member.press(.character("p"))
-        if case .thread = member.state.screen {} else { Issue.record("a member opened a record") }
+        if member.state.screen is ThreadScreen {} else { Issue.record("a member opened a record") }
         #expect(member.state.status?.text.contains("moderators") == true)
 
         let mod = try f.app(as: f.lucia)
         try mod.open(thread: f.seatThread)
         mod.press(.character("p"))
-        guard case .conduct(let conduct) = mod.state.screen else { Issue.record("no record"); return }
+        guard let conduct = mod.state.screen as? ConductScreen else { Issue.record("no record"); return }
         #expect(conduct.record?.handle == "giulia")
         #expect(mod.screen().contains("Standing: active"))
         mod.press(.character("s"))
@@ -307,7 +307,7 @@ struct ModerationFixture {
         let f = try ModerationFixture()
         let mod = try queue(f)
         mod.press(.character("i"))
-        if case .inbox = mod.state.screen {} else { Issue.record("i should open the inbox") }
+        if mod.state.screen is InboxScreen {} else { Issue.record("i should open the inbox") }
         #expect(try openItems(f) == [f.seatPost])
         mod.press(.escape)
         #expect(!mod.screen().contains("u undo"), "nothing to undo yet")
@@ -321,7 +321,7 @@ struct ModerationFixture {
         mod.press(.escape, .character("M"), .character("u"))
         #expect(mod.state.status?.isError == false, "\(String(describing: mod.state.status))")
         #expect(try openItems(f) == [f.seatPost])
-        guard case .moderationQueue(let queue) = mod.state.screen else { Issue.record("no queue"); return }
+        guard let queue = mod.state.screen as? ModerationQueueScreen else { Issue.record("no queue"); return }
         #expect(queue.items.map(\.postId) == [f.seatPost])
         #expect(!mod.screen().contains("u undo"))
         let log = try f.community.moderationLog(viewer: f.lucia).map(\.action)
@@ -364,14 +364,14 @@ struct ModerationFixture {
         #expect(mod.state.confirmation == nil)
         // j and k type into the reason, as the footer says; arrows choose.
         mod.type("junk")
-        guard case .moderationMenu(let menu) = mod.state.screen else { Issue.record("no menu"); return }
+        guard let menu = mod.state.screen as? ModerationMenu else { Issue.record("no menu"); return }
         #expect(menu.choice == 0 && menu.reason.text == "junk")
         #expect(mod.screen().contains("↑↓ action  letters reason"))
         mod.press(.enter)
         #expect(mod.screen().contains("Hide the opening post? y does it"))
         mod.press(.character("n"))
         #expect(try f.community.thread(f.seatThread, viewer: f.lucia, from: 0, limit: 1).posts[0].state == .visible)
-        guard case .moderationMenu(let kept) = mod.state.screen else { Issue.record("the menu closed"); return }
+        guard let kept = mod.state.screen as? ModerationMenu else { Issue.record("the menu closed"); return }
         #expect(kept.reason.text == "junk")
         mod.press(.enter, .character("y"))
         #expect(try f.community.thread(f.seatThread, viewer: f.lucia, from: 0, limit: 1).posts[0].state == .hidden)

@@ -228,7 +228,7 @@ final class StatementLog: @unchecked Sendable {
             app.press(.character("o"))
         }
         // The long thread: first page, last page (G), earlier pages while scrolling up.
-        if case .board(let board) = app.state.screen,
+        if let board = app.state.screen as? BoardScreen,
            let index = board.threads.firstIndex(where: { $0.id == fixture.longThread }) {
             app.press(.home)
             for _ in 0..<index { app.press(.down) }

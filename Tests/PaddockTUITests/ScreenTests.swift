@@ -98,13 +98,14 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             "                 │ p          author's record (moderators)   │",
             "                 │ w x        watch, mute thread (toggles)   │",
             "                 │ X o        mute ▸ author, open folded     │",
+            "                 │ i          inbox                          │",
             "                 │ /          search                         │",
             "                 │ ?          help                           │",
             "                 │ q Esc      back                           │",
             "                 │                                           │",
             "                 │ any key closes                            │",
             "                 └───────────────────────────────────────────┘",
-        ] + blank(2) + [
+        ] + blank(1) + [
             " r reply  R reply quoting  n next unread  ? help  q Esc back",
         ], width: 80)
     }
@@ -134,7 +135,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
         try f.community.reply(by: f.reader, thread: thread.id, body: "> Try the comfort seat\n\nDone, thanks.", replyTo: first.id)
         let app = f.app(width: 80, height: 24)
         app.press(.down, .enter, .enter)  // the reply bumped the seat thread to the top
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         let official = try #require(canvas.rows.firstIndex { $0.contains("[Official]") })
         #expect(canvas[1, official].role == .official)
         let quote = try #require(canvas.rows.firstIndex { $0.hasPrefix(" > Try the comfort seat") })

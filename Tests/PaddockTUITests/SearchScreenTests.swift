@@ -37,7 +37,7 @@ import Testing
             " Enter open at the post  / Tab edit query  ? help  q Esc back",
         ], width: 80)
         // The matching words take the theme's highlight; the rest of the selected row the selection.
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         #expect((2..<6).allSatisfy { canvas[$0, 3].role == .highlight }, "Seat in the selected title")
         #expect(canvas[7, 3].role == .selection)
         #expect(canvas[20, 6].role == .highlight, "seat in the second snippet")
@@ -49,16 +49,16 @@ import Testing
         let app = try TUIFixture().app(width: 80, height: 24)
         app.press(.down, .enter)  // Furia 950 board
         app.press(.character("/"))
-        guard case .search = app.state.screen else { Issue.record("no search from a board"); return }
+        guard app.state.screen is SearchScreen else { Issue.record("no search from a board"); return }
         app.press(.escape)
         app.press(.enter)  // a thread
-        guard case .thread = app.state.screen else { Issue.record("no thread"); return }
+        guard app.state.screen is ThreadScreen else { Issue.record("no thread"); return }
         app.press(.character("/"))
-        guard case .search = app.state.screen else { Issue.record("no search from a thread"); return }
+        guard app.state.screen is SearchScreen else { Issue.record("no search from a thread"); return }
         app.press(.escape, .character("r"))  // compose a reply: "/" is text there
-        guard case .compose = app.state.screen else { Issue.record("not composing"); return }
+        guard app.state.screen is ComposeScreen else { Issue.record("not composing"); return }
         app.type("a/b")
-        guard case .compose(let compose) = app.state.screen else { Issue.record("/ left compose"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("/ left compose"); return }
         #expect(compose.body.text == "a/b")
     }
 
@@ -73,18 +73,18 @@ import Testing
         let app = f.app()
         app.press(.character("/"))
         app.type("wrench\n")
-        guard case .search(let search) = app.state.screen else { Issue.record("no search"); return }
+        guard let search = app.state.screen as? SearchScreen else { Issue.record("no search"); return }
         #expect(search.hits.map(\.position) == [45])
         app.press(.enter)
-        guard case .thread(let screen) = app.state.screen else { Issue.record("no thread"); return }
+        guard let screen = app.state.screen as? ThreadScreen else { Issue.record("no thread"); return }
         #expect(screen.summary.id == thread.id)
         #expect(screen.focusedPost?.position == 45)
         #expect(app.screen().contains("The torque wrench is here"))
         // Back to the results, then back to where search was opened.
         app.press(.escape)
-        guard case .search = app.state.screen else { Issue.record("q goes back to the results"); return }
+        guard app.state.screen is SearchScreen else { Issue.record("q goes back to the results"); return }
         app.press(.escape)
-        guard case .home = app.state.screen else { Issue.record("q goes back home"); return }
+        guard app.state.screen is HomeScreen else { Issue.record("q goes back home"); return }
     }
 
     @Test func aClickSelectsAResultAndASecondOpensIt() throws {
@@ -92,10 +92,10 @@ import Testing
         app.press(.character("/"))
         app.type("seat\n")
         _ = app.handle(.mouse(.click(x: 10, y: 8)))  // the third result's snippet row
-        guard case .search(let search) = app.state.screen else { Issue.record("no search"); return }
-        #expect(search.list.selected == 2)
+        guard let search = app.state.screen as? SearchScreen else { Issue.record("no search"); return }
+        #expect(search.hits.selected == 2)
         _ = app.handle(.mouse(.click(x: 10, y: 7)))
-        guard case .thread(let thread) = app.state.screen else { Issue.record("a second click opens"); return }
+        guard let thread = app.state.screen as? ThreadScreen else { Issue.record("a second click opens"); return }
         #expect(thread.summary.title == "Furia 950 MY2026 is here")
     }
 
@@ -105,13 +105,13 @@ import Testing
         app.type("-seat\n")
         let shown = app.screen().split(separator: "\n").map(String.init)
         #expect(shown[2].hasPrefix(" add a word to search for"))
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         #expect(canvas[1, 2].role == .error)
-        guard case .search(let search) = app.state.screen else { Issue.record("no search"); return }
+        guard let search = app.state.screen as? SearchScreen else { Issue.record("no search"); return }
         #expect(search.typing, "the field keeps the keys, to fix the query")
         // Esc with no results leaves search.
         app.press(.escape)
-        guard case .home = app.state.screen else { Issue.record("Esc leaves an empty search"); return }
+        guard app.state.screen is HomeScreen else { Issue.record("Esc leaves an empty search"); return }
     }
 
     @Test func resultsPageAsYouMoveDown() throws {
@@ -126,15 +126,15 @@ import Testing
         let app = f.app()
         app.press(.character("/"))
         app.type("sprocket\n")
-        guard case .search(let first) = app.state.screen else { Issue.record("no search"); return }
+        guard let first = app.state.screen as? SearchScreen else { Issue.record("no search"); return }
         let page = SearchScreen.pageSize(Frame.body(width: 80, height: 24))
         #expect(first.hits.count == page)
-        #expect(first.next != nil)
+        #expect(first.hits.next != nil)
         var state = app.state
         let commands = App.update(&state, .event(.key(.character("G"))))
-        #expect(commands == [.search(query: "sprocket", after: first.next, limit: page)])
+        #expect(commands == [.search(query: "sprocket", after: first.hits.next, limit: page)])
         app.press(.character("G"))
-        guard case .search(let more) = app.state.screen else { Issue.record("no search"); return }
+        guard let more = app.state.screen as? SearchScreen else { Issue.record("no search"); return }
         #expect(more.hits.count == 41)
         #expect(Set(more.hits.map(\.postId)).count == 41)
     }
@@ -152,7 +152,7 @@ import Testing
         app.press(.character("/"))
         app.type("carburettor\n")
         for _ in 0..<HostileCorpus.strings.count {
-            let canvas = app.render(width: 60, height: 20)
+            let canvas = app.resizeAndRender(width: 60, height: 20)
             for cell in canvas.cells {
                 guard let g = cell.grapheme else { continue }
                 #expect(!g.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })

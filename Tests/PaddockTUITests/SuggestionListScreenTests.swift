@@ -6,7 +6,7 @@ import Testing
 
 extension PaddockApp {
     var suggestionList: SuggestionListScreen? {
-        if case .suggestionList(let list) = state.screen { return list }
+        if let list = state.screen as? SuggestionListScreen { return list }
         return nil
     }
 }
@@ -32,7 +32,7 @@ extension PaddockApp {
         app.press(.character("S"))
         guard let list = app.suggestionList else { Issue.record("not on the suggestion list"); return }
         #expect(list.query == SuggestionQuery(product: "furia"))
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         expectScreen(canvas.text, [
             " Paddock › Suggestions                                                    marco",
             " Furia 950 · all features · most supported · all open",
@@ -91,7 +91,7 @@ extension PaddockApp {
         #expect(app.thread?.summary.id == mirrors.id)
         #expect(app.thread?.suggestion?.suggestion.status == .new)
         app.press(.character("q"))
-        #expect(app.suggestionList?.list.selected == 2)
+        #expect(app.suggestionList?.suggestions.selected == 2)
     }
 
     @Test func lOnTheRoadmapListsThatProductsSuggestions() throws {
@@ -111,7 +111,7 @@ extension PaddockApp {
         app.press(.character("["))
         #expect(app.suggestionList?.query.product == "vento")
         app.press(.character("q"))
-        guard case .roadmap = app.state.screen else { Issue.record("q did not lead back to the roadmap"); return }
+        guard app.state.screen is RoadmapScreen else { Issue.record("q did not lead back to the roadmap"); return }
     }
 
     @Test func movingNearTheEndLoadsTheNextPageAfterTheLastRow() throws {
@@ -131,8 +131,8 @@ extension PaddockApp {
         let first = try f.community.suggestions(product: "vento", order: .top, limit: 10)
         guard let list = app.suggestionList else { Issue.record("not on the suggestion list"); return }
         #expect(list.query.product == "vento")
-        #expect(list.suggestions == first.suggestions)
-        #expect(list.next != nil)
+        #expect(list.suggestions.rows == first.suggestions)
+        #expect(list.suggestions.next != nil)
         // Moving within the page asks for nothing; nearing its end asks for the rows after the last.
         state = app.state
         #expect(App.update(&state, .event(.key(.down))) == [])
@@ -144,7 +144,7 @@ extension PaddockApp {
         let all = try f.community.suggestions(product: "vento", order: .top, limit: 100).suggestions
         #expect(all.count == 14)
         #expect(app.suggestionList?.suggestions.map(\.id) == all.map(\.id))
-        #expect(app.suggestionList?.next == nil)
-        #expect(app.suggestionList?.list.selected == 7, "still on the row PageDown reached")
+        #expect(app.suggestionList?.suggestions.next == nil)
+        #expect(app.suggestionList?.suggestions.selected == 7, "still on the row PageDown reached")
     }
 }

@@ -50,11 +50,11 @@ extension PaddockApp {
     /// Opens a thread straight away, as the board or next-unread would.
     func open(thread id: Int64) throws {
         let detail = try community.thread(id, viewer: state.member, from: 0, limit: 1)
-        dispatch([.nextUnreadFound(detail.thread)])
+        dispatch([.answer(NextUnreadFound(summary: detail.thread))])
     }
 
     var thread: ThreadScreen? {
-        if case .thread(let thread) = state.screen { return thread }
+        if let thread = state.screen as? ThreadScreen { return thread }
         return nil
     }
 }
@@ -75,7 +75,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let app = f.app()
         try app.open(thread: f.seat.id)
         #expect(app.thread?.suggestion?.suggestion.status == .planned)
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         #expect(role(of: "[PLANNED]", in: canvas) == .statusPlanned)
         #expect(canvas.text.contains("[PLANNED] Furia 950 · Seat, TFT display"))
         #expect(canvas.text.contains(" 2 supporters"))
@@ -87,7 +87,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let f = try SuggestionFixture()
         let app = f.app()
         try app.open(thread: f.grips.id)
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         #expect(role(of: "[NEW]", in: canvas) == .statusNew)
         #expect(canvas.text.contains("██░░░░░░░░ 2/10 supporters · 29 days left"))
         #expect(canvas.text.contains("No official response yet."))
@@ -160,7 +160,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         app.press(.character("s"))
         #expect(app.state.status?.isError == true)
         #expect(try f.supporterCount(f.grips.id) == 2)
-        #expect(role(of: "[DECLINED]", in: app.render(width: 80, height: 24)) == .statusDeclined)
+        #expect(role(of: "[DECLINED]", in: app.resizeAndRender(width: 80, height: 24)) == .statusDeclined)
     }
 
     @Test func aSuspendedMemberIsRefused() throws {
@@ -187,10 +187,10 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let f = try SuggestionFixture()
         let app = f.app()
         app.press(.end, .enter)
-        guard case .board(let board) = app.state.screen else { Issue.record("not on a board"); return }
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not on a board"); return }
         #expect(board.board.slug == "ideas")
         #expect(board.suggestions.count == 2)
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         expectScreen(canvas.text, [
             " Paddock › Ideas Lab                                                      marco",
             "  TITLE                       AUTHOR           STATUS          SUPPORT      LAST",
@@ -209,7 +209,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         app.press(.end, .enter, .enter)
         #expect(app.thread?.summary.id == f.grips.id)
         app.press(.character("s"), .character("q"))
-        guard case .board(let board) = app.state.screen else { Issue.record("not on a board"); return }
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not on a board"); return }
         #expect(board.suggestions[f.grips.id]?.supporterCount == 3)
     }
 }
@@ -220,9 +220,9 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         try f.community.addProduct(by: f.base.admin, slug: "vento", name: "Vento 660")
         let app = f.app()
         app.press(.character("R"))
-        guard case .roadmap(let roadmap) = app.state.screen else { Issue.record("not on the roadmap"); return }
+        guard let roadmap = app.state.screen as? RoadmapScreen else { Issue.record("not on the roadmap"); return }
         #expect(roadmap.roadmap?.product.slug == "furia")
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         expectScreen(canvas.text, [
             " Paddock › Roadmap                                                        marco",
             " Roadmap · Furia 950  (1 of 2, Tab next product)",
@@ -239,13 +239,13 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         ], width: 80)
         #expect(role(of: "UNDER REVIEW", in: canvas) == .header)
         app.press(.tab)
-        guard case .roadmap(let vento) = app.state.screen else { Issue.record("not on the roadmap"); return }
+        guard let vento = app.state.screen as? RoadmapScreen else { Issue.record("not on the roadmap"); return }
         #expect(vento.roadmap?.product.slug == "vento")
         app.press(.tab, .enter)
         #expect(app.thread?.summary.id == f.seat.id)
         #expect(app.thread?.suggestion?.suggestion.status == .planned)
         app.press(.character("q"))
-        guard case .roadmap = app.state.screen else { Issue.record("q did not lead back to the roadmap"); return }
+        guard app.state.screen is RoadmapScreen else { Issue.record("q did not lead back to the roadmap"); return }
     }
 }
 
@@ -254,7 +254,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let f = try SuggestionFixture()
         let app = f.app()
         app.press(.character("Q"))
-        guard case .home = app.state.screen else { Issue.record("a member reached the queue"); return }
+        guard app.state.screen is HomeScreen else { Issue.record("a member reached the queue"); return }
         #expect(app.state.status?.isError == true)
         #expect(app.state.status?.text.contains("the review queue is for managers") == true)
     }
@@ -264,21 +264,21 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         try f.community.changeStatus(by: f.base.manager, suggestion: f.grips.id, to: .underReview, response: "Looking at it.")
         let app = f.app(as: f.base.manager)
         app.press(.character("Q"))
-        guard case .reviewQueue(let queue) = app.state.screen else { Issue.record("not on the queue"); return }
+        guard let queue = app.state.screen as? ReviewQueueScreen else { Issue.record("not on the queue"); return }
         #expect(queue.suggestions.map(\.id) == [f.grips.id])
         #expect(app.screen().contains("Heated grips switch on the TFT"))
         app.press(.enter)
         #expect(app.thread?.summary.id == f.grips.id)
         app.press(.character("S"))
-        guard case .statusDialog(let dialog) = app.state.screen else { Issue.record("no status dialog"); return }
+        guard let dialog = app.state.screen as? StatusDialog else { Issue.record("no status dialog"); return }
         #expect(dialog.options == [.planned, .declined])
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         #expect(role(of: "[UNDER REVIEW]", in: canvas) == .statusUnderReview)
         #expect(role(of: "[DECLINED]", in: canvas) == .statusDeclined)
         // q types, it does not leave the dialog.
         app.press(.tab)
         app.type("quick: planned for MY2027")
-        guard case .statusDialog = app.state.screen else { Issue.record("typing left the dialog"); return }
+        guard app.state.screen is StatusDialog else { Issue.record("typing left the dialog"); return }
         app.press(.tab, .down, .up, .ctrl("s"))
         #expect(try f.community.suggestion(f.grips.id).suggestion.status == .planned)
         #expect(try f.community.suggestion(f.grips.id).suggestion.statusNote == "quick: planned for MY2027")
@@ -288,7 +288,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         #expect(screen.contains("[PLANNED] Furia 950 · TFT display"))
         #expect(screen.contains("[Official] elena · now · planned: quick: planned for MY2027"))
         app.press(.character("q"))
-        guard case .reviewQueue(let after) = app.state.screen else { Issue.record("not back on the queue"); return }
+        guard let after = app.state.screen as? ReviewQueueScreen else { Issue.record("not back on the queue"); return }
         #expect(after.suggestions.isEmpty)
     }
 
@@ -297,7 +297,7 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let app = f.app(as: f.base.manager)
         try app.open(thread: f.grips.id)
         app.press(.character("S"), .ctrl("s"))
-        guard case .statusDialog = app.state.screen else { Issue.record("the dialog closed"); return }
+        guard app.state.screen is StatusDialog else { Issue.record("the dialog closed"); return }
         #expect(app.state.status?.isError == true)
         #expect(try f.community.suggestion(f.grips.id).suggestion.status == .new)
     }
@@ -317,22 +317,22 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let f = try SuggestionFixture()
         let app = f.app()
         app.press(.end, .enter, .character("c"))
-        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("no suggestion form"); return }
+        guard let form = app.state.screen as? SuggestionForm else { Issue.record("no suggestion form"); return }
         #expect(form.products.map(\.slug) == ["furia"])
         #expect(form.productFeatures.map(\.slug) == ["seat", "tft"])
         app.press(.tab, .right, .character(" "), .tab)  // features: TFT display
         app.type("heated grips")
-        guard case .suggestionForm(let typed) = app.state.screen else { Issue.record("typing left the form"); return }
+        guard let typed = app.state.screen as? SuggestionForm else { Issue.record("typing left the form"); return }
         #expect(typed.chosen == ["tft"])
         #expect(typed.similar.map(\.id) == [f.grips.id])
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         #expect(canvas.text.contains("Similar open suggestions: support one instead of posting a duplicate?"))
         #expect(canvas.text.contains("#\(f.grips.id) Heated grips switch on the TFT"))
         #expect(role(of: "[NEW] 2", in: canvas) == .statusNew)
         app.press(.tab)
         app.type("Heated grips with five levels, please.")
         app.press(.ctrl("s"))
-        guard case .board(let board) = app.state.screen else { Issue.record("not back on the board"); return }
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not back on the board"); return }
         #expect(app.state.status?.text.hasSuffix("posted: you are its first supporter.") == true)
         let posted = try #require(board.threads.first { $0.title == "heated grips" })
         let detail = try f.community.suggestion(posted.id)
@@ -347,11 +347,11 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         app.press(.end, .enter, .character("c"), .tab, .tab)
         app.type("A quieter fan")
         app.press(.ctrl("s"))
-        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("the form closed"); return }
+        guard let form = app.state.screen as? SuggestionForm else { Issue.record("the form closed"); return }
         #expect(form.title.text == "A quieter fan")
         #expect(app.state.status?.isError == true)
         app.press(.escape)
-        guard case .board = app.state.screen else { Issue.record("not back on the board"); return }
+        guard app.state.screen is BoardScreen else { Issue.record("not back on the board"); return }
         #expect(app.state.status == .info("Not posted; your suggestion is kept as a draft: c in this board continues it."))
     }
 }
@@ -363,9 +363,9 @@ func role(of text: String, in canvas: Canvas) -> StyleRole? {
         let app = f.app(width: 60, height: 20)
         app.press(.end, .enter, .character("c"), .tab)
         for _ in 0..<9 { app.press(.right) }
-        guard case .suggestionForm(let form) = app.state.screen else { Issue.record("no suggestion form"); return }
+        guard let form = app.state.screen as? SuggestionForm else { Issue.record("no suggestion form"); return }
         let name = form.productFeatures[form.featureCursor].name
         #expect(name == "TFT display")
-        #expect(role(of: "[ ] TFT display", in: app.render(width: 60, height: 20)) == .selection)
+        #expect(role(of: "[ ] TFT display", in: app.resizeAndRender(width: 60, height: 20)) == .selection)
     }
 }

@@ -53,7 +53,13 @@ extension PaddockApp {
         for c in text { _ = handle(.key(c == "\n" ? .enter : .character(c))) }
     }
 
+    /// The window resized, as the terminal reports it, then drawn.
+    func resizeAndRender(width: Int, height: Int) -> Canvas {
+        if width != state.width || height != state.height { _ = handle(.resized(width: width, height: height)) }
+        return render(width: width, height: height)
+    }
+
     func screen(width: Int? = nil, height: Int? = nil) -> String {
-        render(width: width ?? state.width, height: height ?? state.height).text
+        resizeAndRender(width: width ?? state.width, height: height ?? state.height).text
     }
 }

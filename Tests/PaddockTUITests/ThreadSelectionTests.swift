@@ -38,7 +38,7 @@ private struct SelectionScene {
 
 private extension PaddockApp {
     var threadScreen: ThreadScreen? {
-        if case .thread(let thread) = state.screen { return thread }
+        if let thread = state.screen as? ThreadScreen { return thread }
         return nil
     }
 
@@ -95,7 +95,7 @@ private extension PaddockApp {
         app.press(.down, .down, .enter, .enter)
         for expected in 1...40 {
             app.press(.character("]"))
-            let canvas = app.render(width: 80, height: 24)
+            let canvas = app.resizeAndRender(width: 80, height: 24)
             let row = try #require(app.markedRow(canvas), "▸ on screen at reply \(expected)")
             #expect(canvas.rows[row].contains("· #\(expected)"), "▸ on #\(expected)")
             #expect(canvas.rows[row + 1].contains("Reply number \(expected)"), "its text shown too")
@@ -103,22 +103,22 @@ private extension PaddockApp {
         }
         for expected in stride(from: 39, through: 0, by: -1) {
             app.press(.character("["))
-            let canvas = app.render(width: 80, height: 24)
+            let canvas = app.resizeAndRender(width: 80, height: 24)
             let row = try #require(app.markedRow(canvas), "▸ on screen going back to \(expected)")
             #expect(canvas.rows[row].contains("· #\(expected)") || (expected == 0 && canvas.rows[row].hasPrefix("▸ada")))
         }
         // Scrolling by lines keeps the selection on a post that is on screen.
         for _ in 0..<50 {
             app.press(.character("j"))
-            #expect(app.markedRow(app.render(width: 80, height: 24)) != nil)
+            #expect(app.markedRow(app.resizeAndRender(width: 80, height: 24)) != nil)
         }
         for _ in 0..<10 {
             app.press(.pageDown)
-            #expect(app.markedRow(app.render(width: 80, height: 24)) != nil)
+            #expect(app.markedRow(app.resizeAndRender(width: 80, height: 24)) != nil)
         }
         for _ in 0..<10 {
             app.press(.pageUp)
-            #expect(app.markedRow(app.render(width: 80, height: 24)) != nil)
+            #expect(app.markedRow(app.resizeAndRender(width: 80, height: 24)) != nil)
         }
     }
 
@@ -126,7 +126,7 @@ private extension PaddockApp {
         let s = try SelectionScene(replies: 3)
         let app = try s.app()
         app.press(.down, .down, .enter, .enter)
-        let canvas = app.render(width: 80, height: 24)
+        let canvas = app.resizeAndRender(width: 80, height: 24)
         let row = try #require(canvas.rows.firstIndex { $0.contains("Reply number 2") })
         _ = app.handle(.mouse(.click(x: 5, y: row)))
         #expect(app.selectedPosition == 2)
@@ -142,11 +142,11 @@ private extension PaddockApp {
         app.press(.down, .down, .enter, .enter, .character("]"), .character("]"), .character("]"))
         let third = try s.post(3)
         app.press(.character("f"))
-        guard case .flagDialog(let dialog) = app.state.screen else { Issue.record("no flag dialog"); return }
+        guard let dialog = app.state.screen as? FlagDialog else { Issue.record("no flag dialog"); return }
         #expect(dialog.post.id == third.id)
         app.press(.escape)
         app.press(.character("m"))
-        guard case .moderationMenu(let menu) = app.state.screen else { Issue.record("no moderation menu"); return }
+        guard let menu = app.state.screen as? ModerationMenu else { Issue.record("no moderation menu"); return }
         let posts = menu.options.compactMap { option -> Int64? in
             if case .post(let id, _, _, _) = option.request { return id }
             return nil
@@ -154,11 +154,11 @@ private extension PaddockApp {
         #expect(!posts.isEmpty && posts.allSatisfy { $0 == third.id }, "the post actions are for #3")
         app.press(.escape)
         app.press(.character("p"))
-        guard case .conduct(let conduct) = app.state.screen else { Issue.record("no record of conduct"); return }
+        guard let conduct = app.state.screen as? ConductScreen else { Issue.record("no record of conduct"); return }
         #expect(conduct.handle == "elena")
         app.press(.escape, .character("["))  // #2, ada's
         app.press(.character("R"))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("not composing"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("not composing"); return }
         #expect(compose.target == .reply(threadID: s.thread, threadTitle: "Short or long", replyTo: try s.post(2).id))
         #expect(compose.body.text.hasPrefix("> ada wrote:\n> Reply number 2\n"))
         app.press(.escape)
@@ -174,12 +174,12 @@ private extension PaddockApp {
         let app = try s.app(width: 100, height: 30)
         app.press(.down, .down, .enter, .enter, .character("G"))
         #expect(app.selectedPosition == 26)
-        let canvas = app.render(width: 100, height: 30)
+        let canvas = app.resizeAndRender(width: 100, height: 30)
         let row = try #require(app.markedRow(canvas))
         #expect(canvas.rows[row].contains("· #26"))
         #expect(canvas.rows[2].contains("reply 26 of 26"))
         app.press(.character("R"))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("not composing"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("not composing"); return }
         #expect(compose.body.text.contains("> Reply number 26"))
     }
 
@@ -218,13 +218,13 @@ private extension PaddockApp {
         let s = try SelectionScene(replies: 6, byReader: true)
         let app = try s.app()
         app.press(.character("i"))
-        guard case .inbox(let inbox) = app.state.screen else { Issue.record("not the inbox"); return }
+        guard let inbox = app.state.screen as? InboxScreen else { Issue.record("not the inbox"); return }
         let index = try #require(inbox.items.firstIndex { $0.postPosition == 5 })
         for _ in 0..<index { app.press(.down) }
         app.press(.enter)
         #expect(app.selectedPosition == 5)
         app.press(.character("R"))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("not composing"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("not composing"); return }
         #expect(compose.body.text.hasPrefix("> elena wrote:\n> Reply number 5\n"))
     }
 
@@ -234,13 +234,13 @@ private extension PaddockApp {
         try s.f.community.flag(by: s.f.reader, post: flagged.id, reason: .spam, note: nil)
         let app = try s.app(as: s.moderator)
         app.press(.character("M"))
-        guard case .moderationQueue(let queue) = app.state.screen else { Issue.record("not the queue"); return }
+        guard let queue = app.state.screen as? ModerationQueueScreen else { Issue.record("not the queue"); return }
         #expect(queue.items.first?.postId == flagged.id)
         app.press(.enter)
         #expect(app.selectedPosition == 3)
         #expect(app.markedLine?.hasSuffix("· #3") == true)
         app.press(.character("m"))
-        guard case .moderationMenu(let menu) = app.state.screen else { Issue.record("no moderation menu"); return }
+        guard let menu = app.state.screen as? ModerationMenu else { Issue.record("no moderation menu"); return }
         let first = menu.options.compactMap { option -> Int64? in
             if case .post(let id, _, _, _) = option.request { return id }
             return nil

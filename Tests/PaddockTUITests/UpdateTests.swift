@@ -10,11 +10,11 @@ import Testing
         let app = try TUIFixture().app()
         #expect(app.screen().contains("Announcements"))
         app.press(.down, .enter)
-        guard case .board(let board) = app.state.screen else { Issue.record("not on a board"); return }
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not on a board"); return }
         #expect(board.board.slug == "furia")
         #expect(board.threads.map(\.title) == ["日本からこんにちは 🏍", "Seat foam after 10k km"])
         #expect(app.press(.character("q")).isEmpty)
-        guard case .home = app.state.screen else { Issue.record("not home"); return }
+        guard app.state.screen is HomeScreen else { Issue.record("not home"); return }
         #expect(app.press(.character("q")) == [.quit])
     }
 
@@ -28,30 +28,30 @@ import Testing
         let app = f.app()
         #expect(app.screen().contains("+ Furia 950"))
         app.press(.down, .enter, .down, .enter)  // Furia 950 → "Seat foam"
-        guard case .thread(let thread) = app.state.screen else { Issue.record("not in a thread"); return }
+        guard let thread = app.state.screen as? ThreadScreen else { Issue.record("not in a thread"); return }
         #expect(thread.summary.title == "Seat foam after 10k km")
         app.press(.character("q"))
-        guard case .board(let board) = app.state.screen else { Issue.record("not on the board"); return }
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not on the board"); return }
         #expect(board.threads.first { $0.title == "Seat foam after 10k km" }?.unreadCount == 0)
         #expect(board.threads.first { $0.title.hasPrefix("日本") }?.unreadCount == 1)
         app.press(.character("q"))
-        guard case .home(let home) = app.state.screen else { Issue.record("not home"); return }
+        guard let home = app.state.screen as? HomeScreen else { Issue.record("not home"); return }
         #expect(home.overview?.boards.first { $0.board.slug == "furia" }?.unreadThreads == 1)
     }
 
     @Test func nJumpsToTheNextUnreadThreadAndSaysWhenNoneAreLeft() throws {
         let app = try TUIFixture().app()
         app.press(.character("n"))
-        guard case .thread(let first) = app.state.screen else { Issue.record("not in a thread"); return }
+        guard let first = app.state.screen as? ThreadScreen else { Issue.record("not in a thread"); return }
         #expect(first.summary.title == "Furia 950 MY2026 is here")
         app.press(.character("n"))
-        guard case .thread(let second) = app.state.screen else { Issue.record("not in a thread"); return }
+        guard let second = app.state.screen as? ThreadScreen else { Issue.record("not in a thread"); return }
         #expect(second.summary.title == "日本からこんにちは 🏍")
         app.press(.character("n"), .character("n"))
         #expect(app.state.status == .info("No unread threads left."))
         // Each jump replaced the thread: one q leads back home.
         app.press(.character("q"))
-        guard case .home = app.state.screen else { Issue.record("n stacked threads"); return }
+        guard app.state.screen is HomeScreen else { Issue.record("n stacked threads"); return }
     }
 
     @Test func helpListsTheKeysAndAnyKeyClosesIt() throws {
@@ -63,17 +63,17 @@ import Testing
         #expect(screen.contains("mark board read"))
         app.press(.character("x"))
         #expect(!app.screen().contains("Keys on this screen"))
-        guard case .board = app.state.screen else { Issue.record("the closing key did something else"); return }
+        guard app.state.screen is BoardScreen else { Issue.record("the closing key did something else"); return }
     }
 
     @Test func orderCyclesThroughLatestRepliesAndUnread() throws {
         let app = try TUIFixture().app()
         app.press(.down, .enter, .character("o"))
-        guard case .board(let replies) = app.state.screen else { return }
+        guard let replies = app.state.screen as? BoardScreen else { return }
         #expect(replies.order == .mostReplies)
         #expect(replies.threads.first?.title == "Seat foam after 10k km")
         app.press(.enter, .character("q"), .character("o"))
-        guard case .board(let unread) = app.state.screen else { return }
+        guard let unread = app.state.screen as? BoardScreen else { return }
         #expect(unread.order == .unread)
         #expect(unread.threads.map(\.title) == ["日本からこんにちは 🏍"])
     }
@@ -123,7 +123,7 @@ import Testing
         let before = app.screen()
         _ = app.handle(.key(.paste("qqq")))
         #expect(app.screen() == before)
-        guard case .thread = app.state.screen else { Issue.record("a paste acted as keys"); return }
+        guard app.state.screen is ThreadScreen else { Issue.record("a paste acted as keys"); return }
     }
 
     @Test func escapeKeepsTheDraftAndReopeningOffersItBack() throws {
@@ -134,10 +134,10 @@ import Testing
         app.type("Half a thought")
         app.press(.escape)
         #expect(try replyDraft(f)?.body == "Half a thought")
-        guard case .thread = app.state.screen else { Issue.record("Esc did not leave compose"); return }
+        guard app.state.screen is ThreadScreen else { Issue.record("Esc did not leave compose"); return }
         app.press(.character("r"))
         #expect(app.state.status == .info("Your unsent draft is back."))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("not composing"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("not composing"); return }
         #expect(compose.body.text == "Half a thought")
     }
 
@@ -166,7 +166,7 @@ import Testing
         app.press(.ctrl("s"))
         #expect(app.state.status?.isError == true)
         #expect(app.state.status?.text.contains("silenced until") == true)
-        guard case .compose(let compose) = app.state.screen else { Issue.record("compose closed on a refusal"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("compose closed on a refusal"); return }
         #expect(compose.body.text == "Still here")
         #expect(try replyDraft(f)?.body == "Still here")
     }
@@ -180,9 +180,9 @@ import Testing
         app.press(.ctrl("x"))
         #expect(app.screen().contains("Discard this draft?"))
         app.press(.character("n"))
-        guard case .compose = app.state.screen else { Issue.record("a no discarded"); return }
+        guard app.state.screen is ComposeScreen else { Issue.record("a no discarded"); return }
         app.press(.ctrl("x"), .character("y"))
-        guard case .thread = app.state.screen else { Issue.record("a yes kept composing"); return }
+        guard app.state.screen is ThreadScreen else { Issue.record("a yes kept composing"); return }
         #expect(try replyDraft(f) == nil)
         #expect(app.state.status == .info("Draft discarded."))
     }
@@ -205,11 +205,11 @@ import Testing
         app.type("Draft")
         #expect(app.press(.ctrl("o")) == [.openEditor(text: "Draft")])
         _ = app.handle(.editorFinished(.failure(EditorFailure("editor 'vi' exited with status 1"))))
-        guard case .compose(let unchanged) = app.state.screen else { return }
+        guard let unchanged = app.state.screen as? ComposeScreen else { return }
         #expect(unchanged.body.text == "Draft")
         #expect(app.state.status == .error("editor 'vi' exited with status 1; your text is unchanged."))
         _ = app.handle(.editorFinished(.success("Draft, finished in vim.\n")))
-        guard case .compose(let edited) = app.state.screen else { return }
+        guard let edited = app.state.screen as? ComposeScreen else { return }
         #expect(edited.body.text == "Draft, finished in vim.\n")
         #expect(try replyDraft(f)?.body == "Draft, finished in vim.\n")
     }
@@ -225,7 +225,7 @@ import Testing
         #expect(app.state.status == .info("Thread started."))
         let threads = try f.community.threads(board: "garage").threads
         #expect(threads.map(\.title) == ["Valve clearances"])
-        guard case .board(let board) = app.state.screen else { Issue.record("not back on the board"); return }
+        guard let board = app.state.screen as? BoardScreen else { Issue.record("not back on the board"); return }
         #expect(board.threads.map(\.title) == ["Valve clearances"])
     }
 
@@ -234,7 +234,7 @@ import Testing
         let app = f.app()
         app.press(.enter, .character("c"))
         #expect(app.state.status == .error("only managers and admins can post announcements; marco is a member"))
-        guard case .board = app.state.screen else { Issue.record("compose opened"); return }
+        guard app.state.screen is BoardScreen else { Issue.record("compose opened"); return }
     }
 
     @Test func aRefusalAtSubmitKeepsTheText() throws {
@@ -250,7 +250,7 @@ import Testing
         }
         app.press(.ctrl("s"))
         #expect(app.state.status == .error("Not posted: only managers and admins can post announcements; marco is a member. Your text is kept as a draft."))
-        guard case .compose(let compose) = app.state.screen else { Issue.record("compose closed"); return }
+        guard let compose = app.state.screen as? ComposeScreen else { Issue.record("compose closed"); return }
         #expect(compose.title.text == "Free bikes")
     }
 
@@ -260,7 +260,7 @@ import Testing
         let app = f.app()
         app.press(.down, .enter, .enter, .character("r"))
         #expect(app.state.status == .error("the thread is locked: only moderators can reply"))
-        guard case .thread = app.state.screen else { Issue.record("compose opened"); return }
+        guard app.state.screen is ThreadScreen else { Issue.record("compose opened"); return }
     }
 }
 
@@ -278,7 +278,7 @@ import Testing
         let app = try TUIFixture().app()
         for keys in [[Key](), [.down, .enter], [.enter], [.character("r")]] {
             keys.forEach { _ = app.handle(.key($0)) }
-            let canvas = app.render(width: width, height: height)
+            let canvas = app.resizeAndRender(width: width, height: height)
             #expect(canvas.rows.count == height)
             #expect(canvas.rows.allSatisfy { TextWidth.of($0) == width })
         }
@@ -289,11 +289,11 @@ import Testing
         for i in 0..<40 { try f.community.startThread(by: f.admin, board: "garage", title: "Tip \(i)", body: "b") }
         let app = f.app(width: 80, height: 40)
         app.press(.down, .down, .enter, .character("G"))
-        guard case .board(let before) = app.state.screen else { return }
-        let selected = before.threads[before.list.selected].title
-        _ = app.render(width: 80, height: 14)
+        guard let before = app.state.screen as? BoardScreen else { return }
+        let selected = before.threads[before.threads.selected].title
+        _ = app.resizeAndRender(width: 80, height: 14)
         #expect(app.screen().contains(selected))
-        _ = app.render(width: 120, height: 40)
+        _ = app.resizeAndRender(width: 120, height: 40)
         #expect(app.screen().contains(selected))
     }
 }
@@ -334,14 +334,15 @@ import Testing
         let page = BoardScreen.pageSize(body)
         #expect(page <= body.height)
         let board = try f.community.boards().first { $0.slug == "garage" }!
-        state.stack.append(.board(BoardScreen(board: board)))
+        state.stack.append(BoardScreen(board: board))
         var loaded = try f.community.threads(board: "garage", reader: f.reader, order: .latest, limit: page)
         _ = App.update(&state, .boardLoaded(slug: "garage", order: .latest, page: loaded, placement: .replace))
         var requests = 0
         var seen = loaded.threads.map(\.title)
         for _ in 0..<200 {
             for command in App.update(&state, .event(.key(.down))) {
-                guard case .loadBoard(_, let order, let after, let limit, let placement) = command else { continue }
+                guard let load = command.effect(as: ReadingEffects.LoadBoard.self) else { continue }
+                let (order, after, limit, placement) = (load.order, load.after, load.limit, load.placement)
                 #expect(limit <= page)
                 #expect(placement == .append)
                 requests += 1
@@ -364,23 +365,23 @@ import Testing
         try f.community.markRead(by: f.reader, thread: thread.id, upTo: 120)
         let app = f.app(width: 80, height: 24)
         app.press(.down, .down, .enter, .enter)
-        guard case .thread(let opened) = app.state.screen else { Issue.record("not in the thread"); return }
+        guard let opened = app.state.screen as? ThreadScreen else { Issue.record("not in the thread"); return }
         #expect(opened.focusedPost?.position == 121)
         // The page from just before it, and the page above that, ready for scrolling up.
         #expect(opened.firstPosition < 118)
         #expect(opened.posts.count <= 2 * ThreadScreen.pageSize)
         #expect(app.screen().contains("reply 121"))
         app.press(.character("g"))
-        guard case .thread(let top) = app.state.screen else { return }
+        guard let top = app.state.screen as? ThreadScreen else { return }
         #expect(top.focusedPost?.position == 0)
         app.press(.character("G"))
-        guard case .thread(let bottom) = app.state.screen else { return }
+        guard let bottom = app.state.screen as? ThreadScreen else { return }
         #expect(bottom.lastPosition == 150)
         #expect(app.screen().contains("reply 150"))
         #expect(bottom.posts.count <= ThreadScreen.pageSize)
         // Scrolling back up from the end loads the pages before, a page at a time.
         for _ in 0..<60 { app.press(.pageUp) }
-        guard case .thread(let scrolled) = app.state.screen else { return }
+        guard let scrolled = app.state.screen as? ThreadScreen else { return }
         #expect(scrolled.topPost?.position == 0)
         #expect(scrolled.posts.count <= ThreadScreen.windowLimit)
     }
@@ -420,7 +421,7 @@ import Testing
         }
         let app = f.app(width: 80, height: 24)
         app.press(.down, .down, .enter, .enter)
-        guard case .thread(let opened) = app.state.screen else { Issue.record("not in the thread"); return }
+        guard let opened = app.state.screen as? ThreadScreen else { Issue.record("not in the thread"); return }
         #expect(opened.posts.count == 13)
         for page in [1, 7, 20, 45] {
             var paged = opened, stepped = opened
@@ -462,10 +463,10 @@ import Testing
         #expect(app.screen().contains("post 0"))
         app.press(.character("G"))
         #expect(app.screen().contains("post 19999"))
-        guard case .thread(let end) = app.state.screen else { Issue.record("not in the thread"); return }
+        guard let end = app.state.screen as? ThreadScreen else { Issue.record("not in the thread"); return }
         #expect(end.posts.count <= ThreadScreen.pageSize)
         for _ in 0..<30 { app.press(.pageUp) }
-        guard case .thread(let scrolled) = app.state.screen else { return }
+        guard let scrolled = app.state.screen as? ThreadScreen else { return }
         let shown = try #require(scrolled.focusedPost?.position)
         #expect(shown < 19_999 - 30 && shown > 19_000)
         #expect(app.screen().contains("post \(shown)"))

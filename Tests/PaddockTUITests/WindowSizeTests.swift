@@ -45,7 +45,7 @@ struct EveryScreenFixture {
 extension PaddockApp {
     /// From home, opens the board with this slug as a person would: down to it, Enter.
     func openBoard(_ slug: String) {
-        guard case .home(let home) = state.screen,
+        guard let home = state.screen as? HomeScreen,
               let index = home.overview?.boards.firstIndex(where: { $0.board.slug == slug }) else { return }
         for _ in 0..<index { press(.down) }
         press(.enter)
@@ -171,19 +171,19 @@ func expectDrawn(_ canvas: Canvas, width: Int, height: Int, shows: [String], _ c
             let app = try f.app(as: who, width: start.width, height: start.height)
             try journey.go(app, f)
             let opened = app.state.screen
-            expectDrawn(app.render(width: start.width, height: start.height), width: start.width, height: start.height,
+            expectDrawn(app.resizeAndRender(width: start.width, height: start.height), width: start.width, height: start.height,
                         shows: journey.shows, "\(journey) at \(start.width)x\(start.height)")
             for size in windowSizes + [start] {
                 let context = "\(journey) opened at \(start.width)x\(start.height), resized to \(size.width)x\(size.height)"
-                expectDrawn(app.render(width: size.width, height: size.height), width: size.width, height: size.height,
+                expectDrawn(app.resizeAndRender(width: size.width, height: size.height), width: size.width, height: size.height,
                             shows: journey.shows, context)
                 #expect(sameKind(app.state.screen, opened), "\(context): the screen changed on resize")
             }
             // Keys after a resize to the smallest size, then drawn again at each size.
-            _ = app.render(width: 40, height: 12)
+            _ = app.resizeAndRender(width: 40, height: 12)
             app.press(.down, .down, .up)
             for size in windowSizes {
-                let canvas = app.render(width: size.width, height: size.height)
+                let canvas = app.resizeAndRender(width: size.width, height: size.height)
                 expectDrawn(canvas, width: size.width, height: size.height, shows: [], "\(journey) after keys at \(size.width)x\(size.height)")
             }
         }
@@ -196,7 +196,7 @@ func expectDrawn(_ canvas: Canvas, width: Int, height: Int, shows: [String], _ c
         try app.open(thread: f.seatThread)
         app.press(.character("m"))
         for (w, h) in [(39, 12), (40, 11), (10, 3), (1, 1), (0, 0)] {
-            let canvas = app.render(width: w, height: h)
+            let canvas = app.resizeAndRender(width: w, height: h)
             #expect(canvas.width == w && canvas.height == h)
             if w >= 16 && h >= 3 { #expect(canvas.text.contains("Window too small")) }
         }
@@ -204,9 +204,7 @@ func expectDrawn(_ canvas: Canvas, width: Int, height: Int, shows: [String], _ c
     }
 }
 
-func sameKind(_ a: Screen, _ b: Screen) -> Bool {
-    String(describing: a).prefix(while: { $0 != "(" }) == String(describing: b).prefix(while: { $0 != "(" })
-}
+func sameKind(_ a: any AppScreen, _ b: any AppScreen) -> Bool { type(of: a) == type(of: b) }
 
 /// The labels of a list's header row, as column spans: runs of text separated by two or more blanks.
 func headerColumns(_ canvas: Canvas, row: Int) -> [Range<Int>] {
@@ -260,7 +258,7 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
             for size in windowSizes {
                 let app = try f.app(as: who, width: size.width, height: size.height)
                 try go(app)
-                let canvas = app.render(width: size.width, height: size.height)
+                let canvas = app.resizeAndRender(width: size.width, height: size.height)
                 let context = "\(name) at \(size.width)x\(size.height)"
                 guard let header = canvas.rows.firstIndex(where: { $0.contains(label) }) else {
                     Issue.record("\(context): no header \(label):\n\(canvas.text)")
@@ -296,7 +294,7 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
     @Test func helpScrollsThroughEveryKeyAt40x12() throws {
         let app = try TUIFixture().app(width: 40, height: 12)
         app.press(.character("?"))
-        let keys = Keymap.keys(for: app.state.screen, member: app.state.member, now: app.state.now)
+        let keys = app.state.screen.help(app.state.context())
         #expect(keys.count == 15)
         var seen = Set<String>()
         func look() -> String {
@@ -320,7 +318,7 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
         #expect(app.state.showingHelp)
         app.press(.character("q"))
         #expect(!app.state.showingHelp)
-        if case .home = app.state.screen {} else { Issue.record("q closed help and left home") }
+        if app.state.screen is HomeScreen {} else { Issue.record("q closed help and left home") }
         // Where every key fits, any key closes it, as before.
         app.press(.character("?"))
         #expect(app.screen(width: 80, height: 24).contains("any key closes"))

@@ -25,66 +25,6 @@ struct UnsavedDraft: Equatable {
     var changedAt: Date
 }
 
-extension Screen {
-    /// What is typed into this screen's form, under its draft key; nil where nothing is being typed.
-    var draft: DraftText? {
-        switch self {
-        case .compose(let compose):
-            DraftText(key: compose.target.draftKey, title: compose.hasTitle ? compose.title.text : "", body: compose.body.text)
-        case .statusDialog(let dialog):
-            DraftText(key: dialog.draftKey, body: dialog.response.text)
-        case .mergeDialog(let dialog):
-            DraftText(key: dialog.draftKey, body: dialog.response.text)
-        case .suggestionForm(let form):
-            DraftText(key: form.draftKey, title: form.title.text, body: form.body.text)
-        case .flagDialog(let dialog):
-            // The reason chosen is kept with the note written for it.
-            DraftText(key: "flag:\(dialog.post.id)", title: dialog.note.text.isEmpty ? "" : dialog.reason.rawValue, body: dialog.note.text)
-        case .moderationMenu(let menu):
-            menu.threadID.map { DraftText(key: "moderate:\($0)", body: menu.reason.text) }
-        case .conduct(let conduct):
-            conduct.pending.map { DraftText(key: "conduct:\(conduct.handle.lowercased()):\($0.rawValue)", body: conduct.reason.text) }
-        case .moderationQueue(let queue):
-            queue.deciding.map { DraftText(key: "\($0.agree ? "agree" : "disagree"):\($0.post)", body: $0.reason.text) }
-        default:
-            nil
-        }
-    }
-
-    /// Puts a kept draft back into the form it was typed in, when nothing has been typed there since.
-    mutating func restore(_ draft: DraftText) -> Bool {
-        guard let current = self.draft, current.key == draft.key, current.isEmpty else { return false }
-        switch self {
-        case .statusDialog(var dialog):
-            dialog.response = TextEditor(text: draft.body)
-            self = .statusDialog(dialog)
-        case .mergeDialog(var dialog):
-            dialog.response = TextEditor(text: draft.body)
-            self = .mergeDialog(dialog)
-        case .suggestionForm(var form):
-            form.title.setText(draft.title)
-            form.body = TextEditor(text: draft.body)
-            self = .suggestionForm(form)
-        case .flagDialog(var dialog):
-            dialog.note.setText(draft.body)
-            if let reason = FlagReason(rawValue: draft.title), let index = FlagDialog.reasons.firstIndex(of: reason) { dialog.choice = index }
-            self = .flagDialog(dialog)
-        case .moderationMenu(var menu):
-            menu.reason.setText(draft.body)
-            self = .moderationMenu(menu)
-        case .conduct(var conduct):
-            conduct.reason.setText(draft.body)
-            self = .conduct(conduct)
-        case .moderationQueue(var queue):
-            queue.deciding?.reason.setText(draft.body)
-            self = .moderationQueue(queue)
-        default:
-            return false  // compose reads its draft before it opens
-        }
-        return true
-    }
-}
-
 extension Command {
     /// Asks before typed text is thrown away; yes forgets its draft and leaves the form.
     static func discardDraft(_ key: String, what: String, done: String) -> Command {
@@ -96,8 +36,9 @@ extension Command {
     /// its text, or hand it to something that can fail.
     var savesDraftFirst: Bool {
         switch self {
-        case .push, .pop, .quit, .confirm, .openEditor, .submit, .changeStatus, .submitSuggestion, .moderate, .merge: true
-        default: false
+        case .push, .pop, .quit, .confirm: true
+        case .effect(let effect): effect.savesDraftFirst
+        case .dismiss, .setStatus, .showHelp: false
         }
     }
 }
@@ -128,8 +69,7 @@ extension App {
 
     /// A form just opened (a dialog pushed, a reason prompt shown) asks for its kept draft.
     static func draftToOffer(before: DraftText?, _ state: AppState) -> Command? {
-        guard let opened = state.screen.draft, opened.key != before?.key, opened.isEmpty else { return nil }
-        if case .compose = state.screen { return nil }
+        guard let opened = state.screen.draft, opened.key != before?.key, opened.isEmpty, state.screen.offersDraftOnOpen else { return nil }
         return .loadDraft(key: opened.key)
     }
 }

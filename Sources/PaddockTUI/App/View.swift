@@ -13,60 +13,21 @@ extension App {
         let body = Frame.body(width: state.width, height: state.height)
         Frame.drawHeader(&canvas, title: breadcrumbs(state), member: state.member.handle, unread: state.unreadNotifications,
                           flags: state.member.role >= .moderator ? state.flagQueueCount : 0)
-        switch state.screen {
-        case .home(let home): home.render(into: &canvas, body: body, now: state.now)
-        case .board(let board): board.render(into: &canvas, body: body, now: state.now)
-        case .thread(let thread): thread.render(into: &canvas, body: body, now: state.now)
-        case .compose(let compose): compose.render(into: &canvas, area: body)
-        case .roadmap(let roadmap): roadmap.render(into: &canvas, body: body, now: state.now)
-        case .reviewQueue(let queue): queue.render(into: &canvas, body: body, now: state.now)
-        case .statusDialog(let dialog): dialog.render(into: &canvas, area: body)
-        case .mergeDialog(let dialog): dialog.render(into: &canvas, area: body)
-        case .suggestionForm(let form): form.render(into: &canvas, area: body)
-        case .suggestionList(let list): list.render(into: &canvas, body: body, now: state.now)
-        case .flagDialog(let dialog): dialog.render(into: &canvas, area: body)
-        case .moderationQueue(let queue): queue.render(into: &canvas, body: body, now: state.now, total: state.flagQueueCount)
-        case .moderationLog(let log): log.render(into: &canvas, body: body, now: state.now)
-        case .moderationMenu(let menu): menu.render(into: &canvas, area: body)
-        case .conduct(let conduct): conduct.render(into: &canvas, body: body, now: state.now)
-        case .inbox(let inbox): inbox.render(into: &canvas, body: body, now: state.now, unread: state.unreadNotifications)
-        case .search(let search): search.render(into: &canvas, body: body, now: state.now)
-        }
+        let context = state.context()
+        state.screen.render(into: &canvas, context)
         if let confirmation = state.confirmation {
             Frame.drawStatus(&canvas, .error(confirmation.question))
         } else {
             Frame.drawStatus(&canvas, state.status)
         }
-        let keys = Keymap.keys(for: state.screen, member: state.member, now: state.now)
+        let keys = state.screen.help(context)
         Frame.drawFooter(&canvas, keys: keys)
         if state.showingHelp { drawHelp(&canvas, keys: keys, body: body, scroll: state.helpScroll) }
         return canvas
     }
 
     static func breadcrumbs(_ state: AppState) -> String {
-        var parts = ["Paddock"]
-        for screen in state.stack.dropFirst() {
-            switch screen {
-            case .home: break
-            case .board(let board): parts.append(board.board.title)
-            case .thread(let thread): parts.append(thread.summary.title)
-            case .compose(let compose): parts.append(compose.hasTitle ? "New thread" : "Reply")
-            case .roadmap: parts.append("Roadmap")
-            case .reviewQueue: parts.append("Review queue")
-            case .statusDialog: parts.append("Status")
-            case .mergeDialog: parts.append("Merge")
-            case .suggestionForm: parts.append("New suggestion")
-            case .suggestionList: parts.append("Suggestions")
-            case .flagDialog: parts.append("Flag")
-            case .moderationQueue: parts.append("Moderation queue")
-            case .moderationLog: parts.append("Moderation log")
-            case .moderationMenu: parts.append("Moderate")
-            case .conduct(let conduct): parts.append(conduct.handle)
-            case .inbox: parts.append("Inbox")
-            case .search: parts.append("Search")
-            }
-        }
-        return parts.joined(separator: " › ")
+        (["Paddock"] + state.stack.dropFirst().map(\.breadcrumb)).joined(separator: " › ")
     }
 
     /// A box over the screen listing every key of the current screen.

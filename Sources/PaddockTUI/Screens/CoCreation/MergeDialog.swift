@@ -6,7 +6,7 @@ import PaddockStore
 /// suggestion merge` does: type the other's number or pick one of the similar
 /// open suggestions with ↑↓, write the official response, ^S asks to confirm.
 /// Esc keeps the response as a draft.
-public struct MergeDialog: Equatable {
+public struct MergeDialog: Equatable, AppScreen {
     public enum Field: Equatable, Sendable { case target, response }
 
     public var suggestion: SuggestionSummary
@@ -37,7 +37,7 @@ public struct MergeDialog: Equatable {
     static func open(_ detail: SuggestionDetail, member: Actor) -> [Command] {
         if let refusal = refusal(detail, member: member) { return [.setStatus(.error(refusal))] }
         let suggestion = detail.suggestion
-        return [.push(.mergeDialog(MergeDialog(suggestion: suggestion))),
+        return [.push(MergeDialog(suggestion: suggestion)),
                 .findSimilar(text: suggestion.title, product: suggestion.productSlug)]
     }
 
@@ -56,6 +56,41 @@ public struct MergeDialog: Equatable {
     /// The response editor fills the rest of the window, and takes 3 rows at
     /// least: when the window is shorter the dialog scrolls (see `render`).
     func editorHeight(_ area: Rect) -> Int { max(3, area.height - Self.fixedRows - similar.count - 1) }
+
+    public var breadcrumb: String { "Merge" }
+
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, area: $2.body) }
+        return [KeyBinding("^S", "merge", footer: true, keys: [.ctrl("s")], handle),
+                KeyBinding("Tab", "number/response", footer: true, keys: [.tab, .backTab], handle),
+                KeyBinding("↑↓", "pick similar", footer: true, keys: [.up, .down], handle),
+                KeyBinding("Esc", "keep draft", footer: true, keys: [.escape], handle),
+                KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")], handle),
+                .helpWhileTyping]
+    }
+
+    public var capturesText: Bool { true }
+
+    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { handle(key, area: context.body) }
+
+    public var draft: DraftText? { DraftText(key: draftKey, body: response.text) }
+
+    public mutating func restore(_ draft: DraftText) -> [Command]? {
+        guard takes(draft) else { return nil }
+        response = TextEditor(text: draft.body)
+        return []
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        switch answer {
+        case let found as SimilarFound where context.isTop:
+            similarFound(text: found.text, product: found.product, found.suggestions)
+        case let merged as Merged where merged.detail.suggestion.id == suggestion.id && context.isTop:
+            return [.deleteDraft(key: draftKey), .dismiss]
+        default: break
+        }
+        return []
+    }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -109,7 +144,8 @@ public struct MergeDialog: Equatable {
 
     /// Draws the dialog, scrolled when the window is too short for all of it so
     /// that the number being picked, or the response being typed, stays in view.
-    func render(into canvas: inout Canvas, area: Rect) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let area = context.body
         let editorRows = editorHeight(area)
         let picked = similar.firstIndex { $0.id == targetID }.map { $0 + 1 } ?? 0
         let focusRows = focus == .target ? 2..<3 + picked : 3 + similar.count..<5 + similar.count + editorRows

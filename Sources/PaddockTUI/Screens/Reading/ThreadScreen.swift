@@ -6,7 +6,7 @@ import PaddockStore
 /// official), relative time, the body wrapped to the width with quotes set apart.
 /// It holds a window of posts and loads the pages before and after as you scroll,
 /// so a thread of twenty thousand posts opens like one of two.
-public struct ThreadScreen: Equatable {
+public struct ThreadScreen: Equatable, AppScreen {
     public var summary: ThreadSummary
     public var board: BoardSummary?
     public var posts: [PostView] = []
@@ -55,7 +55,7 @@ public struct ThreadScreen: Equatable {
     static func open(_ summary: ThreadSummary, at position: Int?) -> [Command] {
         guard let position else { return open(summary) }
         let suggestion: [Command] = summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []
-        return [.push(.thread(ThreadScreen(summary: summary))),
+        return [.push(ThreadScreen(summary: summary)),
                 .loadThread(id: summary.id, from: max(0, position - 2), limit: pageSize, placement: .replace(scrollTo: .position(position)))]
             + suggestion
     }
@@ -64,10 +64,10 @@ public struct ThreadScreen: Equatable {
         let firstUnread = (summary.readPosition ?? -1) + 1
         if firstUnread > 0, firstUnread <= summary.replyCount {
             let from = max(0, firstUnread - 3)
-            return [.push(.thread(ThreadScreen(summary: summary))),
+            return [.push(ThreadScreen(summary: summary)),
                     .loadThread(id: summary.id, from: from, limit: pageSize, placement: .replace(scrollTo: .position(firstUnread)))]
         }
-        return [.push(.thread(ThreadScreen(summary: summary))),
+        return [.push(ThreadScreen(summary: summary)),
                 .loadThread(id: summary.id, from: 0, limit: pageSize, placement: .replace(scrollTo: .top))]
     }
 
@@ -112,7 +112,90 @@ public struct ThreadScreen: Equatable {
         return nil
     }
 
-    mutating func handle(_ key: Key, body: Rect, member: Actor, now: Date) -> [Command] {
+    public var breadcrumb: String { summary.title }
+
+    /// The keys of a thread; a key whose action the domain's rules would refuse
+    /// (another's role, a closed suggestion, an author's own support) is not offered.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        let (member, now) = (context.member, context.now)
+        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, $2) }
+        var suggestionKeys: [KeyBinding<Self>] = []
+        if summary.kind == .suggestion {
+            let supporting = suggestion?.viewerSupports != true
+            let detail = suggestion
+            suggestionKeys = [
+                KeyBinding("s", supporting ? "support" : "withdraw support", footer: true, keys: [.character("s")],
+                           shown: detail.map { Self.supportRefusal($0, supporting: supporting, member: member, now: now) == nil } ?? false, handle),
+                KeyBinding("S", "change status", footer: true, keys: [.character("S")],
+                           shown: detail.map { StatusDialog.refusal($0, member: member) == nil } ?? false, handle),
+                KeyBinding("D", "merge into another (duplicate)", footer: true, keys: [.character("D")],
+                           shown: detail.map { MergeDialog.refusal($0, member: member) == nil } ?? false, handle),
+            ]
+        }
+        let whenLoaded: (@escaping (inout Self, ScreenContext) -> [Command]) -> (inout Self, Key, ScreenContext) -> [Command] = { open in
+            { thread, _, context in thread.loaded ? open(&thread, context) : [] }
+        }
+        return suggestionKeys + [
+            KeyBinding("r", "reply", footer: true, keys: [.character("r")], handle),
+            KeyBinding("R", "reply quoting", footer: true, keys: [.character("R")], handle),
+            KeyBinding("n", "next unread", footer: true, keys: [.character("n")], handle),
+            KeyBinding("j k ↑↓", "scroll", keys: [.character("j"), .character("k"), .down, .up, .enter], handle),
+            KeyBinding("Space PgDn", "page down", keys: [.character(" "), .pageDown], handle),
+            KeyBinding("b PgUp", "page up", keys: [.character("b"), .pageUp], handle),
+            KeyBinding("] [", "next, previous post", keys: [.character("]"), .character("["), .ctrl("n"), .ctrl("p")], handle),
+            KeyBinding("g G", "first, last post", keys: [.character("g"), .character("G"), .home, .end], handle),
+            KeyBinding("f", "flag the ▸ post", keys: [.character("f")], whenLoaded { thread, context in FlagDialog.open(thread, member: context.member) }),
+            KeyBinding("m", "moderate (moderators)", keys: [.character("m")], whenLoaded { thread, context in
+                ModerationMenu.open(thread, boards: context.boards, member: context.member)
+            }),
+            KeyBinding("p", "author's record (moderators)", keys: [.character("p")], whenLoaded { thread, context in
+                ConductScreen.open(thread, member: context.member)
+            }),
+            KeyBinding("w x", "watch, mute thread (toggles)", keys: [.character("w"), .character("x")], handle),
+            KeyBinding("X o", "mute ▸ author, open folded", keys: [.character("X"), .character("o")], handle),
+            .inbox(), .search(), .help(), .back(),
+        ]
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        let body = context.body
+        switch answer {
+        case let page as ThreadLoaded where page.detail.thread.id == summary.id:
+            take(page.detail, page.placement, body: body)
+            return context.isTop ? afterMove(body: body) : []
+        case let news as any SuggestionNews where news.detail.suggestion.id == summary.id:
+            suggestion = news.detail
+            // Answered officially (a status change, a merge): shown at the response, its newest post.
+            guard news.isOfficialResponse else { return [] }
+            return [.loadThread(id: summary.id, from: max(0, postCount + 1 - Self.pageSize), limit: Self.pageSize,
+                                placement: .replace(scrollTo: .bottom))]
+        case let changed as FollowChanged where changed.threadID == summary.id && context.isTop:
+            return refresh().map { [$0] } ?? []
+        case let done as Moderated where done.request.threadID == summary.id:
+            return refresh().map { [$0] } ?? []
+        default:
+            return []
+        }
+    }
+
+    public func reload(_ context: ScreenContext) -> [Command] {
+        (summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []) + (refresh().map { [$0] } ?? [])
+    }
+
+    public mutating func relayout(_ context: ScreenContext) {
+        let body = context.body
+        clampToEnd(width: body.width, height: textHeight(body))
+        revealIfHidden(width: body.width, height: textHeight(body))
+    }
+
+    public mutating func click(row y: Int, _ context: ScreenContext) -> [Command] {
+        guard loaded else { return [] }
+        click(row: y, body: context.body)
+        return afterMove(body: context.body)
+    }
+
+    mutating func handle(_ key: Key, _ context: ScreenContext) -> [Command] {
+        let (body, member, now) = (context.body, context.member, context.now)
         guard loaded else { return [] }
         let height = textHeight(body)
         let width = body.width
@@ -207,7 +290,7 @@ public struct ThreadScreen: Equatable {
     }
 
     /// After the view moves: load what lies beyond the window, mark what was seen read.
-    func afterMove(body: Rect) -> [Command] {
+    mutating func afterMove(body: Rect) -> [Command] {
         var commands: [Command] = []
         if max(top.post, selected) >= posts.count - 10, lastPosition < postCount - 1 {
             commands.append(.loadThread(id: summary.id, from: lastPosition + 1, limit: Self.pageSize, placement: .append))
@@ -218,6 +301,7 @@ public struct ThreadScreen: Equatable {
         let seen = lastVisiblePosition(width: body.width, height: textHeight(body))
         if seen > markedUpTo {
             commands.append(.markRead(threadID: summary.id, position: seen))
+            markedUpTo = seen
         }
         return commands
     }
@@ -228,11 +312,9 @@ public struct ThreadScreen: Equatable {
         return .loadThread(id: summary.id, from: post.position, limit: Self.pageSize, placement: .refresh)
     }
 
-    mutating func noteMarked(_ position: Int) { markedUpTo = max(markedUpTo, position) }
-
     // MARK: - Loading
 
-    mutating func loaded(_ detail: ThreadDetail, _ placement: Placement, body: Rect) {
+    mutating func take(_ detail: ThreadDetail, _ placement: Placement, body: Rect) {
         summary = detail.thread
         board = detail.board
         postCount = detail.postCount
@@ -539,7 +621,8 @@ public struct ThreadScreen: Equatable {
         return "> \(post.authorHandle) wrote:\n" + lines.map { "> " + $0 }.joined(separator: "\n") + "\n\n"
     }
 
-    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let (body, now) = (context.body, context.now)
         var titleLine = summary.title
         if summary.kind == .announcement { titleLine = "Announcement: " + titleLine }
         canvas.put(" " + titleLine, x: 0, y: body.y, role: .title, maxWidth: body.width)
@@ -584,4 +667,17 @@ public struct ThreadScreen: Equatable {
             canvas.put(" Loading more…", x: 0, y: y, role: .muted)
         }
     }
+}
+
+/// Where a loaded page of posts goes in the thread screen's window.
+public enum Placement: Equatable, Sendable {
+    case replace(scrollTo: ScrollTarget)
+    /// The same window read again (others replied): the view stays where it was.
+    case refresh
+    case append
+    case prepend
+}
+
+public enum ScrollTarget: Equatable, Sendable {
+    case top, bottom, position(Int)
 }

@@ -5,8 +5,8 @@ import PaddockStore
 /// A product's roadmap: under review, planned, in progress (most supported
 /// first) and what shipped in the last 90 days. Tab and ] go to the next
 /// product, [ to the previous; Enter opens the selected suggestion; l lists
-/// all of the product's suggestions (handled by `App`, which opens that screen).
-public struct RoadmapScreen: Equatable {
+/// all of the product's suggestions.
+public struct RoadmapScreen: Equatable, AppScreen {
     public var products: [ProductSummary] = []
     public var roadmap: Roadmap?
     public var loaded = false
@@ -46,23 +46,34 @@ public struct RoadmapScreen: Equatable {
 
     func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
 
-    static func open() -> [Command] { [.push(.roadmap(RoadmapScreen())), .loadRoadmap(product: nil)] }
+    static func open() -> [Command] { [.push(RoadmapScreen()), .loadRoadmap(product: nil)] }
 
-    mutating func handle(_ key: Key, body: Rect) -> [Command] {
-        let count = entries.count
-        if list.handleMovement(key, count: count, visible: count) { return [] }
-        switch key {
-        case .enter, .right:
-            guard let suggestion = entries[safe: list.selected] else { return [] }
-            return [.openThread(id: suggestion.id)]
-        case .tab, .character("]"):
-            return switchProduct(by: 1)
-        case .backTab, .character("["):
-            return switchProduct(by: -1)
-        default:
-            return []
-        }
+    public var breadcrumb: String { "Roadmap" }
+
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        [KeyBinding("Enter", "open", footer: true, keys: [.enter, .right]) { roadmap, _, _ in
+             guard let suggestion = roadmap.entries[safe: roadmap.list.selected] else { return [] }
+             return [.openThread(id: suggestion.id)]
+         },
+         KeyBinding("Tab ] [", "next, previous product", footer: true, keys: [.tab, .character("]"), .backTab, .character("[")]) { roadmap, key, _ in
+             roadmap.switchProduct(by: key == .tab || key == .character("]") ? 1 : -1)
+         },
+         KeyBinding("l", "this product's suggestions", keys: [.character("l")]) { roadmap, _, context in
+             SuggestionListScreen.open(product: roadmap.roadmap?.product.slug, body: context.body)
+         }]
+            + KeyBinding.moving { roadmap, key, _ in
+                let count = roadmap.entries.count
+                _ = roadmap.list.handleMovement(key, count: count, visible: count)
+                return []
+            } + [.inbox(), .search(), .help(), .back()]
     }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        if let loaded = answer as? RoadmapLoaded { self.loaded(products: loaded.products, roadmap: loaded.roadmap) }
+        return []
+    }
+
+    public func reload(_ context: ScreenContext) -> [Command] { [.loadRoadmap(product: roadmap?.product.slug)] }
 
     func switchProduct(by delta: Int) -> [Command] {
         guard products.count > 1, let current = roadmap?.product,
@@ -79,9 +90,8 @@ public struct RoadmapScreen: Equatable {
         list.reveal(count: entries.count, visible: entries.count)
     }
 
-    func refresh() -> Command { .loadRoadmap(product: roadmap?.product.slug) }
-
-    func render(into canvas: inout Canvas, body: Rect, now: Date) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let body = context.body
         let w = body.width
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y, role: .muted)

@@ -7,7 +7,7 @@ import PaddockStore
 /// people support instead of duplicating), and the text. ^S posts it. The
 /// title and text are kept as a draft: Esc leaves them for the next time,
 /// ^X discards them.
-public struct SuggestionForm: Equatable {
+public struct SuggestionForm: Equatable, AppScreen {
     public enum Field: Equatable, Sendable { case product, features, title, body }
 
     public var board: BoardSummary
@@ -31,7 +31,7 @@ public struct SuggestionForm: Equatable {
 
     /// The board has checked that the member may suggest (`BoardScreen.startRefusal`).
     static func open(_ board: BoardSummary) -> [Command] {
-        return [.push(.suggestionForm(SuggestionForm(board: board))), .loadCatalog]
+        [.push(SuggestionForm(board: board)), .loadCatalog]
     }
 
     var product: ProductSummary? { products[safe: productIndex] }
@@ -66,6 +66,46 @@ public struct SuggestionForm: Equatable {
     static func titleWidth(_ area: Rect) -> Int { max(1, area.width - 11 - TitleCount.width - 1) }
 
     static let titleFull = "a title is at most \(Limits.titleCharacters) characters"
+
+    public var breadcrumb: String { "New suggestion" }
+
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, area: $2.body) }
+        return [KeyBinding("^S", "post", footer: true, keys: [.ctrl("s")], handle),
+                KeyBinding("Tab", "next field", footer: true, keys: [.tab], handle),
+                .typing("← →", "choose", footer: true), .typing("Space", "pick", footer: true),
+                KeyBinding("Esc", "keep draft", footer: true, keys: [.escape], handle),
+                KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")], handle),
+                KeyBinding("S-Tab", "previous field", keys: [.backTab], handle),
+                .helpWhileTyping]
+    }
+
+    public var capturesText: Bool { true }
+
+    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { handle(key, area: context.body) }
+
+    public var draft: DraftText? { DraftText(key: draftKey, title: title.text, body: body.text) }
+
+    /// A suggestion's title comes back with the open suggestions like it.
+    public mutating func restore(_ draft: DraftText) -> [Command]? {
+        guard takes(draft) else { return nil }
+        title.setText(draft.title)
+        body = TextEditor(text: draft.body)
+        return similarQuery()
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        switch answer {
+        case let catalog as CatalogLoaded:
+            catalogLoaded(catalog.products, catalog.features)
+        case let found as SimilarFound where context.isTop:
+            similarFound(text: found.text, product: found.product, found.suggestions)
+        case is SuggestionPosted where context.isTop:
+            return [.deleteDraft(key: draftKey), .dismiss]
+        default: break
+        }
+        return []
+    }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -137,7 +177,8 @@ public struct SuggestionForm: Equatable {
 
     /// Draws the form, scrolled when the window is too short for all of it so
     /// that the focused field stays in view.
-    func render(into canvas: inout Canvas, area: Rect) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let area = context.body
         let editorHeight = Self.editorHeight(area)
         Viewport.draw(into: &canvas, area: area, contentHeight: Self.fixedRows + editorHeight, focus: focusRows) { canvas, area in
             draw(into: &canvas, area: area, editorHeight: editorHeight)

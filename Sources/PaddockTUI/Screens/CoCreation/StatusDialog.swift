@@ -6,7 +6,7 @@ import PaddockStore
 /// allowed from where it stands, write the official response, ^S submits.
 /// A refusal keeps the dialog and every word of the response; Esc keeps the
 /// response as a draft, offered back when the dialog is opened again.
-public struct StatusDialog: Equatable {
+public struct StatusDialog: Equatable, AppScreen {
     public enum Field: Equatable, Sendable { case status, response }
 
     public var suggestion: SuggestionSummary
@@ -36,7 +36,7 @@ public struct StatusDialog: Equatable {
     /// Said at once when the member may not, or the suggestion cannot move.
     static func open(_ detail: SuggestionDetail, member: Actor) -> [Command] {
         if let refusal = refusal(detail, member: member) { return [.setStatus(.error(refusal))] }
-        return [.push(.statusDialog(StatusDialog(suggestion: detail.suggestion, options: detail.allowedStatuses)))]
+        return [.push(StatusDialog(suggestion: detail.suggestion, options: detail.allowedStatuses))]
     }
 
     var draftKey: String { "status:\(suggestion.id)" }
@@ -44,6 +44,35 @@ public struct StatusDialog: Equatable {
     /// The response editor fills the rest of the window, and takes 3 rows at
     /// least: when the window is shorter the dialog scrolls (see `render`).
     static func editorHeight(_ area: Rect, options: Int) -> Int { max(3, area.height - options - 4) }
+
+    public var breadcrumb: String { "Status" }
+
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, area: $2.body) }
+        return [KeyBinding("^S", "submit", footer: true, keys: [.ctrl("s")], handle),
+                KeyBinding("Tab", "status/response", footer: true, keys: [.tab, .backTab], handle),
+                KeyBinding("↑↓", "choose status", footer: true, keys: [.up, .down], handle),
+                KeyBinding("Esc", "keep draft", footer: true, keys: [.escape], handle),
+                KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")], handle),
+                .helpWhileTyping]
+    }
+
+    public var capturesText: Bool { true }
+
+    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { handle(key, area: context.body) }
+
+    public var draft: DraftText? { DraftText(key: draftKey, body: response.text) }
+
+    public mutating func restore(_ draft: DraftText) -> [Command]? {
+        guard takes(draft) else { return nil }
+        response = TextEditor(text: draft.body)
+        return []
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        guard let changed = answer as? StatusChanged, changed.detail.suggestion.id == suggestion.id, context.isTop else { return [] }
+        return [.deleteDraft(key: draftKey), .dismiss]
+    }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -79,7 +108,8 @@ public struct StatusDialog: Equatable {
 
     /// Draws the dialog, scrolled when the window is too short for all of it so
     /// that the focused status, or the response being typed, stays in view.
-    func render(into canvas: inout Canvas, area: Rect) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let area = context.body
         let editorHeight = Self.editorHeight(area, options: options.count)
         let focusRows = focus == .status ? 2 + choice..<3 + choice : 2 + options.count..<4 + options.count + editorHeight
         Viewport.draw(into: &canvas, area: area, contentHeight: 4 + options.count + editorHeight, focus: focusRows) { canvas, area in

@@ -74,7 +74,7 @@ extension FlagReason {
 
 /// Flags the post marked ▸ in a thread: choose a reason (other needs a note),
 /// ^S or Enter submits, Esc cancels. A refusal keeps the dialog and the note.
-public struct FlagDialog: Equatable {
+public struct FlagDialog: Equatable, AppScreen {
     public var post: PostView
     public var threadTitle: String
     public var choice = 0
@@ -93,33 +93,57 @@ public struct FlagDialog: Equatable {
         if post.authorHandle == member.handle {
             return [.setStatus(.error("you cannot flag your own post"))]
         }
-        return [.push(.flagDialog(FlagDialog(post: post, threadTitle: thread.summary.title)))]
+        return [.push(FlagDialog(post: post, threadTitle: thread.summary.title))]
     }
 
     var reason: FlagReason { Self.reasons[min(choice, Self.reasons.count - 1)] }
 
-    mutating func handle(_ key: Key, area: Rect) -> [Command] {
-        switch key {
-        case .ctrl("s"), .enter:
-            let text = note.text.trimmingCharacters(in: .whitespaces)
-            return [.moderate(.flag(post: post.id, thread: post.threadId, reason: reason, note: text.isEmpty ? nil : text))]
-        case .escape:
-            return [.pop, .setStatus(.info("Not flagged."))]
-        case .up:
-            choice = max(0, choice - 1)
-        case .down, .tab:
-            choice = min(Self.reasons.count - 1, choice + 1)
-        default:
-            _ = note.handle(key, width: max(1, area.width - 4))
-            if let refusal = note.refusal { return [.setStatus(.error(refusal))] }
-        }
+    public var breadcrumb: String { "Flag" }
+
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        [KeyBinding("Enter ^S", "flag", footer: true, keys: [.enter, .ctrl("s")]) { dialog, _, _ in
+             let text = dialog.note.text.trimmingCharacters(in: .whitespaces)
+             let post = dialog.post
+             return [.moderate(.flag(post: post.id, thread: post.threadId, reason: dialog.reason, note: text.isEmpty ? nil : text))]
+         },
+         KeyBinding("↑↓", "reason", footer: true, keys: [.up, .down, .tab]) { dialog, key, _ in
+             dialog.choice = key == .up ? max(0, dialog.choice - 1) : min(Self.reasons.count - 1, dialog.choice + 1)
+             return []
+         },
+         .typing("type", "note"),
+         KeyBinding("Esc", "cancel", footer: true, keys: [.escape]) { _, _, _ in [.pop, .setStatus(.info("Not flagged."))] },
+         .helpWhileTyping]
+    }
+
+    public var capturesText: Bool { true }
+
+    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] {
+        _ = note.handle(key, width: max(1, context.body.width - 4))
+        return note.refusal.map { [.setStatus(.error($0))] } ?? []
+    }
+
+    /// The reason chosen is kept with the note written for it.
+    public var draft: DraftText? {
+        DraftText(key: "flag:\(post.id)", title: note.text.isEmpty ? "" : reason.rawValue, body: note.text)
+    }
+
+    public mutating func restore(_ draft: DraftText) -> [Command]? {
+        guard takes(draft) else { return nil }
+        note.setText(draft.body)
+        if let reason = FlagReason(rawValue: draft.title), let index = Self.reasons.firstIndex(of: reason) { choice = index }
         return []
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        guard answer is Moderated, context.isTop, let draft else { return [] }
+        return [.deleteDraft(key: draft.key), .dismiss]
     }
 
     /// Rows the dialog takes with blank rows between its parts; without them it takes 9, the smallest body.
     static let roomyHeight = 8 + reasons.count + 1
 
-    func render(into canvas: inout Canvas, area: Rect) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let area = context.body
         let roomy = area.height >= Self.roomyHeight
         var y = area.y
         let x = canvas.put(" Flag a post by ", x: 0, y: y, role: .muted)
@@ -154,7 +178,7 @@ public struct FlagDialog: Equatable {
 /// removing, locking and archiving; an action with a choice to make (the
 /// board to move to, the slow-mode pace) opens its choices first, and Esc
 /// goes back to the actions.
-public struct ModerationMenu: Equatable {
+public struct ModerationMenu: Equatable, AppScreen {
     public struct Option: Equatable, Sendable {
         public var label: String
         /// What Enter does; nil when the option opens `choices` instead.
@@ -217,56 +241,83 @@ public struct ModerationMenu: Equatable {
         let pace = s.slowModeSeconds > 0 ? " (now one post every \(Clock.describe(seconds: s.slowModeSeconds)))" : ""
         options.append(Option(label: "slow mode…" + pace, request: nil, choices: paces))
         options.append(threadOption(s.hidden ? "unhide the thread" : "hide the thread", s.hidden ? .unhide : .hide))
-        return [.push(.moderationMenu(ModerationMenu(title: s.title, options: options, threadID: id)))]
+        return [.push(ModerationMenu(title: s.title, options: options, threadID: id))]
     }
 
-    mutating func handle(_ key: Key, area: Rect) -> [Command] {
-        switch key {
-        case .ctrl("s"), .enter:
-            guard let option = options[safe: choice] else { return [] }
-            guard let request = option.request else {
-                parent = Level(options: options, choice: choice)
-                options = option.choices
-                choice = 0
-                return []
-            }
-            let why = reason.text.trimmingCharacters(in: .whitespaces)
-            let chosen: ModerationRequest
-            switch request {
-            case .post(let post, let thread, let action, _): chosen = .post(post, thread: thread, action, reason: why)
-            case .thread(let thread, let action, _): chosen = .thread(thread, action, reason: why)
-            default: return []
-            }
-            guard chosen.isDestructive else { return [.moderate(chosen)] }
-            // Hiding, removing, locking and archiving ask first; a missing reason is said before the question.
-            do throws(CommunityError) {
-                _ = try Rules.reason(why, required: chosen.needsReason)
-            } catch {
-                return [.setStatus(.error(error.description))]
-            }
-            return [.confirm(Confirmation(question: Self.capitalized(option.label) + "? y does it, any other key goes back",
-                                          onYes: [.moderate(chosen)], onNo: "Not done: choose again or Esc to leave."))]
-        case .escape:
-            if let parent {
-                (options, choice) = (parent.options, parent.choice)
-                self.parent = nil
-                return []
-            }
-            return [.pop, .setStatus(.info("Nothing changed."))]
-        case .up:
-            choice = max(0, choice - 1)
-        case .down, .tab:
-            choice = min(options.count - 1, choice + 1)
-        default:
-            _ = reason.handle(key, width: max(1, area.width - 4))
-            if let refusal = reason.refusal { return [.setStatus(.error(refusal))] }
-        }
+    public var breadcrumb: String { "Moderate" }
+
+    /// Letters (j and k too) type the reason; only the arrows choose.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        [KeyBinding("Enter", "do it / choose", footer: true, keys: [.enter]) { menu, _, _ in menu.choose() },
+         KeyBinding("↑↓", "action", footer: true, keys: [.up, .down]) { menu, key, _ in menu.move(key) },
+         .typing("letters", "reason", footer: true),
+         KeyBinding("Esc", "back, cancel", footer: true, keys: [.escape]) { menu, _, _ in
+             guard let parent = menu.parent else { return [.pop, .setStatus(.info("Nothing changed."))] }
+             (menu.options, menu.choice) = (parent.options, parent.choice)
+             menu.parent = nil
+             return []
+         },
+         KeyBinding("^S", "same as Enter", keys: [.ctrl("s")]) { menu, _, _ in menu.choose() },
+         KeyBinding("Tab", "next action", keys: [.tab]) { menu, key, _ in menu.move(key) },
+         .helpWhileTyping]
+    }
+
+    mutating func move(_ key: Key) -> [Command] {
+        choice = key == .up ? max(0, choice - 1) : min(options.count - 1, choice + 1)
         return []
+    }
+
+    public var capturesText: Bool { true }
+
+    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] {
+        _ = reason.handle(key, width: max(1, context.body.width - 4))
+        return reason.refusal.map { [.setStatus(.error($0))] } ?? []
+    }
+
+    public var draft: DraftText? { threadID.map { DraftText(key: "moderate:\($0)", body: reason.text) } }
+
+    public mutating func restore(_ draft: DraftText) -> [Command]? {
+        guard takes(draft) else { return nil }
+        reason.setText(draft.body)
+        return []
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        guard answer is Moderated, context.isTop else { return [] }
+        return (draft.map { [.deleteDraft(key: $0.key)] } ?? []) + [.dismiss]
+    }
+
+    /// Performs the chosen action (asking first for a destructive one), or opens its choices.
+    mutating func choose() -> [Command] {
+        guard let option = options[safe: choice] else { return [] }
+        guard let request = option.request else {
+            parent = Level(options: options, choice: choice)
+            options = option.choices
+            choice = 0
+            return []
+        }
+        let why = reason.text.trimmingCharacters(in: .whitespaces)
+        let chosen: ModerationRequest
+        switch request {
+        case .post(let post, let thread, let action, _): chosen = .post(post, thread: thread, action, reason: why)
+        case .thread(let thread, let action, _): chosen = .thread(thread, action, reason: why)
+        default: return []
+        }
+        guard chosen.isDestructive else { return [.moderate(chosen)] }
+        // Hiding, removing, locking and archiving ask first; a missing reason is said before the question.
+        do throws(CommunityError) {
+            _ = try Rules.reason(why, required: chosen.needsReason)
+        } catch {
+            return [.setStatus(.error(error.description))]
+        }
+        return [.confirm(Confirmation(question: Self.capitalized(option.label) + "? y does it, any other key goes back",
+                                      onYes: [.moderate(chosen)], onNo: "Not done: choose again or Esc to leave."))]
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
-    func render(into canvas: inout Canvas, area: Rect) {
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let area = context.body
         let heading = parent == nil ? 0 : 1
         // Blank rows between the parts when the window has room; otherwise the actions scroll.
         let roomy = area.height >= 5 + heading + options.count
