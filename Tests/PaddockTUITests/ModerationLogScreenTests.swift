@@ -58,7 +58,7 @@ import Testing
         // Near the end, the screen asks for one page (plus one) older than its last row.
         var state = mod.state
         let commands = App.update(&state, .event(.key(.pageDown)))
-        #expect(commands == [.loadModerationLog(public: false, before: first.entries.last!.id, limit: page + 1)])
+        #expect(commands == [.loadModerationLog(public: false, .older(before: first.entries.last!.id), limit: page + 1)])
 
         // Through the runtime, the older page is appended, newest first and without repeats.
         mod.press(.pageDown)

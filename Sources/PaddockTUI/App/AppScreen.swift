@@ -35,10 +35,9 @@ public protocol AppScreen {
     var capturesText: Bool { get }
     /// A key no binding names, while the screen captures text.
     mutating func type(_ key: Key, _ context: ScreenContext) -> [Command]
-    /// Reads again what it shows, after another session changed the community.
+    /// Reads again what it shows: after another session changed the community,
+    /// and on coming back to it when the screen above closes.
     func reload(_ context: ScreenContext) -> [Command]
-    /// Coming back to it when the screen above closes.
-    func revisit(_ context: ScreenContext) -> [Command]
     /// An effect's answer: the screen takes what concerns it. Every screen on the stack hears each answer.
     mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command]
     /// The window changed size: lists keep their selection in view.
@@ -62,7 +61,6 @@ extension AppScreen {
     public var capturesText: Bool { false }
     public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { [] }
     public func reload(_ context: ScreenContext) -> [Command] { [] }
-    public func revisit(_ context: ScreenContext) -> [Command] { [] }
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] { [] }
     public mutating func relayout(_ context: ScreenContext) {}
     public mutating func click(row y: Int, _ context: ScreenContext) -> [Command] { [] }

@@ -50,6 +50,14 @@ extension Effect {
     func isEqual(to other: any Effect) -> Bool { (other as? Self) == self }
 }
 
+/// An effect that sends what a form holds (a post, a response, a reason): what
+/// is typed is saved as a draft first, so a refusal or a crash loses nothing.
+public protocol Sending: Effect {}
+
+extension Sending {
+    public var savesDraftFirst: Bool { true }
+}
+
 /// What an effect gives back.
 public enum EffectOutcome {
     case answer(any Answer)

@@ -170,7 +170,7 @@ public enum App {
                 guard state.stack.count > 1 else { continue }
                 state.stack.removeLast()
                 // Coming back, the screen shows what was read or changed meanwhile.
-                effects += apply(state.screen.revisit(state.context()), to: &state)
+                effects += apply(state.screen.reload(state.context()), to: &state)
             case .dismiss:
                 if state.stack.count > 1 { state.stack.removeLast() }
             case .setStatus(let status):

@@ -175,39 +175,51 @@ extension PagedList: RandomAccessCollection {
     public subscript(position: Int) -> Row { rows[position] }
 }
 
-/// A newest-first list read by row id, a page at a time with `limit` = page + 1:
-/// the extra row only says there is more (the inbox, the moderation log).
+/// A page of a newest-first list read by row id (the inbox, the moderation
+/// log), as its effect answers: read with `limit` = page + 1, the extra row
+/// only says there is more.
+struct NewestFirstPage<Row>: Answer {
+    enum Read: Equatable {
+        /// Rows older than this id; nil: the newest page.
+        case older(before: Int64?)
+        /// Rows newer than this id, read backwards; 0: the oldest page (`G`).
+        case newer(after: Int64)
+    }
+
+    var rows: [Row]
+    var read: Read
+    var limit: Int
+}
+
 extension PagedList where Cursor == Int64 {
-    /// Rows older than `before` (nil: the newest page, read again over what is loaded).
-    public mutating func takeOlder(_ page: [Row], before: Int64?, limit: Int, visible: Int) {
-        let rows = Array(page.prefix(Swift.max(0, limit - 1)))
-        let more = page.count >= limit ? rows.last?[keyPath: id] : nil
-        take(rows, more: more, as: before == nil ? .newest : .append, visible: visible)
+    /// Takes a page: the newest read again over the rows loaded, older ones
+    /// below, newer ones above, or the oldest page alone.
+    mutating func take(_ page: NewestFirstPage<Row>, visible: Int) {
+        let extra = page.rows.count >= page.limit
+        switch page.read {
+        case .older(let before):
+            let rows = Array(page.rows.prefix(Swift.max(0, page.limit - 1)))
+            take(rows, more: extra ? rows.last?[keyPath: id] : nil, as: before == nil ? .newest : .append, visible: visible)
+        case .newer(let after):
+            let rows = Array(page.rows.suffix(Swift.max(0, page.limit - 1)))
+            take(rows, more: extra ? rows.first?[keyPath: id] : nil, as: after == 0 ? .last : .prepend, visible: visible)
+        }
     }
 
-    /// Rows newer than `after` (0: the oldest page, for `G`), read backwards: the extra row is the newest.
-    public mutating func takeNewer(_ page: [Row], after: Int64, limit: Int, visible: Int) {
-        let rows = Array(page.suffix(Swift.max(0, limit - 1)))
-        let more = page.count >= limit ? rows.first?[keyPath: id] : nil
-        take(rows, more: more, as: after == 0 ? .last : .prepend, visible: visible)
-    }
-
-    /// The read a move needs: `older(id)` reads rows older than an id (nil: the
-    /// newest), `newer(id)` rows newer than one (0: the oldest page itself, not every page on the way).
-    public static func read(_ need: PageNeed?, older: (Int64?) -> Command, newer: (Int64) -> Command) -> [Command] {
+    /// The read a move needs (`G`: the oldest page itself, not every page on the way).
+    static func read(_ need: PageNeed) -> NewestFirstPage<Row>.Read {
         switch need {
-        case .first?: [older(nil)]
-        case .last?: [newer(0)]
-        case .after(let last)?: [older(last)]
-        case .before(let first)?: [newer(first)]
-        case nil: []
+        case .first: .older(before: nil)
+        case .last: .newer(after: 0)
+        case .after(let last): .older(before: last)
+        case .before(let first): .newer(after: first)
         }
     }
 
     /// Reads the newest page again; older rows loaded stay. Without the newest
     /// loaded (after `G`), the page from the first row is read again.
-    public func readAgain(older: (Int64?) -> Command) -> [Command] {
-        if earlier != nil, let first = rows.first { return [older(first[keyPath: id] + 1)] }
-        return [older(nil)]
+    var readAgain: NewestFirstPage<Row>.Read {
+        if earlier != nil, let first = rows.first { return .older(before: first[keyPath: id] + 1) }
+        return .older(before: nil)
     }
 }

@@ -54,11 +54,10 @@ enum CoCreationEffects {
     }
 
     /// A manager's status change with its official response.
-    struct ChangeStatus: Effect {
+    struct ChangeStatus: Sending {
         var id: Int64
         var status: SuggestionStatus
         var response: String
-        var savesDraftFirst: Bool { true }
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
             try env.community.changeStatus(by: env.member, suggestion: id, to: status, response: response)
             return .answer(StatusChanged(detail: try env.community.suggestion(id, viewer: env.member)))
@@ -67,11 +66,10 @@ enum CoCreationEffects {
 
     /// A manager closes a suggestion as a duplicate of another, with an official
     /// response: the same Community method as `paddock suggestion merge`.
-    struct Merge: Effect {
+    struct Merge: Sending {
         var duplicate: Int64
         var into: Int64
         var response: String
-        var savesDraftFirst: Bool { true }
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
             let result = try env.community.merge(by: env.member, duplicate: duplicate, into: into, response: response)
             return .answer(Merged(detail: try env.community.suggestion(duplicate, viewer: env.member), result: result))
@@ -100,13 +98,12 @@ enum CoCreationEffects {
         }
     }
 
-    struct SubmitSuggestion: Effect {
+    struct SubmitSuggestion: Sending {
         var board: String
         var product: String
         var features: [String]
         var title: String
         var body: String
-        var savesDraftFirst: Bool { true }
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
             let posted = try env.community.suggest(by: env.member, product: product, features: features, title: title, body: body, board: board)
             return .answer(SuggestionPosted(summary: posted, board: board))

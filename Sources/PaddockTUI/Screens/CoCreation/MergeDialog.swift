@@ -6,7 +6,7 @@ import PaddockStore
 /// suggestion merge` does: type the other's number or pick one of the similar
 /// open suggestions with ↑↓, write the official response, ^S asks to confirm.
 /// Esc keeps the response as a draft.
-public struct MergeDialog: Equatable, AppScreen {
+public struct MergeDialog: Equatable, ResponseForm {
     public enum Field: Equatable, Sendable { case target, response }
 
     public var suggestion: SuggestionSummary
@@ -60,37 +60,18 @@ public struct MergeDialog: Equatable, AppScreen {
     public var breadcrumb: String { "Merge" }
 
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
-        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, area: $2.body) }
-        return [KeyBinding("^S", "merge", footer: true, keys: [.ctrl("s")], handle),
-                KeyBinding("Tab", "number/response", footer: true, keys: [.tab, .backTab], handle),
-                KeyBinding("↑↓", "pick similar", footer: true, keys: [.up, .down], handle),
-                KeyBinding("Esc", "keep draft", footer: true, keys: [.escape], handle),
-                KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")], handle),
-                .helpWhileTyping]
+        Self.formKeys(send: "merge", tab: "number/response", arrows: ("↑↓", "pick similar"))
     }
 
-    public var capturesText: Bool { true }
+    func isSent(by answer: any Answer) -> Bool { (answer as? Merged)?.detail.suggestion.id == suggestion.id }
 
-    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { handle(key, area: context.body) }
-
-    public var draft: DraftText? { DraftText(key: draftKey, body: response.text) }
-
-    public mutating func restore(_ draft: DraftText) -> [Command]? {
-        guard takes(draft) else { return nil }
-        response = TextEditor(text: draft.body)
-        return []
+    mutating func take(_ answer: any Answer, _ context: ScreenContext) {
+        if let found = answer as? SimilarFound, context.isTop { similarFound(text: found.text, product: found.product, found.suggestions) }
     }
 
-    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
-        switch answer {
-        case let found as SimilarFound where context.isTop:
-            similarFound(text: found.text, product: found.product, found.suggestions)
-        case let merged as Merged where merged.detail.suggestion.id == suggestion.id && context.isTop:
-            return [.deleteDraft(key: draftKey), .dismiss]
-        default: break
-        }
-        return []
-    }
+    func leaving(kept: Bool) -> String? { kept ? "Not merged; your response is kept as a draft for the next time." : "Not merged." }
+
+    var discarding: (what: String, done: String) { ("this response", "Response discarded; nothing was merged.") }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
@@ -108,16 +89,8 @@ public struct MergeDialog: Equatable, AppScreen {
             return [.confirm(Confirmation(
                 question: "Merge #\(suggestion.id) into #\(into)? #\(suggestion.id) closes as a duplicate; its supporters move. (y/n)",
                 onYes: [.merge(duplicate: suggestion.id, into: into, response: response.text)]))]
-        case .escape:
-            return [.pop, .setStatus(.info(response.isEmpty ? "Not merged."
-                : "Not merged; your response is kept as a draft for the next time."))]
-        case .ctrl("x"):
-            return [.discardDraft(draftKey, what: "this response", done: "Response discarded; nothing was merged.")]
-        case .tab, .backTab:
+        case .tab, .backTab, .enter where focus == .target:
             focus = focus == .target ? .response : .target
-            return []
-        case .enter where focus == .target:
-            focus = .response
             return []
         case .up where focus == .target, .down where focus == .target:
             guard !similar.isEmpty else { return [] }

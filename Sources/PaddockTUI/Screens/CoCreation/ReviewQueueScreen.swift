@@ -47,8 +47,6 @@ public struct ReviewQueueScreen: Equatable, AppScreen {
         [.loadReviewQueue(after: nil, limit: max(Self.pageSize(context.body), suggestions.rows.count))]
     }
 
-    public func revisit(_ context: ScreenContext) -> [Command] { reload(context) }
-
     public mutating func relayout(_ context: ScreenContext) { suggestions.reveal(visible: visibleRows(in: context.body)) }
 
     public func render(into canvas: inout Canvas, _ context: ScreenContext) {

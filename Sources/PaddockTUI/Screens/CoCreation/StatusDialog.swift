@@ -6,7 +6,7 @@ import PaddockStore
 /// allowed from where it stands, write the official response, ^S submits.
 /// A refusal keeps the dialog and every word of the response; Esc keeps the
 /// response as a draft, offered back when the dialog is opened again.
-public struct StatusDialog: Equatable, AppScreen {
+public struct StatusDialog: Equatable, ResponseForm {
     public enum Field: Equatable, Sendable { case status, response }
 
     public var suggestion: SuggestionSummary
@@ -48,47 +48,24 @@ public struct StatusDialog: Equatable, AppScreen {
     public var breadcrumb: String { "Status" }
 
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
-        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, area: $2.body) }
-        return [KeyBinding("^S", "submit", footer: true, keys: [.ctrl("s")], handle),
-                KeyBinding("Tab", "status/response", footer: true, keys: [.tab, .backTab], handle),
-                KeyBinding("↑↓", "choose status", footer: true, keys: [.up, .down], handle),
-                KeyBinding("Esc", "keep draft", footer: true, keys: [.escape], handle),
-                KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")], handle),
-                .helpWhileTyping]
+        Self.formKeys(send: "submit", tab: "status/response", arrows: ("↑↓", "choose status"))
     }
 
-    public var capturesText: Bool { true }
+    func isSent(by answer: any Answer) -> Bool { (answer as? StatusChanged)?.detail.suggestion.id == suggestion.id }
 
-    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { handle(key, area: context.body) }
-
-    public var draft: DraftText? { DraftText(key: draftKey, body: response.text) }
-
-    public mutating func restore(_ draft: DraftText) -> [Command]? {
-        guard takes(draft) else { return nil }
-        response = TextEditor(text: draft.body)
-        return []
+    func leaving(kept: Bool) -> String? {
+        kept ? "Status unchanged; your response is kept as a draft for the next time." : "Status unchanged."
     }
 
-    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
-        guard let changed = answer as? StatusChanged, changed.detail.suggestion.id == suggestion.id, context.isTop else { return [] }
-        return [.deleteDraft(key: draftKey), .dismiss]
-    }
+    var discarding: (what: String, done: String) { ("this response", "Response discarded; the status is unchanged.") }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
         case .ctrl("s"):
             guard let status = options[safe: choice] else { return [] }
             return [.changeStatus(id: suggestion.id, to: status, response: response.text)]
-        case .escape:
-            return [.pop, .setStatus(.info(response.isEmpty ? "Status unchanged."
-                : "Status unchanged; your response is kept as a draft for the next time."))]
-        case .ctrl("x"):
-            return [.discardDraft(draftKey, what: "this response", done: "Response discarded; the status is unchanged.")]
-        case .tab, .backTab:
+        case .tab, .backTab, .enter where focus == .status:
             focus = focus == .status ? .response : .status
-            return []
-        case .enter where focus == .status:
-            focus = .response
             return []
         case .up where focus == .status:
             choice = max(0, choice - 1)

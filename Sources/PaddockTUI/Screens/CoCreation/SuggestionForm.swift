@@ -7,7 +7,7 @@ import PaddockStore
 /// people support instead of duplicating), and the text. ^S posts it. The
 /// title and text are kept as a draft: Esc leaves them for the next time,
 /// ^X discards them.
-public struct SuggestionForm: Equatable, AppScreen {
+public struct SuggestionForm: Equatable, FormScreen {
     public enum Field: Equatable, Sendable { case product, features, title, body }
 
     public var board: BoardSummary
@@ -70,19 +70,8 @@ public struct SuggestionForm: Equatable, AppScreen {
     public var breadcrumb: String { "New suggestion" }
 
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
-        let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, area: $2.body) }
-        return [KeyBinding("^S", "post", footer: true, keys: [.ctrl("s")], handle),
-                KeyBinding("Tab", "next field", footer: true, keys: [.tab], handle),
-                .typing("← →", "choose", footer: true), .typing("Space", "pick", footer: true),
-                KeyBinding("Esc", "keep draft", footer: true, keys: [.escape], handle),
-                KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")], handle),
-                KeyBinding("S-Tab", "previous field", keys: [.backTab], handle),
-                .helpWhileTyping]
+        Self.formKeys(send: "post", tab: "next field", arrows: ("← →", "choose"), more: [.typing("Space", "pick", footer: true)])
     }
-
-    public var capturesText: Bool { true }
-
-    public mutating func type(_ key: Key, _ context: ScreenContext) -> [Command] { handle(key, area: context.body) }
 
     public var draft: DraftText? { DraftText(key: draftKey, title: title.text, body: body.text) }
 
@@ -94,29 +83,22 @@ public struct SuggestionForm: Equatable, AppScreen {
         return similarQuery()
     }
 
-    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
-        switch answer {
-        case let catalog as CatalogLoaded:
-            catalogLoaded(catalog.products, catalog.features)
-        case let found as SimilarFound where context.isTop:
-            similarFound(text: found.text, product: found.product, found.suggestions)
-        case is SuggestionPosted where context.isTop:
-            return [.deleteDraft(key: draftKey), .dismiss]
-        default: break
-        }
-        return []
+    func isSent(by answer: any Answer) -> Bool { answer is SuggestionPosted }
+
+    mutating func take(_ answer: any Answer, _ context: ScreenContext) {
+        if let catalog = answer as? CatalogLoaded { catalogLoaded(catalog.products, catalog.features) }
+        if let found = answer as? SimilarFound, context.isTop { similarFound(text: found.text, product: found.product, found.suggestions) }
     }
+
+    func leaving(kept: Bool) -> String? { kept ? "Not posted; your suggestion is kept as a draft: c in this board continues it." : nil }
+
+    var discarding: (what: String, done: String) { ("this suggestion", "Suggestion discarded; nothing was posted.") }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
         switch key {
         case .ctrl("s"):
             guard let product else { return [.setStatus(.error("there is no product to suggest for yet"))] }
             return [.submitSuggestion(board: board.slug, product: product.slug, features: chosen, title: title.text, body: body.text)]
-        case .escape:
-            if title.isEmpty && body.isEmpty { return [.pop] }
-            return [.pop, .setStatus(.info("Not posted; your suggestion is kept as a draft: c in this board continues it."))]
-        case .ctrl("x"):
-            return [.discardDraft(draftKey, what: "this suggestion", done: "Suggestion discarded; nothing was posted.")]
         case .tab,
              .enter where focus != .body:
             focus = [.product: .features, .features: .title, .title: .body, .body: .product][focus]!

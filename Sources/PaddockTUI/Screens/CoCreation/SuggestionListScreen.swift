@@ -112,8 +112,6 @@ public struct SuggestionListScreen: Equatable, AppScreen {
         return [.loadSuggestions(query, after: nil, limit: limit)]
     }
 
-    public func revisit(_ context: ScreenContext) -> [Command] { reload(context) }
-
     public mutating func relayout(_ context: ScreenContext) { suggestions.reveal(visible: visibleRows(in: context.body)) }
 
     var featureName: String {

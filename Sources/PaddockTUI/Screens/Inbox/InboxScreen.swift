@@ -18,7 +18,7 @@ public struct InboxScreen: Equatable, AppScreen {
     func visibleRows(in body: Rect) -> Int { max(1, body.height - 1) }
 
     static func open(body: Rect) -> [Command] {
-        [.push(InboxScreen()), .loadInbox(before: nil, limit: pageSize(body) + 1)]
+        [.push(InboxScreen()), .loadInbox(.older(before: nil), limit: pageSize(body) + 1)]
     }
 
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
@@ -35,9 +35,8 @@ public struct InboxScreen: Equatable, AppScreen {
              return [.markAllNotificationsRead, .setStatus(.info("Every notification marked read."))]
          }]
             + KeyBinding.moving { inbox, key, context in
-                let need = inbox.items.move(key, visible: inbox.visibleRows(in: context.body))
-                let limit = Self.pageSize(context.body) + 1
-                return need.map { PagedList.read($0, older: { .loadInbox(before: $0, limit: limit) }, newer: { .loadInboxNewer(after: $0, limit: limit) }) } ?? []
+                guard let need = inbox.items.move(key, visible: inbox.visibleRows(in: context.body)) ?? nil else { return [] }
+                return [.loadInbox(PagedList.read(need), limit: Self.pageSize(context.body) + 1)]
             } + [.search(), .help(), .back()]
     }
 
@@ -57,21 +56,12 @@ public struct InboxScreen: Equatable, AppScreen {
     }
 
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
-        let visible = visibleRows(in: context.body)
-        switch answer {
-        case let page as InboxLoaded: items.takeOlder(page.rows, before: page.before, limit: page.limit, visible: visible)
-        case let page as InboxNewerLoaded: items.takeNewer(page.rows, after: page.after, limit: page.limit, visible: visible)
-        default: break
-        }
+        if let page = answer as? NewestFirstPage<InboxItem> { items.take(page, visible: visibleRows(in: context.body)) }
         return []
     }
 
-    public func reload(_ context: ScreenContext) -> [Command] {
-        let limit = Self.pageSize(context.body) + 1
-        return items.readAgain { .loadInbox(before: $0, limit: limit) }
-    }
-
-    public func revisit(_ context: ScreenContext) -> [Command] { reload(context) }
+    /// Reads the newest page again; older loaded items stay.
+    public func reload(_ context: ScreenContext) -> [Command] { [.loadInbox(items.readAgain, limit: Self.pageSize(context.body) + 1)] }
 
     public mutating func relayout(_ context: ScreenContext) { items.reveal(visible: visibleRows(in: context.body)) }
 
@@ -143,20 +133,6 @@ public struct InboxScreen: Equatable, AppScreen {
     }
 }
 
-/// A page of notifications older than `before` (nil: the newest).
-struct InboxLoaded: Answer {
-    var rows: [InboxItem]
-    var before: Int64?
-    var limit: Int
-}
-
-/// The page of notifications just newer than `after` (0: the oldest page, for `G`).
-struct InboxNewerLoaded: Answer {
-    var rows: [InboxItem]
-    var after: Int64
-    var limit: Int
-}
-
 /// Notifications were marked read: the header's count is read again.
 struct NotificationsMarked: Answer {
     func follow(_ state: inout AppState) -> [Command] { [.checkNotifications] }
@@ -164,19 +140,16 @@ struct NotificationsMarked: Answer {
 
 /// The inbox's effects.
 enum InboxEffects {
+    /// A page of the member's notifications.
     struct Load: Effect {
-        var before: Int64?
+        var read: NewestFirstPage<InboxItem>.Read
         var limit: Int
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(InboxLoaded(rows: try env.community.inbox(for: env.member, before: before, limit: limit), before: before, limit: limit))
-        }
-    }
-
-    struct LoadNewer: Effect {
-        var after: Int64
-        var limit: Int
-        func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(InboxNewerLoaded(rows: try env.community.inbox(for: env.member, after: after, limit: limit), after: after, limit: limit))
+            let rows = switch read {
+            case .older(let before): try env.community.inbox(for: env.member, before: before, limit: limit)
+            case .newer(let after): try env.community.inbox(for: env.member, after: after, limit: limit)
+            }
+            return .answer(NewestFirstPage(rows: rows, read: read, limit: limit))
         }
     }
 
@@ -197,10 +170,8 @@ enum InboxEffects {
 }
 
 extension Command {
-    /// A page of the member's notifications older than `before` (nil: the newest).
-    static func loadInbox(before: Int64?, limit: Int) -> Command { .effect(InboxEffects.Load(before: before, limit: limit)) }
-    /// The page of notifications just newer than `after` (0: the oldest page, for `G`).
-    static func loadInboxNewer(after: Int64, limit: Int) -> Command { .effect(InboxEffects.LoadNewer(after: after, limit: limit)) }
+    /// A page of the member's notifications.
+    static func loadInbox(_ read: NewestFirstPage<InboxItem>.Read, limit: Int) -> Command { .effect(InboxEffects.Load(read: read, limit: limit)) }
     static func markNotificationRead(id: Int64) -> Command { .effect(InboxEffects.MarkRead(id: id)) }
     static var markAllNotificationsRead: Command { .effect(InboxEffects.MarkAllRead()) }
 }

@@ -20,7 +20,6 @@ public struct ConductScreen: Equatable, AppScreen {
     var lengthIndex = 0
     var penaltyLength: Int { Self.penaltyLengths[lengthIndex] }
 
-
     /// Opened on the author of the post marked ▸; said at once to a member.
     static func open(_ thread: ThreadScreen, member: Actor) -> [Command] {
         do throws(CommunityError) {

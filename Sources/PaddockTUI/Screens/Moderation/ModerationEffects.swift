@@ -5,10 +5,8 @@ import PaddockStore
 /// Moderation: flags, the flag queue, moderators' actions, records of conduct, the log.
 enum ModerationEffects {
     /// A flag, a review decision or a moderator's action on a post, thread or member.
-    struct Moderate: Effect {
+    struct Moderate: Sending {
         var request: ModerationRequest
-        var savesDraftFirst: Bool { true }
-
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
             .answer(Moderated(request: request, text: try outcome(env)))
         }
@@ -86,25 +84,18 @@ enum ModerationEffects {
         }
     }
 
-    /// A page of the moderation log older than `before` (nil: the newest); `public` is the members' view.
+    /// A page of the moderation log; `publicView` is the members' view.
     struct LoadLog: Effect {
         var publicView: Bool
-        var before: Int64?
+        var read: NewestFirstPage<ModerationLogEntry>.Read
         var limit: Int
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            let rows = try env.community.moderationLog(viewer: env.member, public: publicView, before: before, limit: limit)
-            return .answer(ModerationLogLoaded(rows: rows, before: before, limit: limit))
-        }
-    }
-
-    /// The page of the log just newer than entry `after` (0: the oldest page, for `G`).
-    struct LoadLogNewer: Effect {
-        var publicView: Bool
-        var after: Int64
-        var limit: Int
-        func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            let rows = try env.community.moderationLog(viewer: env.member, public: publicView, after: after, limit: limit)
-            return .answer(ModerationLogNewerLoaded(rows: rows, after: after, limit: limit))
+            let (community, member) = (env.community, env.member)
+            let rows = switch read {
+            case .older(let before): try community.moderationLog(viewer: member, public: publicView, before: before, limit: limit)
+            case .newer(let after): try community.moderationLog(viewer: member, public: publicView, after: after, limit: limit)
+            }
+            return .answer(NewestFirstPage(rows: rows, read: read, limit: limit))
         }
     }
 }
@@ -124,26 +115,11 @@ struct ConductLoaded: Answer {
     var record: MemberRecordOfConduct
 }
 
-struct ModerationLogLoaded: Answer {
-    var rows: [ModerationLogEntry]
-    var before: Int64?
-    var limit: Int
-}
-
-struct ModerationLogNewerLoaded: Answer {
-    var rows: [ModerationLogEntry]
-    var after: Int64
-    var limit: Int
-}
-
 extension Command {
     static func moderate(_ request: ModerationRequest) -> Command { .effect(ModerationEffects.Moderate(request: request)) }
     static var loadFlagQueue: Command { .effect(ModerationEffects.LoadFlagQueue()) }
     static func loadConduct(handle: String) -> Command { .effect(ModerationEffects.LoadConduct(handle: handle)) }
-    static func loadModerationLog(public publicView: Bool, before: Int64?, limit: Int) -> Command {
-        .effect(ModerationEffects.LoadLog(publicView: publicView, before: before, limit: limit))
-    }
-    static func loadModerationLogNewer(public publicView: Bool, after: Int64, limit: Int) -> Command {
-        .effect(ModerationEffects.LoadLogNewer(publicView: publicView, after: after, limit: limit))
+    static func loadModerationLog(public publicView: Bool, _ read: NewestFirstPage<ModerationLogEntry>.Read, limit: Int) -> Command {
+        .effect(ModerationEffects.LoadLog(publicView: publicView, read: read, limit: limit))
     }
 }

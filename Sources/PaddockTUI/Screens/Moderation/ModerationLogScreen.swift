@@ -24,37 +24,25 @@ public struct ModerationLogScreen: Equatable, AppScreen {
     static func open(member: Actor, body: Rect) -> [Command] {
         let publicView = member.role < .moderator
         return [.push(ModerationLogScreen(publicView: publicView)),
-                .loadModerationLog(public: publicView, before: nil, limit: pageSize(body) + 1)]
+                .loadModerationLog(public: publicView, .older(before: nil), limit: pageSize(body) + 1)]
     }
 
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
         KeyBinding.moving { log, key, context in
-            let need = log.entries.move(key, visible: log.visibleRows(in: context.body))
-            return need.map { PagedList.read($0, older: log.older(context), newer: log.newer(context)) } ?? []
+            guard let need = log.entries.move(key, visible: log.visibleRows(in: context.body)) ?? nil else { return [] }
+            return [.loadModerationLog(public: log.publicView, PagedList.read(need), limit: Self.pageSize(context.body) + 1)]
         } + [.inbox(), .search(), .help(), .back()]
     }
 
-    func older(_ context: ScreenContext) -> (Int64?) -> Command {
-        { [publicView] in .loadModerationLog(public: publicView, before: $0, limit: Self.pageSize(context.body) + 1) }
-    }
-
-    func newer(_ context: ScreenContext) -> (Int64) -> Command {
-        { [publicView] in .loadModerationLogNewer(public: publicView, after: $0, limit: Self.pageSize(context.body) + 1) }
-    }
-
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
-        let visible = visibleRows(in: context.body)
-        switch answer {
-        case let page as ModerationLogLoaded: entries.takeOlder(page.rows, before: page.before, limit: page.limit, visible: visible)
-        case let page as ModerationLogNewerLoaded: entries.takeNewer(page.rows, after: page.after, limit: page.limit, visible: visible)
-        default: break
-        }
+        if let page = answer as? NewestFirstPage<ModerationLogEntry> { entries.take(page, visible: visibleRows(in: context.body)) }
         return []
     }
 
-    public func reload(_ context: ScreenContext) -> [Command] { entries.readAgain(older: older(context)) }
-
-    public func revisit(_ context: ScreenContext) -> [Command] { reload(context) }
+    /// Reads the newest page again; older loaded entries stay.
+    public func reload(_ context: ScreenContext) -> [Command] {
+        [.loadModerationLog(public: publicView, entries.readAgain, limit: Self.pageSize(context.body) + 1)]
+    }
 
     public mutating func relayout(_ context: ScreenContext) { entries.reveal(visible: visibleRows(in: context.body)) }
 

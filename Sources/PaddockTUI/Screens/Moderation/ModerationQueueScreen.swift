@@ -126,8 +126,6 @@ public struct ModerationQueueScreen: Equatable, AppScreen {
 
     public func reload(_ context: ScreenContext) -> [Command] { [.loadFlagQueue] }
 
-    public func revisit(_ context: ScreenContext) -> [Command] { [.loadFlagQueue] }
-
     public mutating func relayout(_ context: ScreenContext) { items.reveal(visible: visibleRows(in: context.body)) }
 
     static func describe(_ reason: FlagReason) -> String {

@@ -93,8 +93,6 @@ public struct BoardScreen: Equatable, AppScreen {
                            limit: Self.pageSize(context.body), placement: from > 0 ? .refresh(from: from) : .replace)]
     }
 
-    public func revisit(_ context: ScreenContext) -> [Command] { reload(context) }
-
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
         switch answer {
         case let loaded as BoardLoaded where loaded.slug == board.slug && loaded.order == order:

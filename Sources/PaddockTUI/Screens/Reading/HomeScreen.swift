@@ -66,8 +66,6 @@ public struct HomeScreen: Equatable, AppScreen {
 
     public func reload(_ context: ScreenContext) -> [Command] { [.loadHome] }
 
-    public func revisit(_ context: ScreenContext) -> [Command] { [.loadHome] }
-
     public mutating func relayout(_ context: ScreenContext) {
         list.reveal(count: overview?.boards.count ?? 0, visible: visibleRows(in: context.body))
     }

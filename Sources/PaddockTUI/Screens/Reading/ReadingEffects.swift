@@ -88,12 +88,10 @@ enum ReadingEffects {
     }
 
     /// Posts, and only then forgets the draft: a refusal keeps every word.
-    struct Submit: Effect {
+    struct Submit: Sending {
         var target: ComposeTarget
         var title: String
         var body: String
-        var savesDraftFirst: Bool { true }
-
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
             let (community, member) = (env.community, env.member)
             do {

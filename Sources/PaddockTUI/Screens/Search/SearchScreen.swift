@@ -109,7 +109,6 @@ public struct SearchScreen: Equatable, AppScreen {
         return again && !wasTyping ? open() : []
     }
 
-
     /// "Riding mode in the rain · Furia 950 · marco · 3h"
     static func meta(_ hit: SearchHit, now: Date) -> String {
         var parts = [hit.boardTitle, hit.authorHandle, Ago.describe(hit.createdAt, now: now)]
