@@ -24,7 +24,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The app as a state machine rendering into a Canvas. Never imports ncurses.
-        .target(name: "PaddockTUI", dependencies: ["PaddockCore", "PaddockStore"]),
+        // Its built-in themes are the files of Themes/ (linked in as Theme/BuiltIn),
+        // written into it as Swift at each build by the EmbedThemes plugin.
+        .target(name: "PaddockTUI", dependencies: ["PaddockCore", "PaddockStore"], plugins: ["EmbedThemes"]),
+        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-themes"]),
+        // The plugin's tool: writes theme files as Swift string literals. Runs at build time, never shipped.
+        .executableTarget(name: "embed-themes"),
         // The wide-character ncurses API, imported through a module map and a small shim.
         .systemLibrary(
             name: "CNCurses",

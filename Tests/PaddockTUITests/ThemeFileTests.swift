@@ -35,11 +35,11 @@ private func themeFiles() throws -> [String] {
     @Test func builtInTextIsTheFilesText() throws {
         let files = try themeFiles()
         #expect(Set(files) == Set(BuiltInThemes.names.map { $0 + ".toml" }),
-                "every file in Themes/ is built in (BuiltInThemes.swift), and nothing else")
+                "every file in Themes/ is built in (the EmbedThemes plugin), and nothing else")
         for name in BuiltInThemes.names {
             let text = try String(contentsOfFile: themesFolder + "/\(name).toml", encoding: .utf8)
             #expect(BuiltInThemes.text(name) == text,
-                    "Themes/\(name).toml differs from its copy in BuiltInThemes.swift: paste the file there")
+                    "Themes/\(name).toml differs from its built-in copy (written by the EmbedThemes plugin)")
         }
     }
 
