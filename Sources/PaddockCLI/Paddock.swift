@@ -3,7 +3,11 @@ import Foundation
 import PaddockCore
 import PaddockStore
 
-@main
+/// The `paddock` executable's entry point (Sources/paddock/main.swift).
+package enum PaddockCommandLine {
+    package static func main() { Paddock.main() }
+}
+
 struct Paddock: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "paddock",
