@@ -45,9 +45,11 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `paddock bench`: the measurements and their report, taken in the CLI's process and in children it starts.
+        .target(name: "PaddockBench", dependencies: ["PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal"]),
         // The command line: swift-argument-parser commands, their shared options and output. A library, so tests reach the commands in process.
         .target(name: "PaddockCLI", dependencies: [
-            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal", "PaddockServer",
+            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal", "PaddockServer", "PaddockBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The executable: the command line's entry point, nothing else.
@@ -61,7 +63,7 @@ let package = Package(
         .testTarget(name: "PaddockCLITests", dependencies: [
             "PaddockStore", "PaddockTUI", "PaddockCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], exclude: ["Snapshots"]),
         // Drives the real binary in tmux: the one place tests need a terminal.
         .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),
     ],

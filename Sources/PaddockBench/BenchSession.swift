@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import CursesTerminal
 import PaddockStore
@@ -13,7 +12,7 @@ extension BenchRunner {
     /// Opens the file and walks every screen as a session would: home, the
     /// largest board a few pages down, the longest thread a few pages in, a
     /// search and its first result, the inbox, next unread. Headless draws.
-    func sessionWalk() throws {
+    package func sessionWalk() throws {
         let community = Community(database: try AppDatabase.open(path: path))
         let member = try community.actor(handle: handle)
         let session = HeadlessSession(PaddockApp(community: community, member: member, width: width, height: height),
@@ -31,7 +30,7 @@ extension BenchRunner {
     /// This process's resident high-water mark, in megabytes: the kernel's
     /// VmHWM. (getrusage's ru_maxrss would do, but a spawned child inherits
     /// the high-water mark its parent had at the spawn.)
-    static func residentHighWaterMB() -> Double {
+    package static func residentHighWaterMB() -> Double {
         guard let status = fopen("/proc/self/status", "r") else { return 0 }
         defer { fclose(status) }
         var line = [CChar](repeating: 0, count: 256)
@@ -44,12 +43,12 @@ extension BenchRunner {
         return 0
     }
 
-    /// Runs `sessionWalk` in a child `paddock bench --session-memory` and reads its high-water mark.
-    func sessionResidentHighWaterMB() throws -> Double {
-        let child = try Bench.runChild(["--db", path, "--as", handle, "bench", "--session-memory",
-                                        "--width", String(width), "--height", String(height)])
+    /// Runs `sessionWalk` in a child `paddock bench --session-memory` (`executable` is the paddock binary) and reads its high-water mark.
+    package func sessionResidentHighWaterMB(executable: String) throws -> Double {
+        let child = try Self.runChild(executable, ["--db", path, "--as", handle, "bench", "--session-memory",
+                                                   "--width", String(width), "--height", String(height)])
         guard child.status == 0, let megabytes = Double(child.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw ValidationError("the session walk for the memory figure failed (exit \(child.status))\(child.lastError.isEmpty ? "" : ": \(child.lastError)")")
+            throw BenchFailure(message: "the session walk for the memory figure failed (exit \(child.status))\(child.lastError.isEmpty ? "" : ": \(child.lastError)")")
         }
         return megabytes
     }

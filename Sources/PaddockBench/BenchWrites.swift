@@ -7,7 +7,7 @@ extension BenchRunner {
     /// suggestion lists. Writes go to a copy of the community (SQLite's backup),
     /// never to the file being measured; each is a whole command's transaction,
     /// commit and fsync included.
-    func writes(scratch: String) throws -> [Measurement] {
+    package func writes(scratch: String) throws -> [Measurement] {
         let copy = scratch + "/writes.sqlite"
         let source = try AppDatabase.open(path: path)
         try source.backup(to: copy, replace: true)

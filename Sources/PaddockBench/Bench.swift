@@ -1,124 +1,22 @@
-import ArgumentParser
 import CursesTerminal
 import Foundation
 import PaddockCore
 import PaddockStore
 import PaddockTUI
 
-/// `paddock bench`: how fast the app opens, pages and answers keys, and how
-/// much memory it holds, measured in one process with warm-up and repetitions.
-struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Measure the app on a community: first screen, pages, key press → frame, memory.",
-        discussion: """
-            With --db (or $PADDOCK_DB), measures that file; without, generates a small community
-            in a temporary file and measures that (what CI runs).
-            Reads as --as (default: your login name, the admin `paddock generate` creates).
-            Like a real session it marks the threads it scrolls through as read.
-            Build with `swift build -c release` for figures worth comparing.
-            """)
-
-    @OptionGroup var global: GlobalOptions
-
-    @Option(help: "Posts in the generated community when no --db is given.") var posts: Int = 1000
-    @Option(help: "Timed repetitions of each page and of the first screen (after 3 untimed ones).") var repetitions: Int = 30
-    @Option(help: "Key presses timed on each screen (after 20 untimed ones).") var keys: Int = 300
-    @Option(help: "The terminal's width.") var width: Int = 80
-    @Option(help: "The terminal's height.") var height: Int = 24
-    @Flag(help: "Print JSON instead of a table.") var json = false
-    @Flag(help: .hidden) var sessionMemory = false
-
-    func validate() throws {
-        guard (100...SyntheticPlan.maxPosts).contains(posts) else { throw ValidationError("--posts must be between 100 and \(SyntheticPlan.maxPosts)") }
-        guard (1...10_000).contains(repetitions), (1...100_000).contains(keys) else {
-            throw ValidationError("--repetitions must be between 1 and 10000, --keys between 1 and 100000")
-        }
-        guard (Frame.minimumWidth...1000).contains(width), (Frame.minimumHeight...1000).contains(height) else {
-            throw ValidationError("the terminal must be at least \(Frame.minimumWidth)×\(Frame.minimumHeight) and at most 1000×1000")
-        }
-    }
-
-    func run() throws {
-        HeadlessDraw.prepare()
-        if sessionMemory, let db = global.db {
-            try BenchRunner(path: db, handle: global.asHandle ?? GlobalOptions.loginName, width: width, height: height,
-                            repetitions: repetitions, keys: keys).sessionWalk()
-            return print(String(format: "%.1f", BenchRunner.residentHighWaterMB()))
-        }
-        let scratch = NSTemporaryDirectory() + "paddock-bench-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let asHandle = global.asHandle
-        let db = global.db ?? ProcessInfo.processInfo.environment["PADDOCK_DB"].flatMap { $0.isEmpty ? nil : $0 }
-        var handle = asHandle ?? GlobalOptions.loginName
-        let path: String
-        if let db {
-            guard FileManager.default.fileExists(atPath: db) else { throw OpenError.missing(path: db) }
-            path = db
-        } else {
-            path = scratch + "/bench.sqlite"
-            handle = asHandle ?? "bench"
-            try Self.generate(path: path, posts: posts, handle: handle)
-        }
-        // The same first screen on a 1,000-post community, for the ratio (a generated
-        // community of 1,000 posts is its own reference).
-        var reference: BenchRunner?
-        if db != nil {
-            let small = scratch + "/reference.sqlite"
-            try Self.generate(path: small, posts: 1000, handle: "bench")
-            reference = BenchRunner(path: small, handle: "bench", width: width, height: height, repetitions: repetitions, keys: keys)
-        }
-        let runner = BenchRunner(path: path, handle: handle, width: width, height: height, repetitions: repetitions, keys: keys)
-        var report = try runner.run(generated: db == nil, reference: reference)
-        report.sessionRSSHighWaterMB = try runner.sessionResidentHighWaterMB()
-        report.measurements += try runner.writes(scratch: scratch)
-        report.finish()
-        if json { return try Output.json(report) }
-        report.printTable()
-    }
-
-    /// Generates in a child `paddock generate`, so that the memory high-water
-    /// mark is what a session costs, not what building a community costs.
-    static func generate(path: String, posts: Int, handle: String) throws {
-        let child = try runChild(["--db", path, "generate", "--posts", String(posts), "--members", String(max(50, posts / 100)),
-                                  "--threads", String(max(1, posts / 20)), "--suggestions", String(max(10, posts / 50)),
-                                  "--seed", "1", "--admin", handle])
-        guard child.status == 0 else {
-            throw ValidationError("generating a \(posts)-post community failed\(child.lastError.isEmpty ? "" : ": \(child.lastError)")")
-        }
-    }
-
-    /// Runs this binary as a child with `arguments` and waits for it: its exit
-    /// status, what it printed, and the last line it wrote to standard error
-    /// (its progress lines go there, and are not the bench's output).
-    static func runChild(_ arguments: [String]) throws -> (status: Int32, output: String, lastError: String) {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: Paddock.executablePath)
-        child.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        child.standardOutput = output
-        child.standardError = errors
-        try child.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        child.waitUntilExit()
-        return (child.terminationStatus, printed, said.split(separator: "\n").last.map(String.init) ?? "")
-    }
-}
 
 /// One timed step: its samples in milliseconds, summarised.
-struct Measurement: Codable, Equatable {
-    var name: String
-    var what: String
-    var samples: Int
-    var p50: Double
-    var p95: Double
-    var p99: Double
-    var min: Double
-    var max: Double
+package struct Measurement: Codable, Equatable {
+    package var name: String
+    package var what: String
+    package var samples: Int
+    package var p50: Double
+    package var p95: Double
+    package var p99: Double
+    package var min: Double
+    package var max: Double
 
-    init(_ name: String, _ what: String, _ values: [Double]) {
+    package init(_ name: String, _ what: String, _ values: [Double]) {
         let sorted = values.sorted()
         func rank(_ p: Double) -> Double {
             sorted.isEmpty ? 0 : sorted[Swift.min(sorted.count - 1, Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
@@ -134,44 +32,44 @@ struct Measurement: Codable, Equatable {
     }
 }
 
-struct Target: Codable, Equatable {
-    var name: String
-    var limit: String
-    var value: Double
-    var met: Bool
+package struct Target: Codable, Equatable {
+    package var name: String
+    package var limit: String
+    package var value: Double
+    package var met: Bool
 }
 
-struct BenchReport: Codable {
-    struct CommunitySize: Codable {
-        var path: String
-        var generated: Bool
-        var boards: Int
-        var threads: Int
-        var posts: Int
-        var largestBoard: String
-        var largestBoardThreads: Int
-        var longestThreadID: Int64
-        var longestThreadPosts: Int
+package struct BenchReport: Codable {
+    package struct CommunitySize: Codable {
+        package var path: String
+        package var generated: Bool
+        package var boards: Int
+        package var threads: Int
+        package var posts: Int
+        package var largestBoard: String
+        package var largestBoardThreads: Int
+        package var longestThreadID: Int64
+        package var longestThreadPosts: Int
     }
 
-    var build: String
-    var terminal: String
-    var community: CommunitySize
-    var measurements: [Measurement]
-    var reference1k: Measurement?
-    var firstScreenRatioTo1k: Double?
+    package var build: String
+    package var terminal: String
+    package var community: CommunitySize
+    package var measurements: [Measurement]
+    package var reference1k: Measurement?
+    package var firstScreenRatioTo1k: Double?
     /// The whole bench process: its samples, the reference community, the writes on a copy.
-    var rssHighWaterMB: Double
+    package var rssHighWaterMB: Double
     /// A session's process walking every screen (the target).
-    var sessionRSSHighWaterMB: Double = 0
-    var targets: [Target] = []
+    package var sessionRSSHighWaterMB: Double = 0
+    package var targets: [Target] = []
     /// Parts of the issue's benchmark that wait for other work.
-    var notAvailableYet: [String] = [
+    package var notAvailableYet: [String] = [
     ]
 
-    func measurement(_ name: String) -> Measurement? { measurements.first { $0.name == name } }
+    package func measurement(_ name: String) -> Measurement? { measurements.first { $0.name == name } }
 
-    mutating func finish() {
+    package mutating func finish() {
         rssHighWaterMB = BenchRunner.residentHighWaterMB()
         if let first = measurement("firstScreen"), let reference = reference1k, reference.p50 > 0 {
             firstScreenRatioTo1k = first.p50 / reference.p50
@@ -205,42 +103,27 @@ struct BenchReport: Codable {
         targets.append(Target(name: "a session's resident memory high-water", limit: "≤ 25 MB", value: sessionRSSHighWaterMB,
                               met: sessionRSSHighWaterMB <= 25))
     }
-
-    func printTable() {
-        let c = community
-        Output.line("paddock bench — \(build) build, terminal \(terminal)")
-        Output.line("community: \(c.generated ? "generated " : "")\(c.path)")
-        Output.line("  \(c.posts) posts, \(c.threads) threads, \(c.boards) boards; largest board '\(c.largestBoard)' "
-                    + "(\(c.largestBoardThreads) threads); longest thread #\(c.longestThreadID) (\(c.longestThreadPosts) posts)")
-        Output.line()
-        func ms(_ v: Double) -> String { String(format: "%.2f", v) }
-        var rows = measurements.map { [$0.name, "\($0.samples)", ms($0.p50), ms($0.p95), ms($0.p99), ms($0.max), $0.what] }
-        if let r = reference1k, c.generated == false {
-            rows.append(["firstScreen@1k", "\(r.samples)", ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), "the same on a generated 1,000-post community, measured alternately"])
-        }
-        Output.table(["STEP", "N", "P50 ms", "P95 ms", "P99 ms", "MAX ms", "WHAT"], rows)
-        Output.line()
-        Output.line("resident memory high-water: a session walking every screen \(String(format: "%.1f", sessionRSSHighWaterMB)) MB; "
-                    + "this bench process \(String(format: "%.1f", rssHighWaterMB)) MB")
-        Output.line()
-        Output.table(["TARGET", "LIMIT", "VALUE", "MET"], targets.map {
-            [$0.name, $0.limit, String(format: "%.2f", $0.value), $0.met ? "yes" : "NO"]
-        })
-        Output.line()
-        if !notAvailableYet.isEmpty { Output.line("not available yet: " + notAvailableYet.joined(separator: "; ")) }
-    }
 }
 
 /// Runs the measurements on one community file.
-struct BenchRunner {
-    let path: String
-    let handle: String
-    let width: Int
-    let height: Int
-    let repetitions: Int
-    let keys: Int
+package struct BenchRunner {
+    package let path: String
+    package let handle: String
+    package let width: Int
+    package let height: Int
+    package let repetitions: Int
+    package let keys: Int
     static let warmUp = 3
     static let keyWarmUp = 20
+
+    package init(path: String, handle: String, width: Int, height: Int, repetitions: Int, keys: Int) {
+        self.path = path
+        self.handle = handle
+        self.width = width
+        self.height = height
+        self.repetitions = repetitions
+        self.keys = keys
+    }
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -305,7 +188,7 @@ struct BenchRunner {
         return (measured, reference == nil ? measured : Measurement("firstScreen", what, there))
     }
 
-    func run(generated: Bool, reference: BenchRunner?) throws -> BenchReport {
+    package func run(generated: Bool, reference: BenchRunner?) throws -> BenchReport {
         let coldest = try Self.milliseconds(openAndDraw)
         let firstScreens = try firstScreens(alternatingWith: reference)
         var measurements = [Measurement("firstScreenFirstRun", "the same, first time in this process", [coldest]), firstScreens.here]
@@ -434,5 +317,41 @@ struct BenchRunner {
             measurements.append(Measurement(name + "CPU", "the same, CPU time of this thread", samples.cpu))
         }
         return measurements
+    }
+}
+
+/// A child the bench started (`paddock generate`, the session's walk) failed: what it said.
+package struct BenchFailure: Error {
+    package let message: String
+}
+
+extension BenchRunner {
+    /// Generates in a child `paddock generate` (`executable` is the paddock binary), so
+    /// that the memory high-water mark is what a session costs, not what building a community costs.
+    package static func generate(executable: String, path: String, posts: Int, handle: String) throws {
+        let child = try runChild(executable, ["--db", path, "generate", "--posts", String(posts), "--members", String(max(50, posts / 100)),
+                                              "--threads", String(max(1, posts / 20)), "--suggestions", String(max(10, posts / 50)),
+                                              "--seed", "1", "--admin", handle])
+        guard child.status == 0 else {
+            throw BenchFailure(message: "generating a \(posts)-post community failed\(child.lastError.isEmpty ? "" : ": \(child.lastError)")")
+        }
+    }
+
+    /// Runs the paddock binary as a child with `arguments` and waits for it: its exit
+    /// status, what it printed, and the last line it wrote to standard error
+    /// (its progress lines go there, and are not the bench's output).
+    static func runChild(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String, lastError: String) {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: executable)
+        child.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        child.standardOutput = output
+        child.standardError = errors
+        try child.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        return (child.terminationStatus, printed, said.split(separator: "\n").last.map(String.init) ?? "")
     }
 }
