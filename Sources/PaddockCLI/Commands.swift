@@ -52,8 +52,8 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "member, moderator, manager or admin.") var role: Role = .member
 
         func run() throws {
-            let context = try global.context()
-            let member = try context.community.addMember(by: try context.actor(), handle: handle, displayName: name, role: role)
+            let (community, actor) = try global.acting()
+            let member = try community.addMember(by: actor, handle: handle, displayName: name, role: role)
             Output.line("Added \(member.handle) (\(member.role.rawValue)).")
         }
     }
@@ -64,7 +64,7 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let members = try global.context().community.members()
+            let members = try global.community().members()
             if output.json { return try Output.json(members) }
             Output.table(["HANDLE", "ROLE", "POSTS", "NAME"], members.map {
                 [$0.handle, $0.role.rawValue, "\($0.postCount)", $0.displayName]
@@ -79,8 +79,8 @@ struct MemberCommand: ParsableCommand {
         @Argument(help: "member, moderator, manager or admin.") var role: Role
 
         func run() throws {
-            let context = try global.context()
-            try context.community.setRole(by: try context.actor(), handle: handle, role: role)
+            let (community, actor) = try global.acting()
+            try community.setRole(by: actor, handle: handle, role: role)
             Output.line("\(handle) is now a \(role.rawValue).")
         }
     }
@@ -102,9 +102,9 @@ struct BoardCommand: ParsableCommand {
         var kind: ThreadKind = .discussion
 
         func run() throws {
-            let context = try global.context()
-            let board = try context.community.addBoard(by: try context.actor(), slug: slug, title: title,
-                                                       description: description, threadKind: kind)
+            let (community, actor) = try global.acting()
+            let board = try community.addBoard(by: actor, slug: slug, title: title,
+                                               description: description, threadKind: kind)
             Output.line("Added board \(board.slug).")
         }
     }
@@ -115,7 +115,7 @@ struct BoardCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let boards = try global.context().community.boards()
+            let boards = try global.community().boards()
             if output.json { return try Output.json(boards) }
             Output.table(["SLUG", "THREADS", "POSTS", "LAST ACTIVITY", "TITLE"], boards.map {
                 [$0.slug, "\($0.threadCount)", "\($0.postCount)", Output.date($0.lastActivityAt), $0.title]
@@ -149,7 +149,7 @@ struct ThreadCommand: ParsableCommand {
         }
 
         func run() throws {
-            let community = try global.context().community
+            let community = try global.community()
             let cursor = try after.flatMap(ThreadCursor.init) ?? community.cursor(board: board, page: page, pageSize: limit)
             let result = try community.threads(board: board, after: cursor, limit: limit)
             if output.json { return try Output.json(result) }
@@ -175,12 +175,11 @@ struct ThreadCommand: ParsableCommand {
         }
 
         func run() throws {
-            let context = try global.context()
-            let viewer = try? context.actor()
+            let (community, viewer) = try global.viewing()
             // Like `thread list`: a page past the last is refused, not printed empty.
             let noPage = CommunityError.notFound("thread #\(id) has no page \(page)")
             guard let from = Paging.rowsBefore(page: page, pageSize: limit) else { throw noPage }
-            let detail = try context.community.thread(id, viewer: viewer, from: from, limit: limit)
+            let detail = try community.thread(id, viewer: viewer, from: from, limit: limit)
             if page > 1, detail.posts.isEmpty { throw noPage }
             if output.json { return try Output.json(detail) }
             let t = detail.thread
@@ -213,9 +212,8 @@ struct ThreadCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let context = try global.context()
-            let actor = try context.actor()
-            let thread = try context.community.startThread(by: actor, board: board, title: title, body: try body.read())
+            let (community, actor) = try global.acting()
+            let thread = try community.startThread(by: actor, board: board, title: title, body: try body.read())
             if output.json { return try Output.json(thread) }
             Output.line("Started thread #\(thread.id).")
         }
@@ -231,9 +229,8 @@ struct Reply: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try global.context()
-        let actor = try context.actor()
-        let post = try context.community.reply(by: actor, thread: thread, body: try body.read(), replyTo: replyTo)
+        let (community, actor) = try global.acting()
+        let post = try community.reply(by: actor, thread: thread, body: try body.read(), replyTo: replyTo)
         if output.json { return try Output.json(post) }
         Output.line("Posted reply \(post.position) (post \(post.id)) in thread #\(thread).")
     }
@@ -247,8 +244,8 @@ struct Edit: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try global.context()
-        let edited = try context.community.edit(by: try context.actor(), post: post, body: try body.read())
+        let (community, actor) = try global.acting()
+        let edited = try community.edit(by: actor, post: post, body: try body.read())
         if output.json { return try Output.json(edited) }
         Output.line("Edited post \(edited.id) (\(edited.revisionCount) earlier version\(edited.revisionCount == 1 ? "" : "s") kept).")
     }

@@ -45,6 +45,25 @@ struct GlobalOptions: ParsableArguments {
         return CommandContext(community: community, handle: handle, path: path)
     }
 
+    /// Opens the community, for a command that reads what anyone may read.
+    func community() throws -> Community {
+        try context().community
+    }
+
+    /// Opens the community and resolves the acting member (`--as`, default the
+    /// login name): what a command that acts, or reads as someone, starts with.
+    func acting() throws -> (community: Community, actor: Actor) {
+        let context = try context()
+        return (context.community, try context.actor())
+    }
+
+    /// Opens the community and resolves the member reading it, nil when the
+    /// handle is nobody here: what anyone may read, seen as the reader may see it.
+    func viewing() throws -> (community: Community, viewer: Actor?) {
+        let context = try context()
+        return (context.community, try? context.actor())
+    }
+
     /// Runs a command that creates the community (`init`, `import`, `generate`)
     /// into a missing path or an empty file. When it fails, the file is as it
     /// was: removed if it did not exist, emptied again if it was empty.

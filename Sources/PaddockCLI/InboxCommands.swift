@@ -29,17 +29,16 @@ struct InboxCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
-        let actor = try context.actor()
+        let (community, actor) = try global.acting()
         if let markRead {
-            try context.community.markNotificationRead(by: actor, notification: markRead)
+            try community.markNotificationRead(by: actor, notification: markRead)
             return Output.line("Notification #\(markRead) marked read.")
         }
         if markAllRead {
-            let count = try context.community.markAllNotificationsRead(by: actor)
+            let count = try community.markAllNotificationsRead(by: actor)
             return Output.line("\(count) notification\(count == 1 ? "" : "s") marked read.")
         }
-        let items = try context.community.inbox(for: actor, unreadOnly: !all, before: before, limit: limit)
+        let items = try community.inbox(for: actor, unreadOnly: !all, before: before, limit: limit)
         if output.json { return try Output.json(items) }
         if items.isEmpty { return Output.line(all ? "Your inbox is empty." : "Nothing unread.") }
         Output.table(["ID", "WHEN", "KIND", "FROM", "TEXT"], items.map {
@@ -55,8 +54,8 @@ struct WatchCommand: ParsableCommand {
     @Argument(help: "The thread's id.") var thread: Int64
 
     func run() throws {
-        let context = try global.context()
-        try context.community.watch(by: try context.actor(), thread: thread)
+        let (community, actor) = try global.acting()
+        try community.watch(by: actor, thread: thread)
         Output.line("Watching thread #\(thread).")
     }
 }
@@ -68,8 +67,8 @@ struct UnwatchCommand: ParsableCommand {
     @Argument(help: "The thread's id.") var thread: Int64
 
     func run() throws {
-        let context = try global.context()
-        try context.community.unwatch(by: try context.actor(), thread: thread)
+        let (community, actor) = try global.acting()
+        try community.unwatch(by: actor, thread: thread)
         Output.line("No longer watching thread #\(thread).")
     }
 }
@@ -85,8 +84,8 @@ struct MuteCommand: ParsableCommand {
         @Argument(help: "The thread's id.") var thread: Int64
 
         func run() throws {
-            let context = try global.context()
-            try context.community.muteThread(by: try context.actor(), thread: thread)
+            let (community, actor) = try global.acting()
+            try community.muteThread(by: actor, thread: thread)
             Output.line("Muted thread #\(thread).")
         }
     }
@@ -98,8 +97,8 @@ struct MuteCommand: ParsableCommand {
         @Argument(help: "The member's handle.") var handle: String
 
         func run() throws {
-            let context = try global.context()
-            try context.community.muteMember(by: try context.actor(), handle: handle)
+            let (community, actor) = try global.acting()
+            try community.muteMember(by: actor, handle: handle)
             Output.line("Muted \(SafeText.displayable(handle)).")
         }
     }
@@ -110,8 +109,8 @@ struct MuteCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let context = try global.context()
-            let mutes = try context.community.mutes(of: try context.actor())
+            let (community, actor) = try global.acting()
+            let mutes = try community.mutes(of: actor)
             if output.json { return try Output.json(mutes) }
             Output.table(["MUTED", "WHAT"], mutes.threads.map { ["thread #\($0.id)", $0.title] } + mutes.members.map { ["member", $0] })
         }
@@ -128,8 +127,8 @@ struct UnmuteCommand: ParsableCommand {
         @Argument(help: "The thread's id.") var thread: Int64
 
         func run() throws {
-            let context = try global.context()
-            try context.community.unmuteThread(by: try context.actor(), thread: thread)
+            let (community, actor) = try global.acting()
+            try community.unmuteThread(by: actor, thread: thread)
             Output.line("Unmuted thread #\(thread).")
         }
     }
@@ -140,8 +139,8 @@ struct UnmuteCommand: ParsableCommand {
         @Argument(help: "The member's handle.") var handle: String
 
         func run() throws {
-            let context = try global.context()
-            try context.community.unmuteMember(by: try context.actor(), handle: handle)
+            let (community, actor) = try global.acting()
+            try community.unmuteMember(by: actor, handle: handle)
             Output.line("Unmuted \(SafeText.displayable(handle)).")
         }
     }

@@ -79,8 +79,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Print JSON (the only format, and the default).") var json = false
 
     func run() throws {
-        let context = try global.context()
-        let document = try Transfer.export(context.community.database)
+        let document = try Transfer.export(global.community().database)
         Output.write(try document.json() + Data("\n".utf8))
     }
 }

@@ -14,8 +14,8 @@ struct FlagCommand: ParsableCommand {
     @Option(help: ArgumentHelp("What is wrong (required with --reason other).", valueName: "text")) var note: String?
 
     func run() throws {
-        let context = try global.context()
-        let outcome = try context.community.flag(by: try context.actor(), post: post, reason: reason, note: note)
+        let (community, actor) = try global.acting()
+        let outcome = try community.flag(by: actor, post: post, reason: reason, note: note)
         Output.line("Flagged post \(post)" + (outcome.hidden ? "; it is hidden pending review." : "."))
     }
 }
@@ -67,8 +67,8 @@ struct ModCommand: ParsableCommand {
         }
 
         func run() throws {
-            let context = try global.context()
-            let items = try context.community.flagQueue(by: try context.actor(), limit: limit)
+            let (community, actor) = try global.acting()
+            let items = try community.flagQueue(by: actor, limit: limit)
             if output.json { return try Output.json(items) }
             if items.isEmpty { return Output.line("The review queue is empty.") }
             for item in items {
@@ -94,8 +94,8 @@ struct ModCommand: ParsableCommand {
         @Flag(help: "Remove the post instead of keeping it hidden.") var remove = false
 
         func run() throws {
-            let context = try global.context()
-            try context.community.agree(by: try context.actor(), post: post, reason: reason, remove: remove)
+            let (community, actor) = try global.acting()
+            try community.agree(by: actor, post: post, reason: reason, remove: remove)
             Output.line("Agreed: post \(post) is \(remove ? "removed" : "hidden").")
         }
     }
@@ -107,8 +107,8 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
-            let context = try global.context()
-            try context.community.disagree(by: try context.actor(), post: post, reason: reason.reason)
+            let (community, actor) = try global.acting()
+            try community.disagree(by: actor, post: post, reason: reason.reason)
             Output.line("Disagreed: post \(post) is visible and its flags are cleared.")
         }
     }
@@ -120,8 +120,8 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
-            let context = try global.context()
-            try context.community.ignore(by: try context.actor(), post: post, reason: reason.reason)
+            let (community, actor) = try global.acting()
+            try community.ignore(by: actor, post: post, reason: reason.reason)
             Output.line("Ignored the flags on post \(post).")
         }
     }
@@ -132,8 +132,8 @@ struct ModCommand: ParsableCommand {
         @Argument(help: "The post's id.") var post: Int64
 
         func run() throws {
-            let context = try global.context()
-            try context.community.claim(by: try context.actor(), post: post)
+            let (community, actor) = try global.acting()
+            try community.claim(by: actor, post: post)
             Output.line("Claimed post \(post).")
         }
     }
@@ -146,12 +146,12 @@ struct ModCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Why: the author and the moderation log receive it.", valueName: "text")) var reason: String
 
         func run() throws {
-            let context = try global.context()
+            let (community, actor) = try global.acting()
             if thread {
-                try context.community.moderateThread(by: try context.actor(), thread: id, action: .hide, reason: reason)
+                try community.moderateThread(by: actor, thread: id, action: .hide, reason: reason)
                 Output.line("Thread #\(id) is hidden.")
             } else {
-                try context.community.moderatePost(by: try context.actor(), post: id, action: .hide, reason: reason)
+                try community.moderatePost(by: actor, post: id, action: .hide, reason: reason)
                 Output.line("Post \(id) is hidden.")
             }
         }
@@ -165,12 +165,12 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
-            let context = try global.context()
+            let (community, actor) = try global.acting()
             if thread {
-                try context.community.moderateThread(by: try context.actor(), thread: id, action: .unhide, reason: reason.reason)
+                try community.moderateThread(by: actor, thread: id, action: .unhide, reason: reason.reason)
                 Output.line("Thread #\(id) is visible.")
             } else {
-                try context.community.moderatePost(by: try context.actor(), post: id, action: .restore, reason: reason.reason)
+                try community.moderatePost(by: actor, post: id, action: .restore, reason: reason.reason)
                 Output.line("Post \(id) is visible.")
             }
         }
@@ -183,8 +183,8 @@ struct ModCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Why: the author and the moderation log receive it.", valueName: "text")) var reason: String
 
         func run() throws {
-            let context = try global.context()
-            try context.community.moderatePost(by: try context.actor(), post: post, action: .remove, reason: reason)
+            let (community, actor) = try global.acting()
+            try community.moderatePost(by: actor, post: post, action: .remove, reason: reason)
             Output.line("Post \(post) is removed.")
         }
     }
@@ -192,8 +192,8 @@ struct ModCommand: ParsableCommand {
     /// The thread actions that take just an id and an optional reason.
     struct ThreadStep {
         static func run(_ global: GlobalOptions, _ thread: Int64, _ action: ThreadAction, _ reason: String, _ done: String) throws {
-            let context = try global.context()
-            try context.community.moderateThread(by: try context.actor(), thread: thread, action: action, reason: reason)
+            let (community, actor) = try global.acting()
+            try community.moderateThread(by: actor, thread: thread, action: action, reason: reason)
             Output.line("Thread #\(thread) \(done).")
         }
     }
@@ -275,8 +275,8 @@ struct ModCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Why: the member receives it.", valueName: "text")) var reason: String
 
         func run() throws {
-            let context = try global.context()
-            try context.community.warn(by: try context.actor(), member: handle, reason: reason)
+            let (community, actor) = try global.acting()
+            try community.warn(by: actor, member: handle, reason: reason)
             Output.line("Warned \(handle).")
         }
     }
@@ -289,9 +289,9 @@ struct ModCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Why: the member receives it.", valueName: "text")) var reason: String
 
         func run() throws {
-            let context = try global.context()
+            let (community, actor) = try global.acting()
             let until = end.end(from: Date())
-            try context.community.silence(by: try context.actor(), member: handle, until: until, reason: reason)
+            try community.silence(by: actor, member: handle, until: until, reason: reason)
             Output.line("\(handle) is silenced until \(Clock.describe(until)).")
         }
     }
@@ -304,9 +304,9 @@ struct ModCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Why: the member receives it.", valueName: "text")) var reason: String
 
         func run() throws {
-            let context = try global.context()
+            let (community, actor) = try global.acting()
             let until = end.end(from: Date())
-            try context.community.suspend(by: try context.actor(), member: handle, until: until, reason: reason)
+            try community.suspend(by: actor, member: handle, until: until, reason: reason)
             Output.line("\(handle) is suspended until \(Clock.describe(until)).")
         }
     }
@@ -318,8 +318,8 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var reason: ReasonOption
 
         func run() throws {
-            let context = try global.context()
-            try context.community.lift(by: try context.actor(), member: handle, reason: reason.reason)
+            let (community, actor) = try global.acting()
+            try community.lift(by: actor, member: handle, reason: reason.reason)
             Output.line("\(handle) is active again.")
         }
     }
@@ -331,8 +331,8 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let context = try global.context()
-            let conduct = try context.community.conduct(of: handle, by: try context.actor())
+            let (community, actor) = try global.acting()
+            let conduct = try community.conduct(of: handle, by: actor)
             if output.json { return try Output.json(conduct) }
             Output.line("\(SafeText.displayable(conduct.handle)) (\(conduct.role.rawValue)) · \(conduct.standing)"
                         + (conduct.standingUntil.map { " until \(Clock.describe($0))" } ?? ""))
@@ -358,8 +358,8 @@ struct ModlogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
-        let entries = try context.community.moderationLog(viewer: try context.actor(), public: publicView, before: before, limit: limit)
+        let (community, actor) = try global.acting()
+        let entries = try community.moderationLog(viewer: actor, public: publicView, before: before, limit: limit)
         if output.json { return try Output.json(entries) }
         Output.table(["ID", "WHEN", "BY", "ACTION", "TARGET", "REASON"], entries.map {
             ["\($0.id)", Output.date($0.createdAt), $0.actor, $0.action, $0.target, $0.reason]
@@ -374,8 +374,8 @@ struct RevisionsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try global.context()
-        let revisions = try context.community.revisionHistory(of: post, viewer: try? context.actor())
+        let (community, viewer) = try global.viewing()
+        let revisions = try community.revisionHistory(of: post, viewer: viewer)
         if output.json { return try Output.json(revisions) }
         for (i, revision) in revisions.enumerated() {
             Output.line("── version \(i + 1) · replaced \(Output.date(revision.replacedAt)) by \(SafeText.displayable(revision.editorHandle))")
@@ -393,13 +393,14 @@ struct SettingCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let s = try global.context().community.settings()
+            let community = try global.community()
+            let s = try community.settings()
             Output.table(["KEY", "VALUE"], [
                 ["flag_threshold", "\(s.flagThreshold)"], ["new_member_days", "\(s.newMemberDays)"],
                 ["new_member_threads_per_day", "\(s.newMemberThreadsPerDay)"],
                 ["new_member_post_interval", "\(s.newMemberPostInterval)"], ["edit_window_hours", "\(s.editWindowHours)"],
                 ["modlog_public_names", "\(s.modlogPublicNames)"],
-            ] + (try global.context().community.serveSettings()).rows.map { [$0.key, $0.value] })
+            ] + (try community.serveSettings()).rows.map { [$0.key, $0.value] })
         }
     }
 
@@ -410,8 +411,8 @@ struct SettingCommand: ParsableCommand {
         @Argument(help: "The new value.") var value: String
 
         func run() throws {
-            let context = try global.context()
-            try context.community.setSetting(by: try context.actor(), key: key, value: value)
+            let (community, actor) = try global.acting()
+            try community.setSetting(by: actor, key: key, value: value)
             Output.line("\(key) is \(value).")
         }
     }

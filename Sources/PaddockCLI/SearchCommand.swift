@@ -34,8 +34,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
-        let page = try context.community.search(query, viewer: try context.actor(), limit: limit, after: after.flatMap(SearchCursor.init))
+        let (community, actor) = try global.acting()
+        let page = try community.search(query, viewer: actor, limit: limit, after: after.flatMap(SearchCursor.init))
         guard page.searched else { throw CommunityError.invalid(page.hint ?? "nothing to search for") }
         if output.json { return try Output.json(page) }
         if let hint = page.hint { FileHandle.standardError.write(Data("paddock: \(SafeText.displayable(hint))\n".utf8)) }

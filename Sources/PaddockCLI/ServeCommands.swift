@@ -276,8 +276,8 @@ extension MemberCommand {
                     text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 }
                 let key = try AuthorizedKey.parse(text)
-                let context = try global.context()
-                let added = try context.community.addKey(by: try context.actor(), to: handle, key: key)
+                let (community, actor) = try global.acting()
+                let added = try community.addKey(by: actor, to: handle, key: key)
                 Output.line("Added key \(added.fingerprint) (\(added.algorithm)) to \(added.handle).")
             }
         }
@@ -289,8 +289,8 @@ extension MemberCommand {
             @OptionGroup var output: OutputOptions
 
             func run() throws {
-                let context = try global.context()
-                let keys = try context.community.keys(of: handle, by: try context.actor())
+                let (community, actor) = try global.acting()
+                let keys = try community.keys(of: handle, by: actor)
                 if output.json { return try Output.json(keys) }
                 Output.table(["TYPE", "ADDED", "COMMENT", "FINGERPRINT"], keys.map {
                     [$0.algorithm, Output.date($0.createdAt), $0.comment, $0.fingerprint]
@@ -305,8 +305,8 @@ extension MemberCommand {
             @Argument(help: "The key's fingerprint, SHA256:….") var fingerprint: String
 
             func run() throws {
-                let context = try global.context()
-                try context.community.removeKey(by: try context.actor(), from: handle, fingerprint: fingerprint)
+                let (community, actor) = try global.acting()
+                try community.removeKey(by: actor, from: handle, fingerprint: fingerprint)
                 Output.line("Removed key \(fingerprint) from \(handle).")
             }
         }
@@ -336,9 +336,8 @@ struct InviteCommand: ParsableCommand {
         }
 
         func run() throws {
-            let context = try global.context()
-            let community = context.community
-            let invite = try community.createInvite(by: try context.actor(), role: role, uses: uses,
+            let (community, actor) = try global.acting()
+            let invite = try community.createInvite(by: actor, role: role, uses: uses,
                                                     expiresIn: expires == "never" ? nil : Clock.parseDuration(expires))
             if output.json { return try Output.json(invite) }
             let until = invite.expiresAt.map { "until \(Clock.describe($0))" } ?? "with no end"
@@ -357,8 +356,8 @@ struct InviteCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let context = try global.context()
-            let invites = try context.community.invites(by: try context.actor(), all: all)
+            let (community, actor) = try global.acting()
+            let invites = try community.invites(by: actor, all: all)
             if output.json { return try Output.json(invites) }
             Output.table(["CODE", "ROLE", "LEFT", "USED", "EXPIRES", "BY"], invites.map {
                 [$0.code, $0.role.rawValue, "\($0.usesLeft)", "\($0.usedCount)", $0.expiresAt.map { Output.date($0) } ?? "never", $0.createdByHandle]

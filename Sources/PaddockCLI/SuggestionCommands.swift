@@ -39,8 +39,8 @@ struct ProductCommand: ParsableCommand {
         @Option(help: "One line on the product.") var description: String = ""
 
         func run() throws {
-            let context = try global.context()
-            let product = try context.community.addProduct(by: try context.actor(), slug: slug, name: name, description: description)
+            let (community, actor) = try global.acting()
+            let product = try community.addProduct(by: actor, slug: slug, name: name, description: description)
             Output.line("Added product \(product.slug).")
         }
     }
@@ -51,7 +51,7 @@ struct ProductCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let products = try global.context().community.products()
+            let products = try global.community().products()
             if output.json { return try Output.json(products) }
             Output.table(["SLUG", "RETIRED", "NAME"], products.map { [$0.slug, Output.date($0.retiredAt), $0.name] })
         }
@@ -73,9 +73,9 @@ struct FeatureCommand: ParsableCommand {
         @Option(help: "One line on the feature.") var description: String = ""
 
         func run() throws {
-            let context = try global.context()
-            let feature = try context.community.addFeature(by: try context.actor(), product: product, slug: slug, name: name,
-                                                           description: description)
+            let (community, actor) = try global.acting()
+            let feature = try community.addFeature(by: actor, product: product, slug: slug, name: name,
+                                                   description: description)
             Output.line("Added feature \(product)/\(feature.slug).")
         }
     }
@@ -87,7 +87,7 @@ struct FeatureCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let features = try global.context().community.features(product: product)
+            let features = try global.community().features(product: product)
             if output.json { return try Output.json(features) }
             Output.table(["SLUG", "RETIRED", "NAME"], features.map { [$0.slug, Output.date($0.retiredAt), $0.name] })
         }
@@ -101,8 +101,8 @@ struct FeatureCommand: ParsableCommand {
         @Option(help: "The product's slug.") var product: String
 
         func run() throws {
-            let context = try global.context()
-            let feature = try context.community.retireFeature(by: try context.actor(), product: product, feature: slug)
+            let (community, actor) = try global.acting()
+            let feature = try community.retireFeature(by: actor, product: product, feature: slug)
             Output.line("Retired feature \(product)/\(feature.slug).")
         }
     }
@@ -140,15 +140,14 @@ struct SuggestionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let context = try global.context()
-            let actor = try context.actor()
+            let (community, actor) = try global.acting()
             let text: String? = (body.body != nil || body.bodyFile != nil || resubmit == nil) ? try body.read() : nil
             let suggestion: SuggestionSummary
             if let resubmit {
-                suggestion = try context.community.resubmit(by: actor, suggestion: resubmit, title: title, body: text)
+                suggestion = try community.resubmit(by: actor, suggestion: resubmit, title: title, body: text)
             } else {
-                suggestion = try context.community.suggest(by: actor, product: product!, features: features, title: title!,
-                                                           body: text!, board: board)
+                suggestion = try community.suggest(by: actor, product: product!, features: features, title: title!,
+                                                   body: text!, board: board)
             }
             if output.json { return try Output.json(suggestion) }
             Output.line("Posted suggestion #\(suggestion.id)" + (resubmit.map { " (resubmitting #\($0))" } ?? "") + ".")
@@ -174,8 +173,8 @@ struct SuggestionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let page = try global.context().community.suggestions(product: product, feature: feature, order: sort, filter: status.filter,
-                                                                  after: after.flatMap(SuggestionCursor.init), limit: limit)
+            let page = try global.community().suggestions(product: product, feature: feature, order: sort, filter: status.filter,
+                                                          after: after.flatMap(SuggestionCursor.init), limit: limit)
             if output.json { return try Output.json(page) }
             SuggestionOutput.table(page.suggestions, recent: sort == .trending)
             if let next = page.next { Output.line("next: \(next)") }
@@ -189,8 +188,8 @@ struct SuggestionCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let context = try global.context()
-            let detail = try context.community.suggestion(id, viewer: try? context.actor())
+            let (community, viewer) = try global.viewing()
+            let detail = try community.suggestion(id, viewer: viewer)
             if output.json { return try Output.json(detail) }
             let s = detail.suggestion
             Output.line("#\(s.id) " + SafeText.displayable(s.title))
@@ -227,7 +226,7 @@ struct SuggestionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let page = try global.context().community.supporters(of: id, after: after.flatMap(SuggestionCursor.init), limit: limit)
+            let page = try global.community().supporters(of: id, after: after.flatMap(SuggestionCursor.init), limit: limit)
             if output.json { return try Output.json(page) }
             Output.table(["HANDLE", "SINCE", "NAME"], page.supporters.map { [$0.handle, Output.date($0.supportedAt), $0.displayName] })
             if let next = page.next { Output.line("next: \(next)") }
@@ -240,8 +239,8 @@ struct SuggestionCommand: ParsableCommand {
         @Argument(help: "The suggestion's id.") var id: Int64
 
         func run() throws {
-            let context = try global.context()
-            let s = try context.community.support(by: try context.actor(), suggestion: id)
+            let (community, actor) = try global.acting()
+            let s = try community.support(by: actor, suggestion: id)
             Output.line("You support #\(s.id): \(SuggestionOutput.standing(s)).")
         }
     }
@@ -252,8 +251,8 @@ struct SuggestionCommand: ParsableCommand {
         @Argument(help: "The suggestion's id.") var id: Int64
 
         func run() throws {
-            let context = try global.context()
-            let s = try context.community.withdrawSupport(by: try context.actor(), suggestion: id)
+            let (community, actor) = try global.acting()
+            let s = try community.withdrawSupport(by: actor, suggestion: id)
             Output.line("Withdrew your support from #\(s.id): \(SuggestionOutput.standing(s)).")
         }
     }
@@ -268,8 +267,8 @@ struct SuggestionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The official response, posted in the thread.", valueName: "text")) var response: String
 
         func run() throws {
-            let context = try global.context()
-            let s = try context.community.changeStatus(by: try context.actor(), suggestion: id, to: status, response: response)
+            let (community, actor) = try global.acting()
+            let s = try community.changeStatus(by: actor, suggestion: id, to: status, response: response)
             Output.line("#\(s.id) is now \(s.status.label).")
         }
     }
@@ -283,8 +282,8 @@ struct SuggestionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The official response, posted in the duplicate's thread.", valueName: "text")) var response: String
 
         func run() throws {
-            let context = try global.context()
-            let result = try context.community.merge(by: try context.actor(), duplicate: id, into: into, response: response)
+            let (community, actor) = try global.acting()
+            let result = try community.merge(by: actor, duplicate: id, into: into, response: response)
             Output.line("Merged #\(result.duplicate.id) into #\(result.into.id): \(result.movedSupporters) supporter"
                         + "\(result.movedSupporters == 1 ? "" : "s") moved, \(result.into.supporterCount) in all.")
         }
@@ -298,7 +297,7 @@ struct SuggestionCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let found = try global.context().community.similarSuggestions(to: text, product: product)
+            let found = try global.community().similarSuggestions(to: text, product: product)
             if output.json { return try Output.json(found) }
             if found.isEmpty { return Output.line("No similar open suggestions.") }
             SuggestionOutput.table(found, recent: false)
@@ -316,7 +315,7 @@ struct RoadmapCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let community = try global.context().community
+        let community = try global.community()
         let slugs = try product.map { [$0] } ?? community.products().filter { $0.retiredAt == nil }.map(\.slug)
         let roadmaps = try slugs.map { try community.roadmap(product: $0) }
         if output.json { return try Output.json(roadmaps) }
@@ -346,8 +345,8 @@ struct ReviewQueueCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
-        let page = try context.community.reviewQueue(by: try context.actor(), after: after.flatMap(SuggestionCursor.init), limit: limit)
+        let (community, actor) = try global.acting()
+        let page = try community.reviewQueue(by: actor, after: after.flatMap(SuggestionCursor.init), limit: limit)
         if output.json { return try Output.json(page) }
         Output.table(["ID", "SINCE", "SUPPORT", "PRODUCT", "TITLE"], page.suggestions.map {
             ["#\($0.id)", Output.date($0.statusChangedAt), "\($0.supporterCount)", $0.productSlug, $0.title]
@@ -365,7 +364,7 @@ struct MaintenanceCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = try global.context().community.maintenance()
+        let report = try global.community().maintenance()
         if output.json { return try Output.json(report) }
         Output.line(report.expired.isEmpty ? "Nothing due."
                     : "Expired \(report.expired.count) suggestion\(report.expired.count == 1 ? "" : "s"): "
