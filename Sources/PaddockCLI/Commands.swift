@@ -130,28 +130,25 @@ struct ThreadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thread", abstract: "List, show and start threads.", subcommands: [List.self, Show.self, New.self])
 
-    struct List: ParsableCommand {
+    struct List: ParsableCommand, NumberedPages {
         static let configuration = CommandConfiguration(
             abstract: "List a board's threads: pinned first, then by latest activity.",
             discussion: "Pages are numbered from 1; --after continues from the cursor a page printed as `next`, at constant cost.")
+        static let pageHelp = "The page to show, from 1.", limitHelp = "Threads per page, 1–500.", defaultLimit = 50
         @OptionGroup var global: GlobalOptions
         @Option(help: "The board's slug.") var board: String
-        @Option(help: "The page to show, from 1.") var page: Int = 1
-        @Option(help: ArgumentHelp("Continue after this cursor (from a page's `next`).", valueName: "cursor")) var after: String?
-        @Option(help: "Threads per page, 1–500.") var limit: Int = 50
+        @OptionGroup var numbered: PageNumberOptions<Self>
+        @OptionGroup var paging: CursorPagingOptions<ThreadCursor, Self>
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            guard page >= 1 else { throw ValidationError("--page starts at 1") }
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-            if let after, ThreadCursor(after) == nil { throw ValidationError("--after takes a cursor printed as `next` by an earlier page") }
-            if after != nil, page != 1 { throw ValidationError("give either --page or --after, not both") }
+            if paging.after != nil, numbered.page != 1 { throw ValidationError("give either --page or --after, not both") }
         }
 
         func run() throws {
             let community = try global.community()
-            let cursor = try after.flatMap(ThreadCursor.init) ?? community.cursor(board: board, page: page, pageSize: limit)
-            let result = try community.threads(board: board, after: cursor, limit: limit)
+            let cursor = try paging.cursor ?? community.cursor(board: board, page: numbered.page, pageSize: paging.limit)
+            let result = try community.threads(board: board, after: cursor, limit: paging.limit)
             if output.json { return try Output.json(result) }
             Output.table(["ID", "REPLIES", "LAST ACTIVITY", "AUTHOR", "TITLE"], result.threads.map {
                 let marks = ($0.pinned ? "📌 " : "") + ($0.locked ? "🔒 " : "")
@@ -161,25 +158,22 @@ struct ThreadCommand: ParsableCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: ParsableCommand, NumberedPages {
         static let configuration = CommandConfiguration(abstract: "Show a thread and its posts, a page at a time.")
+        static let pageHelp = "The page of posts to show, from 1.", limitHelp = "Posts per page, 1–500.", defaultLimit = 50
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var id: Int64
-        @Option(help: "The page of posts to show, from 1.") var page: Int = 1
-        @Option(help: "Posts per page, 1–500.") var limit: Int = 50
+        @OptionGroup var numbered: PageNumberOptions<Self>
+        @OptionGroup var paging: PagingOptions<Self>
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            guard page >= 1 else { throw ValidationError("--page starts at 1") }
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-        }
 
         func run() throws {
             let (community, viewer) = try global.viewing()
+            let page = numbered.page
             // Like `thread list`: a page past the last is refused, not printed empty.
             let noPage = CommunityError.notFound("thread #\(id) has no page \(page)")
-            guard let from = Paging.rowsBefore(page: page, pageSize: limit) else { throw noPage }
-            let detail = try community.thread(id, viewer: viewer, from: from, limit: limit)
+            guard let from = Paging.rowsBefore(page: page, pageSize: paging.limit) else { throw noPage }
+            let detail = try community.thread(id, viewer: viewer, from: from, limit: paging.limit)
             if page > 1, detail.posts.isEmpty { throw noPage }
             if output.json { return try Output.json(detail) }
             let t = detail.thread

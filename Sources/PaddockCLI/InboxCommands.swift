@@ -3,7 +3,7 @@ import Foundation
 import PaddockCore
 import PaddockStore
 
-struct InboxCommand: ParsableCommand {
+struct InboxCommand: ParsableCommand, PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox",
         abstract: "Your notifications, newest first: unread ones, or all of them with --all.",
@@ -13,9 +13,10 @@ struct InboxCommand: ParsableCommand {
             marks them read instead of listing them.
             """,
         aliases: ["notifications"])
+    static let limitHelp = "Notifications to show, 1–500.", defaultLimit = 50
     @OptionGroup var global: GlobalOptions
     @Flag(help: "List read notifications too.") var all = false
-    @Option(help: "Notifications to show, 1–500.") var limit: Int = 50
+    @OptionGroup var paging: PagingOptions<Self>
     @Option(help: ArgumentHelp("Continue below this notification id (the last one a page printed).", valueName: "id"))
     var before: Int64?
     @Option(name: .customLong("mark-read"), help: ArgumentHelp("Mark one notification read.", valueName: "id"))
@@ -24,7 +25,6 @@ struct InboxCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
         guard !(markRead != nil && markAllRead) else { throw ValidationError("use --mark-read or --mark-all-read, not both") }
     }
 
@@ -38,7 +38,7 @@ struct InboxCommand: ParsableCommand {
             let count = try community.markAllNotificationsRead(by: actor)
             return Output.line("\(count) notification\(count == 1 ? "" : "s") marked read.")
         }
-        let items = try community.inbox(for: actor, unreadOnly: !all, before: before, limit: limit)
+        let items = try community.inbox(for: actor, unreadOnly: !all, before: before, limit: paging.limit)
         if output.json { return try Output.json(items) }
         if items.isEmpty { return Output.line(all ? "Your inbox is empty." : "Nothing unread.") }
         Output.table(["ID", "WHEN", "KIND", "FROM", "TEXT"], items.map {

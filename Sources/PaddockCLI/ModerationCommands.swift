@@ -56,19 +56,16 @@ struct ModCommand: ParsableCommand {
                       Lock.self, Unlock.self, Pin.self, Unpin.self, Move.self, Archive.self, SlowMode.self,
                       Warn.self, Silence.self, Suspend.self, Lift.self, History.self])
 
-    struct Queue: ParsableCommand {
+    struct Queue: ParsableCommand, PagedCommand {
         static let configuration = CommandConfiguration(abstract: "List flagged posts waiting for review, heaviest first.")
+        static let limitHelp = "Items to show, 1–500.", defaultLimit = 50
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Items to show, 1–500.") var limit: Int = 50
+        @OptionGroup var paging: PagingOptions<Self>
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-        }
 
         func run() throws {
             let (community, actor) = try global.acting()
-            let items = try community.flagQueue(by: actor, limit: limit)
+            let items = try community.flagQueue(by: actor, limit: paging.limit)
             if output.json { return try Output.json(items) }
             if items.isEmpty { return Output.line("The review queue is empty.") }
             for item in items {
@@ -343,23 +340,20 @@ struct ModCommand: ParsableCommand {
     }
 }
 
-struct ModlogCommand: ParsableCommand {
+struct ModlogCommand: ParsableCommand, PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "modlog", abstract: "The moderation log, newest first (moderators; --public for everyone).")
+    static let limitHelp = "Entries to show, 1–500.", defaultLimit = 50
     @OptionGroup var global: GlobalOptions
     @Flag(name: .customLong("public"), help: "The public view: no flags, and the kind of actor (a moderator, an admin, the community's flags) instead of their name unless the community's setting names moderators.")
     var publicView = false
-    @Option(help: "Entries to show, 1–500.") var limit: Int = 50
+    @OptionGroup var paging: PagingOptions<Self>
     @Option(help: ArgumentHelp("Show entries before this id.", valueName: "id")) var before: Int64?
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-    }
-
     func run() throws {
         let (community, actor) = try global.acting()
-        let entries = try community.moderationLog(viewer: actor, public: publicView, before: before, limit: limit)
+        let entries = try community.moderationLog(viewer: actor, public: publicView, before: before, limit: paging.limit)
         if output.json { return try Output.json(entries) }
         Output.table(["ID", "WHEN", "BY", "ACTION", "TARGET", "REASON"], entries.map {
             ["\($0.id)", Output.date($0.createdAt), $0.actor, $0.action, $0.target, $0.reason]

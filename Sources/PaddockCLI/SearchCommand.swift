@@ -4,7 +4,7 @@ import PaddockCore
 import PaddockStore
 
 /// `paddock search QUERY`: ranked posts with a snippet around the match.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: ParsableCommand, PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search thread titles and posts, best match first.",
         discussion: """
@@ -19,23 +19,23 @@ struct SearchCommand: ParsableCommand {
             Moderators and up also find hidden and removed posts.
             Example: paddock search '"riding mode" feature:electronics -rain'
             """)
+    static let limitHelp = "Results per page (1–200).", defaultLimit = 20, largestPage = 200
     @OptionGroup var global: GlobalOptions
     /// Taken whole, dash-prefixed words included: `paddock search -rain` is a query, not an option.
     @Argument(parsing: .allUnrecognized, help: "What to look for (quote phrases for the shell).") var words: [String] = []
     var query: String { words.joined(separator: " ") }
-    @Option(help: "Results per page (1–200).") var limit = 20
+    @OptionGroup var paging: PagingOptions<Self>
     @Option(help: ArgumentHelp("Continue after this cursor (what the last page printed as next).", valueName: "cursor"))
     var after: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...200).contains(limit) else { throw ValidationError("--limit must be between 1 and 200") }
         if let after, SearchCursor(after) == nil { throw ValidationError("--after takes a cursor a search printed as next") }
     }
 
     func run() throws {
         let (community, actor) = try global.acting()
-        let page = try community.search(query, viewer: actor, limit: limit, after: after.flatMap(SearchCursor.init))
+        let page = try community.search(query, viewer: actor, limit: paging.limit, after: after.flatMap(SearchCursor.init))
         guard page.searched else { throw CommunityError.invalid(page.hint ?? "nothing to search for") }
         if output.json { return try Output.json(page) }
         if let hint = page.hint { FileHandle.standardError.write(Data("paddock: \(SafeText.displayable(hint))\n".utf8)) }

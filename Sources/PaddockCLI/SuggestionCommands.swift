@@ -154,27 +154,22 @@ struct SuggestionCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: ParsableCommand, PagedCommand {
         static let configuration = CommandConfiguration(
             abstract: "List a product's suggestions, or one feature's.",
             discussion: "--after continues from the cursor a page printed as `next`, at constant cost.")
+        static let limitHelp = "Suggestions per page, 1–500.", defaultLimit = 50
         @OptionGroup var global: GlobalOptions
         @Option(help: "The product's slug.") var product: String
         @Option(help: "Only suggestions tagged to this feature.") var feature: String?
         @Option(help: "top (most supported), new, or trending (most support in the last 7 days).") var sort: SuggestionOrder = .top
         @Option(help: "open (new to in progress), all, or one status.") var status: StatusFilterArgument = StatusFilterArgument(argument: "open")!
-        @Option(help: ArgumentHelp("Continue after this cursor (from a page's `next`).", valueName: "cursor")) var after: String?
-        @Option(help: "Suggestions per page, 1–500.") var limit: Int = 50
+        @OptionGroup var paging: CursorPagingOptions<SuggestionCursor, Self>
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-            if let after, SuggestionCursor(after) == nil { throw ValidationError("--after takes a cursor printed as `next` by an earlier page") }
-        }
 
         func run() throws {
             let page = try global.community().suggestions(product: product, feature: feature, order: sort, filter: status.filter,
-                                                          after: after.flatMap(SuggestionCursor.init), limit: limit)
+                                                          after: paging.cursor, limit: paging.limit)
             if output.json { return try Output.json(page) }
             SuggestionOutput.table(page.suggestions, recent: sort == .trending)
             if let next = page.next { Output.line("next: \(next)") }
@@ -212,21 +207,16 @@ struct SuggestionCommand: ParsableCommand {
         }
     }
 
-    struct Supporters: ParsableCommand {
+    struct Supporters: ParsableCommand, PagedCommand {
         static let configuration = CommandConfiguration(abstract: "List a suggestion's supporters, earliest first.")
+        static let limitHelp = "Supporters per page, 1–500.", defaultLimit = 100
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The suggestion's id.") var id: Int64
-        @Option(help: ArgumentHelp("Continue after this cursor (from a page's `next`).", valueName: "cursor")) var after: String?
-        @Option(help: "Supporters per page, 1–500.") var limit: Int = 100
+        @OptionGroup var paging: CursorPagingOptions<SuggestionCursor, Self>
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-            if let after, SuggestionCursor(after) == nil { throw ValidationError("--after takes a cursor printed as `next` by an earlier page") }
-        }
-
         func run() throws {
-            let page = try global.community().supporters(of: id, after: after.flatMap(SuggestionCursor.init), limit: limit)
+            let page = try global.community().supporters(of: id, after: paging.cursor, limit: paging.limit)
             if output.json { return try Output.json(page) }
             Output.table(["HANDLE", "SINCE", "NAME"], page.supporters.map { [$0.handle, Output.date($0.supportedAt), $0.displayName] })
             if let next = page.next { Output.line("next: \(next)") }
@@ -331,22 +321,17 @@ struct RoadmapCommand: ParsableCommand {
     }
 }
 
-struct ReviewQueueCommand: ParsableCommand {
+struct ReviewQueueCommand: ParsableCommand, PagedCommand {
     static let configuration = CommandConfiguration(
         commandName: "review-queue", abstract: "Suggestions under review, longest waiting first (managers only).")
+    static let limitHelp = "Suggestions per page, 1–500.", defaultLimit = 50
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Continue after this cursor (from a page's `next`).", valueName: "cursor")) var after: String?
-    @Option(help: "Suggestions per page, 1–500.") var limit: Int = 50
+    @OptionGroup var paging: CursorPagingOptions<SuggestionCursor, Self>
     @OptionGroup var output: OutputOptions
-
-    func validate() throws {
-        guard (1...500).contains(limit) else { throw ValidationError("--limit must be between 1 and 500") }
-        if let after, SuggestionCursor(after) == nil { throw ValidationError("--after takes a cursor printed as `next` by an earlier page") }
-    }
 
     func run() throws {
         let (community, actor) = try global.acting()
-        let page = try community.reviewQueue(by: actor, after: after.flatMap(SuggestionCursor.init), limit: limit)
+        let page = try community.reviewQueue(by: actor, after: paging.cursor, limit: paging.limit)
         if output.json { return try Output.json(page) }
         Output.table(["ID", "SINCE", "SUPPORT", "PRODUCT", "TITLE"], page.suggestions.map {
             ["#\($0.id)", Output.date($0.statusChangedAt), "\($0.supporterCount)", $0.productSlug, $0.title]
