@@ -83,8 +83,9 @@ struct Bench: ParsableCommand {
         report.sessionRSSHighWaterMB = try runner.sessionResidentHighWaterMB(executable: Paddock.executablePath)
         report.measurements += try runner.writes(scratch: scratch)
         report.finish()
-        if json { return try Output.json(report) }
-        report.printTable()
+        try Output.emit(report, json: json) {
+            report.printTable()
+        }
     }
 }
 

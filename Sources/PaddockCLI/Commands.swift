@@ -65,10 +65,11 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let members = try global.community().members()
-            if output.json { return try Output.json(members) }
-            Output.table(["HANDLE", "ROLE", "POSTS", "NAME"], members.map {
-                [$0.handle, $0.role.rawValue, "\($0.postCount)", $0.displayName]
-            })
+            try output.emit(members) {
+                Output.table(["HANDLE", "ROLE", "POSTS", "NAME"], members.map {
+                    [$0.handle, $0.role.rawValue, "\($0.postCount)", $0.displayName]
+                })
+            }
         }
     }
 
@@ -116,10 +117,11 @@ struct BoardCommand: ParsableCommand {
 
         func run() throws {
             let boards = try global.community().boards()
-            if output.json { return try Output.json(boards) }
-            Output.table(["SLUG", "THREADS", "POSTS", "LAST ACTIVITY", "TITLE"], boards.map {
-                [$0.slug, "\($0.threadCount)", "\($0.postCount)", Output.date($0.lastActivityAt), $0.title]
-            })
+            try output.emit(boards) {
+                Output.table(["SLUG", "THREADS", "POSTS", "LAST ACTIVITY", "TITLE"], boards.map {
+                    [$0.slug, "\($0.threadCount)", "\($0.postCount)", Output.date($0.lastActivityAt), $0.title]
+                })
+            }
         }
     }
 }
@@ -149,12 +151,13 @@ struct ThreadCommand: ParsableCommand {
             let community = try global.community()
             let cursor = try paging.cursor ?? community.cursor(board: board, page: numbered.page, pageSize: paging.limit)
             let result = try community.threads(board: board, after: cursor, limit: paging.limit)
-            if output.json { return try Output.json(result) }
-            Output.table(["ID", "REPLIES", "LAST ACTIVITY", "AUTHOR", "TITLE"], result.threads.map {
-                let marks = ($0.pinned ? "📌 " : "") + ($0.locked ? "🔒 " : "")
-                return ["\($0.id)", "\($0.replyCount)", Output.date($0.lastActivityAt), $0.authorHandle, marks + $0.title]
-            })
-            if let next = result.next { Output.line("next: \(next)") }
+            try output.emit(result) {
+                Output.table(["ID", "REPLIES", "LAST ACTIVITY", "AUTHOR", "TITLE"], result.threads.map {
+                    let marks = ($0.pinned ? "📌 " : "") + ($0.locked ? "🔒 " : "")
+                    return ["\($0.id)", "\($0.replyCount)", Output.date($0.lastActivityAt), $0.authorHandle, marks + $0.title]
+                })
+                if let next = result.next { Output.line("next: \(next)") }
+            }
         }
     }
 
@@ -175,24 +178,25 @@ struct ThreadCommand: ParsableCommand {
             guard let from = Paging.rowsBefore(page: page, pageSize: paging.limit) else { throw noPage }
             let detail = try community.thread(id, viewer: viewer, from: from, limit: paging.limit)
             if page > 1, detail.posts.isEmpty { throw noPage }
-            if output.json { return try Output.json(detail) }
-            let t = detail.thread
-            Output.line("#\(t.id) " + SafeText.displayable(t.title))
-            Output.line("in \(detail.board.slug) · \(t.kind.rawValue) · \(t.replyCount) replies" + (t.locked ? " · locked" : ""))
-            for post in detail.posts {
-                Output.line()
-                let edited = post.editedAt == nil ? "" : " · edited"
-                Output.line("── \(post.position == 0 ? "opening post" : "reply \(post.position)") · post \(post.id) · "
-                            + "\(SafeText.displayable(post.authorHandle)) (\(post.authorRole.rawValue)) · \(Output.date(post.createdAt))\(edited)")
-                switch post.state {
-                case .visible: Output.safeLines(post.body).forEach { Output.line($0) }
-                case .hidden, .removed:
-                    Output.line(SafeText.displayable(post.placeholder))
-                    Output.safeLines(post.body).forEach { Output.line($0) }
+            try output.emit(detail) {
+                let t = detail.thread
+                Output.line("#\(t.id) " + SafeText.displayable(t.title))
+                Output.line("in \(detail.board.slug) · \(t.kind.rawValue) · \(t.replyCount) replies" + (t.locked ? " · locked" : ""))
+                for post in detail.posts {
+                    Output.line()
+                    let edited = post.editedAt == nil ? "" : " · edited"
+                    Output.line("── \(post.position == 0 ? "opening post" : "reply \(post.position)") · post \(post.id) · "
+                                + "\(SafeText.displayable(post.authorHandle)) (\(post.authorRole.rawValue)) · \(Output.date(post.createdAt))\(edited)")
+                    switch post.state {
+                    case .visible: Output.safeLines(post.body).forEach { Output.line($0) }
+                    case .hidden, .removed:
+                        Output.line(SafeText.displayable(post.placeholder))
+                        Output.safeLines(post.body).forEach { Output.line($0) }
+                    }
                 }
+                let shown = detail.firstPosition + detail.posts.count
+                if shown < detail.postCount { Output.line("\n(\(shown) of \(detail.postCount) posts; --page \(page + 1) for more)") }
             }
-            let shown = detail.firstPosition + detail.posts.count
-            if shown < detail.postCount { Output.line("\n(\(shown) of \(detail.postCount) posts; --page \(page + 1) for more)") }
         }
     }
 
@@ -208,8 +212,9 @@ struct ThreadCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let thread = try community.startThread(by: actor, board: board, title: title, body: try body.read())
-            if output.json { return try Output.json(thread) }
-            Output.line("Started thread #\(thread.id).")
+            try output.emit(thread) {
+                Output.line("Started thread #\(thread.id).")
+            }
         }
     }
 }
@@ -225,8 +230,9 @@ struct Reply: ParsableCommand {
     func run() throws {
         let (community, actor) = try global.acting()
         let post = try community.reply(by: actor, thread: thread, body: try body.read(), replyTo: replyTo)
-        if output.json { return try Output.json(post) }
-        Output.line("Posted reply \(post.position) (post \(post.id)) in thread #\(thread).")
+        try output.emit(post) {
+            Output.line("Posted reply \(post.position) (post \(post.id)) in thread #\(thread).")
+        }
     }
 }
 
@@ -240,7 +246,8 @@ struct Edit: ParsableCommand {
     func run() throws {
         let (community, actor) = try global.acting()
         let edited = try community.edit(by: actor, post: post, body: try body.read())
-        if output.json { return try Output.json(edited) }
-        Output.line("Edited post \(edited.id) (\(edited.revisionCount) earlier version\(edited.revisionCount == 1 ? "" : "s") kept).")
+        try output.emit(edited) {
+            Output.line("Edited post \(edited.id) (\(edited.revisionCount) earlier version\(edited.revisionCount == 1 ? "" : "s") kept).")
+        }
     }
 }

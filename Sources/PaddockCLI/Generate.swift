@@ -47,9 +47,7 @@ struct Generate: ParsableCommand {
             }
             var problems: [String] = []
             if check { problems = try SyntheticCommunity.invariantViolations(in: context.community.database) }
-            if json {
-                try Output.json(report)
-            } else {
+            try Output.emit(report, json: json) {
                 Output.line("Generated \(path): \(report.members) members, \(report.boards) boards, \(report.threads) threads, "
                             + "\(report.posts) posts\(report.suggestions > 0 ? " (\(report.suggestions) of them suggestions)" : "") in \(String(format: "%.1f", report.seconds)) s.")
                 Output.line("Longest thread: #\(report.longestThreadID), \(report.longestThreadPosts) posts. Admin: '\(plan.operatorHandle)'.")

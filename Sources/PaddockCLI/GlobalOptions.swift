@@ -114,6 +114,11 @@ struct CommandContext {
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
+
+    /// Prints `value` as JSON with `--json`; else `text` prints it for people.
+    func emit(_ value: some Encodable, text: () throws -> Void) throws {
+        try Output.emit(value, json: json, text: text)
+    }
 }
 
 /// Where a post's text comes from: `--body`, `--body-file`, or standard input.

@@ -39,11 +39,12 @@ struct InboxCommand: ParsableCommand, PagedCommand {
             return Output.line("\(count) notification\(count == 1 ? "" : "s") marked read.")
         }
         let items = try community.inbox(for: actor, unreadOnly: !all, before: before, limit: paging.limit)
-        if output.json { return try Output.json(items) }
-        if items.isEmpty { return Output.line(all ? "Your inbox is empty." : "Nothing unread.") }
-        Output.table(["ID", "WHEN", "KIND", "FROM", "TEXT"], items.map {
-            ["\($0.isUnread ? "*" : " ")\($0.id)", Output.date($0.createdAt), $0.kind, $0.actorHandle ?? "—", $0.text]
-        })
+        try output.emit(items) {
+            if items.isEmpty { return Output.line(all ? "Your inbox is empty." : "Nothing unread.") }
+            Output.table(["ID", "WHEN", "KIND", "FROM", "TEXT"], items.map {
+                ["\($0.isUnread ? "*" : " ")\($0.id)", Output.date($0.createdAt), $0.kind, $0.actorHandle ?? "—", $0.text]
+            })
+        }
     }
 }
 
@@ -111,8 +112,9 @@ struct MuteCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let mutes = try community.mutes(of: actor)
-            if output.json { return try Output.json(mutes) }
-            Output.table(["MUTED", "WHAT"], mutes.threads.map { ["thread #\($0.id)", $0.title] } + mutes.members.map { ["member", $0] })
+            try output.emit(mutes) {
+                Output.table(["MUTED", "WHAT"], mutes.threads.map { ["thread #\($0.id)", $0.title] } + mutes.members.map { ["member", $0] })
+            }
         }
     }
 }

@@ -66,18 +66,19 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let items = try community.flagQueue(by: actor, limit: paging.limit)
-            if output.json { return try Output.json(items) }
-            if items.isEmpty { return Output.line("The review queue is empty.") }
-            for item in items {
-                let age = Clock.describe(seconds: max(60, item.ageSeconds / 60 * 60))
-                Output.line("post \(item.postId) · weight \(item.weight) · \(item.flagCount) flag\(item.flagCount == 1 ? "" : "s") · "
-                            + "\(age) old\(item.overdue ? " · OVERDUE" : "")"
-                            + (item.claimedByHandle.map { " · claimed by \(SafeText.displayable($0))" } ?? ""))
-                Output.line("  \(SafeText.displayable(item.authorHandle)) in #\(item.threadId) “\(SafeText.displayable(item.threadTitle))” [\(item.postState.rawValue)]")
-                for line in Output.safeLines(item.body).prefix(3) { Output.line("  │ " + line) }
-                for flag in item.flags {
-                    Output.line("  ⚑ \(flag.reason.rawValue) by \(SafeText.displayable(flag.flaggerHandle))"
-                                + (flag.note.map { ": " + SafeText.displayable($0) } ?? ""))
+            try output.emit(items) {
+                if items.isEmpty { return Output.line("The review queue is empty.") }
+                for item in items {
+                    let age = Clock.describe(seconds: max(60, item.ageSeconds / 60 * 60))
+                    Output.line("post \(item.postId) · weight \(item.weight) · \(item.flagCount) flag\(item.flagCount == 1 ? "" : "s") · "
+                                + "\(age) old\(item.overdue ? " · OVERDUE" : "")"
+                                + (item.claimedByHandle.map { " · claimed by \(SafeText.displayable($0))" } ?? ""))
+                    Output.line("  \(SafeText.displayable(item.authorHandle)) in #\(item.threadId) “\(SafeText.displayable(item.threadTitle))” [\(item.postState.rawValue)]")
+                    for line in Output.safeLines(item.body).prefix(3) { Output.line("  │ " + line) }
+                    for flag in item.flags {
+                        Output.line("  ⚑ \(flag.reason.rawValue) by \(SafeText.displayable(flag.flaggerHandle))"
+                                    + (flag.note.map { ": " + SafeText.displayable($0) } ?? ""))
+                    }
                 }
             }
         }
@@ -330,12 +331,13 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let conduct = try community.conduct(of: handle, by: actor)
-            if output.json { return try Output.json(conduct) }
-            Output.line("\(SafeText.displayable(conduct.handle)) (\(conduct.role.rawValue)) · \(conduct.standing)"
-                        + (conduct.standingUntil.map { " until \(Clock.describe($0))" } ?? ""))
-            Output.table(["WHEN", "PENALTY", "UNTIL", "BY", "REASON"], conduct.penalties.map {
-                [Output.date($0.createdAt), $0.kind.rawValue, Output.date($0.until), $0.actorHandle, $0.reason]
-            })
+            try output.emit(conduct) {
+                Output.line("\(SafeText.displayable(conduct.handle)) (\(conduct.role.rawValue)) · \(conduct.standing)"
+                            + (conduct.standingUntil.map { " until \(Clock.describe($0))" } ?? ""))
+                Output.table(["WHEN", "PENALTY", "UNTIL", "BY", "REASON"], conduct.penalties.map {
+                    [Output.date($0.createdAt), $0.kind.rawValue, Output.date($0.until), $0.actorHandle, $0.reason]
+                })
+            }
         }
     }
 }
@@ -354,10 +356,11 @@ struct ModlogCommand: ParsableCommand, PagedCommand {
     func run() throws {
         let (community, actor) = try global.acting()
         let entries = try community.moderationLog(viewer: actor, public: publicView, before: before, limit: paging.limit)
-        if output.json { return try Output.json(entries) }
-        Output.table(["ID", "WHEN", "BY", "ACTION", "TARGET", "REASON"], entries.map {
-            ["\($0.id)", Output.date($0.createdAt), $0.actor, $0.action, $0.target, $0.reason]
-        })
+        try output.emit(entries) {
+            Output.table(["ID", "WHEN", "BY", "ACTION", "TARGET", "REASON"], entries.map {
+                ["\($0.id)", Output.date($0.createdAt), $0.actor, $0.action, $0.target, $0.reason]
+            })
+        }
     }
 }
 
@@ -370,10 +373,11 @@ struct RevisionsCommand: ParsableCommand {
     func run() throws {
         let (community, viewer) = try global.viewing()
         let revisions = try community.revisionHistory(of: post, viewer: viewer)
-        if output.json { return try Output.json(revisions) }
-        for (i, revision) in revisions.enumerated() {
-            Output.line("── version \(i + 1) · replaced \(Output.date(revision.replacedAt)) by \(SafeText.displayable(revision.editorHandle))")
-            Output.safeLines(revision.body).forEach { Output.line($0) }
+        try output.emit(revisions) {
+            for (i, revision) in revisions.enumerated() {
+                Output.line("── version \(i + 1) · replaced \(Output.date(revision.replacedAt)) by \(SafeText.displayable(revision.editorHandle))")
+                Output.safeLines(revision.body).forEach { Output.line($0) }
+            }
         }
     }
 }

@@ -4,6 +4,16 @@ import PaddockCore
 /// Printing for people and for scripts. Member text printed for people goes
 /// through SafeText; JSON keeps it exactly as written (escaped by the encoder).
 enum Output {
+    /// The one way a command prints its result: `value` as JSON for scripts
+    /// (`--json`), or what `text` prints for people.
+    static func emit(_ value: some Encodable, json: Bool, text: () throws -> Void) throws {
+        if json {
+            try Output.json(value)
+        } else {
+            try text()
+        }
+    }
+
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -37,15 +37,16 @@ struct SearchCommand: ParsableCommand, PagedCommand {
         let (community, actor) = try global.acting()
         let page = try community.search(query, viewer: actor, limit: paging.limit, after: after.flatMap(SearchCursor.init))
         guard page.searched else { throw CommunityError.invalid(page.hint ?? "nothing to search for") }
-        if output.json { return try Output.json(page) }
-        if let hint = page.hint { FileHandle.standardError.write(Data("paddock: \(SafeText.displayable(hint))\n".utf8)) }
-        for (i, hit) in page.hits.enumerated() {
-            let where_ = hit.position == 0 ? "#\(hit.threadId)" : "#\(hit.threadId) post \(hit.position)"
-            let state = hit.state == .visible ? "" : " [\(hit.state.rawValue)]"
-            Output.line("\(i + 1). \(Self.marked(SearchSnippet(text: hit.threadTitle, matches: hit.titleMatches)))  \(where_)  \(hit.boardSlug) · \(SafeText.displayable(hit.authorHandle)) · \(Output.date(hit.createdAt))\(state)")
-            if !hit.snippet.text.isEmpty { Output.line("   " + Self.marked(hit.snippet)) }
+        try output.emit(page) {
+            if let hint = page.hint { FileHandle.standardError.write(Data("paddock: \(SafeText.displayable(hint))\n".utf8)) }
+            for (i, hit) in page.hits.enumerated() {
+                let where_ = hit.position == 0 ? "#\(hit.threadId)" : "#\(hit.threadId) post \(hit.position)"
+                let state = hit.state == .visible ? "" : " [\(hit.state.rawValue)]"
+                Output.line("\(i + 1). \(Self.marked(SearchSnippet(text: hit.threadTitle, matches: hit.titleMatches)))  \(where_)  \(hit.boardSlug) · \(SafeText.displayable(hit.authorHandle)) · \(Output.date(hit.createdAt))\(state)")
+                if !hit.snippet.text.isEmpty { Output.line("   " + Self.marked(hit.snippet)) }
+            }
+            if let next = page.next { Output.line("next: \(next)") }
         }
-        if let next = page.next { Output.line("next: \(next)") }
     }
 
     /// The snippet as one safe line, the matching words between » and «.

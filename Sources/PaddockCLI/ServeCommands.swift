@@ -291,10 +291,11 @@ extension MemberCommand {
             func run() throws {
                 let (community, actor) = try global.acting()
                 let keys = try community.keys(of: handle, by: actor)
-                if output.json { return try Output.json(keys) }
-                Output.table(["TYPE", "ADDED", "COMMENT", "FINGERPRINT"], keys.map {
-                    [$0.algorithm, Output.date($0.createdAt), $0.comment, $0.fingerprint]
-                })
+                try output.emit(keys) {
+                    Output.table(["TYPE", "ADDED", "COMMENT", "FINGERPRINT"], keys.map {
+                        [$0.algorithm, Output.date($0.createdAt), $0.comment, $0.fingerprint]
+                    })
+                }
             }
         }
 
@@ -339,12 +340,13 @@ struct InviteCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             let invite = try community.createInvite(by: actor, role: role, uses: uses,
                                                     expiresIn: expires == "never" ? nil : Clock.parseDuration(expires))
-            if output.json { return try Output.json(invite) }
-            let until = invite.expiresAt.map { "until \(Clock.describe($0))" } ?? "with no end"
-            Output.line("\(invite.code)  (\(invite.role.rawValue), \(invite.usesLeft) use\(invite.usesLeft == 1 ? "" : "s"), \(until))")
-            let signup = try community.serveSettings().signup
-            if signup != .invite {
-                FileHandle.standardError.write(Data("paddock: note: signup is '\(signup.rawValue)'; codes are asked for only after `paddock setting set signup invite`\n".utf8))
+            try output.emit(invite) {
+                let until = invite.expiresAt.map { "until \(Clock.describe($0))" } ?? "with no end"
+                Output.line("\(invite.code)  (\(invite.role.rawValue), \(invite.usesLeft) use\(invite.usesLeft == 1 ? "" : "s"), \(until))")
+                let signup = try community.serveSettings().signup
+                if signup != .invite {
+                    FileHandle.standardError.write(Data("paddock: note: signup is '\(signup.rawValue)'; codes are asked for only after `paddock setting set signup invite`\n".utf8))
+                }
             }
         }
     }
@@ -358,10 +360,11 @@ struct InviteCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let invites = try community.invites(by: actor, all: all)
-            if output.json { return try Output.json(invites) }
-            Output.table(["CODE", "ROLE", "LEFT", "USED", "EXPIRES", "BY"], invites.map {
-                [$0.code, $0.role.rawValue, "\($0.usesLeft)", "\($0.usedCount)", $0.expiresAt.map { Output.date($0) } ?? "never", $0.createdByHandle]
-            })
+            try output.emit(invites) {
+                Output.table(["CODE", "ROLE", "LEFT", "USED", "EXPIRES", "BY"], invites.map {
+                    [$0.code, $0.role.rawValue, "\($0.usesLeft)", "\($0.usedCount)", $0.expiresAt.map { Output.date($0) } ?? "never", $0.createdByHandle]
+                })
+            }
         }
     }
 }

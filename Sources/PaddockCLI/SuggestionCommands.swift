@@ -52,8 +52,9 @@ struct ProductCommand: ParsableCommand {
 
         func run() throws {
             let products = try global.community().products()
-            if output.json { return try Output.json(products) }
-            Output.table(["SLUG", "RETIRED", "NAME"], products.map { [$0.slug, Output.date($0.retiredAt), $0.name] })
+            try output.emit(products) {
+                Output.table(["SLUG", "RETIRED", "NAME"], products.map { [$0.slug, Output.date($0.retiredAt), $0.name] })
+            }
         }
     }
 }
@@ -88,8 +89,9 @@ struct FeatureCommand: ParsableCommand {
 
         func run() throws {
             let features = try global.community().features(product: product)
-            if output.json { return try Output.json(features) }
-            Output.table(["SLUG", "RETIRED", "NAME"], features.map { [$0.slug, Output.date($0.retiredAt), $0.name] })
+            try output.emit(features) {
+                Output.table(["SLUG", "RETIRED", "NAME"], features.map { [$0.slug, Output.date($0.retiredAt), $0.name] })
+            }
         }
     }
 
@@ -149,8 +151,9 @@ struct SuggestionCommand: ParsableCommand {
                 suggestion = try community.suggest(by: actor, product: product!, features: features, title: title!,
                                                    body: text!, board: board)
             }
-            if output.json { return try Output.json(suggestion) }
-            Output.line("Posted suggestion #\(suggestion.id)" + (resubmit.map { " (resubmitting #\($0))" } ?? "") + ".")
+            try output.emit(suggestion) {
+                Output.line("Posted suggestion #\(suggestion.id)" + (resubmit.map { " (resubmitting #\($0))" } ?? "") + ".")
+            }
         }
     }
 
@@ -170,9 +173,10 @@ struct SuggestionCommand: ParsableCommand {
         func run() throws {
             let page = try global.community().suggestions(product: product, feature: feature, order: sort, filter: status.filter,
                                                           after: paging.cursor, limit: paging.limit)
-            if output.json { return try Output.json(page) }
-            SuggestionOutput.table(page.suggestions, recent: sort == .trending)
-            if let next = page.next { Output.line("next: \(next)") }
+            try output.emit(page) {
+                SuggestionOutput.table(page.suggestions, recent: sort == .trending)
+                if let next = page.next { Output.line("next: \(next)") }
+            }
         }
     }
 
@@ -185,24 +189,25 @@ struct SuggestionCommand: ParsableCommand {
         func run() throws {
             let (community, viewer) = try global.viewing()
             let detail = try community.suggestion(id, viewer: viewer)
-            if output.json { return try Output.json(detail) }
-            let s = detail.suggestion
-            Output.line("#\(s.id) " + SafeText.displayable(s.title))
-            Output.line("[\(s.status.label)] \(s.supporterCount) supporter\(s.supporterCount == 1 ? "" : "s")"
-                        + (s.milestone.map { " · \($0)" } ?? ""))
-            Output.line("\(s.productName): " + s.features.map { $0.name + ($0.retired ? " (retired)" : "") }.joined(separator: ", ")
-                        + " · by \(SafeText.displayable(s.authorHandle)) · \(Output.date(s.createdAt))")
-            if let root = detail.duplicateRoot { Output.line("Duplicate of #\(root.id) " + SafeText.displayable(root.title)) }
-            if let from = detail.resubmittedFrom { Output.line("Resubmits #\(from.id) (\(from.status.label))") }
-            if let again = detail.resubmittedAs { Output.line("Resubmitted as #\(again.id)") }
-            if detail.viewerSupports == true { Output.line("You support it.") }
-            Output.line()
-            Output.safeLines(detail.body).forEach { Output.line($0) }
-            for response in detail.responses {
+            try output.emit(detail) {
+                let s = detail.suggestion
+                Output.line("#\(s.id) " + SafeText.displayable(s.title))
+                Output.line("[\(s.status.label)] \(s.supporterCount) supporter\(s.supporterCount == 1 ? "" : "s")"
+                            + (s.milestone.map { " · \($0)" } ?? ""))
+                Output.line("\(s.productName): " + s.features.map { $0.name + ($0.retired ? " (retired)" : "") }.joined(separator: ", ")
+                            + " · by \(SafeText.displayable(s.authorHandle)) · \(Output.date(s.createdAt))")
+                if let root = detail.duplicateRoot { Output.line("Duplicate of #\(root.id) " + SafeText.displayable(root.title)) }
+                if let from = detail.resubmittedFrom { Output.line("Resubmits #\(from.id) (\(from.status.label))") }
+                if let again = detail.resubmittedAs { Output.line("Resubmitted as #\(again.id)") }
+                if detail.viewerSupports == true { Output.line("You support it.") }
                 Output.line()
-                Output.line("── official response · \(response.fromStatus.label) → \(response.toStatus.label) · "
-                            + "\(SafeText.displayable(response.actorHandle)) · \(Output.date(response.createdAt))")
-                Output.safeLines(response.body).forEach { Output.line($0) }
+                Output.safeLines(detail.body).forEach { Output.line($0) }
+                for response in detail.responses {
+                    Output.line()
+                    Output.line("── official response · \(response.fromStatus.label) → \(response.toStatus.label) · "
+                                + "\(SafeText.displayable(response.actorHandle)) · \(Output.date(response.createdAt))")
+                    Output.safeLines(response.body).forEach { Output.line($0) }
+                }
             }
         }
     }
@@ -217,9 +222,10 @@ struct SuggestionCommand: ParsableCommand {
 
         func run() throws {
             let page = try global.community().supporters(of: id, after: paging.cursor, limit: paging.limit)
-            if output.json { return try Output.json(page) }
-            Output.table(["HANDLE", "SINCE", "NAME"], page.supporters.map { [$0.handle, Output.date($0.supportedAt), $0.displayName] })
-            if let next = page.next { Output.line("next: \(next)") }
+            try output.emit(page) {
+                Output.table(["HANDLE", "SINCE", "NAME"], page.supporters.map { [$0.handle, Output.date($0.supportedAt), $0.displayName] })
+                if let next = page.next { Output.line("next: \(next)") }
+            }
         }
     }
 
@@ -288,9 +294,10 @@ struct SuggestionCommand: ParsableCommand {
 
         func run() throws {
             let found = try global.community().similarSuggestions(to: text, product: product)
-            if output.json { return try Output.json(found) }
-            if found.isEmpty { return Output.line("No similar open suggestions.") }
-            SuggestionOutput.table(found, recent: false)
+            try output.emit(found) {
+                if found.isEmpty { return Output.line("No similar open suggestions.") }
+                SuggestionOutput.table(found, recent: false)
+            }
         }
     }
 }
@@ -308,14 +315,15 @@ struct RoadmapCommand: ParsableCommand {
         let community = try global.community()
         let slugs = try product.map { [$0] } ?? community.products().filter { $0.retiredAt == nil }.map(\.slug)
         let roadmaps = try slugs.map { try community.roadmap(product: $0) }
-        if output.json { return try Output.json(roadmaps) }
-        for (i, roadmap) in roadmaps.enumerated() {
-            if i > 0 { Output.line() }
-            Output.line("== " + SafeText.displayable(roadmap.product.name))
-            for (name, items) in [("Under review", roadmap.underReview), ("Planned", roadmap.planned),
-                                  ("In progress", roadmap.inProgress), ("Shipped (last 90 days)", roadmap.shipped)] {
-                Output.line("\(name) (\(items.count))")
-                for s in items { Output.line("  #\(s.id)  \(s.supporterCount) · " + SafeText.displayable(s.title)) }
+        try output.emit(roadmaps) {
+            for (i, roadmap) in roadmaps.enumerated() {
+                if i > 0 { Output.line() }
+                Output.line("== " + SafeText.displayable(roadmap.product.name))
+                for (name, items) in [("Under review", roadmap.underReview), ("Planned", roadmap.planned),
+                                      ("In progress", roadmap.inProgress), ("Shipped (last 90 days)", roadmap.shipped)] {
+                    Output.line("\(name) (\(items.count))")
+                    for s in items { Output.line("  #\(s.id)  \(s.supporterCount) · " + SafeText.displayable(s.title)) }
+                }
             }
         }
     }
@@ -332,11 +340,12 @@ struct ReviewQueueCommand: ParsableCommand, PagedCommand {
     func run() throws {
         let (community, actor) = try global.acting()
         let page = try community.reviewQueue(by: actor, after: paging.cursor, limit: paging.limit)
-        if output.json { return try Output.json(page) }
-        Output.table(["ID", "SINCE", "SUPPORT", "PRODUCT", "TITLE"], page.suggestions.map {
-            ["#\($0.id)", Output.date($0.statusChangedAt), "\($0.supporterCount)", $0.productSlug, $0.title]
-        })
-        if let next = page.next { Output.line("next: \(next)") }
+        try output.emit(page) {
+            Output.table(["ID", "SINCE", "SUPPORT", "PRODUCT", "TITLE"], page.suggestions.map {
+                ["#\($0.id)", Output.date($0.statusChangedAt), "\($0.supporterCount)", $0.productSlug, $0.title]
+            })
+            if let next = page.next { Output.line("next: \(next)") }
+        }
     }
 }
 
@@ -350,10 +359,11 @@ struct MaintenanceCommand: ParsableCommand {
 
     func run() throws {
         let report = try global.community().maintenance()
-        if output.json { return try Output.json(report) }
-        Output.line(report.expired.isEmpty ? "Nothing due."
-                    : "Expired \(report.expired.count) suggestion\(report.expired.count == 1 ? "" : "s"): "
-                      + report.expired.map { "#\($0)" }.joined(separator: ", ") + ".")
+        try output.emit(report) {
+            Output.line(report.expired.isEmpty ? "Nothing due."
+                        : "Expired \(report.expired.count) suggestion\(report.expired.count == 1 ? "" : "s"): "
+                          + report.expired.map { "#\($0)" }.joined(separator: ", ") + ".")
+        }
     }
 }
 

@@ -61,17 +61,16 @@ struct ThemesCommand: ParsableCommand {
     func run() throws {
         let listings = ThemeLoader.standard().list()
         var errors: [String] = []
-        if json {
-            try Output.json(listings.map { listing in
-                switch listing.result {
-                case .success(let file):
-                    return Entry(name: listing.name, path: listing.path, description: file.description, error: nil)
-                case .failure(let error):
-                    errors.append(error.description)
-                    return Entry(name: listing.name, path: listing.path, description: nil, error: error.description)
-                }
-            })
-        } else {
+        let entries = listings.map { listing in
+            switch listing.result {
+            case .success(let file):
+                return Entry(name: listing.name, path: listing.path, description: file.description, error: nil)
+            case .failure(let error):
+                errors.append(error.description)
+                return Entry(name: listing.name, path: listing.path, description: nil, error: error.description)
+            }
+        }
+        try Output.emit(entries, json: json) {
             let depth = Self.sampleDepth()
             let nameWidth = listings.map { TextWidth.of($0.name) }.max() ?? 0
             let sourceWidth = listings.map { TextWidth.of($0.path ?? "built-in") }.max() ?? 0
@@ -82,8 +81,7 @@ struct ThemesCommand: ParsableCommand {
                     Output.line(head + SafeText.displayable(file.description))
                     let sample = depth.map { ThemeSample.ansi(file.theme, depth: file.usesColour ? $0 : .none) } ?? ThemeSample.plain
                     Output.line("  " + sample)
-                case .failure(let error):
-                    errors.append(error.description)
+                case .failure:
                     Output.line(head + "(malformed: see below)")
                 }
             }
