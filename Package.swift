@@ -50,17 +50,25 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "paddock", dependencies: [
-            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal", "PaddockServer",
+        // `paddock bench`: the measurements and their report, taken in the CLI's process and in children it starts.
+        .target(name: "PaddockBench", dependencies: ["PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal"]),
+        // The command line: swift-argument-parser commands, their shared options and output. A library, so tests reach the commands in process.
+        .target(name: "PaddockCLI", dependencies: [
+            "PaddockCore", "PaddockStore", "PaddockTUI", "CursesTerminal", "PaddockServer", "PaddockBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The executable: the command line's entry point, nothing else.
+        .executableTarget(name: "paddock", dependencies: ["PaddockCLI"]),
         // Developer check tool: runs a key-echo program on the real terminal (see scripts/terminal-check.sh).
         .executableTarget(name: "paddock-terminal-check", dependencies: ["PaddockTUI", "CursesTerminal"]),
         .testTarget(name: "PaddockCoreTests", dependencies: ["PaddockCore"]),
         .testTarget(name: "PaddockStoreTests", dependencies: ["PaddockStore"]),
         .testTarget(name: "PaddockTUITests", dependencies: ["PaddockTUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses"]),
-        .testTarget(name: "PaddockCLITests", dependencies: ["PaddockStore", "PaddockTUI"]),
+        .testTarget(name: "PaddockCLITests", dependencies: [
+            "PaddockStore", "PaddockTUI", "PaddockCLI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], exclude: ["Snapshots"]),
         // Drives the real binary in tmux: the one place tests need a terminal.
         .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),
     ],

@@ -1,0 +1,3 @@
+import PaddockCLI
+
+PaddockCommandLine.main()
