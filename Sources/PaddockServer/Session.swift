@@ -119,7 +119,7 @@ final class SessionHandler: ChannelInboundHandler {
                 let actor = try server.community.actor(id: id)
                 if case .suspended(let until) = actor.standing.current(at: Date()) {
                     logger.notice("refused a suspended member")
-                    write("paddock: \(handle) is suspended until \(Clock.describe(until))\r\n", type: .channel)
+                    write("paddock: \(handle) is suspended until \(TimeText.describe(until))\r\n", type: .channel)
                     return finishChannel(context, status: 1)
                 }
             }
@@ -197,7 +197,7 @@ final class SessionHandler: ChannelInboundHandler {
         idleTask = context.eventLoop.scheduleRepeatedTask(initialDelay: every, delay: every) { _ in
             let session = bound.value
             guard session.goodbye == nil, NIODeadline.now() - session.lastInput >= limit else { return }
-            let minutes = seconds % 60 == 0 ? Clock.describe(seconds: seconds) : "\(seconds) seconds"
+            let minutes = seconds % 60 == 0 ? TimeText.describe(seconds: seconds) : "\(seconds) seconds"
             session.logger.info("idle timeout")
             session.hangUp("closed after \(minutes) without a key press; goodbye")
         }

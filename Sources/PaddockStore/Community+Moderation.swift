@@ -376,9 +376,9 @@ extension Community {
                 guard (0...86_400).contains(seconds) else { throw CommunityError.invalid("slow mode is 0 (off) to 86400 seconds (a day)") }
                 guard thread.slowModeSeconds != seconds else { throw CommunityError.invalid("thread #\(threadID) already has that slow mode") }
                 thread.slowModeSeconds = seconds
-                let setting = seconds == 0 ? "off" : "one post every \(Clock.describe(seconds: seconds))"
+                let setting = seconds == 0 ? "off" : "one post every \(TimeText.describe(seconds: seconds))"
                 detail = reason.isEmpty ? setting : "\(setting): \(reason)"
-                news = seconds == 0 ? "is out of slow mode" : "is in slow mode, one post every \(Clock.describe(seconds: seconds)) per member"
+                news = seconds == 0 ? "is out of slow mode" : "is in slow mode, one post every \(TimeText.describe(seconds: seconds)) per member"
             case .move(let slug):
                 let from = try BoardRecord.fetchOne(db, key: thread.boardId)!
                 let to = try Self.board(db, slug: slug)
@@ -448,7 +448,7 @@ extension Community {
                 _ = try Rules.penaltyEnd(until, now: now)
                 target.standing = kind == .silence ? "silenced" : "suspended"
                 target.standingUntil = until
-                text = "You are \(target.standing) until \(Clock.describe(until)): \(reason)"
+                text = "You are \(target.standing) until \(TimeText.describe(until)): \(reason)"
             case .lift:
                 guard target.actor.standing.current(at: now) != .active else {
                     throw CommunityError.invalid("\(target.handle) is neither silenced nor suspended")
@@ -461,7 +461,7 @@ extension Community {
             try db.execute(sql: """
                 INSERT INTO penalty (memberId, kind, until, reason, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [target.id, kind.rawValue, until?.stored, reason, actor.id, now.stored])
-            let logged = until.map { "until \(Clock.describe($0)): \(reason)" } ?? reason
+            let logged = until.map { "until \(TimeText.describe($0)): \(reason)" } ?? reason
             try Self.log(db, actor: actor, action: kind.rawValue, targetKind: "member", targetID: target.id!, reason: logged, at: now)
             try Self.notify(db, member: target.id!, kind: "moderation", thread: nil, post: nil, actor: actor.id, text: text, at: now)
         }
@@ -601,7 +601,7 @@ extension Community {
         if let claimer: Int64 = item["claimedById"], claimer != actor.id, let at = item.date("claimedAt"),
            now.timeIntervalSince(at) < ReviewQueue.claimLapsesAfter {
             let handle: String = item["handle"]
-            throw CommunityError.notPermitted("post #\(postID) is claimed by \(handle) since \(Clock.describe(at))")
+            throw CommunityError.notPermitted("post #\(postID) is claimed by \(handle) since \(TimeText.describe(at))")
         }
         return (actor, item)
     }

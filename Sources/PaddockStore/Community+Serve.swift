@@ -134,7 +134,7 @@ extension Community {
             throw CommunityError.notFound("no such invite code")
         }
         if let expires = row.date("expiresAt"), expires <= now {
-            throw CommunityError.notPermitted("this invite expired on \(Clock.describe(expires))")
+            throw CommunityError.notPermitted("this invite expired on \(TimeText.describe(expires))")
         }
         guard (row["usesLeft"] as Int) > 0 else { throw CommunityError.notPermitted("this invite has been used up") }
         return row

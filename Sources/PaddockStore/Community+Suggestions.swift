@@ -336,7 +336,7 @@ extension Community {
             try db.execute(sql: "UPDATE thread SET archived = 1 WHERE id = ?", arguments: [row.threadId])
             let target = plan.milestones[min(row.milestone, plan.milestones.count - 1)].supporters
             try notifyFollowers(db, suggestion: row.threadId, kind: "milestone", post: nil, actor: nil,
-                                text: "“\(title)” expired with \(row.supporterCount) of the \(target) supporters it needed by \(Clock.describe(row.statusChangedAt))", at: now)
+                                text: "“\(title)” expired with \(row.supporterCount) of the \(target) supporters it needed by \(TimeText.describe(row.statusChangedAt))", at: now)
         default: break
         }
         return true

@@ -29,17 +29,17 @@ struct EndTimeOptions: ParsableArguments {
 
     func validate() throws {
         guard (duration == nil) != (until == nil) else { throw ValidationError("give either --for or --until") }
-        if let duration, Clock.parseDuration(duration) == nil {
-            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w, at most \(Clock.longestDurationText)")
+        if let duration, TimeText.parseDuration(duration) == nil {
+            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w, at most \(TimeText.longestDurationText)")
         }
-        if let until, Clock.parseInstant(until) == nil {
+        if let until, TimeText.parseInstant(until) == nil {
             throw ValidationError("--until takes a UTC time like 2026-12-01T10:00Z or 2026-12-01")
         }
     }
 
     func end(from now: Date) -> Date {
-        if let until, let date = Clock.parseInstant(until) { return date }
-        return now.addingTimeInterval(TimeInterval(Clock.parseDuration(duration ?? "0") ?? 0))
+        if let until, let date = TimeText.parseInstant(until) { return date }
+        return now.addingTimeInterval(TimeInterval(TimeText.parseDuration(duration ?? "0") ?? 0))
     }
 }
 
@@ -72,7 +72,7 @@ struct ModCommand: ParsableCommand {
             if output.json { return try Output.json(items) }
             if items.isEmpty { return Output.line("The review queue is empty.") }
             for item in items {
-                let age = Clock.describe(seconds: max(60, item.ageSeconds / 60 * 60))
+                let age = TimeText.describe(seconds: max(60, item.ageSeconds / 60 * 60))
                 Output.line("post \(item.postId) · weight \(item.weight) · \(item.flagCount) flag\(item.flagCount == 1 ? "" : "s") · "
                             + "\(age) old\(item.overdue ? " · OVERDUE" : "")"
                             + (item.claimedByHandle.map { " · claimed by \(SafeText.displayable($0))" } ?? ""))
@@ -255,7 +255,7 @@ struct ModCommand: ParsableCommand {
         @Argument(help: "90s, 5m, 1h … or off.") var interval: String
         @OptionGroup var reason: ReasonOption
 
-        var seconds: Int? { interval.lowercased() == "off" ? 0 : Clock.parseDuration(interval) }
+        var seconds: Int? { interval.lowercased() == "off" ? 0 : TimeText.parseDuration(interval) }
 
         func validate() throws {
             guard seconds != nil else { throw ValidationError("the interval is a duration like 90s, 5m or 1h, or 'off'") }
@@ -264,7 +264,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let s = seconds ?? 0
             try ThreadStep.run(global, thread, .slowMode(seconds: s), reason.reason,
-                               s == 0 ? "is out of slow mode" : "allows one post every \(Clock.describe(seconds: s)) per member")
+                               s == 0 ? "is out of slow mode" : "allows one post every \(TimeText.describe(seconds: s)) per member")
         }
     }
 
@@ -292,7 +292,7 @@ struct ModCommand: ParsableCommand {
             let context = try global.context()
             let until = end.end(from: Date())
             try context.community.silence(by: try context.actor(), member: handle, until: until, reason: reason)
-            Output.line("\(handle) is silenced until \(Clock.describe(until)).")
+            Output.line("\(handle) is silenced until \(TimeText.describe(until)).")
         }
     }
 
@@ -307,7 +307,7 @@ struct ModCommand: ParsableCommand {
             let context = try global.context()
             let until = end.end(from: Date())
             try context.community.suspend(by: try context.actor(), member: handle, until: until, reason: reason)
-            Output.line("\(handle) is suspended until \(Clock.describe(until)).")
+            Output.line("\(handle) is suspended until \(TimeText.describe(until)).")
         }
     }
 
@@ -335,7 +335,7 @@ struct ModCommand: ParsableCommand {
             let conduct = try context.community.conduct(of: handle, by: try context.actor())
             if output.json { return try Output.json(conduct) }
             Output.line("\(SafeText.displayable(conduct.handle)) (\(conduct.role.rawValue)) · \(conduct.standing)"
-                        + (conduct.standingUntil.map { " until \(Clock.describe($0))" } ?? ""))
+                        + (conduct.standingUntil.map { " until \(TimeText.describe($0))" } ?? ""))
             Output.table(["WHEN", "PENALTY", "UNTIL", "BY", "REASON"], conduct.penalties.map {
                 [Output.date($0.createdAt), $0.kind.rawValue, Output.date($0.until), $0.actorHandle, $0.reason]
             })

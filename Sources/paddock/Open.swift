@@ -29,7 +29,7 @@ struct AppOptions: ParsableArguments {
         }
         let actor = try context.actor()
         if case .suspended(let until) = actor.standing.current(at: Date()) {
-            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(TimeText.describe(until))")
         }
         let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24)
         do {

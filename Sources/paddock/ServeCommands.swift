@@ -186,7 +186,7 @@ struct ServedSession: ParsableCommand {
             actor = try SignupPrompt(community: community, policy: signup!, key: try AuthorizedKey.parse(line)).run()
         }
         if case .suspended(let until) = actor.standing.current(at: Date()) {
-            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(TimeText.describe(until))")
         }
         var options = TerminalOptions()
         options.editor = editor.map { .command($0) } ?? .none
@@ -330,7 +330,7 @@ struct InviteCommand: ParsableCommand {
 
         func validate() throws {
             guard (1...1000).contains(uses) else { throw ValidationError("--uses must be between 1 and 1000") }
-            guard expires == "never" || (Clock.parseDuration(expires) ?? 0) > 0 else {
+            guard expires == "never" || (TimeText.parseDuration(expires) ?? 0) > 0 else {
                 throw ValidationError("--expires takes a duration such as 90m, 12h, 7d or 2w, or never")
             }
         }
@@ -339,9 +339,9 @@ struct InviteCommand: ParsableCommand {
             let context = try global.context()
             let community = context.community
             let invite = try community.createInvite(by: try context.actor(), role: role, uses: uses,
-                                                    expiresIn: expires == "never" ? nil : Clock.parseDuration(expires))
+                                                    expiresIn: expires == "never" ? nil : TimeText.parseDuration(expires))
             if output.json { return try Output.json(invite) }
-            let until = invite.expiresAt.map { "until \(Clock.describe($0))" } ?? "with no end"
+            let until = invite.expiresAt.map { "until \(TimeText.describe($0))" } ?? "with no end"
             Output.line("\(invite.code)  (\(invite.role.rawValue), \(invite.usesLeft) use\(invite.usesLeft == 1 ? "" : "s"), \(until))")
             let signup = try community.serveSettings().signup
             if signup != .invite {

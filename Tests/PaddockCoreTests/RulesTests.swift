@@ -76,7 +76,7 @@ private func actor(_ role: Role, _ standing: Standing = .active, id: Int64 = 1) 
     @Test func aSilencedMemberCannotPostUntilTheSilenceEnds() throws {
         let until = now.addingTimeInterval(3600)
         let silenced = actor(.member, .silenced(until: until))
-        #expect(throws: CommunityError.notPermitted("rider is silenced until \(Clock.describe(until)) and cannot post until then")) {
+        #expect(throws: CommunityError.notPermitted("rider is silenced until \(TimeText.describe(until)) and cannot post until then")) {
             try Rules.reply(by: silenced, in: ThreadFacts(kind: .discussion), now: now)
         }
         // The moment it ends, they may post again.

@@ -157,7 +157,7 @@ extension Rules {
         guard actor.role < .moderator else { return }
         let closes = postCreatedAt.addingTimeInterval(TimeInterval(settings.editWindowHours) * 3600)
         guard now < closes else {
-            throw .notPermitted("posts can be edited for \(settings.editWindowHours) hours; this one closed at \(Clock.describe(closes))")
+            throw .notPermitted("posts can be edited for \(settings.editWindowHours) hours; this one closed at \(TimeText.describe(closes))")
         }
     }
 
@@ -169,7 +169,7 @@ extension Rules {
         if slowModeSeconds > 0, let last = history.lastPostInThreadAt {
             let next = last.addingTimeInterval(TimeInterval(slowModeSeconds))
             if next > now {
-                throw .notPermitted("this thread is in slow mode (one post every \(Clock.describe(seconds: slowModeSeconds)) per member); \(actor.handle) may post again at \(Clock.describePrecisely(next))")
+                throw .notPermitted("this thread is in slow mode (one post every \(TimeText.describe(seconds: slowModeSeconds)) per member); \(actor.handle) may post again at \(TimeText.describePrecisely(next))")
             }
         }
         let newUntil = history.memberSince.addingTimeInterval(TimeInterval(settings.newMemberDays) * 86_400)
@@ -177,24 +177,24 @@ extension Rules {
         if settings.newMemberPostInterval > 0, let last = history.lastPostAt {
             let next = last.addingTimeInterval(TimeInterval(settings.newMemberPostInterval))
             if next > now {
-                throw .notPermitted("new members post at most once every \(Clock.describe(seconds: settings.newMemberPostInterval)); \(actor.handle) may post again at \(Clock.describePrecisely(next))")
+                throw .notPermitted("new members post at most once every \(TimeText.describe(seconds: settings.newMemberPostInterval)); \(actor.handle) may post again at \(TimeText.describePrecisely(next))")
             }
         }
         if startingThread, history.threadsInLastDay.count >= settings.newMemberThreadsPerDay {
             let oldest = history.threadsInLastDay[history.threadsInLastDay.count - settings.newMemberThreadsPerDay]
             let next = oldest.addingTimeInterval(86_400)
-            throw .notPermitted("new members open at most \(settings.newMemberThreadsPerDay) threads a day; \(actor.handle) may open another at \(Clock.describePrecisely(next))")
+            throw .notPermitted("new members open at most \(settings.newMemberThreadsPerDay) threads a day; \(actor.handle) may open another at \(TimeText.describePrecisely(next))")
         }
     }
 
     /// When a silence or suspension may end: after `now`, and at most
-    /// ``Clock/longestDuration`` (10 years) after it. Every front end's end time
+    /// ``TimeText/longestDuration`` (10 years) after it. Every front end's end time
     /// passes here, so a stored penalty always reads back.
     public static func penaltyEnd(_ until: Date, now: Date) throws(CommunityError) -> Date {
         guard until > now else { throw .invalid("the end time must be in the future") }
-        let latest = now.addingTimeInterval(TimeInterval(Clock.longestDuration))
+        let latest = now.addingTimeInterval(TimeInterval(TimeText.longestDuration))
         guard until <= latest else {
-            throw .invalid("a silence or suspension lasts at most \(Clock.longestDurationText): until \(Clock.describe(latest)) at the latest")
+            throw .invalid("a silence or suspension lasts at most \(TimeText.longestDurationText): until \(TimeText.describe(latest)) at the latest")
         }
         return until
     }
@@ -207,47 +207,6 @@ extension Rules {
             throw .invalid("the reason is \(trimmed.count) characters; the limit is \(Limits.descriptionCharacters)")
         }
         return trimmed
-    }
-}
-
-extension Clock {
-    /// To the second, for limits measured in seconds.
-    public static func describePrecisely(_ date: Date) -> String {
-        UTCTime(date).secondText + " UTC"
-    }
-
-    /// "30 seconds", "5 minutes", "2 hours", "3 days".
-    public static func describe(seconds: Int) -> String {
-        func unit(_ n: Int, _ name: String) -> String { "\(n) \(name)\(n == 1 ? "" : "s")" }
-        if seconds % 86_400 == 0, seconds > 0 { return unit(seconds / 86_400, "day") }
-        if seconds % 3600 == 0, seconds > 0 { return unit(seconds / 3600, "hour") }
-        if seconds % 60 == 0, seconds > 0 { return unit(seconds / 60, "minute") }
-        return unit(seconds, "second")
-    }
-
-    /// The longest duration anything accepts (a penalty, an invite, a slow mode
-    /// is shorter still): ten years of 365 days. There is no "forever".
-    public static let longestDuration = 3650 * 86_400
-    /// How messages name ``longestDuration``.
-    public static let longestDurationText = "10 years (3650d)"
-
-    /// Parses a duration as people type it: `90s`, `15m`, `2h`, `3d`, `1w`, or
-    /// plain seconds; nil beyond ``longestDuration``, with a unit or without. The
-    /// one door for typed durations: what it returns can be added to any stored
-    /// time without leaving the years the store reads back.
-    public static func parseDuration(_ text: String) -> Int? {
-        let t = text.trimmingWhitespace.lowercased()
-        guard let last = t.last else { return nil }
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
-        if let unit = units[last], let n = Int(t.dropLast()), (0...longestDuration / unit).contains(n) { return n * unit }
-        if let n = Int(t), (0...longestDuration).contains(n) { return n }
-        return nil
-    }
-
-    /// Parses `2026-12-01T10:00Z`, `2026-12-01T10:00:00Z`, `2026-12-01 10:00` or
-    /// `2026-12-01` (midnight), all in UTC.
-    public static func parseInstant(_ text: String) -> Date? {
-        UTCTime(parsing: text.trimmingWhitespace)?.date
     }
 }
 

@@ -82,9 +82,9 @@ public enum Rules {
         switch actor.standing.current(at: now) {
         case .active: return
         case .silenced(let until):
-            throw .notPermitted("\(actor.handle) is silenced until \(Clock.describe(until)) and cannot post until then")
+            throw .notPermitted("\(actor.handle) is silenced until \(TimeText.describe(until)) and cannot post until then")
         case .suspended(let until):
-            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+            throw .notPermitted("\(actor.handle) is suspended until \(TimeText.describe(until))")
         }
     }
 
@@ -93,19 +93,12 @@ public enum Rules {
     /// suspended member cannot open the community, so nothing may act for them.
     public static func mayAct(_ actor: Actor, now: Date) throws(CommunityError) {
         if case .suspended(let until) = actor.standing.current(at: now) {
-            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+            throw .notPermitted("\(actor.handle) is suspended until \(TimeText.describe(until))")
         }
     }
 
     private static func require(_ actor: Actor, _ role: Role, _ why: String) throws(CommunityError) {
         guard actor.role >= role else { throw .notPermitted(why) }
-    }
-}
-
-/// Times as the community states them in messages: UTC, to the minute.
-public enum Clock {
-    public static func describe(_ date: Date) -> String {
-        UTCTime(date).minuteText + " UTC"
     }
 }
 

@@ -131,12 +131,12 @@ extension Rules {
     }
 
     /// How long an invite lasts, in seconds (nil: until used up): more than 0, at
-    /// most ``Clock/longestDuration``, so its end is a time the store reads back.
+    /// most ``TimeText/longestDuration``, so its end is a time the store reads back.
     public static func inviteLifetime(_ seconds: Int?) throws(CommunityError) {
         guard let seconds else { return }
         if seconds <= 0 { throw .invalid("an invite must last longer than 0 seconds") }
-        if seconds > Clock.longestDuration {
-            throw .invalid("an invite lasts at most \(Clock.longestDurationText); create it with no end instead (never)")
+        if seconds > TimeText.longestDuration {
+            throw .invalid("an invite lasts at most \(TimeText.longestDurationText); create it with no end instead (never)")
         }
     }
 

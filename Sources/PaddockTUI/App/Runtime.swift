@@ -313,7 +313,7 @@ public final class PaddockApp: TerminalProgram {
             case .unhide: "Visible to members again."
             case .move(let board): "Moved to \(board)."
             case .slowMode(0): "Slow mode off."
-            case .slowMode(let seconds): "Slow mode: one post per member every \(Clock.describe(seconds: seconds))."
+            case .slowMode(let seconds): "Slow mode: one post per member every \(TimeText.describe(seconds: seconds))."
             }
         case .member(let handle, let kind, let until, let reason):
             switch kind {
