@@ -185,9 +185,7 @@ struct ServedSession: ParsableCommand {
             }
             actor = try SignupPrompt(community: community, policy: signup!, key: try AuthorizedKey.parse(line)).run()
         }
-        if case .suspended(let until) = actor.standing.current(at: Date()) {
-            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(TimeText.describe(until))")
-        }
+        try Rules.mayOpen(actor, at: Date())
         var options = TerminalOptions()
         options.editor = editor.map { .command($0) } ?? .none
         let app = PaddockApp(community: community, member: actor, width: 80, height: 24)

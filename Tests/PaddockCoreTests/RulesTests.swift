@@ -137,6 +137,18 @@ private func actor(_ role: Role, _ standing: Standing = .active, id: Int64 = 1) 
         #expect(Standing(kind: "silenced", until: until) == .silenced(until: until))
         #expect(Standing(kind: "silenced", until: nil) == .active)
     }
+
+    /// One rule for every front end that opens the community: a suspension
+    /// refuses until it ends, a silence does not.
+    @Test func onlyASuspensionKeepsAMemberFromOpeningTheCommunity() throws {
+        let until = now.addingTimeInterval(60)
+        let luca = Actor(id: 7, handle: "luca", role: .member, standing: .suspended(until: until))
+        #expect(throws: CommunityError.notPermitted("luca is suspended until \(TimeText.describe(until))")) {
+            try Rules.mayOpen(luca, at: now)
+        }
+        try Rules.mayOpen(luca, at: until)
+        try Rules.mayOpen(Actor(id: 8, handle: "sara", role: .member, standing: .silenced(until: until)), at: now)
+    }
 }
 
 @Suite struct ArticleTests {
