@@ -559,14 +559,20 @@ extension Community {
         try writer.read { db in try Self.settings(db) }
     }
 
+    /// Every setting `setting set` changes, in order, with its value in force.
+    public func settingsInForce() throws -> [(setting: Setting, value: String)] {
+        let stored = try writer.read { db in try Self.storedSettings(db) }
+        return Setting.changeable.map { ($0, $0.value(in: stored)) }
+    }
+
     /// Changes a community setting (admins only). When the method returns, the value is stored.
     public func setSetting(by actor: Actor, key: String, value: String) throws {
-        let value = try ServeSettings.keys[key] != nil
-            ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
+        let setting = try Setting.changeable(key)
+        let value = try setting.validate(value)
         try writer.write { db in
             guard try Self.fresh(db, actor).role == .admin else { throw CommunityError.notPermitted("only admins can change settings") }
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
+                           arguments: [setting.rawValue, value])
         }
     }
 }
@@ -575,8 +581,13 @@ extension Community {
 
 extension Community {
     static func settings(_ db: Database) throws -> ModerationSettings {
+        ModerationSettings(stored: try storedSettings(db))
+    }
+
+    /// The `setting` table as it is: key → stored text.
+    static func storedSettings(_ db: Database) throws -> [String: String] {
         let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-        return ModerationSettings(stored: Dictionary(rows.map { ($0["key"], $0["value"]) }, uniquingKeysWith: { $1 }))
+        return Dictionary(rows.map { ($0["key"], $0["value"]) }, uniquingKeysWith: { $1 })
     }
 
     /// A post the actor may see, with its thread; removed posts and hidden threads are not found by members.

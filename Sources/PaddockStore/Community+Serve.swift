@@ -179,8 +179,7 @@ extension Community {
 
 extension Community {
     static func serveSettings(_ db: Database) throws -> ServeSettings {
-        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-        return ServeSettings(stored: Dictionary(rows.map { ($0["key"], $0["value"]) }, uniquingKeysWith: { $1 }))
+        ServeSettings(stored: try storedSettings(db))
     }
 
     static func insertKey(_ db: Database, member: MemberRecord, key: MemberKeyLine, comment: String, at now: Date) throws {

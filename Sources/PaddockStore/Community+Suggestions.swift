@@ -234,7 +234,7 @@ extension Community {
             try Rules.setMilestones(by: try Self.fresh(db, actor))
             try db.execute(sql: """
                 INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """, arguments: [MilestonePlan.settingKey, plan.setting])
+                """, arguments: [Setting.milestones.rawValue, plan.setting])
         }
     }
 }
@@ -243,7 +243,7 @@ extension Community {
 
 extension Community {
     static func milestonePlan(_ db: Database) throws -> MilestonePlan {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [MilestonePlan.settingKey]),
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Setting.milestones.rawValue]),
               let plan = try? MilestonePlan(setting: text) else { return .standard }
         return plan
     }

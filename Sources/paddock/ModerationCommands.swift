@@ -393,13 +393,7 @@ struct SettingCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let s = try global.context().community.settings()
-            Output.table(["KEY", "VALUE"], [
-                ["flag_threshold", "\(s.flagThreshold)"], ["new_member_days", "\(s.newMemberDays)"],
-                ["new_member_threads_per_day", "\(s.newMemberThreadsPerDay)"],
-                ["new_member_post_interval", "\(s.newMemberPostInterval)"], ["edit_window_hours", "\(s.editWindowHours)"],
-                ["modlog_public_names", "\(s.modlogPublicNames)"],
-            ] + (try global.context().community.serveSettings()).rows.map { [$0.key, $0.value] })
+            Output.table(["KEY", "VALUE"], try global.context().community.settingsInForce().map { [$0.setting.rawValue, $0.value] })
         }
     }
 

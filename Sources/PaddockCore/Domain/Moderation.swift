@@ -1,63 +1,32 @@
 import Foundation
 
 /// The community's moderation settings, as stored in the `setting` table
-/// (key → text). Missing keys take these defaults.
+/// (key → text). Missing keys take their ``Setting`` defaults.
 public struct ModerationSettings: Equatable, Sendable {
     /// Flag weight at which a post is hidden pending review.
-    public var flagThreshold = 3
+    public var flagThreshold: Int
     /// Members younger than this many days are "new" and rate-limited.
-    public var newMemberDays = 3
+    public var newMemberDays: Int
     /// Threads a new member may open in any 24 hours.
-    public var newMemberThreadsPerDay = 3
+    public var newMemberThreadsPerDay: Int
     /// Seconds a new member waits between two posts.
-    public var newMemberPostInterval = 30
+    public var newMemberPostInterval: Int
     /// Hours after posting during which authors may edit (moderators and up: any time).
-    public var editWindowHours = 24
+    public var editWindowHours: Int
     /// Whether the public moderation log names the moderators who acted.
-    public var modlogPublicNames = false
+    public var modlogPublicNames: Bool
 
-    public init() {}
-
-    /// The keys `setSetting` accepts, with what each means.
-    public static let keys: [String: String] = [
-        "flag_threshold": "flag weight at which a post is hidden pending review (1–100)",
-        "new_member_days": "days a member counts as new and is rate-limited (0–365; 0 turns limits off)",
-        "new_member_threads_per_day": "threads a new member may open in 24 hours (1–100)",
-        "new_member_post_interval": "seconds a new member waits between posts (0–3600)",
-        "edit_window_hours": "hours after posting that authors may edit (0–8760)",
-        "modlog_public_names": "whether the public moderation log names moderators (true or false)",
-    ]
+    /// The defaults.
+    public init() { self.init(stored: [:]) }
 
     /// Reads the stored values over the defaults; unknown or malformed values keep the default.
     public init(stored: [String: String]) {
-        self.init()
-        func int(_ key: String) -> Int? { stored[key].flatMap { Int($0) } }
-        flagThreshold = int("flag_threshold") ?? flagThreshold
-        newMemberDays = int("new_member_days") ?? newMemberDays
-        newMemberThreadsPerDay = int("new_member_threads_per_day") ?? newMemberThreadsPerDay
-        newMemberPostInterval = int("new_member_post_interval") ?? newMemberPostInterval
-        editWindowHours = int("edit_window_hours") ?? editWindowHours
-        modlogPublicNames = stored["modlog_public_names"].map { $0 == "true" || $0 == "1" } ?? modlogPublicNames
-    }
-
-    /// The value as it will be stored, or a refusal naming the key's range.
-    public static func validate(key: String, value: String) throws(CommunityError) -> String {
-        guard let meaning = keys[key] else {
-            throw .invalid("no setting '\(key)'; settings: \((Array(keys.keys) + Array(ServeSettings.keys.keys)).sorted().joined(separator: ", "))")
-        }
-        let ranges: [String: ClosedRange<Int>] = [
-            "flag_threshold": 1...100, "new_member_days": 0...365, "new_member_threads_per_day": 1...100,
-            "new_member_post_interval": 0...3600, "edit_window_hours": 0...8760,
-        ]
-        if let range = ranges[key] {
-            guard let n = Int(value), range.contains(n) else { throw .invalid("\(key) is \(meaning)") }
-            return String(n)
-        }
-        switch value.lowercased() {
-        case "true", "1", "yes": return "true"
-        case "false", "0", "no": return "false"
-        default: throw .invalid("\(key) is \(meaning)")
-        }
+        flagThreshold = Setting.flagThreshold.number(in: stored)
+        newMemberDays = Setting.newMemberDays.number(in: stored)
+        newMemberThreadsPerDay = Setting.newMemberThreadsPerDay.number(in: stored)
+        newMemberPostInterval = Setting.newMemberPostInterval.number(in: stored)
+        editWindowHours = Setting.editWindowHours.number(in: stored)
+        modlogPublicNames = Setting.modlogPublicNames.flag(in: stored)
     }
 }
 

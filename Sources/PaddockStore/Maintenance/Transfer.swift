@@ -434,14 +434,9 @@ public enum Transfer {
             }
         }
         if table == "setting", case .text(let key)? = record["key"], case .text(let value)? = record["value"] {
-            // The two places the app writes settings: `setting set` and the milestones.
+            // Any key the app writes (`setting set`'s and the milestones), as the app would accept it.
             do {
-                if key == MilestonePlan.settingKey {
-                    _ = try MilestonePlan(setting: value)
-                } else {
-                    _ = try ServeSettings.keys[key] != nil
-                        ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
-                }
+                _ = try (Setting(rawValue: key) ?? Setting.changeable(key)).validate(value)
             } catch {
                 problems.append("\(place).value: \(error)")
             }
