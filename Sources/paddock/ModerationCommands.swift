@@ -16,7 +16,7 @@ struct FlagCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let outcome = try context.community.flag(by: try context.actor(), post: post, reason: reason, note: note)
-        Output.line("Flagged post \(post)" + (outcome.hidden ? "; it is hidden pending review." : "."))
+        Output.line(ModerationOutcome.flagged(hidden: outcome.hidden, weight: outcome.weight, threshold: outcome.threshold).text())
     }
 }
 
@@ -96,7 +96,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.agree(by: try context.actor(), post: post, reason: reason, remove: remove)
-            Output.line("Agreed: post \(post) is \(remove ? "removed" : "hidden").")
+            Output.line(ModerationOutcome.agreed(post: post, removed: remove).text())
         }
     }
 
@@ -109,7 +109,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.disagree(by: try context.actor(), post: post, reason: reason.reason)
-            Output.line("Disagreed: post \(post) is visible and its flags are cleared.")
+            Output.line(ModerationOutcome.disagreed(post: post).text())
         }
     }
 
@@ -122,7 +122,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.ignore(by: try context.actor(), post: post, reason: reason.reason)
-            Output.line("Ignored the flags on post \(post).")
+            Output.line(ModerationOutcome.ignored(post: post).text())
         }
     }
 
@@ -134,7 +134,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.claim(by: try context.actor(), post: post)
-            Output.line("Claimed post \(post).")
+            Output.line(ModerationOutcome.claimed(post: post).text())
         }
     }
 
@@ -149,10 +149,10 @@ struct ModCommand: ParsableCommand {
             let context = try global.context()
             if thread {
                 try context.community.moderateThread(by: try context.actor(), thread: id, action: .hide, reason: reason)
-                Output.line("Thread #\(id) is hidden.")
+                Output.line(ModerationOutcome.thread(.hide).text())
             } else {
                 try context.community.moderatePost(by: try context.actor(), post: id, action: .hide, reason: reason)
-                Output.line("Post \(id) is hidden.")
+                Output.line(ModerationOutcome.post(id, .hide).text())
             }
         }
     }
@@ -168,10 +168,10 @@ struct ModCommand: ParsableCommand {
             let context = try global.context()
             if thread {
                 try context.community.moderateThread(by: try context.actor(), thread: id, action: .unhide, reason: reason.reason)
-                Output.line("Thread #\(id) is visible.")
+                Output.line(ModerationOutcome.thread(.unhide).text())
             } else {
                 try context.community.moderatePost(by: try context.actor(), post: id, action: .restore, reason: reason.reason)
-                Output.line("Post \(id) is visible.")
+                Output.line(ModerationOutcome.post(id, .restore).text())
             }
         }
     }
@@ -185,16 +185,16 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.moderatePost(by: try context.actor(), post: post, action: .remove, reason: reason)
-            Output.line("Post \(post) is removed.")
+            Output.line(ModerationOutcome.post(post, .remove).text())
         }
     }
 
     /// The thread actions that take just an id and an optional reason.
     struct ThreadStep {
-        static func run(_ global: GlobalOptions, _ thread: Int64, _ action: ThreadAction, _ reason: String, _ done: String) throws {
+        static func run(_ global: GlobalOptions, _ thread: Int64, _ action: ThreadAction, _ reason: String) throws {
             let context = try global.context()
             try context.community.moderateThread(by: try context.actor(), thread: thread, action: action, reason: reason)
-            Output.line("Thread #\(thread) \(done).")
+            Output.line(ModerationOutcome.thread(action).text())
         }
     }
 
@@ -203,7 +203,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .lock, reason.reason, "is locked") }
+        func run() throws { try ThreadStep.run(global, thread, .lock, reason.reason) }
     }
 
     struct Unlock: ParsableCommand {
@@ -211,7 +211,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .unlock, reason.reason, "is unlocked") }
+        func run() throws { try ThreadStep.run(global, thread, .unlock, reason.reason) }
     }
 
     struct Pin: ParsableCommand {
@@ -219,7 +219,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .pin, reason.reason, "is pinned") }
+        func run() throws { try ThreadStep.run(global, thread, .pin, reason.reason) }
     }
 
     struct Unpin: ParsableCommand {
@@ -227,7 +227,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .unpin, reason.reason, "is unpinned") }
+        func run() throws { try ThreadStep.run(global, thread, .unpin, reason.reason) }
     }
 
     struct Archive: ParsableCommand {
@@ -235,7 +235,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .archive, reason.reason, "is archived") }
+        func run() throws { try ThreadStep.run(global, thread, .archive, reason.reason) }
     }
 
     struct Move: ParsableCommand {
@@ -244,7 +244,7 @@ struct ModCommand: ParsableCommand {
         @Argument(help: "The thread's id.") var thread: Int64
         @Option(help: ArgumentHelp("The board to move it to (its slug).", valueName: "board")) var to: String
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .move(toBoard: to), reason.reason, "is in \(to)") }
+        func run() throws { try ThreadStep.run(global, thread, .move(toBoard: to), reason.reason) }
     }
 
     struct SlowMode: ParsableCommand {
@@ -262,9 +262,7 @@ struct ModCommand: ParsableCommand {
         }
 
         func run() throws {
-            let s = seconds ?? 0
-            try ThreadStep.run(global, thread, .slowMode(seconds: s), reason.reason,
-                               s == 0 ? "is out of slow mode" : "allows one post every \(TimeText.describe(seconds: s)) per member")
+            try ThreadStep.run(global, thread, .slowMode(seconds: seconds ?? 0), reason.reason)
         }
     }
 
@@ -277,7 +275,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.warn(by: try context.actor(), member: handle, reason: reason)
-            Output.line("Warned \(handle).")
+            Output.line(ModerationOutcome.member(handle: handle, .warn).text())
         }
     }
 
@@ -320,7 +318,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let context = try global.context()
             try context.community.lift(by: try context.actor(), member: handle, reason: reason.reason)
-            Output.line("\(handle) is active again.")
+            Output.line(ModerationOutcome.member(handle: handle, .lift).text())
         }
     }
 

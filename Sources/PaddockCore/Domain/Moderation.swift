@@ -212,6 +212,62 @@ public enum PenaltyKind: String, CaseIterable, Codable, Sendable {
     case warn, silence, suspend, lift
 }
 
+/// What a moderator is told once a step is done, in the same words in the app
+/// and on the command line.
+public enum ModerationOutcome: Equatable, Sendable {
+    /// A flag was recorded: the post's open flags weigh `weight`; at `threshold` it hides.
+    case flagged(hidden: Bool, weight: Int, threshold: Int)
+    case claimed(post: Int64)
+    case agreed(post: Int64, removed: Bool)
+    case disagreed(post: Int64)
+    case ignored(post: Int64)
+    /// A review step taken back: `step` as the moderation log names it (`claim`, `agree`, `agree-remove`, …).
+    case undone(post: Int64, step: String)
+    case post(Int64, PostAction)
+    /// A thread action; a move names the board it went to as the moderator named it.
+    case thread(ThreadAction)
+    case member(handle: String, PenaltyKind)
+
+    /// - Parameter undo: how this front end takes a review decision back
+    ///   ("u undoes"), said after an agree, disagree or ignore; nil where there is no way.
+    public func text(undo: String? = nil) -> String {
+        let undoable = undo.map { " (\($0))" } ?? ""
+        switch self {
+        case .flagged(true, _, _): return "Flagged: the post is hidden until a moderator reviews it."
+        case .flagged(false, let weight, let threshold): return "Flagged: moderators will review it (\(weight) of \(threshold) to hide it)."
+        case .claimed(let post): return "Claimed post #\(post): it is yours for an hour."
+        case .agreed(let post, let removed):
+            return "Agreed: post #\(post) \(removed ? "removed" : "kept hidden"); the author is told why\(undoable)."
+        case .disagreed(let post): return "Disagreed: post #\(post) is visible again and its flags are cleared\(undoable)."
+        case .ignored(let post): return "Ignored: post #\(post) left the queue as it is\(undoable)."
+        case .undone(let post, "claim"): return "Undone: your claim on post #\(post) is released."
+        case .undone(let post, let step):
+            let what = switch step {
+            case "agree": "agreement"
+            case "agree-remove": "removal"
+            case "disagree": "disagreement"
+            default: "ignore"
+            }
+            return "Undone: your \(what) is taken back; post #\(post) is in the queue as it was before."
+        case .post(let post, let action): return "Post #\(post): \(action.rawValue) done."
+        case .thread(let action):
+            return switch action {
+            case .lock: "Locked: only moderators can reply now."
+            case .unlock: "Unlocked: members can reply again."
+            case .pin: "Pinned to the top of its board."
+            case .unpin: "Unpinned."
+            case .archive: "Archived: still listed and readable, no longer replied to."
+            case .hide: "Hidden from members; moderators still see it."
+            case .unhide: "Visible to members again."
+            case .move(let board): "Moved to \(board)."
+            case .slowMode(0): "Slow mode off."
+            case .slowMode(let seconds): "Slow mode: one post per member every \(TimeText.describe(seconds: seconds))."
+            }
+        case .member(let handle, let kind): return "\(handle): \(kind.rawValue) done; they are told why."
+        }
+    }
+}
+
 /// The words members read about moderation, defined once for the app and the
 /// command line: who acted in the public log, and why a post is not shown.
 public enum ModerationWording {
