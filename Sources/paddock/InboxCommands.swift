@@ -43,7 +43,7 @@ struct InboxCommand: ParsableCommand {
         if output.json { return try Output.json(items) }
         if items.isEmpty { return Output.line(all ? "Your inbox is empty." : "Nothing unread.") }
         Output.table(["ID", "WHEN", "KIND", "FROM", "TEXT"], items.map {
-            ["\($0.isUnread ? "*" : " ")\($0.id)", Output.date($0.createdAt), $0.kind, $0.actorHandle ?? "—", $0.text]
+            ["\($0.isUnread ? "*" : " ")\($0.id)", Output.date($0.createdAt), $0.kind.rawValue, $0.actorHandle ?? "—", $0.text]
         })
     }
 }

@@ -402,6 +402,7 @@ public enum Transfer {
         "thread": ["title": { try Validate.title($0) }],
         "post": ["body": { try Validate.body($0) }],
         "postRevision": ["body": { try Validate.body($0) }],
+        "notification": ["kind": { try oneOf(NotificationKind.self, $0, what: "kind of notification") }],
         "product": ["slug": { try Validate.slug($0) },
                     "name": { try Validate.name($0, what: "product name", limit: Limits.boardTitleCharacters) },
                     "description": { try Community.catalogDescription($0) }],
@@ -440,6 +441,10 @@ public enum Transfer {
             } catch {
                 problems.append("\(place).value: \(error)")
             }
+        }
+        if table == "notification", let payload = record["payload"], payload != .null, case .text(let kind)? = record["kind"],
+           let problem = NotificationPayload.problem(stored: payload.databaseValue, kind: kind) {
+            problems.append("\(place).payload: \(problem)")
         }
         return problems
     }
