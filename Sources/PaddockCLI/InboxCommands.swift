@@ -42,7 +42,7 @@ struct InboxCommand: ParsableCommand, PagedCommand {
         try output.emit(items) {
             if items.isEmpty { return Output.line(all ? "Your inbox is empty." : "Nothing unread.") }
             Output.table(["ID", "WHEN", "KIND", "FROM", "TEXT"], items.map {
-                ["\($0.isUnread ? "*" : " ")\($0.id)", Output.date($0.createdAt), $0.kind, $0.actorHandle ?? "—", $0.text]
+                ["\($0.isUnread ? "*" : " ")\($0.id)", Output.date($0.createdAt), $0.kind.rawValue, $0.actorHandle ?? "—", $0.text]
             })
         }
     }

@@ -16,7 +16,7 @@ struct FlagCommand: ParsableCommand {
     func run() throws {
         let (community, actor) = try global.acting()
         let outcome = try community.flag(by: actor, post: post, reason: reason, note: note)
-        Output.line("Flagged post \(post)" + (outcome.hidden ? "; it is hidden pending review." : "."))
+        Output.line(ModerationOutcome.flagged(hidden: outcome.hidden, weight: outcome.weight, threshold: outcome.threshold).text())
     }
 }
 
@@ -29,17 +29,17 @@ struct EndTimeOptions: ParsableArguments {
 
     func validate() throws {
         guard (duration == nil) != (until == nil) else { throw ValidationError("give either --for or --until") }
-        if let duration, Clock.parseDuration(duration) == nil {
-            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w, at most \(Clock.longestDurationText)")
+        if let duration, TimeText.parseDuration(duration) == nil {
+            throw ValidationError("--for takes a duration like 90s, 15m, 2h, 3d or 1w, at most \(TimeText.longestDurationText)")
         }
-        if let until, Clock.parseInstant(until) == nil {
+        if let until, TimeText.parseInstant(until) == nil {
             throw ValidationError("--until takes a UTC time like 2026-12-01T10:00Z or 2026-12-01")
         }
     }
 
     func end(from now: Date) -> Date {
-        if let until, let date = Clock.parseInstant(until) { return date }
-        return now.addingTimeInterval(TimeInterval(Clock.parseDuration(duration ?? "0") ?? 0))
+        if let until, let date = TimeText.parseInstant(until) { return date }
+        return now.addingTimeInterval(TimeInterval(TimeText.parseDuration(duration ?? "0") ?? 0))
     }
 }
 
@@ -69,7 +69,7 @@ struct ModCommand: ParsableCommand {
             try output.emit(items) {
                 if items.isEmpty { return Output.line("The review queue is empty.") }
                 for item in items {
-                    let age = Clock.describe(seconds: max(60, item.ageSeconds / 60 * 60))
+                    let age = TimeText.describe(seconds: max(60, item.ageSeconds / 60 * 60))
                     Output.line("post \(item.postId) · weight \(item.weight) · \(item.flagCount) flag\(item.flagCount == 1 ? "" : "s") · "
                                 + "\(age) old\(item.overdue ? " · OVERDUE" : "")"
                                 + (item.claimedByHandle.map { " · claimed by \(SafeText.displayable($0))" } ?? ""))
@@ -94,7 +94,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.agree(by: actor, post: post, reason: reason, remove: remove)
-            Output.line("Agreed: post \(post) is \(remove ? "removed" : "hidden").")
+            Output.line(ModerationOutcome.agreed(post: post, removed: remove).text())
         }
     }
 
@@ -107,7 +107,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.disagree(by: actor, post: post, reason: reason.reason)
-            Output.line("Disagreed: post \(post) is visible and its flags are cleared.")
+            Output.line(ModerationOutcome.disagreed(post: post).text())
         }
     }
 
@@ -120,7 +120,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.ignore(by: actor, post: post, reason: reason.reason)
-            Output.line("Ignored the flags on post \(post).")
+            Output.line(ModerationOutcome.ignored(post: post).text())
         }
     }
 
@@ -132,7 +132,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.claim(by: actor, post: post)
-            Output.line("Claimed post \(post).")
+            Output.line(ModerationOutcome.claimed(post: post).text())
         }
     }
 
@@ -147,10 +147,10 @@ struct ModCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             if thread {
                 try community.moderateThread(by: actor, thread: id, action: .hide, reason: reason)
-                Output.line("Thread #\(id) is hidden.")
+                Output.line(ModerationOutcome.thread(.hide).text())
             } else {
                 try community.moderatePost(by: actor, post: id, action: .hide, reason: reason)
-                Output.line("Post \(id) is hidden.")
+                Output.line(ModerationOutcome.post(id, .hide).text())
             }
         }
     }
@@ -166,10 +166,10 @@ struct ModCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             if thread {
                 try community.moderateThread(by: actor, thread: id, action: .unhide, reason: reason.reason)
-                Output.line("Thread #\(id) is visible.")
+                Output.line(ModerationOutcome.thread(.unhide).text())
             } else {
                 try community.moderatePost(by: actor, post: id, action: .restore, reason: reason.reason)
-                Output.line("Post \(id) is visible.")
+                Output.line(ModerationOutcome.post(id, .restore).text())
             }
         }
     }
@@ -183,16 +183,16 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.moderatePost(by: actor, post: post, action: .remove, reason: reason)
-            Output.line("Post \(post) is removed.")
+            Output.line(ModerationOutcome.post(post, .remove).text())
         }
     }
 
     /// The thread actions that take just an id and an optional reason.
     struct ThreadStep {
-        static func run(_ global: GlobalOptions, _ thread: Int64, _ action: ThreadAction, _ reason: String, _ done: String) throws {
+        static func run(_ global: GlobalOptions, _ thread: Int64, _ action: ThreadAction, _ reason: String) throws {
             let (community, actor) = try global.acting()
             try community.moderateThread(by: actor, thread: thread, action: action, reason: reason)
-            Output.line("Thread #\(thread) \(done).")
+            Output.line(ModerationOutcome.thread(action).text())
         }
     }
 
@@ -201,7 +201,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .lock, reason.reason, "is locked") }
+        func run() throws { try ThreadStep.run(global, thread, .lock, reason.reason) }
     }
 
     struct Unlock: ParsableCommand {
@@ -209,7 +209,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .unlock, reason.reason, "is unlocked") }
+        func run() throws { try ThreadStep.run(global, thread, .unlock, reason.reason) }
     }
 
     struct Pin: ParsableCommand {
@@ -217,7 +217,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .pin, reason.reason, "is pinned") }
+        func run() throws { try ThreadStep.run(global, thread, .pin, reason.reason) }
     }
 
     struct Unpin: ParsableCommand {
@@ -225,7 +225,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .unpin, reason.reason, "is unpinned") }
+        func run() throws { try ThreadStep.run(global, thread, .unpin, reason.reason) }
     }
 
     struct Archive: ParsableCommand {
@@ -233,7 +233,7 @@ struct ModCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .archive, reason.reason, "is archived") }
+        func run() throws { try ThreadStep.run(global, thread, .archive, reason.reason) }
     }
 
     struct Move: ParsableCommand {
@@ -242,7 +242,7 @@ struct ModCommand: ParsableCommand {
         @Argument(help: "The thread's id.") var thread: Int64
         @Option(help: ArgumentHelp("The board to move it to (its slug).", valueName: "board")) var to: String
         @OptionGroup var reason: ReasonOption
-        func run() throws { try ThreadStep.run(global, thread, .move(toBoard: to), reason.reason, "is in \(to)") }
+        func run() throws { try ThreadStep.run(global, thread, .move(toBoard: to), reason.reason) }
     }
 
     struct SlowMode: ParsableCommand {
@@ -253,16 +253,14 @@ struct ModCommand: ParsableCommand {
         @Argument(help: "90s, 5m, 1h … or off.") var interval: String
         @OptionGroup var reason: ReasonOption
 
-        var seconds: Int? { interval.lowercased() == "off" ? 0 : Clock.parseDuration(interval) }
+        var seconds: Int? { interval.lowercased() == "off" ? 0 : TimeText.parseDuration(interval) }
 
         func validate() throws {
             guard seconds != nil else { throw ValidationError("the interval is a duration like 90s, 5m or 1h, or 'off'") }
         }
 
         func run() throws {
-            let s = seconds ?? 0
-            try ThreadStep.run(global, thread, .slowMode(seconds: s), reason.reason,
-                               s == 0 ? "is out of slow mode" : "allows one post every \(Clock.describe(seconds: s)) per member")
+            try ThreadStep.run(global, thread, .slowMode(seconds: seconds ?? 0), reason.reason)
         }
     }
 
@@ -275,7 +273,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.warn(by: actor, member: handle, reason: reason)
-            Output.line("Warned \(handle).")
+            Output.line(ModerationOutcome.member(handle: handle, .warn).text())
         }
     }
 
@@ -290,7 +288,7 @@ struct ModCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             let until = end.end(from: Date())
             try community.silence(by: actor, member: handle, until: until, reason: reason)
-            Output.line("\(handle) is silenced until \(Clock.describe(until)).")
+            Output.line("\(handle) is silenced until \(TimeText.describe(until)).")
         }
     }
 
@@ -305,7 +303,7 @@ struct ModCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             let until = end.end(from: Date())
             try community.suspend(by: actor, member: handle, until: until, reason: reason)
-            Output.line("\(handle) is suspended until \(Clock.describe(until)).")
+            Output.line("\(handle) is suspended until \(TimeText.describe(until)).")
         }
     }
 
@@ -318,7 +316,7 @@ struct ModCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             try community.lift(by: actor, member: handle, reason: reason.reason)
-            Output.line("\(handle) is active again.")
+            Output.line(ModerationOutcome.member(handle: handle, .lift).text())
         }
     }
 
@@ -333,7 +331,7 @@ struct ModCommand: ParsableCommand {
             let conduct = try community.conduct(of: handle, by: actor)
             try output.emit(conduct) {
                 Output.line("\(SafeText.displayable(conduct.handle)) (\(conduct.role.rawValue)) · \(conduct.standing)"
-                            + (conduct.standingUntil.map { " until \(Clock.describe($0))" } ?? ""))
+                            + (conduct.standingUntil.map { " until \(TimeText.describe($0))" } ?? ""))
                 Output.table(["WHEN", "PENALTY", "UNTIL", "BY", "REASON"], conduct.penalties.map {
                     [Output.date($0.createdAt), $0.kind.rawValue, Output.date($0.until), $0.actorHandle, $0.reason]
                 })
@@ -391,14 +389,7 @@ struct SettingCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let community = try global.community()
-            let s = try community.settings()
-            Output.table(["KEY", "VALUE"], [
-                ["flag_threshold", "\(s.flagThreshold)"], ["new_member_days", "\(s.newMemberDays)"],
-                ["new_member_threads_per_day", "\(s.newMemberThreadsPerDay)"],
-                ["new_member_post_interval", "\(s.newMemberPostInterval)"], ["edit_window_hours", "\(s.editWindowHours)"],
-                ["modlog_public_names", "\(s.modlogPublicNames)"],
-            ] + (try community.serveSettings()).rows.map { [$0.key, $0.value] })
+            Output.table(["KEY", "VALUE"], try global.community().settingsInForce().map { [$0.setting.rawValue, $0.value] })
         }
     }
 

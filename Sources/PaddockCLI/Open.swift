@@ -28,9 +28,7 @@ struct AppOptions: ParsableArguments {
             options.monochrome = !file.usesColour
         }
         let actor = try context.actor()
-        if case .suspended(let until) = actor.standing.current(at: Date()) {
-            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
-        }
+        try Rules.mayOpen(actor, at: Date())
         let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24)
         do {
             try CursesTerminal.run(app, options: options)

@@ -185,9 +185,7 @@ struct ServedSession: ParsableCommand {
             }
             actor = try SignupPrompt(community: community, policy: signup!, key: try AuthorizedKey.parse(line)).run()
         }
-        if case .suspended(let until) = actor.standing.current(at: Date()) {
-            throw CommunityError.notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
-        }
+        try Rules.mayOpen(actor, at: Date())
         var options = TerminalOptions()
         options.editor = editor.map { .command($0) } ?? .none
         let app = PaddockApp(community: community, member: actor, width: 80, height: 24)
@@ -331,7 +329,7 @@ struct InviteCommand: ParsableCommand {
 
         func validate() throws {
             guard (1...1000).contains(uses) else { throw ValidationError("--uses must be between 1 and 1000") }
-            guard expires == "never" || (Clock.parseDuration(expires) ?? 0) > 0 else {
+            guard expires == "never" || (TimeText.parseDuration(expires) ?? 0) > 0 else {
                 throw ValidationError("--expires takes a duration such as 90m, 12h, 7d or 2w, or never")
             }
         }
@@ -339,9 +337,9 @@ struct InviteCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let invite = try community.createInvite(by: actor, role: role, uses: uses,
-                                                    expiresIn: expires == "never" ? nil : Clock.parseDuration(expires))
+                                                    expiresIn: expires == "never" ? nil : TimeText.parseDuration(expires))
             try output.emit(invite) {
-                let until = invite.expiresAt.map { "until \(Clock.describe($0))" } ?? "with no end"
+                let until = invite.expiresAt.map { "until \(TimeText.describe($0))" } ?? "with no end"
                 Output.line("\(invite.code)  (\(invite.role.rawValue), \(invite.usesLeft) use\(invite.usesLeft == 1 ? "" : "s"), \(until))")
                 let signup = try community.serveSettings().signup
                 if signup != .invite {

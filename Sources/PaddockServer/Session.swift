@@ -115,11 +115,13 @@ final class SessionHandler: ChannelInboundHandler {
         let settings: ServeSettings
         do {
             settings = try server.community.serveSettings()
-            if case .member(let id, let handle, _) = identity {
+            if case .member(let id, _, _) = identity {
                 let actor = try server.community.actor(id: id)
-                if case .suspended(let until) = actor.standing.current(at: Date()) {
+                do {
+                    try Rules.mayOpen(actor, at: Date())
+                } catch {
                     logger.notice("refused a suspended member")
-                    write("paddock: \(handle) is suspended until \(Clock.describe(until))\r\n", type: .channel)
+                    write("paddock: \(error)\r\n", type: .channel)
                     return finishChannel(context, status: 1)
                 }
             }
@@ -197,7 +199,7 @@ final class SessionHandler: ChannelInboundHandler {
         idleTask = context.eventLoop.scheduleRepeatedTask(initialDelay: every, delay: every) { _ in
             let session = bound.value
             guard session.goodbye == nil, NIODeadline.now() - session.lastInput >= limit else { return }
-            let minutes = seconds % 60 == 0 ? Clock.describe(seconds: seconds) : "\(seconds) seconds"
+            let minutes = seconds % 60 == 0 ? TimeText.describe(seconds: seconds) : "\(seconds) seconds"
             session.logger.info("idle timeout")
             session.hangUp("closed after \(minutes) without a key press; goodbye")
         }

@@ -5,10 +5,13 @@ import PaddockCore
 /// One notification as the inbox shows it: what happened, who did it, to what.
 public struct InboxItem: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
     public let id: Int64
-    /// `reply`, `mention`, `watched`, `status`, `milestone` or `moderation`.
-    public let kind: String
+    public let kind: NotificationKind
     /// The whole notification in words, as written when it was sent.
     public let text: String
+    /// What a status, milestone or moderation notification says, as data; nil
+    /// for replies, mentions and watched threads, and for notifications sent
+    /// before payloads were kept (their text says it all).
+    public let payload: NotificationPayload?
     public let createdAt: Date
     /// Nil while unread; screens mark an item read as they open it.
     public var readAt: Date?
@@ -22,6 +25,64 @@ public struct InboxItem: Codable, Equatable, Sendable, FetchableRecord, StoredDa
     public let postPosition: Int?
 
     public var isUnread: Bool { readAt == nil }
+}
+
+extension InboxItem {
+    /// As synthesized, but a payload this Paddock cannot read (a newer one
+    /// wrote it) is left out: the text says it all.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Int64.self, forKey: .id)
+        kind = try c.decode(NotificationKind.self, forKey: .kind)
+        text = try c.decode(String.self, forKey: .text)
+        payload = try? c.decodeIfPresent(NotificationPayload.self, forKey: .payload)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        readAt = try c.decodeIfPresent(Date.self, forKey: .readAt)
+        actorHandle = try c.decodeIfPresent(String.self, forKey: .actorHandle)
+        threadId = try c.decodeIfPresent(Int64.self, forKey: .threadId)
+        threadTitle = try c.decodeIfPresent(String.self, forKey: .threadTitle)
+        postId = try c.decodeIfPresent(Int64.self, forKey: .postId)
+        postPosition = try c.decodeIfPresent(Int.self, forKey: .postPosition)
+    }
+}
+
+extension NotificationKind: DatabaseValueConvertible {}
+
+/// A payload is stored as JSON text: keys sorted, times as the store writes them.
+extension NotificationPayload: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(date.stored)
+        }
+        // Plain values only: encoding cannot fail.
+        guard let data = try? encoder.encode(self) else { return .null }
+        return String(decoding: data, as: UTF8.self).databaseValue
+    }
+
+    /// The payload stored as this text; nil for text that is not one this Paddock reads.
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> NotificationPayload? {
+        guard case .string(let text) = dbValue.storage else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let c = try decoder.singleValueContainer()
+            guard let date = UTCTime(parsing: try c.decode(String.self))?.date else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a stored time")
+            }
+            return date
+        }
+        return try? decoder.decode(NotificationPayload.self, from: Data(text.utf8))
+    }
+
+    /// Why a stored value cannot be the payload of a notification of this kind;
+    /// nil when it can. Import and `paddock check` ask.
+    static func problem(stored: DatabaseValue, kind: String) -> String? {
+        guard let payload = fromDatabaseValue(stored) else { return "not a notification payload this Paddock reads" }
+        guard payload.kind.rawValue == kind else { return "the payload of a \(payload.kind.rawValue) notification, on a \(kind) one" }
+        return nil
+    }
 }
 
 /// What a member has muted: threads that never notify or show unread, and
@@ -50,7 +111,7 @@ extension Community {
             let page = after.map { (condition: "n.id > ?", order: "ASC", key: $0) } ?? (condition: "n.id < ?", order: "DESC", key: before ?? Int64.max)
             let linked = try Rules.seesHiddenText(Self.fresh(db, member).role) ? "1" : "t.hidden = 0"
             let rows = try InboxItem.fetchAll(db, sql: """
-                SELECT n.id, n.kind, n.text, n.createdAt, n.readAt,
+                SELECT n.id, n.kind, n.text, n.payload, n.createdAt, n.readAt,
                        CASE WHEN n.kind = 'moderation' THEN NULL ELSE a.handle END AS actorHandle,
                        CASE WHEN \(linked) THEN n.threadId END AS threadId, t.title AS threadTitle,
                        CASE WHEN \(linked) THEN n.postId END AS postId, p.position AS postPosition
@@ -215,7 +276,7 @@ extension Community {
                 SELECT EXISTS (SELECT 1 FROM notification WHERE postId = ? AND memberId = ? AND kind = 'mention')
                 """, arguments: [post.id, member]) ?? false
             guard !already else { continue }
-            try notify(db, member: member, kind: "mention", thread: thread.id!, post: post.id, actor: actor.id,
+            try notify(db, member: member, kind: .mention, thread: thread.id!, post: post.id, actor: actor.id,
                        text: "\(actor.handle) mentioned you in “\(thread.title)”", at: now)
         }
     }

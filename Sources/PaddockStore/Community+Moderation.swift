@@ -141,8 +141,8 @@ extension Community {
                 try post.update(db)
                 let why = actor.role >= .moderator ? ModerationWording.autoHideByModerator : "flag weight \(total) reached the threshold of \(settings.flagThreshold)"
                 try Self.log(db, actor: actor, action: "auto-hide", targetKind: "post", targetID: postID, reason: why, at: now)
-                try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: nil,
-                                text: "Your post in “\(thread.title)” is hidden pending review: members flagged it", at: now)
+                try Self.notify(db, member: post.authorId, .post(news: .flagged, reason: ""), title: thread.title,
+                                thread: thread.id, post: postID, actor: nil, at: now)
             }
             return FlagOutcome(postId: postID, weight: total, threshold: settings.flagThreshold, hidden: post.state != .visible)
         }
@@ -214,8 +214,8 @@ extension Community {
             try post.update(db)
             try Self.resolveItem(db, postID, state: "agreed", at: now)
             try Self.log(db, actor: actor, action: remove ? "agree-remove" : "agree", targetKind: "post", targetID: postID, reason: reason, at: now)
-            try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: actor.id,
-                            text: "Your post in “\(thread.title)” was \(remove ? "removed" : "kept hidden") by a moderator: \(reason)", at: now)
+            try Self.notify(db, member: post.authorId, .post(news: remove ? .removedOnReview : .keptHidden, reason: reason),
+                            title: thread.title, thread: thread.id, post: postID, actor: actor, at: now)
         }
     }
 
@@ -235,8 +235,8 @@ extension Community {
             try Self.resolveItem(db, postID, state: "disagreed", at: now)
             try Self.log(db, actor: actor, action: "disagree", targetKind: "post", targetID: postID, reason: reason, at: now)
             if wasHidden {
-                try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: actor.id,
-                                text: "Your post in “\(thread.title)” is visible again: a moderator reviewed the flags", at: now)
+                try Self.notify(db, member: post.authorId, .post(news: .cleared, reason: ""), title: thread.title,
+                                thread: thread.id, post: postID, actor: actor, at: now)
             }
         }
     }
@@ -301,9 +301,8 @@ extension Community {
                 try db.execute(sql: "UPDATE reviewItem SET state = 'open', resolvedAt = NULL WHERE postId = ?", arguments: [postID])
                 let told = step.hasPrefix("agree") || (step == "disagree" && before == .hidden)
                 if told, post.authorId != actor.id {
-                    try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: actor.id,
-                                    text: "Your post in “\(thread.title)” is \(before == .hidden ? "hidden pending review" : "visible") again: "
-                                        + "a moderator took back their decision", at: now)
+                    try Self.notify(db, member: post.authorId, .post(news: before == .hidden ? .hiddenAgain : .visibleAgain, reason: ""),
+                                    title: thread.title, thread: thread.id, post: postID, actor: actor, at: now)
                 }
             }
             try Self.log(db, actor: actor, action: "undo-" + step, targetKind: "post", targetID: postID, reason: "", at: now)
@@ -331,9 +330,9 @@ extension Community {
             try post.update(db)
             try Self.log(db, actor: actor, action: action.rawValue, targetKind: "post", targetID: postID, reason: reason, at: now)
             if post.authorId != actor.id {
-                let what = switch action { case .hide: "hidden"; case .restore: "visible again"; case .remove: "removed" }
-                try Self.notify(db, member: post.authorId, kind: "moderation", thread: thread.id, post: postID, actor: actor.id,
-                                text: "Your post in “\(thread.title)” is \(what)" + (reason.isEmpty ? "" : ": \(reason)"), at: now)
+                let news: PostNews = switch action { case .hide: .hidden; case .restore: .restored; case .remove: .removed }
+                try Self.notify(db, member: post.authorId, .post(news: news, reason: reason), title: thread.title,
+                                thread: thread.id, post: postID, actor: actor, at: now)
             }
         }
     }
@@ -355,30 +354,30 @@ extension Community {
             }
             func already(_ state: String) -> CommunityError { .invalid("thread #\(threadID) is already \(state)") }
             var detail = reason
-            // What the thread's author reads in their inbox, after the title.
-            var news: String
+            // What the thread's author is told.
+            var news: ThreadNews
             switch action {
             case .lock: guard !thread.locked else { throw already("locked") }; thread.locked = true
-                news = "was locked by a moderator"
+                news = .locked
             case .unlock: guard thread.locked else { throw already("unlocked") }; thread.locked = false
-                news = "was unlocked"
+                news = .unlocked
             case .pin: guard !thread.pinned else { throw already("pinned") }; thread.pinned = true
-                news = "was pinned to the top of its board"
+                news = .pinned
             case .unpin: guard thread.pinned else { throw already("unpinned") }; thread.pinned = false
-                news = "was unpinned"
+                news = .unpinned
             case .archive: guard !thread.archived else { throw already("archived") }; thread.archived = true
-                news = "was archived by a moderator"
+                news = .archived
             case .hide: guard !thread.hidden else { throw already("hidden") }; thread.hidden = true
-                news = "was hidden from members by a moderator"
+                news = .hidden
             case .unhide: guard thread.hidden else { throw already("visible") }; thread.hidden = false
-                news = "is visible to members again"
+                news = .unhidden
             case .slowMode(let seconds):
                 guard (0...86_400).contains(seconds) else { throw CommunityError.invalid("slow mode is 0 (off) to 86400 seconds (a day)") }
                 guard thread.slowModeSeconds != seconds else { throw CommunityError.invalid("thread #\(threadID) already has that slow mode") }
                 thread.slowModeSeconds = seconds
-                let setting = seconds == 0 ? "off" : "one post every \(Clock.describe(seconds: seconds))"
+                let setting = seconds == 0 ? "off" : "one post every \(TimeText.describe(seconds: seconds))"
                 detail = reason.isEmpty ? setting : "\(setting): \(reason)"
-                news = seconds == 0 ? "is out of slow mode" : "is in slow mode, one post every \(Clock.describe(seconds: seconds)) per member"
+                news = .slowMode(seconds: seconds)
             case .move(let slug):
                 let from = try BoardRecord.fetchOne(db, key: thread.boardId)!
                 let to = try Self.board(db, slug: slug)
@@ -398,13 +397,13 @@ extension Community {
                       lastActivityAt = MAX(COALESCE(lastActivityAt, ?), ?) WHERE id = ?
                     """, arguments: [posts, thread.lastActivityAt.stored, thread.lastActivityAt.stored, to.id])
                 detail = "\(from.slug) → \(to.slug)" + (reason.isEmpty ? "" : ": \(reason)")
-                news = "was moved from \(from.title) to \(to.title)"
+                news = .moved(from: from.title, to: to.title)
             }
             try thread.update(db)
             try Self.log(db, actor: actor, action: action.name, targetKind: "thread", targetID: threadID, reason: detail, at: now)
             if thread.authorId != actor.id {
-                try Self.notify(db, member: thread.authorId, kind: "moderation", thread: threadID, post: nil, actor: actor.id,
-                                text: "“\(thread.title)” \(news)" + (reason.isEmpty ? "" : ": \(reason)"), at: now)
+                try Self.notify(db, member: thread.authorId, .thread(news: news, reason: reason), title: thread.title,
+                                thread: threadID, post: nil, actor: actor, at: now)
             }
         }
     }
@@ -439,21 +438,21 @@ extension Community {
             try Rules.moderate(by: actor)
             var target = try Self.member(db, handle: handle)
             try Rules.actOnMember(by: actor, target: target.actor, now: now)
-            let text: String
+            let news: NotificationPayload
             switch kind {
             case .warn:
-                text = "A moderator warned you: \(reason)"
+                news = .warned(reason: reason)
             case .silence, .suspend:
                 guard let until else { throw CommunityError.invalid("the end time must be in the future") }
                 _ = try Rules.penaltyEnd(until, now: now)
                 target.standing = kind == .silence ? "silenced" : "suspended"
                 target.standingUntil = until
-                text = "You are \(target.standing) until \(Clock.describe(until)): \(reason)"
+                news = kind == .silence ? .silenced(until: until, reason: reason) : .suspended(until: until, reason: reason)
             case .lift:
                 guard target.actor.standing.current(at: now) != .active else {
                     throw CommunityError.invalid("\(target.handle) is neither silenced nor suspended")
                 }
-                text = "Your \(target.standing == "suspended" ? "suspension" : "silence") was lifted" + (reason.isEmpty ? "" : ": \(reason)")
+                news = .lifted(suspension: target.standing == "suspended", reason: reason)
                 target.standing = "active"
                 target.standingUntil = nil
             }
@@ -461,9 +460,9 @@ extension Community {
             try db.execute(sql: """
                 INSERT INTO penalty (memberId, kind, until, reason, actorId, createdAt) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [target.id, kind.rawValue, until?.stored, reason, actor.id, now.stored])
-            let logged = until.map { "until \(Clock.describe($0)): \(reason)" } ?? reason
+            let logged = until.map { "until \(TimeText.describe($0)): \(reason)" } ?? reason
             try Self.log(db, actor: actor, action: kind.rawValue, targetKind: "member", targetID: target.id!, reason: logged, at: now)
-            try Self.notify(db, member: target.id!, kind: "moderation", thread: nil, post: nil, actor: actor.id, text: text, at: now)
+            try Self.notify(db, member: target.id!, news, thread: nil, post: nil, actor: actor, at: now)
         }
     }
 
@@ -559,14 +558,20 @@ extension Community {
         try writer.read { db in try Self.settings(db) }
     }
 
+    /// Every setting `setting set` changes, in order, with its value in force.
+    public func settingsInForce() throws -> [(setting: Setting, value: String)] {
+        let stored = try writer.read { db in try Self.storedSettings(db) }
+        return Setting.changeable.map { ($0, $0.value(in: stored)) }
+    }
+
     /// Changes a community setting (admins only). When the method returns, the value is stored.
     public func setSetting(by actor: Actor, key: String, value: String) throws {
-        let value = try ServeSettings.keys[key] != nil
-            ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
+        let setting = try Setting.changeable(key)
+        let value = try setting.validate(value)
         try writer.write { db in
             guard try Self.fresh(db, actor).role == .admin else { throw CommunityError.notPermitted("only admins can change settings") }
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
+                           arguments: [setting.rawValue, value])
         }
     }
 }
@@ -575,8 +580,13 @@ extension Community {
 
 extension Community {
     static func settings(_ db: Database) throws -> ModerationSettings {
+        ModerationSettings(stored: try storedSettings(db))
+    }
+
+    /// The `setting` table as it is: key → stored text.
+    static func storedSettings(_ db: Database) throws -> [String: String] {
         let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-        return ModerationSettings(stored: Dictionary(rows.map { ($0["key"], $0["value"]) }, uniquingKeysWith: { $1 }))
+        return Dictionary(rows.map { ($0["key"], $0["value"]) }, uniquingKeysWith: { $1 })
     }
 
     /// A post the actor may see, with its thread; removed posts and hidden threads are not found by members.
@@ -601,7 +611,7 @@ extension Community {
         if let claimer: Int64 = item["claimedById"], claimer != actor.id, let at = item.date("claimedAt"),
            now.timeIntervalSince(at) < ReviewQueue.claimLapsesAfter {
             let handle: String = item["handle"]
-            throw CommunityError.notPermitted("post #\(postID) is claimed by \(handle) since \(Clock.describe(at))")
+            throw CommunityError.notPermitted("post #\(postID) is claimed by \(handle) since \(TimeText.describe(at))")
         }
         return (actor, item)
     }

@@ -134,7 +134,7 @@ extension Community {
             throw CommunityError.notFound("no such invite code")
         }
         if let expires = row.date("expiresAt"), expires <= now {
-            throw CommunityError.notPermitted("this invite expired on \(Clock.describe(expires))")
+            throw CommunityError.notPermitted("this invite expired on \(TimeText.describe(expires))")
         }
         guard (row["usesLeft"] as Int) > 0 else { throw CommunityError.notPermitted("this invite has been used up") }
         return row
@@ -179,8 +179,7 @@ extension Community {
 
 extension Community {
     static func serveSettings(_ db: Database) throws -> ServeSettings {
-        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
-        return ServeSettings(stored: Dictionary(rows.map { ($0["key"], $0["value"]) }, uniquingKeysWith: { $1 }))
+        ServeSettings(stored: try storedSettings(db))
     }
 
     static func insertKey(_ db: Database, member: MemberRecord, key: MemberKeyLine, comment: String, at now: Date) throws {

@@ -130,8 +130,7 @@ extension Community {
             try SuggestionLifecycle.checkManual(from: row.status, to: status)
             let (previous, post) = try Self.recordStatus(db, &row, to: status, by: actor, response: response, at: now)
             let title = try String.fetchOne(db, sql: "SELECT title FROM thread WHERE id = ?", arguments: [id])!
-            try Self.notifyFollowers(db, suggestion: id, kind: "status", post: post, actor: actor.id,
-                                     text: "“\(title)” is now \(status.label): \(actor.handle) answered officially", at: now)
+            try Self.notifyFollowers(db, suggestion: id, .status(to: status), title: title, post: post, actor: actor, at: now)
             try Self.log(db, actor: actor, action: "status", targetKind: "suggestion", targetID: id,
                          reason: "\(previous.rawValue) → \(status.rawValue)", at: now)
             return try Self.suggestionSummary(db, id: id, now: now)
@@ -190,8 +189,8 @@ extension Community {
             let (_, post) = try Self.recordStatus(db, &duplicate, to: .duplicate, by: actor, response: response, at: now)
             let titles = try String.fetchAll(db, sql: "SELECT title FROM thread WHERE id IN (?, ?) ORDER BY id = ? DESC",
                                              arguments: [duplicateID, rootID, duplicateID])
-            try Self.notifyFollowers(db, suggestion: duplicateID, kind: "status", post: post, actor: actor.id,
-                                     text: "“\(titles[0])” was merged into #\(rootID) “\(titles[1])”: your support counts there now", at: now)
+            try Self.notifyFollowers(db, suggestion: duplicateID, .merged(into: rootID, title: titles[1]), title: titles[0],
+                                     post: post, actor: actor, at: now)
             try Self.log(db, actor: actor, action: "merge", targetKind: "suggestion", targetID: duplicateID,
                          reason: "duplicate of #\(rootID)", at: now)
             return MergeResult(duplicate: try Self.suggestionSummary(db, id: duplicateID, now: now),
@@ -234,7 +233,7 @@ extension Community {
             try Rules.setMilestones(by: try Self.fresh(db, actor))
             try db.execute(sql: """
                 INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
-                """, arguments: [MilestonePlan.settingKey, plan.setting])
+                """, arguments: [Setting.milestones.rawValue, plan.setting])
         }
     }
 }
@@ -243,7 +242,7 @@ extension Community {
 
 extension Community {
     static func milestonePlan(_ db: Database) throws -> MilestonePlan {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [MilestonePlan.settingKey]),
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Setting.milestones.rawValue]),
               let plan = try? MilestonePlan(setting: text) else { return .standard }
         return plan
     }
@@ -330,13 +329,12 @@ extension Community {
         switch row.status {
         case .underReview:
             let last = plan.milestones.last!.supporters
-            try notifyFollowers(db, suggestion: row.threadId, kind: "milestone", post: nil, actor: nil,
-                                text: "“\(title)” reached \(last) supporters and goes to the team for review", at: now)
+            try notifyFollowers(db, suggestion: row.threadId, .review(supporters: last), title: title, post: nil, actor: nil, at: now)
         case .expired:
             try db.execute(sql: "UPDATE thread SET archived = 1 WHERE id = ?", arguments: [row.threadId])
             let target = plan.milestones[min(row.milestone, plan.milestones.count - 1)].supporters
-            try notifyFollowers(db, suggestion: row.threadId, kind: "milestone", post: nil, actor: nil,
-                                text: "“\(title)” expired with \(row.supporterCount) of the \(target) supporters it needed by \(Clock.describe(row.statusChangedAt))", at: now)
+            try notifyFollowers(db, suggestion: row.threadId, .expired(supporters: row.supporterCount, needed: target, at: row.statusChangedAt),
+                                title: title, post: nil, actor: nil, at: now)
         default: break
         }
         return true
@@ -388,14 +386,16 @@ extension Community {
 
     /// The author and every supporter hear of it, each once; the actor does not
     /// hear of their own action, nor does anyone who muted the suggestion's thread.
-    static func notifyFollowers(_ db: Database, suggestion id: Int64, kind: String, post: Int64?, actor: Int64?, text: String, at now: Date) throws {
+    static func notifyFollowers(_ db: Database, suggestion id: Int64, _ news: NotificationPayload, title: String, post: Int64?, actor: Actor?,
+                                at now: Date) throws {
         try db.execute(sql: """
-            INSERT INTO notification (memberId, kind, threadId, postId, actorId, text, createdAt)
-            SELECT memberId, ?, ?, ?, ?, ?, ? FROM (
+            INSERT INTO notification (memberId, kind, threadId, postId, actorId, text, payload, createdAt)
+            SELECT memberId, ?, ?, ?, ?, ?, ?, ? FROM (
               SELECT memberId FROM supporter WHERE threadId = ?
               UNION SELECT authorId FROM thread WHERE id = ?)
             WHERE memberId IS NOT ?
               AND memberId NOT IN (SELECT memberId FROM threadWatch WHERE threadId = ? AND level = 'muted')
-            """, arguments: [kind, id, post, actor, text, now.stored, id, id, actor, id])
+            """, arguments: [news.kind, id, post, actor?.id, news.sentence(title: title, actor: actor?.handle), news, now.stored,
+                             id, id, actor?.id, id])
     }
 }

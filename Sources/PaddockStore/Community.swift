@@ -328,7 +328,7 @@ extension Community {
         try notifyMentions(db, post: post, thread: thread, handles: Mentions.handles(in: post.body), actor: actor, told: &told, at: now)
         let direct = repliedTo?.authorId ?? thread.authorId
         if !told.contains(direct), try !isQuiet(db, member: direct, thread: thread.id!, author: actor.id) {
-            try notify(db, member: direct, kind: "reply", thread: thread.id!, post: post.id, actor: actor.id,
+            try notify(db, member: direct, kind: .reply, thread: thread.id!, post: post.id, actor: actor.id,
                        text: "\(actor.handle) replied to you in “\(thread.title)”", at: now)
         }
         told.insert(direct)
@@ -337,16 +337,25 @@ extension Community {
               AND NOT EXISTS (SELECT 1 FROM memberMute m WHERE m.memberId = w.memberId AND m.mutedId = ?)
             """, arguments: [thread.id, actor.id])
         for watcher in watchers where !told.contains(watcher) {
-            try notify(db, member: watcher, kind: "watched", thread: thread.id!, post: post.id, actor: actor.id,
+            try notify(db, member: watcher, kind: .watched, thread: thread.id!, post: post.id, actor: actor.id,
                        text: "\(actor.handle) replied in “\(thread.title)”", at: now)
             told.insert(watcher)
         }
     }
 
-    static func notify(_ db: Database, member: Int64, kind: String, thread: Int64?, post: Int64?, actor: Int64?, text: String, at now: Date) throws {
+    static func notify(_ db: Database, member: Int64, kind: NotificationKind, thread: Int64?, post: Int64?, actor: Int64?, text: String,
+                       payload: NotificationPayload? = nil, at now: Date) throws {
         var row = NotificationRecord(id: nil, memberId: member, kind: kind, threadId: thread, postId: post, actorId: actor,
-                                     text: text, createdAt: now, readAt: nil)
+                                     text: text, createdAt: now, readAt: nil, payload: payload)
         try row.insert(db)
+    }
+
+    /// Tells a member news that has a payload: its kind and sentence come from
+    /// it (the thread's title as it is now, the actor's handle).
+    static func notify(_ db: Database, member: Int64, _ news: NotificationPayload, title: String = "", thread: Int64?, post: Int64?,
+                       actor: Actor?, at now: Date) throws {
+        try notify(db, member: member, kind: news.kind, thread: thread, post: post, actor: actor?.id,
+                   text: news.sentence(title: title, actor: actor?.handle), payload: news, at: now)
     }
 
     /// Appends to the moderation log. Nothing in the code updates or deletes it.

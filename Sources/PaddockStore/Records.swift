@@ -121,11 +121,12 @@ struct NotificationRecord: Codable, Sendable, FetchableRecord, StoredDates, Muta
     static let databaseTableName = "notification"
     var id: Int64?
     var memberId: Int64
-    var kind: String
+    var kind: NotificationKind
     var threadId: Int64?
     var postId: Int64?
     var actorId: Int64?
     var text: String
     var createdAt: Date
     var readAt: Date?
+    var payload: NotificationPayload?
 }

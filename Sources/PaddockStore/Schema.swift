@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v7-recent-activity") { db in try v7RecentActivity(db) }
         migrator.registerMigration("v8-recent-reads") { db in try v8RecentReads(db) }
         migrator.registerMigration("v9-latest-announcement") { db in try v9LatestAnnouncement(db) }
+        migrator.registerMigration("v10-notification-payload") { db in try v10NotificationPayload(db) }
         return migrator
     }
 

@@ -19,7 +19,7 @@ import Testing
     @Test func threeFlagsHideAPostAModeratorAgreesAndTheAuthorHearsWhy() throws {
         let cli = try community()
         defer { cli.cleanUp() }
-        #expect(try cli.run(as: "giulia", ["flag", "1", "--reason", "spam"]).stdout == "Flagged post 1.\n")
+        #expect(try cli.run(as: "giulia", ["flag", "1", "--reason", "spam"]).stdout == "Flagged: moderators will review it (1 of 3 to hide it).\n")
         let own = try cli.run(as: "marco", ["flag", "1", "--reason", "spam"])
         #expect(own.status == 1)
         #expect(own.stderr == "paddock: you cannot flag your own post\n")
@@ -27,7 +27,7 @@ import Testing
         #expect(noNote.stderr == "paddock: a flag for 'other' needs a note saying what is wrong\n")
         #expect(try cli.run(as: "luca", ["flag", "1", "--reason", "other", "--note", "a link farm"]).status == 0)
         let third = try cli.run(as: "sara", ["flag", "1", "--reason", "abusive"])
-        #expect(third.stdout == "Flagged post 1; it is hidden pending review.\n")
+        #expect(third.stdout == "Flagged: the post is hidden until a moderator reviews it.\n")
         // Members see a placeholder, moderators the text.
         #expect(try cli.run(as: "giulia", ["thread", "show", "1"]).stdout.contains("[hidden automatically by the community's flags, pending a moderator's review]"))
         #expect(try cli.run(as: "mod", ["thread", "show", "1"]).stdout.contains("buy at spam.example"))
@@ -93,14 +93,14 @@ import Testing
         let cli = try community()
         defer { cli.cleanUp() }
         try #require(cli.run(as: "ada", ["board", "add", "garage", "--title", "Garage"]).status == 0)
-        #expect(try cli.run(as: "mod", ["mod", "pin", "1"]).stdout == "Thread #1 is pinned.\n")
+        #expect(try cli.run(as: "mod", ["mod", "pin", "1"]).stdout == "Pinned to the top of its board.\n")
         #expect(try cli.run(as: "mod", ["mod", "lock", "1", "--reason", "heated"]).status == 0)
         #expect(try cli.run(as: "giulia", ["reply", "1", "--body", "x"]).stderr == "paddock: the thread is locked: only moderators can reply\n")
         #expect(try cli.run(as: "mod", ["mod", "unlock", "1"]).status == 0)
         #expect(try cli.run(as: "mod", ["mod", "move", "1", "--to", "garage"]).status == 0)
         let boards = try cli.json(["board", "list"]) as! [[String: Any]]
         #expect(boards.map { "\($0["slug"]!):\($0["threadCount"]!)" } == ["furia:0", "garage:1"])
-        #expect(try cli.run(as: "mod", ["mod", "slowmode", "1", "10m"]).stdout == "Thread #1 allows one post every 10 minutes per member.\n")
+        #expect(try cli.run(as: "mod", ["mod", "slowmode", "1", "10m"]).stdout == "Slow mode: one post per member every 10 minutes.\n")
         #expect(try cli.run(as: "giulia", ["reply", "1", "--body", "first"]).status == 0)
         let second = try cli.run(as: "giulia", ["reply", "1", "--body", "second"])
         #expect(second.status == 1)

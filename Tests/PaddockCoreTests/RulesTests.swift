@@ -76,7 +76,7 @@ private func actor(_ role: Role, _ standing: Standing = .active, id: Int64 = 1) 
     @Test func aSilencedMemberCannotPostUntilTheSilenceEnds() throws {
         let until = now.addingTimeInterval(3600)
         let silenced = actor(.member, .silenced(until: until))
-        #expect(throws: CommunityError.notPermitted("rider is silenced until \(Clock.describe(until)) and cannot post until then")) {
+        #expect(throws: CommunityError.notPermitted("rider is silenced until \(TimeText.describe(until)) and cannot post until then")) {
             try Rules.reply(by: silenced, in: ThreadFacts(kind: .discussion), now: now)
         }
         // The moment it ends, they may post again.
@@ -136,6 +136,18 @@ private func actor(_ role: Role, _ standing: Standing = .active, id: Int64 = 1) 
         #expect(Standing.suspended(until: until).current(at: until) == .active)
         #expect(Standing(kind: "silenced", until: until) == .silenced(until: until))
         #expect(Standing(kind: "silenced", until: nil) == .active)
+    }
+
+    /// One rule for every front end that opens the community: a suspension
+    /// refuses until it ends, a silence does not.
+    @Test func onlyASuspensionKeepsAMemberFromOpeningTheCommunity() throws {
+        let until = now.addingTimeInterval(60)
+        let luca = Actor(id: 7, handle: "luca", role: .member, standing: .suspended(until: until))
+        #expect(throws: CommunityError.notPermitted("luca is suspended until \(TimeText.describe(until))")) {
+            try Rules.mayOpen(luca, at: now)
+        }
+        try Rules.mayOpen(luca, at: until)
+        try Rules.mayOpen(Actor(id: 8, handle: "sara", role: .member, standing: .silenced(until: until)), at: now)
     }
 }
 

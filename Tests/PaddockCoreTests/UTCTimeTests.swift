@@ -45,8 +45,8 @@ import Testing
 
     @Test func displayFormsAreUTC() {
         let time = UTCTime(Date(timeIntervalSince1970: 1_780_000_000))
-        #expect(Clock.describe(time.date) == "2026-05-28 20:26 UTC")
-        #expect(Clock.describePrecisely(time.date) == "2026-05-28 20:26:40 UTC")
+        #expect(TimeText.describe(time.date) == "2026-05-28 20:26 UTC")
+        #expect(TimeText.describePrecisely(time.date) == "2026-05-28 20:26:40 UTC")
         #expect(time.monthName == "May")
         #expect(time.iso8601 == "2026-05-28T20:26:40Z")
     }

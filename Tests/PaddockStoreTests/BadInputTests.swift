@@ -12,7 +12,7 @@ import Testing
     @Test func aPenaltyEndsWithinTenYearsAndTheMembersStillRead() throws {
         let f = try Fixture()
         let far = f.clock.now.addingTimeInterval(999_999_999_999)
-        try f.expectRefusal(.invalid("a silence or suspension lasts at most 10 years (3650d): until \(Clock.describe(f.clock.now + 3650 * 86_400)) at the latest")) {
+        try f.expectRefusal(.invalid("a silence or suspension lasts at most 10 years (3650d): until \(TimeText.describe(f.clock.now + 3650 * 86_400)) at the latest")) {
             try f.community.suspend(by: f.moderator, member: "marco", until: far, reason: "r")
         }
         #expect(throws: CommunityError.self) { try f.community.silence(by: f.moderator, member: "marco", until: f.clock.now + 3651 * 86_400, reason: "r") }
@@ -90,7 +90,7 @@ import Testing
         try f.community.suspend(by: f.moderator, member: "giulia", until: f.clock.now + 86_400, reason: "r")
         let giulia = try f.community.actor(handle: "giulia")
         let unread = try f.community.inbox(for: giulia, unreadOnly: true).count
-        let refusal = CommunityError.notPermitted("giulia is suspended until \(Clock.describe(f.clock.now + 86_400))")
+        let refusal = CommunityError.notPermitted("giulia is suspended until \(TimeText.describe(f.clock.now + 86_400))")
         try f.expectRefusal(refusal) { try f.community.watch(by: giulia, thread: thread.id) }
         try f.expectRefusal(refusal) { try f.community.unwatch(by: giulia, thread: thread.id) }
         try f.expectRefusal(refusal) { try f.community.muteThread(by: giulia, thread: thread.id) }

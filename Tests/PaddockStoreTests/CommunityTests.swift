@@ -308,7 +308,7 @@ import Testing
         try f.community.database.writer.write { db in
             try db.execute(sql: "UPDATE member SET standing = 'silenced', standingUntil = ? WHERE id = ?", arguments: [until, f.other.id])
         }
-        try f.expectRefusal(.notPermitted("giulia is silenced until \(Clock.describe(until)) and cannot post until then")) {
+        try f.expectRefusal(.notPermitted("giulia is silenced until \(TimeText.describe(until)) and cannot post until then")) {
             try f.community.reply(by: f.other, thread: thread.id, body: "hi")
         }
         f.clock.set(until)

@@ -127,6 +127,10 @@ import Testing
         set("post", 1, "body", .text(""))
         set("post", 2, "createdAt", .text("2026-02-30 10:00:00.000"))
         tables["setting", default: []].append(["key": .text("flag_threshold"), "value": .text("0")])
+        let news = try #require(tables["notification"]!.firstIndex { $0["payload"] != .null })
+        let reply = try #require(tables["notification"]!.firstIndex { $0["payload"] == .null })
+        set("notification", news, "kind", .text("reply"))
+        set("notification", reply, "kind", .text("gossip"))
         let document = CommunityExport(schema: exported.schema, tables: Dictionary(uniqueKeysWithValues: tables.map { (CommunityExport.key(forTable: $0.key), $0.value) }))
         let target = try AppDatabase.inMemory()
         var problems: [String] = []
@@ -141,6 +145,8 @@ import Testing
             "posts[1].body: the post is empty",
             "posts[2].createdAt: '2026-02-30 10:00:00.000' is not a time",
             "settings[\(settingIndex)].value: flag_threshold is flag weight",
+            "notifications[\(news)].payload: the payload of a ",
+            "notifications[\(reply)].kind: 'gossip' is not a kind of notification",
         ]
         for prefix in expected {
             #expect(problems.contains { $0.hasPrefix(prefix) }, "no problem starting \(prefix) in \(problems)")

@@ -27,7 +27,7 @@ import Testing
 
 @Suite struct InboxTests {
     func kinds(_ f: Fixture, _ actor: Actor) throws -> [String] {
-        try f.community.inbox(for: actor, limit: 100).map(\.kind)
+        try f.community.inbox(for: actor, limit: 100).map(\.kind.rawValue)
     }
 
     @Test func aReplyAMentionAndAStatusChangeReachTheRightInboxesNewestFirst() throws {
@@ -46,7 +46,7 @@ import Testing
         try c.changeStatus(by: f.manager, suggestion: idea.id, to: .underReview, response: "Looking at it")
 
         let marco = try c.inbox(for: f.member)
-        #expect(marco.map(\.kind) == ["status", "reply"])
+        #expect(marco.map(\.kind.rawValue) == ["status", "reply"])
         #expect(marco[1].actorHandle == "giulia")
         #expect(marco[1].threadTitle == "Chain slack")
         #expect(marco[1].postId == reply.id)
@@ -164,10 +164,31 @@ import Testing
         try c.moderatePost(by: f.moderator, post: post, action: .hide, reason: "advertising")
         try c.warn(by: f.moderator, member: "marco", reason: "no adverts")
         let inbox = try c.inbox(for: f.member)
-        #expect(inbox.map(\.kind) == ["moderation", "moderation"])
+        #expect(inbox.map(\.kind.rawValue) == ["moderation", "moderation"])
         #expect(inbox.allSatisfy { $0.actorHandle == nil })
         #expect(inbox[0].threadId == nil, "a warning is about the member, not a thread")
         #expect(inbox[1].postId == post)
+    }
+
+    /// News keeps its payload beside its sentence; a row without one (written
+    /// before payloads were kept) or with one this Paddock cannot read keeps its text.
+    @Test func newsKeepsItsPayloadAndRowsWithoutOneStillRead() throws {
+        let f = try Fixture()
+        let c = f.community
+        let thread = try c.startThread(by: f.member, board: "furia", title: "Parts", body: "cheap parts here")
+        try c.moderateThread(by: f.moderator, thread: thread.id, action: .lock, reason: "heated")
+        try c.silence(by: f.moderator, member: "marco", until: f.clock.now + 3600, reason: "cool off")
+        let inbox = try c.inbox(for: f.member)
+        #expect(inbox.map(\.payload) == [.silenced(until: f.clock.now + 3600, reason: "cool off"), .thread(news: .locked, reason: "heated")])
+        #expect(inbox[1].text == "“Parts” was locked by a moderator: heated")
+        try c.database.writer.write { db in
+            try db.execute(sql: "UPDATE notification SET payload = NULL WHERE id = ?", arguments: [inbox[1].id])
+            try db.execute(sql: "UPDATE notification SET payload = '{\"reopened\":{}}' WHERE id = ?", arguments: [inbox[0].id])
+        }
+        let read = try c.inbox(for: f.member)
+        #expect(read.map(\.payload) == [nil, nil])
+        #expect(read.map(\.text) == inbox.map(\.text))
+        #expect(try Integrity.problems(in: c.database) == ["notification \(inbox[0].id): payload not a notification payload this Paddock reads"])
     }
 
     @Test func theInboxPagesByKeysetAndMarksReadOneOrAll() throws {

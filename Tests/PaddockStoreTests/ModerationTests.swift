@@ -42,10 +42,10 @@ import Testing
         try f.community.flag(by: f.other, post: post, reason: .spam)
         try f.community.claim(by: f.moderator, post: post)
         #expect(try f.community.flagQueue(by: mod2)[0].claimedByHandle == "mod")
-        try f.expectRefusal(.notPermitted("post #\(post) is claimed by mod since \(Clock.describe(f.clock.now))")) {
+        try f.expectRefusal(.notPermitted("post #\(post) is claimed by mod since \(TimeText.describe(f.clock.now))")) {
             try f.community.claim(by: mod2, post: post)
         }
-        try f.expectRefusal(.notPermitted("post #\(post) is claimed by mod since \(Clock.describe(f.clock.now))")) {
+        try f.expectRefusal(.notPermitted("post #\(post) is claimed by mod since \(TimeText.describe(f.clock.now))")) {
             try f.community.disagree(by: mod2, post: post)
         }
         f.clock.advance(by: 3601)
@@ -78,10 +78,10 @@ import Testing
         let until = f.clock.now + 86_400
         try f.community.silence(by: f.moderator, member: "giulia", until: until, reason: "heated")
         let other = try f.community.actor(handle: "giulia")
-        try f.expectRefusal(.notPermitted("giulia is silenced until \(Clock.describe(until)) and cannot post until then")) {
+        try f.expectRefusal(.notPermitted("giulia is silenced until \(TimeText.describe(until)) and cannot post until then")) {
             try f.community.reply(by: other, thread: thread.id, body: "x")
         }
-        try f.expectRefusal(.notPermitted("giulia is silenced until \(Clock.describe(until)) and cannot post until then")) {
+        try f.expectRefusal(.notPermitted("giulia is silenced until \(TimeText.describe(until)) and cannot post until then")) {
             try f.community.flag(by: other, post: post, reason: .spam)
         }
         f.clock.set(until)
@@ -104,14 +104,14 @@ import Testing
             threads.append(try f.community.startThread(by: f.member, board: "furia", title: "T\(i)", body: "b").id)
             if i == 0 {
                 let next = f.clock.now + 30
-                try f.expectRefusal(.notPermitted("new members post at most once every 30 seconds; marco may post again at \(Clock.describePrecisely(next))")) {
+                try f.expectRefusal(.notPermitted("new members post at most once every 30 seconds; marco may post again at \(TimeText.describePrecisely(next))")) {
                     try f.community.reply(by: f.member, thread: threads[0], body: "too soon")
                 }
             }
             f.clock.advance(by: 60)
         }
         let again = f.clock.now - 180 + 86_400
-        try f.expectRefusal(.notPermitted("new members open at most 3 threads a day; marco may open another at \(Clock.describePrecisely(again))")) {
+        try f.expectRefusal(.notPermitted("new members open at most 3 threads a day; marco may open another at \(TimeText.describePrecisely(again))")) {
             try f.community.startThread(by: f.member, board: "furia", title: "T4", body: "b")
         }
         try f.community.reply(by: f.member, thread: threads[0], body: "a reply is fine")
@@ -121,7 +121,7 @@ import Testing
         // Slow mode counts per member and thread; moderators are exempt.
         try f.community.moderateThread(by: f.moderator, thread: threads[1], action: .slowMode(seconds: 600))
         try f.community.reply(by: f.member, thread: threads[1], body: "one")
-        try f.expectRefusal(.notPermitted("this thread is in slow mode (one post every 10 minutes per member); marco may post again at \(Clock.describePrecisely(f.clock.now + 600))")) {
+        try f.expectRefusal(.notPermitted("this thread is in slow mode (one post every 10 minutes per member); marco may post again at \(TimeText.describePrecisely(f.clock.now + 600))")) {
             try f.community.reply(by: f.member, thread: threads[1], body: "two")
         }
         try f.community.reply(by: f.other, thread: threads[1], body: "someone else")
@@ -144,7 +144,7 @@ import Testing
         #expect(try f.community.revisionHistory(of: post, viewer: f.other).map(\.body) == ["v1", "v3"])
         f.clock.advance(by: 24 * 3600)
         let closed = try #require(try f.community.thread(thread.id).posts.first).createdAt + 24 * 3600
-        try f.expectRefusal(.notPermitted("posts can be edited for 24 hours; this one closed at \(Clock.describe(closed))")) {
+        try f.expectRefusal(.notPermitted("posts can be edited for 24 hours; this one closed at \(TimeText.describe(closed))")) {
             try f.community.edit(by: f.member, post: post, body: "v5")
         }
         try f.community.edit(by: f.moderator, post: post, body: "v5 (moderator)")

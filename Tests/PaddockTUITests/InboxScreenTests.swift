@@ -110,13 +110,17 @@ import Testing
     }
 
     @Test func aStatusRowPutsTheNewsBeforeTheTitle() {
-        let item = InboxItem(id: 1, kind: "status", text: "“Lower seat” is now planned: elena answered officially",
-                             createdAt: Date(), readAt: nil, actorHandle: "elena", threadId: 4, threadTitle: "Lower seat",
-                             postId: 9, postPosition: 3)
+        let item = InboxItem(id: 1, kind: .status, text: "“Lower seat” is now planned: elena answered officially",
+                             payload: .status(to: .planned), createdAt: Date(), readAt: nil, actorHandle: "elena", threadId: 4,
+                             threadTitle: "Lower seat", postId: 9, postPosition: 3)
         #expect(InboxScreen.target(item) == "now planned: elena answered officially · “Lower seat”")
-        let reply = InboxItem(id: 2, kind: "reply", text: "giulia replied to you in “Lower seat”", createdAt: Date(), readAt: nil,
+        let reply = InboxItem(id: 2, kind: .reply, text: "giulia replied to you in “Lower seat”", payload: nil, createdAt: Date(), readAt: nil,
                               actorHandle: "giulia", threadId: 4, threadTitle: "Lower seat", postId: 10, postPosition: 4)
         #expect(InboxScreen.target(reply) == "“Lower seat”")
+        // A notification sent before payloads were kept says its text as it was written.
+        let old = InboxItem(id: 3, kind: .status, text: "“Lower seat” is now planned: elena answered officially", payload: nil,
+                            createdAt: Date(), readAt: nil, actorHandle: "elena", threadId: 4, threadTitle: "Lower seat", postId: 9, postPosition: 3)
+        #expect(InboxScreen.target(old) == "“Lower seat” is now planned: elena answered officially")
     }
 
     @Test func theInboxPagesAsTheSelectionNearsTheEnd() throws {

@@ -1,63 +1,32 @@
 import Foundation
 
 /// The community's moderation settings, as stored in the `setting` table
-/// (key → text). Missing keys take these defaults.
+/// (key → text). Missing keys take their ``Setting`` defaults.
 public struct ModerationSettings: Equatable, Sendable {
     /// Flag weight at which a post is hidden pending review.
-    public var flagThreshold = 3
+    public var flagThreshold: Int
     /// Members younger than this many days are "new" and rate-limited.
-    public var newMemberDays = 3
+    public var newMemberDays: Int
     /// Threads a new member may open in any 24 hours.
-    public var newMemberThreadsPerDay = 3
+    public var newMemberThreadsPerDay: Int
     /// Seconds a new member waits between two posts.
-    public var newMemberPostInterval = 30
+    public var newMemberPostInterval: Int
     /// Hours after posting during which authors may edit (moderators and up: any time).
-    public var editWindowHours = 24
+    public var editWindowHours: Int
     /// Whether the public moderation log names the moderators who acted.
-    public var modlogPublicNames = false
+    public var modlogPublicNames: Bool
 
-    public init() {}
-
-    /// The keys `setSetting` accepts, with what each means.
-    public static let keys: [String: String] = [
-        "flag_threshold": "flag weight at which a post is hidden pending review (1–100)",
-        "new_member_days": "days a member counts as new and is rate-limited (0–365; 0 turns limits off)",
-        "new_member_threads_per_day": "threads a new member may open in 24 hours (1–100)",
-        "new_member_post_interval": "seconds a new member waits between posts (0–3600)",
-        "edit_window_hours": "hours after posting that authors may edit (0–8760)",
-        "modlog_public_names": "whether the public moderation log names moderators (true or false)",
-    ]
+    /// The defaults.
+    public init() { self.init(stored: [:]) }
 
     /// Reads the stored values over the defaults; unknown or malformed values keep the default.
     public init(stored: [String: String]) {
-        self.init()
-        func int(_ key: String) -> Int? { stored[key].flatMap { Int($0) } }
-        flagThreshold = int("flag_threshold") ?? flagThreshold
-        newMemberDays = int("new_member_days") ?? newMemberDays
-        newMemberThreadsPerDay = int("new_member_threads_per_day") ?? newMemberThreadsPerDay
-        newMemberPostInterval = int("new_member_post_interval") ?? newMemberPostInterval
-        editWindowHours = int("edit_window_hours") ?? editWindowHours
-        modlogPublicNames = stored["modlog_public_names"].map { $0 == "true" || $0 == "1" } ?? modlogPublicNames
-    }
-
-    /// The value as it will be stored, or a refusal naming the key's range.
-    public static func validate(key: String, value: String) throws(CommunityError) -> String {
-        guard let meaning = keys[key] else {
-            throw .invalid("no setting '\(key)'; settings: \((Array(keys.keys) + Array(ServeSettings.keys.keys)).sorted().joined(separator: ", "))")
-        }
-        let ranges: [String: ClosedRange<Int>] = [
-            "flag_threshold": 1...100, "new_member_days": 0...365, "new_member_threads_per_day": 1...100,
-            "new_member_post_interval": 0...3600, "edit_window_hours": 0...8760,
-        ]
-        if let range = ranges[key] {
-            guard let n = Int(value), range.contains(n) else { throw .invalid("\(key) is \(meaning)") }
-            return String(n)
-        }
-        switch value.lowercased() {
-        case "true", "1", "yes": return "true"
-        case "false", "0", "no": return "false"
-        default: throw .invalid("\(key) is \(meaning)")
-        }
+        flagThreshold = Setting.flagThreshold.number(in: stored)
+        newMemberDays = Setting.newMemberDays.number(in: stored)
+        newMemberThreadsPerDay = Setting.newMemberThreadsPerDay.number(in: stored)
+        newMemberPostInterval = Setting.newMemberPostInterval.number(in: stored)
+        editWindowHours = Setting.editWindowHours.number(in: stored)
+        modlogPublicNames = Setting.modlogPublicNames.flag(in: stored)
     }
 }
 
@@ -157,7 +126,7 @@ extension Rules {
         guard actor.role < .moderator else { return }
         let closes = postCreatedAt.addingTimeInterval(TimeInterval(settings.editWindowHours) * 3600)
         guard now < closes else {
-            throw .notPermitted("posts can be edited for \(settings.editWindowHours) hours; this one closed at \(Clock.describe(closes))")
+            throw .notPermitted("posts can be edited for \(settings.editWindowHours) hours; this one closed at \(TimeText.describe(closes))")
         }
     }
 
@@ -169,7 +138,7 @@ extension Rules {
         if slowModeSeconds > 0, let last = history.lastPostInThreadAt {
             let next = last.addingTimeInterval(TimeInterval(slowModeSeconds))
             if next > now {
-                throw .notPermitted("this thread is in slow mode (one post every \(Clock.describe(seconds: slowModeSeconds)) per member); \(actor.handle) may post again at \(Clock.describePrecisely(next))")
+                throw .notPermitted("this thread is in slow mode (one post every \(TimeText.describe(seconds: slowModeSeconds)) per member); \(actor.handle) may post again at \(TimeText.describePrecisely(next))")
             }
         }
         let newUntil = history.memberSince.addingTimeInterval(TimeInterval(settings.newMemberDays) * 86_400)
@@ -177,24 +146,24 @@ extension Rules {
         if settings.newMemberPostInterval > 0, let last = history.lastPostAt {
             let next = last.addingTimeInterval(TimeInterval(settings.newMemberPostInterval))
             if next > now {
-                throw .notPermitted("new members post at most once every \(Clock.describe(seconds: settings.newMemberPostInterval)); \(actor.handle) may post again at \(Clock.describePrecisely(next))")
+                throw .notPermitted("new members post at most once every \(TimeText.describe(seconds: settings.newMemberPostInterval)); \(actor.handle) may post again at \(TimeText.describePrecisely(next))")
             }
         }
         if startingThread, history.threadsInLastDay.count >= settings.newMemberThreadsPerDay {
             let oldest = history.threadsInLastDay[history.threadsInLastDay.count - settings.newMemberThreadsPerDay]
             let next = oldest.addingTimeInterval(86_400)
-            throw .notPermitted("new members open at most \(settings.newMemberThreadsPerDay) threads a day; \(actor.handle) may open another at \(Clock.describePrecisely(next))")
+            throw .notPermitted("new members open at most \(settings.newMemberThreadsPerDay) threads a day; \(actor.handle) may open another at \(TimeText.describePrecisely(next))")
         }
     }
 
     /// When a silence or suspension may end: after `now`, and at most
-    /// ``Clock/longestDuration`` (10 years) after it. Every front end's end time
+    /// ``TimeText/longestDuration`` (10 years) after it. Every front end's end time
     /// passes here, so a stored penalty always reads back.
     public static func penaltyEnd(_ until: Date, now: Date) throws(CommunityError) -> Date {
         guard until > now else { throw .invalid("the end time must be in the future") }
-        let latest = now.addingTimeInterval(TimeInterval(Clock.longestDuration))
+        let latest = now.addingTimeInterval(TimeInterval(TimeText.longestDuration))
         guard until <= latest else {
-            throw .invalid("a silence or suspension lasts at most \(Clock.longestDurationText): until \(Clock.describe(latest)) at the latest")
+            throw .invalid("a silence or suspension lasts at most \(TimeText.longestDurationText): until \(TimeText.describe(latest)) at the latest")
         }
         return until
     }
@@ -207,47 +176,6 @@ extension Rules {
             throw .invalid("the reason is \(trimmed.count) characters; the limit is \(Limits.descriptionCharacters)")
         }
         return trimmed
-    }
-}
-
-extension Clock {
-    /// To the second, for limits measured in seconds.
-    public static func describePrecisely(_ date: Date) -> String {
-        UTCTime(date).secondText + " UTC"
-    }
-
-    /// "30 seconds", "5 minutes", "2 hours", "3 days".
-    public static func describe(seconds: Int) -> String {
-        func unit(_ n: Int, _ name: String) -> String { "\(n) \(name)\(n == 1 ? "" : "s")" }
-        if seconds % 86_400 == 0, seconds > 0 { return unit(seconds / 86_400, "day") }
-        if seconds % 3600 == 0, seconds > 0 { return unit(seconds / 3600, "hour") }
-        if seconds % 60 == 0, seconds > 0 { return unit(seconds / 60, "minute") }
-        return unit(seconds, "second")
-    }
-
-    /// The longest duration anything accepts (a penalty, an invite, a slow mode
-    /// is shorter still): ten years of 365 days. There is no "forever".
-    public static let longestDuration = 3650 * 86_400
-    /// How messages name ``longestDuration``.
-    public static let longestDurationText = "10 years (3650d)"
-
-    /// Parses a duration as people type it: `90s`, `15m`, `2h`, `3d`, `1w`, or
-    /// plain seconds; nil beyond ``longestDuration``, with a unit or without. The
-    /// one door for typed durations: what it returns can be added to any stored
-    /// time without leaving the years the store reads back.
-    public static func parseDuration(_ text: String) -> Int? {
-        let t = text.trimmingWhitespace.lowercased()
-        guard let last = t.last else { return nil }
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
-        if let unit = units[last], let n = Int(t.dropLast()), (0...longestDuration / unit).contains(n) { return n * unit }
-        if let n = Int(t), (0...longestDuration).contains(n) { return n }
-        return nil
-    }
-
-    /// Parses `2026-12-01T10:00Z`, `2026-12-01T10:00:00Z`, `2026-12-01 10:00` or
-    /// `2026-12-01` (midnight), all in UTC.
-    public static func parseInstant(_ text: String) -> Date? {
-        UTCTime(parsing: text.trimmingWhitespace)?.date
     }
 }
 
@@ -282,6 +210,62 @@ public enum PostAction: String, CaseIterable, Sendable {
 /// Penalties a member can receive, as the `penalty` table names them.
 public enum PenaltyKind: String, CaseIterable, Codable, Sendable {
     case warn, silence, suspend, lift
+}
+
+/// What a moderator is told once a step is done, in the same words in the app
+/// and on the command line.
+public enum ModerationOutcome: Equatable, Sendable {
+    /// A flag was recorded: the post's open flags weigh `weight`; at `threshold` it hides.
+    case flagged(hidden: Bool, weight: Int, threshold: Int)
+    case claimed(post: Int64)
+    case agreed(post: Int64, removed: Bool)
+    case disagreed(post: Int64)
+    case ignored(post: Int64)
+    /// A review step taken back: `step` as the moderation log names it (`claim`, `agree`, `agree-remove`, …).
+    case undone(post: Int64, step: String)
+    case post(Int64, PostAction)
+    /// A thread action; a move names the board it went to as the moderator named it.
+    case thread(ThreadAction)
+    case member(handle: String, PenaltyKind)
+
+    /// - Parameter undo: how this front end takes a review decision back
+    ///   ("u undoes"), said after an agree, disagree or ignore; nil where there is no way.
+    public func text(undo: String? = nil) -> String {
+        let undoable = undo.map { " (\($0))" } ?? ""
+        switch self {
+        case .flagged(true, _, _): return "Flagged: the post is hidden until a moderator reviews it."
+        case .flagged(false, let weight, let threshold): return "Flagged: moderators will review it (\(weight) of \(threshold) to hide it)."
+        case .claimed(let post): return "Claimed post #\(post): it is yours for an hour."
+        case .agreed(let post, let removed):
+            return "Agreed: post #\(post) \(removed ? "removed" : "kept hidden"); the author is told why\(undoable)."
+        case .disagreed(let post): return "Disagreed: post #\(post) is visible again and its flags are cleared\(undoable)."
+        case .ignored(let post): return "Ignored: post #\(post) left the queue as it is\(undoable)."
+        case .undone(let post, "claim"): return "Undone: your claim on post #\(post) is released."
+        case .undone(let post, let step):
+            let what = switch step {
+            case "agree": "agreement"
+            case "agree-remove": "removal"
+            case "disagree": "disagreement"
+            default: "ignore"
+            }
+            return "Undone: your \(what) is taken back; post #\(post) is in the queue as it was before."
+        case .post(let post, let action): return "Post #\(post): \(action.rawValue) done."
+        case .thread(let action):
+            return switch action {
+            case .lock: "Locked: only moderators can reply now."
+            case .unlock: "Unlocked: members can reply again."
+            case .pin: "Pinned to the top of its board."
+            case .unpin: "Unpinned."
+            case .archive: "Archived: still listed and readable, no longer replied to."
+            case .hide: "Hidden from members; moderators still see it."
+            case .unhide: "Visible to members again."
+            case .move(let board): "Moved to \(board)."
+            case .slowMode(0): "Slow mode off."
+            case .slowMode(let seconds): "Slow mode: one post per member every \(TimeText.describe(seconds: seconds))."
+            }
+        case .member(let handle, let kind): return "\(handle): \(kind.rawValue) done; they are told why."
+        }
+    }
 }
 
 /// The words members read about moderation, defined once for the app and the

@@ -79,33 +79,31 @@ public enum Rules {
 
     /// Taking part at all: a suspended member cannot act, a silenced one cannot write.
     public static func mayWrite(_ actor: Actor, now: Date) throws(CommunityError) {
-        switch actor.standing.current(at: now) {
-        case .active: return
-        case .silenced(let until):
-            throw .notPermitted("\(actor.handle) is silenced until \(Clock.describe(until)) and cannot post until then")
-        case .suspended(let until):
-            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
+        try mayOpen(actor, at: now)
+        if case .silenced(let until) = actor.standing.current(at: now) {
+            throw .notPermitted("\(actor.handle) is silenced until \(TimeText.describe(until)) and cannot post until then")
+        }
+    }
+
+    /// Opening the community at all: the app, a served session, a command as
+    /// the member. A suspension stops it until it ends; a silence does not.
+    /// Every front end asks this before it opens, so each refuses in the same words.
+    public static func mayOpen(_ actor: Actor, at now: Date) throws(CommunityError) {
+        if case .suspended(let until) = actor.standing.current(at: now) {
+            throw .notPermitted("\(actor.handle) is suspended until \(TimeText.describe(until))")
         }
     }
 
     /// Acting at all, on one's own things included (watching, muting, the
     /// inbox, keys, support): a suspension stops it, a silence does not. A
-    /// suspended member cannot open the community, so nothing may act for them.
+    /// suspended member cannot open the community (``mayOpen(_:at:)``), so
+    /// nothing may act for them.
     public static func mayAct(_ actor: Actor, now: Date) throws(CommunityError) {
-        if case .suspended(let until) = actor.standing.current(at: now) {
-            throw .notPermitted("\(actor.handle) is suspended until \(Clock.describe(until))")
-        }
+        try mayOpen(actor, at: now)
     }
 
     private static func require(_ actor: Actor, _ role: Role, _ why: String) throws(CommunityError) {
         guard actor.role >= role else { throw .notPermitted(why) }
-    }
-}
-
-/// Times as the community states them in messages: UTC, to the minute.
-public enum Clock {
-    public static func describe(_ date: Date) -> String {
-        UTCTime(date).minuteText + " UTC"
     }
 }
 

@@ -14,58 +14,26 @@ public enum SignupPolicy: String, CaseIterable, Codable, Sendable {
 /// moderation settings and changed with `paddock setting set`. The server reads
 /// them at each new connection, so a change takes effect without a restart.
 public struct ServeSettings: Equatable, Sendable {
-    public var signup = SignupPolicy.closed
+    public var signup: SignupPolicy
     /// Sessions open at once on the whole server.
-    public var maxSessions = 200
+    public var maxSessions: Int
     /// Sessions one member may have open at once.
-    public var maxSessionsPerMember = 3
+    public var maxSessionsPerMember: Int
     /// Minutes without a key press before a session says goodbye; 0 never.
-    public var idleTimeoutMinutes = 30
+    public var idleTimeoutMinutes: Int
     /// New connections one address may open in a minute; 0 means no limit.
-    public var connectionsPerMinute = 30
+    public var connectionsPerMinute: Int
 
-    public init() {}
-
-    /// The keys `setSetting` accepts for serving, with what each means.
-    public static let keys: [String: String] = [
-        "signup": "who may join with an unknown key: closed, invite or open",
-        "max_sessions": "sessions open at once on the server (1–10000)",
-        "max_sessions_per_member": "sessions one member may have open at once (1–100)",
-        "idle_timeout_minutes": "minutes without a key press before a session is closed (0–1440; 0 never)",
-        "connections_per_minute": "new connections one address may open in a minute (0–100000; 0 no limit)",
-    ]
-
-    static let ranges: [String: ClosedRange<Int>] = [
-        "max_sessions": 1...10_000, "max_sessions_per_member": 1...100,
-        "idle_timeout_minutes": 0...1440, "connections_per_minute": 0...100_000,
-    ]
+    /// The defaults.
+    public init() { self.init(stored: [:]) }
 
     /// Reads the stored values over the defaults; unknown or malformed values keep the default.
     public init(stored: [String: String]) {
-        self.init()
-        func int(_ key: String) -> Int? { stored[key].flatMap { Int($0) }.flatMap { Self.ranges[key]!.contains($0) ? $0 : nil } }
-        signup = stored["signup"].flatMap(SignupPolicy.init(rawValue:)) ?? signup
-        maxSessions = int("max_sessions") ?? maxSessions
-        maxSessionsPerMember = int("max_sessions_per_member") ?? maxSessionsPerMember
-        idleTimeoutMinutes = int("idle_timeout_minutes") ?? idleTimeoutMinutes
-        connectionsPerMinute = int("connections_per_minute") ?? connectionsPerMinute
-    }
-
-    /// The settings as `setting list` shows them, in a stable order.
-    public var rows: [(key: String, value: String)] {
-        [("signup", signup.rawValue), ("max_sessions", "\(maxSessions)"), ("max_sessions_per_member", "\(maxSessionsPerMember)"),
-         ("idle_timeout_minutes", "\(idleTimeoutMinutes)"), ("connections_per_minute", "\(connectionsPerMinute)")]
-    }
-
-    /// The value as it will be stored, or a refusal naming the key's range.
-    public static func validate(key: String, value: String) throws(CommunityError) -> String {
-        guard let meaning = keys[key] else { throw .invalid("no serve setting '\(key)'") }
-        if let range = ranges[key] {
-            guard let n = Int(value), range.contains(n) else { throw .invalid("\(key) is \(meaning)") }
-            return String(n)
-        }
-        guard let policy = SignupPolicy(rawValue: value.lowercased()) else { throw .invalid("\(key) is \(meaning)") }
-        return policy.rawValue
+        signup = SignupPolicy(rawValue: Setting.signup.value(in: stored)) ?? .closed
+        maxSessions = Setting.maxSessions.number(in: stored)
+        maxSessionsPerMember = Setting.maxSessionsPerMember.number(in: stored)
+        idleTimeoutMinutes = Setting.idleTimeoutMinutes.number(in: stored)
+        connectionsPerMinute = Setting.connectionsPerMinute.number(in: stored)
     }
 }
 
@@ -131,12 +99,12 @@ extension Rules {
     }
 
     /// How long an invite lasts, in seconds (nil: until used up): more than 0, at
-    /// most ``Clock/longestDuration``, so its end is a time the store reads back.
+    /// most ``TimeText/longestDuration``, so its end is a time the store reads back.
     public static func inviteLifetime(_ seconds: Int?) throws(CommunityError) {
         guard let seconds else { return }
         if seconds <= 0 { throw .invalid("an invite must last longer than 0 seconds") }
-        if seconds > Clock.longestDuration {
-            throw .invalid("an invite lasts at most \(Clock.longestDurationText); create it with no end instead (never)")
+        if seconds > TimeText.longestDuration {
+            throw .invalid("an invite lasts at most \(TimeText.longestDurationText); create it with no end instead (never)")
         }
     }
 

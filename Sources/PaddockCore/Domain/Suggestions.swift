@@ -98,9 +98,6 @@ public struct MilestonePlan: Equatable, Codable, Sendable {
         Milestone(supporters: 10, days: 30), Milestone(supporters: 50, days: 90), Milestone(supporters: 100, days: 180),
     ])
 
-    /// The setting's key, and its form: "10/30,50/90,100/180" (supporters/days).
-    public static let settingKey = "milestones"
-
     private init(unchecked milestones: [Milestone]) { self.milestones = milestones }
 
     /// At least one milestone; supporters strictly increase; days at least 1.
@@ -115,6 +112,7 @@ public struct MilestonePlan: Equatable, Codable, Sendable {
         self.milestones = milestones
     }
 
+    /// The plan from its setting form (``Setting/milestones``): "10/30,50/90,100/180", supporters/days.
     public init(setting: String) throws(CommunityError) {
         var list: [Milestone] = []
         for part in setting.split(separator: ",") {

@@ -49,6 +49,21 @@ public enum Integrity {
                 """)
         }
         found += try unreadableTimes(db)
+        found += try unreadablePayloads(db)
+        return found
+    }
+
+    /// Every notification payload the inbox could not read, or that belongs to
+    /// another kind of notification, one line each (where the schema has payloads).
+    static func unreadablePayloads(_ db: Database) throws -> [String] {
+        guard try db.columns(in: "notification").contains(where: { $0.name == "payload" }) else { return [] }
+        var found: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, payload FROM notification WHERE payload IS NOT NULL ORDER BY id")
+        while let row = try rows.next() {
+            if let problem = NotificationPayload.problem(stored: row["payload"], kind: row["kind"]) {
+                found.append("notification \(row["id"] as Int64): payload \(problem)")
+            }
+        }
         return found
     }
 

@@ -402,6 +402,7 @@ public enum Transfer {
         "thread": ["title": { try Validate.title($0) }],
         "post": ["body": { try Validate.body($0) }],
         "postRevision": ["body": { try Validate.body($0) }],
+        "notification": ["kind": { try oneOf(NotificationKind.self, $0, what: "kind of notification") }],
         "product": ["slug": { try Validate.slug($0) },
                     "name": { try Validate.name($0, what: "product name", limit: Limits.boardTitleCharacters) },
                     "description": { try Community.catalogDescription($0) }],
@@ -434,17 +435,16 @@ public enum Transfer {
             }
         }
         if table == "setting", case .text(let key)? = record["key"], case .text(let value)? = record["value"] {
-            // The two places the app writes settings: `setting set` and the milestones.
+            // Any key the app writes (`setting set`'s and the milestones), as the app would accept it.
             do {
-                if key == MilestonePlan.settingKey {
-                    _ = try MilestonePlan(setting: value)
-                } else {
-                    _ = try ServeSettings.keys[key] != nil
-                        ? ServeSettings.validate(key: key, value: value) : ModerationSettings.validate(key: key, value: value)
-                }
+                _ = try (Setting(rawValue: key) ?? Setting.changeable(key)).validate(value)
             } catch {
                 problems.append("\(place).value: \(error)")
             }
+        }
+        if table == "notification", let payload = record["payload"], payload != .null, case .text(let kind)? = record["kind"],
+           let problem = NotificationPayload.problem(stored: payload.databaseValue, kind: kind) {
+            problems.append("\(place).payload: \(problem)")
         }
         return problems
     }

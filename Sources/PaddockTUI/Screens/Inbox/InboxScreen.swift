@@ -70,32 +70,18 @@ public struct InboxScreen: Equatable, AppScreen {
         return again ? open(context) : []
     }
 
-    static func kindLabel(_ kind: String) -> String {
-        switch kind {
-        case "reply": "reply"
-        case "mention": "mention"
-        case "watched": "watching"
-        case "status": "status"
-        case "milestone": "milestone"
-        case "moderation": "moderation"
-        default: kind
-        }
-    }
-
     /// What a row says after its kind and actor: a conversation's title, or
-    /// the whole text where the text carries the news (a status, a warning).
+    /// the news where the notification carries it (a status, a warning).
     static func target(_ item: InboxItem) -> String {
         switch item.kind {
-        case "reply", "mention", "watched":
+        case .reply, .mention, .watched:
             if let title = item.threadTitle { return "“\(title)”" }
             return item.text
-        default:
+        case .status, .milestone, .moderation:
             // “Title” is now shipped: … → "now shipped: … · “Title”": the news first,
             // where a narrow row keeps it, without a verb that would read as the actor's.
-            if let title = item.threadTitle, item.text.hasPrefix("“\(title)” ") {
-                var news = item.text.dropFirst(title.count + 3)
-                for verb in ["is ", "was "] where news.hasPrefix(verb) { news = news.dropFirst(verb.count) }
-                return news + " · “\(title)”"
+            if let title = item.threadTitle, let headline = item.payload?.headline(actor: item.actorHandle) {
+                return headline.news + " · “\(title)”"
             }
             return item.text
         }
@@ -121,7 +107,7 @@ public struct InboxScreen: Equatable, AppScreen {
             var x = 3
             x += canvas.put(TextWrap.pad(Ago.describe(item.createdAt, now: now), width: Self.ageWidth), x: x, y: y,
                             role: selected ? .selection : .muted, maxWidth: max(0, w - x)) + 1
-            x += canvas.put(TextWrap.pad(Self.kindLabel(item.kind), width: Self.kindWidth), x: x, y: y, role: role,
+            x += canvas.put(TextWrap.pad(item.kind.label, width: Self.kindWidth), x: x, y: y, role: role,
                             maxWidth: max(0, w - x)) + 1
             if w >= 60 {
                 let actor = TextWrap.truncate(SafeText.displayable(item.actorHandle ?? "—"), width: Self.actorWidth)

@@ -76,7 +76,7 @@ public struct ConductScreen: Equatable, AppScreen {
         } catch {
             return [.setStatus(.error(error.description))]
         }
-        let length = "for \(Clock.describe(seconds: penaltyLength))"
+        let length = "for \(TimeText.describe(seconds: penaltyLength))"
         return [.confirm(Confirmation(question: "\(kind == .silence ? "Silence" : "Suspend") \(handle) \(length)? y does it, any other key goes back",
                                       onYes: [.moderate(request)], onNo: "Not done: the reason is kept; Enter asks again, Esc cancels."))]
     }
@@ -117,7 +117,7 @@ public struct ConductScreen: Equatable, AppScreen {
 
     /// The pending penalty as a sentence, e.g. "Silence giulia for 3 days (Tab: another length)".
     func sentence(_ kind: PenaltyKind) -> String {
-        let length = "for \(Clock.describe(seconds: penaltyLength)) (Tab: another length)"
+        let length = "for \(TimeText.describe(seconds: penaltyLength)) (Tab: another length)"
         return switch kind {
         case .warn: "Warn \(handle)"
         case .silence: "Silence \(handle) \(length)"
@@ -137,7 +137,7 @@ public struct ConductScreen: Equatable, AppScreen {
         canvas.put(" \(record.handle) · \(record.role.rawValue)", x: 0, y: y, role: .title, maxWidth: w)
         y += 1
         var standing = " Standing: \(record.standing)"
-        if let until = record.standingUntil { standing += " until " + Clock.describe(until) }
+        if let until = record.standingUntil { standing += " until " + TimeText.describe(until) }
         canvas.put(standing, x: 0, y: y, role: record.standing == "active" ? .muted : .error, maxWidth: w)
         y += 2
         canvas.put(record.penalties.isEmpty ? " No penalties." : " Penalties, newest first:", x: 0, y: y, role: .muted)
@@ -145,7 +145,7 @@ public struct ConductScreen: Equatable, AppScreen {
         let last = body.y + body.height - (pending == nil ? 0 : 3)
         for penalty in record.penalties where y < last {
             var line = "  \(Ago.describe(penalty.createdAt, now: now)) · \(penalty.kind.rawValue) by \(penalty.actorHandle)"
-            if let until = penalty.until { line += " until " + Clock.describe(until) }
+            if let until = penalty.until { line += " until " + TimeText.describe(until) }
             if !penalty.reason.isEmpty { line += ": " + penalty.reason }
             canvas.put(line, x: 0, y: y, role: .normal, maxWidth: w)
             y += 1

@@ -235,10 +235,10 @@ public struct ModerationMenu: Equatable, AppScreen {
             }))
         }
         var paces = slowModePaces.filter { $0 != s.slowModeSeconds }.map {
-            threadOption("one post every \(Clock.describe(seconds: $0))", .slowMode(seconds: $0))
+            threadOption("one post every \(TimeText.describe(seconds: $0))", .slowMode(seconds: $0))
         }
         if s.slowModeSeconds > 0 { paces.insert(threadOption("off", .slowMode(seconds: 0)), at: 0) }
-        let pace = s.slowModeSeconds > 0 ? " (now one post every \(Clock.describe(seconds: s.slowModeSeconds)))" : ""
+        let pace = s.slowModeSeconds > 0 ? " (now one post every \(TimeText.describe(seconds: s.slowModeSeconds)))" : ""
         options.append(Option(label: "slow mode…" + pace, request: nil, choices: paces))
         options.append(threadOption(s.hidden ? "unhide the thread" : "hide the thread", s.hidden ? .unhide : .hide))
         return [.push(ModerationMenu(title: s.title, options: options, threadID: id))]

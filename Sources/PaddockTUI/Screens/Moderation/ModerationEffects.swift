@@ -11,54 +11,35 @@ enum ModerationEffects {
             .answer(Moderated(request: request, text: try outcome(env)))
         }
 
-        /// Performs the request; returns what to tell the member.
+        /// Performs the request; returns what to tell the member (the command line says the same).
         func outcome(_ env: EffectEnvironment) throws -> String {
             let (community, member) = (env.community, env.member)
+            let undo = "u undoes"
             switch request {
             case .flag(let post, _, let reason, let note):
                 let outcome = try community.flag(by: member, post: post, reason: reason, note: note)
-                return outcome.hidden ? "Flagged: the post is hidden until a moderator reviews it."
-                    : "Flagged: moderators will review it (\(outcome.weight) of \(outcome.threshold) to hide it)."
+                return ModerationOutcome.flagged(hidden: outcome.hidden, weight: outcome.weight, threshold: outcome.threshold).text()
             case .claim(let post):
                 try community.claim(by: member, post: post)
-                return "Claimed post #\(post): it is yours for an hour."
+                return ModerationOutcome.claimed(post: post).text()
             case .agree(let post, let reason, let remove):
                 try community.agree(by: member, post: post, reason: reason, remove: remove)
-                return "Agreed: post #\(post) \(remove ? "removed" : "kept hidden"); the author is told why (u undoes)."
+                return ModerationOutcome.agreed(post: post, removed: remove).text(undo: undo)
             case .disagree(let post, let reason):
                 try community.disagree(by: member, post: post, reason: reason)
-                return "Disagreed: post #\(post) is visible again and its flags are cleared (u undoes)."
+                return ModerationOutcome.disagreed(post: post).text(undo: undo)
             case .ignore(let post):
                 try community.ignore(by: member, post: post)
-                return "Ignored: post #\(post) left the queue as it is (u undoes)."
+                return ModerationOutcome.ignored(post: post).text(undo: undo)
             case .undo(let post):
                 let step = try community.undoReview(by: member, post: post)
-                let what = switch step {
-                case "claim": "claim"
-                case "agree": "agreement"
-                case "agree-remove": "removal"
-                case "disagree": "disagreement"
-                default: "ignore"
-                }
-                return step == "claim" ? "Undone: your claim on post #\(post) is released."
-                    : "Undone: your \(what) is taken back; post #\(post) is in the queue as it was before."
+                return ModerationOutcome.undone(post: post, step: step).text()
             case .post(let post, _, let action, let reason):
                 try community.moderatePost(by: member, post: post, action: action, reason: reason)
-                return "Post #\(post): \(action.rawValue) done."
+                return ModerationOutcome.post(post, action).text()
             case .thread(let thread, let action, let reason):
                 try community.moderateThread(by: member, thread: thread, action: action, reason: reason)
-                return switch action {
-                case .lock: "Locked: only moderators can reply now."
-                case .unlock: "Unlocked: members can reply again."
-                case .pin: "Pinned to the top of its board."
-                case .unpin: "Unpinned."
-                case .archive: "Archived: still listed and readable, no longer replied to."
-                case .hide: "Hidden from members; moderators still see it."
-                case .unhide: "Visible to members again."
-                case .move(let board): "Moved to \(board)."
-                case .slowMode(0): "Slow mode off."
-                case .slowMode(let seconds): "Slow mode: one post per member every \(Clock.describe(seconds: seconds))."
-                }
+                return ModerationOutcome.thread(action).text()
             case .member(let handle, let kind, let until, let reason):
                 switch kind {
                 case .warn: try community.warn(by: member, member: handle, reason: reason)
@@ -66,7 +47,7 @@ enum ModerationEffects {
                 case .suspend: try community.suspend(by: member, member: handle, until: until ?? env.now, reason: reason)
                 case .lift: try community.lift(by: member, member: handle, reason: reason)
                 }
-                return "\(handle): \(kind.rawValue) done; they are told why."
+                return ModerationOutcome.member(handle: handle, kind).text()
             }
         }
     }

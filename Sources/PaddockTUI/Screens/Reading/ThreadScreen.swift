@@ -632,7 +632,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         if summary.locked { facts.append("locked") }
         if summary.archived { facts.append("archived") }
         if summary.hidden { facts.append("hidden from members") }
-        if summary.slowModeSeconds > 0 { facts.append("slow mode: one post per \(Clock.describe(seconds: summary.slowModeSeconds))") }
+        if summary.slowModeSeconds > 0 { facts.append("slow mode: one post per \(TimeText.describe(seconds: summary.slowModeSeconds))") }
         if loaded, let focused = focusedPost, postCount > 1 {
             facts.append(focused.position == 0 ? "opening post" : "reply \(focused.position) of \(postCount - 1)")
         }

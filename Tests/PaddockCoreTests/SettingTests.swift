@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import PaddockCore
+
+/// The one definition of the `setting` table's keys.
+@Suite struct SettingTests {
+    /// Refusals name a key's meaning and values in these words.
+    @Test func eachKeySaysWhatItDecidesAndTheValuesItTakes() {
+        #expect(Dictionary(uniqueKeysWithValues: Setting.changeable.map { ($0.rawValue, $0.meaning) }) == [
+            "flag_threshold": "flag weight at which a post is hidden pending review (1–100)",
+            "new_member_days": "days a member counts as new and is rate-limited (0–365; 0 turns limits off)",
+            "new_member_threads_per_day": "threads a new member may open in 24 hours (1–100)",
+            "new_member_post_interval": "seconds a new member waits between posts (0–3600)",
+            "edit_window_hours": "hours after posting that authors may edit (0–8760)",
+            "modlog_public_names": "whether the public moderation log names moderators (true or false)",
+            "signup": "who may join with an unknown key: closed, invite or open",
+            "max_sessions": "sessions open at once on the server (1–10000)",
+            "max_sessions_per_member": "sessions one member may have open at once (1–100)",
+            "idle_timeout_minutes": "minutes without a key press before a session is closed (0–1440; 0 never)",
+            "connections_per_minute": "new connections one address may open in a minute (0–100000; 0 no limit)",
+        ])
+        #expect(!Setting.changeable.contains(.milestones))
+    }
+
+    @Test func theDefaultsAreTheSettingsWithNothingStored() {
+        let moderation = ModerationSettings()
+        #expect([moderation.flagThreshold, moderation.newMemberDays, moderation.newMemberThreadsPerDay,
+                 moderation.newMemberPostInterval, moderation.editWindowHours] == [3, 3, 3, 30, 24] as [Int])
+        #expect(!moderation.modlogPublicNames)
+        let serve = ServeSettings()
+        #expect(serve.signup == .closed)
+        #expect([serve.maxSessions, serve.maxSessionsPerMember, serve.idleTimeoutMinutes, serve.connectionsPerMinute] == [200, 3, 30, 30] as [Int])
+        #expect(Setting.milestones.value(in: [:]) == MilestonePlan.standard.setting)
+    }
+
+    @Test func aValueIsStoredAsTheAppWritesItOrRefusedWithTheKeysMeaning() throws {
+        #expect(try Setting.flagThreshold.validate("5") == "5")
+        #expect(try Setting.modlogPublicNames.validate("YES") == "true")
+        #expect(try Setting.signup.validate("OPEN") == "open")
+        #expect(try Setting.milestones.validate("5/10, 20/30") == "5/10,20/30")
+        #expect(throws: CommunityError.invalid("flag_threshold is flag weight at which a post is hidden pending review (1–100)")) {
+            try Setting.flagThreshold.validate("0")
+        }
+        #expect(throws: CommunityError.invalid("signup is who may join with an unknown key: closed, invite or open")) {
+            try Setting.signup.validate("maybe")
+        }
+        #expect(throws: CommunityError.self) { try Setting.milestones.validate("ten") }
+    }
+
+    /// `setting set` knows the changeable keys; the milestones have their own command.
+    @Test func anUnknownKeyIsRefusedNamingEveryKey() throws {
+        #expect(try Setting.changeable("max_sessions") == .maxSessions)
+        let refusal = CommunityError.invalid("no setting 'milestones'; settings: connections_per_minute, edit_window_hours, "
+            + "flag_threshold, idle_timeout_minutes, max_sessions, max_sessions_per_member, modlog_public_names, new_member_days, "
+            + "new_member_post_interval, new_member_threads_per_day, signup")
+        #expect(throws: refusal) { try Setting.changeable("milestones") }
+    }
+
+    /// A stored value the setting would refuse keeps the default, whatever the key.
+    @Test func theStoredValueIsInForceWhereTheSettingAcceptsIt() {
+        let stored = ["flag_threshold": "7", "new_member_days": "9999", "modlog_public_names": "1", "max_sessions": "x", "signup": "invite"]
+        let moderation = ModerationSettings(stored: stored)
+        #expect(moderation.flagThreshold == 7 && moderation.newMemberDays == 3 && moderation.modlogPublicNames)
+        let serve = ServeSettings(stored: stored)
+        #expect(serve.maxSessions == 200 && serve.signup == .invite)
+    }
+}
