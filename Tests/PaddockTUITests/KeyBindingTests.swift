@@ -19,12 +19,7 @@ import Testing
     @Test(arguments: journeys)
     func aKeyNoBindingNamesDoesNothing(_ journey: Journey) throws {
         let f = try EveryScreenFixture()
-        let who: Actor = switch journey.who {
-        case .member: f.base.reader
-        case .moderator: f.lucia
-        case .manager: f.base.manager
-        }
-        let app = try f.app(as: who, width: 80, height: 24)
+        let app = try f.app(as: f.actor(journey.who), width: 80, height: 24)
         try journey.go(app, f)
         var before = app.state
         guard !before.showingHelp, before.confirmation == nil, !before.screen.capturesText else { return }

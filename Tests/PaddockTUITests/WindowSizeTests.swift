@@ -35,6 +35,15 @@ struct EveryScreenFixture {
 
     var base: TUIFixture { suggestions.base }
 
+    /// Who takes a journey.
+    func actor(_ who: Journey.Who) -> Actor {
+        switch who {
+        case .member: base.reader
+        case .moderator: lucia
+        case .manager: base.manager
+        }
+    }
+
     func app(as member: Actor, width: Int, height: Int) throws -> PaddockApp {
         let clock = base.clock
         return PaddockApp(community: base.community, member: try base.community.actor(handle: member.handle),
@@ -162,13 +171,8 @@ func expectDrawn(_ canvas: Canvas, width: Int, height: Int, shows: [String], _ c
     @Test(arguments: journeys)
     func everyScreenAtEverySizeAndResizedWhileOpen(_ journey: Journey) throws {
         let f = try EveryScreenFixture()
-        let who: Actor = switch journey.who {
-        case .member: f.base.reader
-        case .moderator: f.lucia
-        case .manager: f.base.manager
-        }
         for start in windowSizes {
-            let app = try f.app(as: who, width: start.width, height: start.height)
+            let app = try f.app(as: f.actor(journey.who), width: start.width, height: start.height)
             try journey.go(app, f)
             let opened = app.state.screen
             expectDrawn(app.resizeAndRender(width: start.width, height: start.height), width: start.width, height: start.height,
