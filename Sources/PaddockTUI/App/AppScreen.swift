@@ -79,11 +79,10 @@ extension AppScreen {
         bindings(context).compactMap { $0.isShown ? $0.help : nil }
     }
 
-    /// Lets the binding of `key` act; false when no binding names the key.
-    mutating func press(_ key: Key, _ context: ScreenContext, into commands: inout [Command]) -> Bool {
-        guard let binding = bindings(context).first(where: { $0.keys.contains(key) }) else { return false }
-        commands = binding.action(&self, key, context)
-        return true
+    /// Lets the binding of `key` act; nil when no binding names the key.
+    mutating func press(_ key: Key, _ context: ScreenContext) -> [Command]? {
+        guard let binding = bindings(context).first(where: { $0.keys.contains(key) }) else { return nil }
+        return binding.action(&self, key, context)
     }
 }
 

@@ -153,8 +153,7 @@ public enum App {
         default: break
         }
         let context = state.context()
-        var commands: [Command] = []
-        if state.stack[state.stack.count - 1].press(key, context, into: &commands) { return commands }
+        if let commands = state.stack[state.stack.count - 1].press(key, context) { return commands }
         guard state.screen.capturesText else { return [] }
         return state.stack[state.stack.count - 1].type(key, context)
     }
