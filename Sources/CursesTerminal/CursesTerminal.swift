@@ -48,6 +48,8 @@ struct EventLoop {
         self.escapeDelay = escapeDelay
         self.editor = editor
         size = screen.size
+        // The program learns the terminal's size before its first frame, as it does every change after.
+        pending = [.resized(width: size.width, height: size.height)]
         lastTick = paddock_monotonic_ms()
     }
 

@@ -288,7 +288,7 @@ struct ModCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             let until = end.end(from: Date())
             try community.silence(by: actor, member: handle, until: until, reason: reason)
-            Output.line("\(handle) is silenced until \(TimeText.describe(until)).")
+            Output.line(ModerationOutcome.member(handle: handle, .silence, until: until).text())
         }
     }
 
@@ -303,7 +303,7 @@ struct ModCommand: ParsableCommand {
             let (community, actor) = try global.acting()
             let until = end.end(from: Date())
             try community.suspend(by: actor, member: handle, until: until, reason: reason)
-            Output.line("\(handle) is suspended until \(TimeText.describe(until)).")
+            Output.line(ModerationOutcome.member(handle: handle, .suspend, until: until).text())
         }
     }
 

@@ -69,7 +69,7 @@ import Testing
         // Next year's 1 December: a penalty ends within 10 years.
         let year = UTCTime(Date()).year + 1
         let silence = try cli.run(as: "mod", ["mod", "silence", "giulia", "--until", "\(year)-12-01T10:00Z", "--reason", "cool off"])
-        #expect(silence.stdout == "giulia is silenced until \(year)-12-01 10:00 UTC.\n")
+        #expect(silence.stdout == "giulia is silenced until \(year)-12-01 10:00 UTC; they are told why.\n")
         let reply = try cli.run(as: "giulia", ["reply", "1", "--body", "but…"])
         #expect(reply.status == 1)
         #expect(reply.stderr == "paddock: giulia is silenced until \(year)-12-01 10:00 UTC and cannot post until then\n")

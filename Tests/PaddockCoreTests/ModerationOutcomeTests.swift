@@ -19,7 +19,7 @@ import Testing
         #expect(ModerationOutcome.thread(.slowMode(seconds: 0)).text() == "Slow mode off.")
         #expect(ModerationOutcome.thread(.slowMode(seconds: 600)).text() == "Slow mode: one post per member every 10 minutes.")
         #expect(ModerationOutcome.thread(.move(toBoard: "garage")).text() == "Moved to garage.")
-        #expect(ModerationOutcome.post(9, .remove).text() == "Post #9: remove done.")
-        #expect(ModerationOutcome.member(handle: "luca", .warn).text() == "luca: warn done; they are told why.")
+        #expect(ModerationOutcome.post(9, .remove).text() == "Post #9 is removed; its author is told why.")
+        #expect(ModerationOutcome.member(handle: "luca", .warn).text() == "luca is warned; they are told why.")
     }
 }

@@ -171,7 +171,7 @@ struct RoleJourneyEndToEndTests {
         try tmux.keys("Enter")
         try tmux.waitFor("y does it")
         try tmux.keys("y")
-        try tmux.waitFor("hide done")
+        try tmux.waitFor("is hidden from members")
         try tmux.keys("m")
         try tmux.waitFor("▸ restore the")
         try tmux.keys("Down", "Down")
@@ -188,7 +188,7 @@ struct RoleJourneyEndToEndTests {
         try tmux.waitFor("Warn \(second.authorHandle)")
         try tmux.literal("Please stay on topic")
         try tmux.keys("Enter")
-        try tmux.waitFor("warn done")
+        try tmux.waitFor("is warned")
 
         let log = try c.moderationLog(viewer: kurt, limit: 20).filter { $0.actorHandle == "kurt.weiss" }
         let steps = log.map { "\($0.action) \($0.reason)" }
@@ -269,6 +269,29 @@ struct RoleJourneyEndToEndTests {
         try tmux.waitFor("Merged #\(duplicate.id)")
         let merged = try c.suggestion(duplicate.id).suggestion
         #expect(merged.status == .duplicate && merged.duplicateOfId == into.id)
+        try quit(tmux)
+    }
+
+    /// From its first frame a list is as tall as the window: the terminal's size
+    /// reaches the app before it draws, not only after a resize.
+    @Test(arguments: sizes)
+    func aListFillsTheWindowFromTheFirstFrame(size: Size) throws {
+        let tmux = try Tmux()
+        let db = try demo(tmux)
+        let c = try community(db)
+        let dan = try c.actor(handle: "dan.okafor")
+        let threads = try c.threads(board: "ideas-lab", reader: dan, order: .latest, after: nil, limit: 100).threads
+        let visible = size.height - 4  // less the header, the column titles, the status and the footer
+        try #require(threads.count > visible + 5)
+        try open(tmux, db, as: "dan.okafor", width: size.width, height: size.height)
+        let home = try c.home(for: dan).boards.map(\.board.slug)
+        for _ in 0..<(home.firstIndex(of: "ideas-lab") ?? 0) { try tmux.keys("Down") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("SUPPORT")
+        // The window's last list row (above the status and the footer) shows the thread it should.
+        let lines = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let title = String(threads[visible - 1].title.prefix(4))
+        #expect(lines[size.height - 3].dropFirst(2).hasPrefix(title), "row \(visible) of the list is not drawn at \(size):\n\(lines.joined(separator: "\n"))")
         try quit(tmux)
     }
 }

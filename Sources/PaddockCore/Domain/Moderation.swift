@@ -226,7 +226,8 @@ public enum ModerationOutcome: Equatable, Sendable {
     case post(Int64, PostAction)
     /// A thread action; a move names the board it went to as the moderator named it.
     case thread(ThreadAction)
-    case member(handle: String, PenaltyKind)
+    /// A penalty given or lifted; a silence or suspension runs `until`.
+    case member(handle: String, PenaltyKind, until: Date? = nil)
 
     /// - Parameter undo: how this front end takes a review decision back
     ///   ("u undoes"), said after an agree, disagree or ignore; nil where there is no way.
@@ -249,7 +250,12 @@ public enum ModerationOutcome: Equatable, Sendable {
             default: "ignore"
             }
             return "Undone: your \(what) is taken back; post #\(post) is in the queue as it was before."
-        case .post(let post, let action): return "Post #\(post): \(action.rawValue) done."
+        case .post(let post, let action):
+            return switch action {
+            case .hide: "Post #\(post) is hidden from members; its author is told why."
+            case .restore: "Post #\(post) is visible again; its author is told."
+            case .remove: "Post #\(post) is removed; its author is told why."
+            }
         case .thread(let action):
             return switch action {
             case .lock: "Locked: only moderators can reply now."
@@ -263,7 +269,14 @@ public enum ModerationOutcome: Equatable, Sendable {
             case .slowMode(0): "Slow mode off."
             case .slowMode(let seconds): "Slow mode: one post per member every \(TimeText.describe(seconds: seconds))."
             }
-        case .member(let handle, let kind): return "\(handle): \(kind.rawValue) done; they are told why."
+        case .member(let handle, let kind, let until):
+            let end = until.map { " until \(TimeText.describe($0))" } ?? ""
+            return switch kind {
+            case .warn: "\(handle) is warned; they are told why."
+            case .silence: "\(handle) is silenced\(end); they are told why."
+            case .suspend: "\(handle) is suspended\(end); they are told why."
+            case .lift: "\(handle) is active again; they are told."
+            }
         }
     }
 }

@@ -150,6 +150,11 @@ extension KeyBinding {
         KeyBinding("/", "search", footer: footer, keys: [.character("/")]) { _, _, context in SearchScreen.open() }
     }
 
+    /// `n` from a screen that is not a board or a thread: the first unread thread from the top.
+    static var nextUnread: KeyBinding {
+        KeyBinding("n", "next unread", keys: [.character("n")]) { _, _, _ in [.findNextUnread(after: nil)] }
+    }
+
     static func inbox(footer: Bool = false) -> KeyBinding {
         KeyBinding("i", "inbox", footer: footer, keys: [.character("i")]) { _, _, context in InboxScreen.open(body: context.body) }
     }

@@ -29,7 +29,7 @@ public struct ReviewQueueScreen: Equatable, AppScreen {
             + KeyBinding.moving { queue, key, context in
                 guard case .after(let next)?? = queue.suggestions.move(key, visible: queue.visibleRows(in: context.body)) else { return [] }
                 return [.loadReviewQueue(after: next, limit: Self.pageSize(context.body))]
-            } + [.inbox(), .search(), .help(), .back()]
+            } + [.nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
     func open() -> [Command] { suggestions.selectedRow.map { [.openThread(id: $0.id)] } ?? [] }

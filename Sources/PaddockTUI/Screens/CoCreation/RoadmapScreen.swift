@@ -65,7 +65,7 @@ public struct RoadmapScreen: Equatable, AppScreen {
                 let count = roadmap.entries.count
                 _ = roadmap.list.handleMovement(key, count: count, visible: count)
                 return []
-            } + [.inbox(), .search(), .help(), .back()]
+            } + [.nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
@@ -82,11 +82,14 @@ public struct RoadmapScreen: Equatable, AppScreen {
         return [.loadRoadmap(product: next.slug)]
     }
 
+    /// Read again, the selection stays on its suggestion (its place in the columns may have moved).
     mutating func loaded(products: [ProductSummary], roadmap: Roadmap?) {
-        if roadmap?.product.slug != self.roadmap?.product.slug { list = ListSelection() }
+        let selectedID = roadmap?.product.slug == self.roadmap?.product.slug ? entries[safe: list.selected]?.id : nil
+        if selectedID == nil { list = ListSelection() }
         self.products = products
         self.roadmap = roadmap
         loaded = true
+        if let selectedID, let index = entries.firstIndex(where: { $0.id == selectedID }) { list.selected = index }
         list.reveal(count: entries.count, visible: entries.count)
     }
 

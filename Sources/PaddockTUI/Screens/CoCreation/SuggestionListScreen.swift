@@ -84,7 +84,7 @@ public struct SuggestionListScreen: Equatable, AppScreen {
                 case .before(let earlier)??: return [.loadSuggestionsBackwards(list.query, before: earlier, limit: limit)]
                 case .some(nil), nil: return []
                 }
-            } + [.inbox(), .search(), .help(), .back()]
+            } + [.nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
     func open() -> [Command] { suggestions.selectedRow.map { [.openThread(id: $0.id)] } ?? [] }

@@ -37,7 +37,7 @@ public struct InboxScreen: Equatable, AppScreen {
             + KeyBinding.moving { inbox, key, context in
                 guard let need = inbox.items.move(key, visible: inbox.visibleRows(in: context.body)) ?? nil else { return [] }
                 return [.loadInbox(PagedList.read(need), limit: Self.pageSize(context.body) + 1)]
-            } + [.search(), .help(), .back()]
+            } + [.nextUnread, .search(), .help(), .back()]
     }
 
     /// Opens the selected item's target (the thread at the post) and marks it read.

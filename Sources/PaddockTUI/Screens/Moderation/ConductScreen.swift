@@ -25,7 +25,7 @@ public struct ConductScreen: Equatable, AppScreen {
         do throws(CommunityError) {
             try Rules.moderate(by: member)
         } catch {
-            return [.setStatus(.error("members' records are for moderators: \(error.description)"))]
+            return [.setStatus(.error(error.description))]
         }
         guard let post = thread.focusedPost else { return [] }
         return [.push(ConductScreen(handle: post.authorHandle)), .loadConduct(handle: post.authorHandle)]
@@ -60,7 +60,7 @@ public struct ConductScreen: Equatable, AppScreen {
                 KeyBinding("s", "silence", footer: true, keys: [.character("s")], start(.silence)),
                 KeyBinding("u", "suspend", footer: true, keys: [.character("u")], start(.suspend)),
                 KeyBinding("l", "lift", footer: true, keys: [.character("l")], start(.lift)),
-                .inbox(), .search(), .help(), .back()]
+                .nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
     /// Gives the pending penalty (asking first for a silence or suspension).

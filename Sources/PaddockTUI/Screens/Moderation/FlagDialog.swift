@@ -112,6 +112,9 @@ public struct FlagDialog: Equatable, AppScreen {
          },
          .typing("type", "note"),
          KeyBinding("Esc", "cancel", footer: true, keys: [.escape]) { _, _, _ in [.pop, .setStatus(.info("Not flagged."))] },
+         KeyBinding("^X", "discard the note", keys: [.ctrl("x")]) { dialog, _, _ in
+             [.discardDraft("flag:\(dialog.post.id)", what: "this note", done: "Not flagged; the note is discarded.")]
+         },
          .helpWhileTyping]
     }
 
@@ -206,7 +209,7 @@ public struct ModerationMenu: Equatable, AppScreen {
         do throws(CommunityError) {
             try Rules.moderate(by: member)
         } catch {
-            return [.setStatus(.error("moderation is for moderators: \(error.description)"))]
+            return [.setStatus(.error(error.description))]
         }
         var options: [Option] = []
         let id = thread.summary.id
@@ -259,6 +262,10 @@ public struct ModerationMenu: Equatable, AppScreen {
          },
          KeyBinding("^S", "same as Enter", keys: [.ctrl("s")]) { menu, _, _ in menu.choose() },
          KeyBinding("Tab", "next action", keys: [.tab]) { menu, key, _ in menu.move(key) },
+         KeyBinding("^X", "discard the reason", keys: [.ctrl("x")], shown: threadID != nil) { menu, _, _ in
+             guard let draft = menu.draft else { return [] }
+             return [.discardDraft(draft.key, what: "this reason", done: "Nothing changed; the reason is discarded.")]
+         },
          .helpWhileTyping]
     }
 

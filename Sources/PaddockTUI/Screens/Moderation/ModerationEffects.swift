@@ -47,7 +47,7 @@ enum ModerationEffects {
                 case .suspend: try community.suspend(by: member, member: handle, until: until ?? env.now, reason: reason)
                 case .lift: try community.lift(by: member, member: handle, reason: reason)
                 }
-                return ModerationOutcome.member(handle: handle, kind).text()
+                return ModerationOutcome.member(handle: handle, kind, until: kind.lasts ? until ?? env.now : nil).text()
             }
         }
     }

@@ -31,7 +31,7 @@ public struct ModerationLogScreen: Equatable, AppScreen {
         KeyBinding.moving { log, key, context in
             guard let need = log.entries.move(key, visible: log.visibleRows(in: context.body)) ?? nil else { return [] }
             return [.loadModerationLog(public: log.publicView, PagedList.read(need), limit: Self.pageSize(context.body) + 1)]
-        } + [.inbox(), .search(), .help(), .back()]
+        } + [.nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {

@@ -40,7 +40,7 @@ public struct ModerationQueueScreen: Equatable, AppScreen {
         do throws(CommunityError) {
             try Rules.moderate(by: member)
         } catch {
-            return [.setStatus(.error("the moderation queue is for moderators: \(error.description)"))]
+            return [.setStatus(.error(error.description))]
         }
         return [.push(ModerationQueueScreen(undoable: undoable)), .loadFlagQueue]
     }
@@ -87,7 +87,7 @@ public struct ModerationQueueScreen: Equatable, AppScreen {
             + KeyBinding.moving { queue, key, context in
                 _ = queue.items.move(key, visible: queue.visibleRows(in: context.body))
                 return []
-            } + [.inbox(), .search(), .help(), .back()]
+            } + [.nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
     public var capturesText: Bool { deciding != nil }

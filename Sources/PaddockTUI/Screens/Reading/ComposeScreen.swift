@@ -37,7 +37,8 @@ public struct ComposeScreen: Equatable, AppScreen {
          },
          KeyBinding("Esc", "back, draft kept", footer: true, keys: [.escape]) { compose, _, _ in
              let empty = compose.body.text.isEmpty && (!compose.hasTitle || compose.title.text.isEmpty)
-             return [.pop] + (empty ? [] : [.setStatus(.info("Draft kept: open the same reply again to continue."))])
+             let again = compose.hasTitle ? "c in this board continues it" : "open the same reply again to continue"
+             return [.pop] + (empty ? [] : [.setStatus(.info("Draft kept: \(again)."))])
          },
          KeyBinding("^X", "discard", footer: true, keys: [.ctrl("x")]) { compose, _, _ in
              [.discardDraft(compose.target.draftKey, what: "this draft", done: "Draft discarded.")]

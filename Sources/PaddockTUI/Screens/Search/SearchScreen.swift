@@ -69,7 +69,7 @@ public struct SearchScreen: Equatable, AppScreen {
                 guard case .after(let next)?? = search.hits.move(key, visible: search.visibleRows(in: context.body)), !search.loading else { return [] }
                 search.loading = true
                 return [.search(query: search.query, after: next, limit: Self.pageSize(context.body))]
-            } + [.inbox(), .help(), .back()]
+            } + [.nextUnread, .inbox(), .help(), .back()]
     }
 
     func open() -> [Command] {
