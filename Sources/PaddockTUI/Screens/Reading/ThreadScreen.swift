@@ -94,6 +94,17 @@ public struct ThreadScreen: Equatable, AppScreen {
 
     // MARK: - Keys
 
+    /// Why `r` and `R` would be refused here (a locked or archived thread, a silence); nil when the member may reply.
+    func replyRefusal(member: Actor, now: Date) -> String? {
+        do throws(CommunityError) {
+            try Rules.reply(by: member, in: ThreadFacts(kind: summary.kind, locked: summary.locked,
+                                                         archived: summary.archived, hidden: summary.hidden), now: now)
+        } catch {
+            return error.description
+        }
+        return nil
+    }
+
     /// Why `s` would be refused here (the domain's rules: a suspension, a closed
     /// suggestion, an author's own support); nil when it can succeed.
     static func supportRefusal(_ detail: SuggestionDetail, supporting: Bool, member: Actor, now: Date) -> String? {
@@ -119,6 +130,7 @@ public struct ThreadScreen: Equatable, AppScreen {
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
         let (member, now) = (context.member, context.now)
         let handle: (inout Self, Key, ScreenContext) -> [Command] = { $0.handle($1, $2) }
+        let canReply = replyRefusal(member: member, now: now) == nil
         var suggestionKeys: [KeyBinding<Self>] = []
         if summary.kind == .suggestion {
             let supporting = suggestion?.viewerSupports != true
@@ -136,8 +148,8 @@ public struct ThreadScreen: Equatable, AppScreen {
             { thread, _, context in thread.loaded ? open(&thread, context) : [] }
         }
         return suggestionKeys + [
-            KeyBinding("r", "reply", footer: true, keys: [.character("r")], handle),
-            KeyBinding("R", "reply quoting", footer: true, keys: [.character("R")], handle),
+            KeyBinding("r", "reply", footer: true, keys: [.character("r")], shown: canReply, handle),
+            KeyBinding("R", "reply quoting", footer: true, keys: [.character("R")], shown: canReply, handle),
             KeyBinding("n", "next unread", footer: true, keys: [.character("n")], handle),
             KeyBinding("j k ↑↓", "scroll", keys: [.character("j"), .character("k"), .down, .up, .enter], handle),
             KeyBinding("Space PgDn", "page down", keys: [.character(" "), .pageDown], handle),
@@ -234,12 +246,7 @@ public struct ThreadScreen: Equatable, AppScreen {
             selected = max(0, posts.count - 1)
         case .character("r"), .character("R"):
             // Said at once, not after the member has written the whole reply.
-            do throws(CommunityError) {
-                try Rules.reply(by: member, in: ThreadFacts(kind: summary.kind, locked: summary.locked,
-                                                             archived: summary.archived, hidden: summary.hidden), now: now)
-            } catch {
-                return [.setStatus(.error(error.description))]
-            }
+            if let refusal = replyRefusal(member: member, now: now) { return [.setStatus(.error(refusal))] }
             guard key == .character("R") else {
                 return [.openCompose(.reply(threadID: summary.id, threadTitle: summary.title, replyTo: nil), quoting: nil)]
             }
