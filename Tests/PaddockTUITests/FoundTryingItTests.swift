@@ -6,15 +6,6 @@ import Testing
 
 /// What a break-it session found in the restructured app, each kept fixed.
 @Suite struct FoundTryingItTests {
-    /// The header names the screen on top: middle screens give way to "…" first.
-    @Test func aLongBreadcrumbKeepsTheScreenOnTop() {
-        let crumbs = ["Paddock", "Roadmap", "Auxiliary LED fog lights", "Inbox"]
-        #expect(Frame.breadcrumbs(crumbs, width: 80) == "Paddock › Roadmap › Auxiliary LED fog lights › Inbox")
-        #expect(Frame.breadcrumbs(crumbs, width: 46) == "Paddock › … › Auxiliary LED fog lights › Inbox")
-        #expect(Frame.breadcrumbs(crumbs, width: 22) == "Paddock › … › Inbox")
-        #expect(Frame.breadcrumbs(["Paddock", "Garage", "A very long thread title indeed"], width: 24) == "Paddock › … › A very lo…")
-    }
-
     /// `n` works from every screen, the inbox too.
     @Test func nFromTheInboxOpensTheNextUnreadThread() throws {
         let app = try TUIFixture().app()

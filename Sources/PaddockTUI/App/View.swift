@@ -11,7 +11,7 @@ extension App {
             return canvas
         }
         let body = Frame.body(width: state.width, height: state.height)
-        Frame.drawHeader(&canvas, crumbs: breadcrumbs(state), member: state.member.handle, unread: state.unreadNotifications,
+        Frame.drawHeader(&canvas, title: breadcrumbs(state), member: state.member.handle, unread: state.unreadNotifications,
                           flags: state.member.role >= .moderator ? state.flagQueueCount : 0)
         let context = state.context()
         state.screen.render(into: &canvas, context)
@@ -26,8 +26,8 @@ extension App {
         return canvas
     }
 
-    static func breadcrumbs(_ state: AppState) -> [String] {
-        ["Paddock"] + state.stack.dropFirst().map(\.breadcrumb)
+    static func breadcrumbs(_ state: AppState) -> String {
+        (["Paddock"] + state.stack.dropFirst().map(\.breadcrumb)).joined(separator: " › ")
     }
 
     /// A box over the screen listing every key of the current screen.

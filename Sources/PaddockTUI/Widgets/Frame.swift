@@ -21,29 +21,15 @@ public enum Frame {
     }
 
     /// Header: where you are on the left, who you are and your inbox on the right.
-    public static func drawHeader(_ canvas: inout Canvas, crumbs: [String], member: String, unread: Int, flags: Int = 0) {
+    public static func drawHeader(_ canvas: inout Canvas, title: String, member: String, unread: Int, flags: Int = 0) {
         canvas.fill(x: 0, y: 0, width: canvas.width, height: 1, role: .header)
         let right = (flags > 0 ? "⚑ \(flags)  " : "") + (unread > 0 ? "✉ \(unread)  " : "") + member + " "
         let rightWidth = TextWidth.of(right)
         let room = max(0, canvas.width - rightWidth - 2)
-        canvas.put(" " + breadcrumbs(crumbs, width: max(0, room - 1)), x: 0, y: 0, role: .header, maxWidth: room)
+        canvas.put(" " + TextWrap.truncate(title, width: max(0, room - 1)), x: 0, y: 0, role: .header, maxWidth: room)
         if canvas.width >= rightWidth + 12 {
             canvas.put(right, x: canvas.width - rightWidth, y: 0, role: .header)
         }
-    }
-
-    /// The screens open, "Paddock › Garage › Reply", in `width` columns: when
-    /// they don't fit, the middle ones give way to "…" first, so the screen on
-    /// top stays named; only then is the last cut.
-    static func breadcrumbs(_ crumbs: [String], width: Int) -> String {
-        let separator = " › "
-        let whole = crumbs.joined(separator: separator)
-        guard TextWidth.of(whole) > width, crumbs.count > 2 else { return TextWrap.truncate(whole, width: width) }
-        for dropped in 1...(crumbs.count - 2) {
-            let shortened = ([crumbs[0], "…"] + crumbs.dropFirst(1 + dropped)).joined(separator: separator)
-            if TextWidth.of(shortened) <= width { return shortened }
-        }
-        return TextWrap.truncate([crumbs[0], "…", crumbs[crumbs.count - 1]].joined(separator: separator), width: width)
     }
 
     /// The status row; a message wider than the window takes up to three rows,

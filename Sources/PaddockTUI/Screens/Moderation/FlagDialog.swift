@@ -193,6 +193,8 @@ public struct ModerationMenu: Equatable, AppScreen {
     public var options: [Option]
     /// The thread moderated: its reason is kept as a draft under it.
     public var threadID: Int64?
+    /// The post marked ▸ when the menu opened: a reason is kept for it alone, never offered for another post.
+    public var postID: Int64?
     public var choice = 0
     /// The actions and the one chosen, while that one shows its choices.
     struct Level: Equatable {
@@ -244,7 +246,7 @@ public struct ModerationMenu: Equatable, AppScreen {
         let pace = s.slowModeSeconds > 0 ? " (now one post every \(TimeText.describe(seconds: s.slowModeSeconds)))" : ""
         options.append(Option(label: "slow mode…" + pace, request: nil, choices: paces))
         options.append(threadOption(s.hidden ? "unhide the thread" : "hide the thread", s.hidden ? .unhide : .hide))
-        return [.push(ModerationMenu(title: s.title, options: options, threadID: id))]
+        return [.push(ModerationMenu(title: s.title, options: options, threadID: id, postID: thread.focusedPost?.id))]
     }
 
     public var breadcrumb: String { "Moderate" }
@@ -281,7 +283,9 @@ public struct ModerationMenu: Equatable, AppScreen {
         return reason.refusal.map { [.setStatus(.error($0))] } ?? []
     }
 
-    public var draft: DraftText? { threadID.map { DraftText(key: "moderate:\($0)", body: reason.text) } }
+    public var draft: DraftText? {
+        threadID.map { DraftText(key: "moderate:\($0)" + (postID.map { ":\($0)" } ?? ""), body: reason.text) }
+    }
 
     public mutating func restore(_ draft: DraftText) -> [Command]? {
         guard takes(draft) else { return nil }
