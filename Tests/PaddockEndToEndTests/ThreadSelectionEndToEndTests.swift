@@ -29,7 +29,7 @@ struct ThreadSelectionEndToEndTests {
         try tmux.keys("G", "Enter")  // the last board: Bar Paddock
         try tmux.waitFor("Il miglior piatto")
         try tmux.keys("Enter")
-        let opened = try tmux.waitFor("n next unread")  // the thread is locked: no r offered
+        let opened = try tmux.waitFor("replies · locked")  // the thread's header; locked, it offers no r
         #expect(opened.contains("sato.ken · 16 Aug · #5"), "the whole thread on one screen:\n\(opened)")
         for _ in 0..<5 { try tmux.keys("]") }
         try tmux.waitFor("reply 5 of 5")
