@@ -14,10 +14,13 @@ public struct ScreenContext {
     public var unread = 0
     /// Open items in the flag queue (moderators and up).
     public var flagQueueCount = 0
-    /// The community's boards, as home last loaded them.
-    public var boards: [BoardSummary] = []
+    /// The community as home last loaded it (nil: not yet).
+    public var home: HomeOverview?
     /// The member's last step in the flag queue this session, which `u` there takes back.
     public var lastQueueStep: ModerationRequest?
+
+    /// The community's boards, as home last loaded them: read only where asked for (moving a thread).
+    public var boards: [BoardSummary] { home?.boards.map(\.board) ?? [] }
 }
 
 /// A screen of the app: everything about it lives in its own type — its keys

@@ -46,7 +46,7 @@ public struct AppState: Equatable {
     func context(at index: Int? = nil) -> ScreenContext {
         let index = index ?? stack.count - 1
         return ScreenContext(member: member, now: now, body: body, isTop: index == stack.count - 1, unread: unreadNotifications,
-                             flagQueueCount: flagQueueCount, boards: (stack[0] as? HomeScreen)?.boards ?? [],
+                             flagQueueCount: flagQueueCount, home: (stack[0] as? HomeScreen)?.overview,
                              lastQueueStep: lastQueueStep)
     }
 

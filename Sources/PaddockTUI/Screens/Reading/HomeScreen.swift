@@ -12,9 +12,6 @@ public struct HomeScreen: Equatable, AppScreen {
 
     public var breadcrumb: String { "Paddock" }
 
-    /// The community's boards as home last loaded them.
-    var boards: [BoardSummary] { overview?.boards.map(\.board) ?? [] }
-
     /// Rows above the list: the latest announcement and the column titles.
     static let listTop = 3
 
