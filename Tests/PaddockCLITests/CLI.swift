@@ -47,12 +47,7 @@ struct CLI {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Self.finish(process, out, err)
     }
 
     /// Runs another program (a shell, `unshare`, `setpriv` around the binary) to completion.
@@ -64,6 +59,11 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        return finish(process, out, err)
+    }
+
+    /// Reads a started process's output to its end, then waits for it.
+    private static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Result {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
