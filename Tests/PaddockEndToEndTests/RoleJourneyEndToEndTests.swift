@@ -37,7 +37,10 @@ struct RoleJourneyEndToEndTests {
         let footer = try tmux.screen().split(separator: "\n").last.map(String.init) ?? ""
         if footer.contains("\(key) \(action)") { return }
         try tmux.keys("?")
-        let help = try tmux.waitFor("Keys on this screen", sourceLocation: sourceLocation)
+        // The whole box, down to its last line: a frame read half drawn would miss keys.
+        let help = try tmux.waitUntil("the help overlay drawn whole", sourceLocation: sourceLocation) {
+            $0.contains("Keys on this screen") && ($0.contains("any key closes") || $0.contains("q closes"))
+        }
         #expect(help.split(separator: "\n").contains { $0.contains(" \(key) ") && $0.contains(action) },
                 "\(key) (\(action)) is offered neither in the footer nor in the help:\n\(help)", sourceLocation: sourceLocation)
         try tmux.keys("Escape")
