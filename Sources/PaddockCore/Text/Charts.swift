@@ -17,8 +17,9 @@ public enum Sparkline {
     /// One glyph per value, scaled so that the largest value is the highest
     /// glyph. Zero is the lowest glyph; any other value at least the second,
     /// so a quiet day and an empty one differ. With more values than `width`,
-    /// neighbouring days are summed into `width` columns (the last column may
-    /// hold fewer days).
+    /// neighbouring days are summed into at most `width` columns; the last
+    /// column may hold fewer days, and is scaled up to a whole column's worth
+    /// so that it reads at the same rate as the others rather than as a drop.
     public static func draw(_ values: [Int], width: Int? = nil, style: ChartStyle = .blocks) -> String {
         let columns = buckets(values, width: width ?? values.count)
         let top = columns.max() ?? 0
@@ -40,7 +41,11 @@ public enum Sparkline {
         guard width > 0 else { return [] }
         let size = daysPerColumn(values.count, width: width)
         guard size > 1 else { return values }
-        return stride(from: 0, to: values.count, by: size).map { values[$0..<min($0 + size, values.count)].reduce(0, +) }
+        return stride(from: 0, to: values.count, by: size).map { start in
+            let days = values[start..<min(start + size, values.count)]
+            let sum = days.reduce(0, +)
+            return days.count == size ? sum : Int((Double(sum) * Double(size) / Double(days.count)).rounded(.up))
+        }
     }
 }
 
