@@ -13,6 +13,9 @@ struct AppOptions: ParsableArguments {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (select and copy text as usual).")
     var noMouse = false
 
+    @Flag(help: "Draw the dashboard's charts in ASCII, for fonts without block elements (the mono theme does too).")
+    var ascii = false
+
     func open(_ context: CommandContext) throws {
         // The theme first: a malformed one stops here, before the terminal is touched.
         var options = TerminalOptions(mouse: !noMouse)
@@ -29,7 +32,9 @@ struct AppOptions: ParsableArguments {
         }
         let actor = try context.actor()
         try Rules.mayOpen(actor, at: Date())
-        let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24)
+        // Block elements need a font that has them; a colourless theme usually means a plain terminal.
+        let chartStyle: ChartStyle = ascii || options.monochrome ? .ascii : .blocks
+        let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24, chartStyle: chartStyle)
         do {
             try CursesTerminal.run(app, options: options)
         } catch let error as TerminalError {

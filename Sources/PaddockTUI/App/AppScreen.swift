@@ -18,6 +18,8 @@ public struct ScreenContext {
     public var home: HomeOverview?
     /// The member's last step in the flag queue this session, which `u` there takes back.
     public var lastQueueStep: ModerationRequest?
+    /// How charts are drawn: block elements, or ASCII for the mono theme and `--ascii`.
+    public var chartStyle: ChartStyle = .blocks
 
     /// The community's boards, as home last loaded them: read only where asked for (moving a thread).
     public var boards: [BoardSummary] { home?.boards.map(\.board) ?? [] }

@@ -22,6 +22,8 @@ public struct AppState: Equatable {
     public var flagQueueCount = 0
     /// The member's last step in the flag queue this session, which `u` there takes back.
     public var lastQueueStep: ModerationRequest?
+    /// How charts are drawn, for the whole session: block elements, or ASCII for the mono theme and `--ascii`.
+    public var chartStyle: ChartStyle = .blocks
     /// Ticks since the last look for other sessions' changes.
     var ticksSinceCheck = 0
     /// Text typed into the open form and not yet saved as a draft.
@@ -47,7 +49,7 @@ public struct AppState: Equatable {
         let index = index ?? stack.count - 1
         return ScreenContext(member: member, now: now, body: body, isTop: index == stack.count - 1, unread: unreadNotifications,
                              flagQueueCount: flagQueueCount, home: (stack[0] as? HomeScreen)?.overview,
-                             lastQueueStep: lastQueueStep)
+                             lastQueueStep: lastQueueStep, chartStyle: chartStyle)
     }
 
     public static func == (a: AppState, b: AppState) -> Bool {
@@ -56,7 +58,7 @@ public struct AppState: Equatable {
             && a.status == b.status && a.showingHelp == b.showingHelp && a.helpScroll == b.helpScroll
             && a.confirmation == b.confirmation && a.unreadNotifications == b.unreadNotifications
             && a.flagQueueCount == b.flagQueueCount && a.lastQueueStep == b.lastQueueStep
-            && a.ticksSinceCheck == b.ticksSinceCheck && a.unsavedDraft == b.unsavedDraft
+            && a.chartStyle == b.chartStyle && a.ticksSinceCheck == b.ticksSinceCheck && a.unsavedDraft == b.unsavedDraft
     }
 }
 

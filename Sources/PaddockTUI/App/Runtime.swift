@@ -18,10 +18,13 @@ public final class PaddockApp: TerminalProgram, EffectEnvironment {
     /// keeps its own (see `Community.saveDraft`).
     public let session = String(UUID().uuidString.prefix(8))
 
-    public init(community: Community, member: Actor, width: Int, height: Int, clock: @escaping () -> Date = { Date() }) {
+    /// - Parameter chartStyle: how charts are drawn: ASCII for the mono theme and `--ascii`.
+    public init(community: Community, member: Actor, width: Int, height: Int, chartStyle: ChartStyle = .blocks,
+                clock: @escaping () -> Date = { Date() }) {
         self.community = community
         self.clock = clock
         state = AppState(member: member, width: width, height: height, now: clock())
+        state.chartStyle = chartStyle
         changeToken = try? community.changeToken()
         dispatch([.homeLoadedOrFailed(community, member), .notificationsCounted((try? community.unreadNotificationCount(for: member)) ?? 0)])
         if member.role >= .moderator { dispatch([.flagQueueCounted((try? community.flagQueueCount()) ?? 0)]) }
