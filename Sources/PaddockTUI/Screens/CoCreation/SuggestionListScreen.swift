@@ -42,8 +42,9 @@ public struct SuggestionListScreen: Equatable, AppScreen {
 
     func visibleRows(in body: Rect) -> Int { max(1, body.height - Self.listTop) }
 
-    static func open(product: String? = nil, body: Rect) -> [Command] {
-        let query = SuggestionQuery(product: product)
+    /// A product's open suggestions (nil: the first product), or one feature's.
+    static func open(product: String? = nil, feature: String? = nil, body: Rect) -> [Command] {
+        let query = SuggestionQuery(product: product, feature: product == nil ? nil : feature)
         return [.push(SuggestionListScreen(query: query)), .loadSuggestions(query, after: nil, limit: pageSize(body))]
     }
 
