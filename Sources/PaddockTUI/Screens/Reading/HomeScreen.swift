@@ -42,6 +42,10 @@ public struct HomeScreen: Equatable, AppScreen {
                 KeyBinding("L", "moderation log", keys: [.character("L")]) { _, _, context in
                     ModerationLogScreen.open(member: context.member, body: context.body)
                 },
+                KeyBinding("D", "dashboard: demand, activity, health", keys: [.character("D")],
+                           shown: DashboardScreen.mayOpen(context.member)) { _, _, context in
+                    DashboardScreen.open(member: context.member, now: context.now)
+                },
                 .search(footer: true), .help(),
                 KeyBinding("q", "quit", footer: true, keys: [.character("q")]) { _, _, _ in [.quit] },
             ]

@@ -1,0 +1,316 @@
+import Foundation
+import PaddockCore
+
+/// One line of the dashboard's body: pieces of text at columns, and the demand
+/// row it shows (the lines the selection moves over).
+struct DashboardLine: Equatable {
+    struct Span: Equatable {
+        var x: Int
+        var text: String
+        var role: StyleRole
+    }
+
+    var spans: [Span]
+    /// The index in `CommunityStats.demand` of the row this line shows.
+    var demandRow: Int?
+
+    init(_ spans: [Span] = [], demandRow: Int? = nil) {
+        self.spans = spans
+        self.demandRow = demandRow
+    }
+
+    static let blank = DashboardLine()
+
+    static func text(_ text: String, x: Int = 2, role: StyleRole = .normal) -> DashboardLine {
+        DashboardLine([Span(x: x, text: text, role: role)])
+    }
+
+    /// The line as plain text (what tests read).
+    var text: String {
+        var line = ""
+        for span in spans.sorted(by: { $0.x < $1.x }) {
+            let at = TextWidth.of(line)
+            if span.x > at { line += String(repeating: " ", count: span.x - at) }
+            line += span.text
+        }
+        return line
+    }
+}
+
+/// The dashboard's panels as lines, from the figures, the window's width and
+/// the chart style. Pure. Every figure says what it counts, in what unit, and
+/// over which days; no line is wider than the width less one column, which is
+/// left to the scroll marks. A panel that needs more room than the window has
+/// is left out whole, and a last line says which and how wide to make it.
+enum DashboardPanels {
+    /// The narrowest window in which a panel is drawn whole: its sentences and
+    /// the waiting suggestions' titles need more than the app's minimum.
+    static func minimumWidth(_ part: StatsPart) -> Int {
+        switch part {
+        case .demand, .activity, .participation: Frame.minimumWidth
+        case .responsiveness, .moderation: 60
+        }
+    }
+
+    /// The widest tables and sentences get: wider, a name sits too far from its figures to be read across.
+    static let widestText = 100
+
+    static func lines(_ stats: CommunityStats, width: Int, style: ChartStyle) -> [DashboardLine] {
+        let w = min(widestText, max(1, width - 1))
+        let span = daysText(stats.period.days)
+        var panels: [[DashboardLine]] = []
+        var leftOut: [StatsPart] = []
+        func add(_ part: StatsPart, _ draw: () -> [DashboardLine]) {
+            if width >= minimumWidth(part) { panels.append(draw()) } else { leftOut.append(part) }
+        }
+        if let demand = stats.demand { add(.demand) { self.demand(demand, width: w) } }
+        // Sparklines take the whole width: at 365 days each column sums fewer days.
+        if let activity = stats.activity {
+            add(.activity) { self.activity(activity, period: stats.period, width: w, chartWidth: max(1, width - 3), style: style) }
+        }
+        if let funnel = stats.funnel { add(.participation) { self.funnel(funnel, period: stats.period, width: w, style: style) } }
+        if let responsiveness = stats.responsiveness {
+            add(.responsiveness) { self.responsiveness(responsiveness, span: span, asOf: stats.asOf, width: w) }
+        }
+        if let moderation = stats.moderation { add(.moderation) { self.moderation(moderation, span: span, width: w) } }
+        var lines = Array(panels.joined(separator: [.blank]))
+        if !leftOut.isEmpty {
+            let needed = leftOut.map(minimumWidth).max() ?? 0
+            let names = listed(leftOut.map(\.title))
+            if !lines.isEmpty { lines.append(.blank) }
+            lines += wrapped("\(names) \(leftOut.count == 1 ? "needs" : "need") a window \(needed) columns wide.", width: w, role: .muted)
+        }
+        if lines.isEmpty { lines = wrapped("No figures to show.", width: w, role: .muted) }
+        return lines
+    }
+
+    // MARK: - Demand
+
+    /// The columns of the demand table after the name, in the order a narrower window drops them last to first.
+    enum DemandColumn: CaseIterable {
+        case open, support, gained7, change7, gained30, change30, shipped90
+
+        var title: String {
+            switch self {
+            case .open: "OPEN"
+            case .support: "SUPPORT"
+            case .gained7: "7D"
+            case .gained30: "30D"
+            case .change7, .change30: "CHANGE"
+            case .shipped90: "SHIPPED 90D"
+            }
+        }
+
+        func value(_ row: DemandRow) -> String {
+            switch self {
+            case .open: "\(row.openSuggestions)"
+            case .support: "\(row.totalSupport)"
+            case .gained7: "\(row.gained7.now)"
+            case .change7: row.gained7.changeText
+            case .gained30: "\(row.gained30.now)"
+            case .change30: row.gained30.changeText
+            case .shipped90: "\(row.shipped90)"
+            }
+        }
+
+        /// Dropped first when the window narrows: the 90-day count, then the 30-day change, …
+        static let dropOrder: [DemandColumn] = [.shipped90, .change30, .gained30, .open, .change7]
+    }
+
+    /// The columns shown at `width`: as many as leave the name room for its
+    /// widest value, up to 18 columns of it.
+    static func demandColumns(_ rows: [DemandRow], width: Int) -> (columns: [DemandColumn], layout: Columns) {
+        let nameWanted = min(18, max(TextWidth.of("NAME"), rows.map { TextWidth.of($0.name) }.max() ?? 0))
+        var shown = DemandColumn.allCases
+        func layout(_ columns: [DemandColumn]) -> Columns {
+            Columns(indent: 2, total: width,
+                    [.flexible("NAME")] + columns.map { column in .fitting(column.title, rows.map(column.value)) }, flexible: 0)
+        }
+        for drop in [nil] + DemandColumn.dropOrder {
+            if let drop { shown.removeAll { $0 == drop } }
+            let candidate = layout(shown)
+            if candidate.widths[0] >= nameWanted, (candidate.starts.last ?? 0) + (candidate.widths.last ?? 0) <= width {
+                return (shown, candidate)
+            }
+        }
+        return (shown, layout(shown))
+    }
+
+    static func demand(_ rows: [DemandRow], width w: Int) -> [DashboardLine] {
+        var lines = title(.demand, "rising fastest first", width: w)
+        guard !rows.isEmpty else {
+            return lines + wrapped("No products yet: managers add them with `paddock product add`.", width: w, role: .muted)
+        }
+        let (columns, layout) = demandColumns(rows, width: w)
+        lines.append(.text(TextWrap.truncate(layout.header, width: w), x: 0, role: .muted))
+        for (index, row) in rows.enumerated() {
+            var spans = [DashboardLine.Span(x: layout.starts[0], text: layout.cell(0, row.name), role: .normal)]
+            for (offset, column) in columns.enumerated() {
+                spans.append(.init(x: layout.starts[offset + 1], text: layout.cell(offset + 1, column.value(row)), role: .normal))
+            }
+            lines.append(DashboardLine(spans, demandRow: index))
+        }
+        return lines + wrapped(demandLegend(columns), width: w, role: .muted)
+    }
+
+    /// What each shown column counts, and over which days.
+    static func demandLegend(_ columns: [DemandColumn]) -> String {
+        var parts: [String] = []
+        let has = Set(columns)
+        if has.contains(.open) { parts.append("OPEN: open suggestions now") }
+        if has.contains(.support) { parts.append("SUPPORT: supporters now") }
+        if has.contains(.gained7) { parts.append("7D: support gained in the last 7 days") }
+        if has.contains(.gained30) { parts.append("30D: in the last 30 days") }
+        if has.contains(.change7) || has.contains(.change30) {
+            let spans = [has.contains(.change7) ? "7" : nil, has.contains(.change30) ? "30" : nil].compactMap { $0 }
+            parts.append("CHANGE: against the \(spans.joined(separator: " or ")) days before")
+        }
+        if has.contains(.shipped90) { parts.append("SHIPPED 90D: suggestions shipped in the last 90 days") }
+        return parts.joined(separator: "; ") + "."
+    }
+
+    // MARK: - Activity
+
+    static func activity(_ series: [DailySeries], period: StatsPeriod, width w: Int, chartWidth: Int, style: ChartStyle) -> [DashboardLine] {
+        let span = daysText(period.days)
+        var lines = title(.activity, span, width: w)
+        let perColumn = Sparkline.daysPerColumn(period.days, width: chartWidth)
+        let scale = perColumn == 1
+            ? "One mark per UTC day, \(period.first.text) to \(period.last.text)."
+            : "One mark per \(perColumn) UTC days, \(period.first.text) to \(period.last.text)."
+        lines += wrapped(scale, width: w, role: .muted)
+        for daily in series {
+            let total = "\(daily.name): \(daily.total) \(daily.unit) in \(span)"
+            if let peak = daily.peak {
+                let peakText = "peak \(peak.value) on \(peak.day.text)"
+                if TextWidth.of(total + " · " + peakText) <= w - 2 {
+                    lines.append(.text(total + " · " + peakText))
+                } else {
+                    lines += wrapped(total, width: w) + [.text(TextWrap.truncate(peakText, width: w - 4), x: 4)]
+                }
+            } else {
+                lines += wrapped(total, width: w)
+            }
+            lines.append(.text(Sparkline.draw(daily.values, width: chartWidth, style: style), role: .accent))
+        }
+        return lines
+    }
+
+    // MARK: - Participation
+
+    static func funnel(_ funnel: Funnel, period: StatsPeriod, width w: Int, style: ChartStyle) -> [DashboardLine] {
+        let span = daysText(period.days)
+        var lines = title(.participation, span, width: w)
+        let steps = funnel.steps
+        let nameWidth = steps.map { TextWidth.of($0.name) }.max() ?? 0
+        let counts = steps.map { "\($0.count)" }
+        let percents = steps.map { percent($0.count, of: funnel.members) }
+        let countWidth = counts.map { TextWidth.of($0) }.max() ?? 0
+        let percentWidth = percents.map { TextWidth.of($0) }.max() ?? 0
+        // Name, bar, count and share, two blanks apart; the bar takes what is left, up to 50 cells.
+        let barWidth = min(50, w - 2 - nameWidth - countWidth - percentWidth - 3 * Columns.gap)
+        let barX = 2 + nameWidth + Columns.gap
+        for (index, step) in steps.enumerated() {
+            let fraction = funnel.members == 0 ? 0 : Double(step.count) / Double(funnel.members)
+            lines.append(DashboardLine([
+                .init(x: 2, text: step.name, role: .normal),
+                .init(x: barX, text: Bar.draw(fraction, width: max(0, barWidth), style: style), role: .accent),
+                .init(x: barX + max(0, barWidth) + Columns.gap, text: counts[index].leftPadded(to: countWidth), role: .normal),
+                .init(x: barX + max(0, barWidth) + 2 * Columns.gap + countWidth, text: percents[index].leftPadded(to: percentWidth),
+                      role: .muted),
+            ]))
+        }
+        lines += wrapped("Members: joined by \(period.last.text). Readers, posters, suggesters, supporters: members who did so in the "
+                         + "\(span). Shares are of members.", width: w, role: .muted)
+        lines += wrapped("Contributors in the \(span): \(funnel.firstTimeContributors) first-time, "
+                         + "\(funnel.returningContributors) returning.", width: w)
+        return lines
+    }
+
+    // MARK: - Responsiveness
+
+    static func responsiveness(_ r: Responsiveness, span: String, asOf: Date, width w: Int) -> [DashboardLine] {
+        var lines = title(.responsiveness, span, width: w)
+        var times = "Review to first official response: "
+        if let median = r.medianSeconds {
+            times += "median \(TimeText.roughly(seconds: median))"
+            if let p90 = r.p90Seconds { times += ", 90th percentile \(TimeText.roughly(seconds: p90))" }
+        } else {
+            times += "none answered yet"
+        }
+        lines += wrapped(times + ".", width: w)
+        lines += wrapped("Answered: \(r.answered) of the \(r.reachedReview) suggestions that reached review in the \(span).", width: w)
+        if let share = r.answeredShare {
+            lines += wrapped("Any official response: \(r.postedAnswered) of the \(r.posted) suggestions posted in the \(span) "
+                             + "(\(percent(share))).", width: w)
+        } else {
+            lines += wrapped("No suggestions were posted in the \(span).", width: w)
+        }
+        let overdue = "Under review for over \(Responsiveness.overdueDays) days, today: \(r.overdueCount)"
+        lines += wrapped(overdue + (r.overdue.isEmpty ? "." : ", the longest waiting first:"), width: w)
+        if !r.overdue.isEmpty {
+            let ids = r.overdue.map { "#\($0.id)" }
+            let waits = r.overdue.map { "waiting " + TimeText.roughly(seconds: Int(asOf.timeIntervalSince($0.since))) }
+            let layout = Columns(indent: 4, total: w, [.fitting("", ids, .left), .flexible(""), .fitting("", r.overdue.map(\.product), .left),
+                                                      .fitting("", waits)], flexible: 1)
+            for (index, waiting) in r.overdue.enumerated() {
+                let cells = [ids[index], waiting.title, waiting.product, waits[index]]
+                lines.append(DashboardLine(cells.enumerated().map { column, text in
+                    .init(x: layout.starts[column], text: layout.cell(column, text), role: column == 3 ? .muted : .normal)
+                }))
+            }
+            if r.overdueCount > r.overdue.count { lines.append(.text("… and \(r.overdueCount - r.overdue.count) more", x: 4, role: .muted)) }
+        }
+        return lines
+    }
+
+    // MARK: - Moderation
+
+    static func moderation(_ m: ModerationHealth, span: String, width w: Int) -> [DashboardLine] {
+        var lines = title(.moderation, span, width: w)
+        lines += wrapped("Flag queue now: \(m.queue) \(m.queue == 1 ? "post" : "posts") to review.", width: w)
+        var handled = "Handled in the \(span): \(m.handled) flagged \(m.handled == 1 ? "post" : "posts")"
+        if let median = m.medianHandleSeconds { handled += ", median \(TimeText.roughly(seconds: median)) from first flag to decision" }
+        lines += wrapped(handled + ".", width: w)
+        let reasons = FlagReason.allCases.map { "\($0.rawValue.replacingOccurrences(of: "_", with: " ")) \(m.flagsByReason[$0] ?? 0)" }
+        lines += wrapped("Flags raised in the \(span): \(m.flags) (\(reasons.joined(separator: ", "))).", width: w)
+        lines += wrapped("Posts hidden in the \(span): \(m.hidden); hidden posts restored: \(m.restored).", width: w)
+        return lines
+    }
+
+    // MARK: - Words and layout
+
+    /// "30 days", "1 day".
+    static func daysText(_ days: Int) -> String { days == 1 ? "1 day" : "\(days) days" }
+
+    /// "53 %"; "<1 %" for a share too small to round to 1; "–" of nothing.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        whole == 0 ? "–" : percent(Double(part) / Double(whole))
+    }
+
+    static func percent(_ share: Double) -> String {
+        let rounded = Int((share * 100).rounded())
+        return rounded == 0 && share > 0 ? "<1 %" : "\(rounded) %"
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func listed(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
+    /// A panel's title, and what it covers beside it, or below it when the window is narrow.
+    static func title(_ part: StatsPart, _ covers: String, width w: Int) -> [DashboardLine] {
+        let title = part.title.uppercased()
+        if TextWidth.of(" \(title) · \(covers)") <= w {
+            return [DashboardLine([.init(x: 1, text: title, role: .header),
+                                   .init(x: 1 + TextWidth.of(title), text: " · " + covers, role: .muted)])]
+        }
+        return [.text(TextWrap.truncate(title, width: w - 1), x: 1, role: .header)] + wrapped(covers, width: w, role: .muted)
+    }
+
+    /// A sentence wrapped to the panel, two columns in.
+    static func wrapped(_ text: String, width w: Int, role: StyleRole = .normal) -> [DashboardLine] {
+        TextWrap.lines(text, width: max(1, w - 2)).map { .text($0, role: role) }
+    }
+}
