@@ -124,6 +124,10 @@ let journeys: [Journey] = [
     Journey(name: "roadmap", who: .member, go: { app, _ in app.press(.character("R")) }),
     Journey(name: "suggestions", who: .member, go: { app, _ in app.press(.character("S")) }),
     Journey(name: "review queue", who: .manager, go: { app, _ in app.press(.character("Q")) }),
+    Journey(name: "dashboard", who: .manager, go: { app, _ in app.press(.character("D")) }, shows: ["30 days: "]),
+    Journey(name: "dashboard, a year, scrolled to the end", who: .manager, go: { app, _ in
+        app.press(.character("D"), .character("]"), .character("]"), .character("G"))
+    }, shows: ["365 days: "]),
     Journey(name: "status", who: .manager, go: { app, f in try app.open(thread: f.suggestions.grips.id); app.press(.character("S"), .down) },
             shows: ["▸"]),
     Journey(name: "status, response", who: .manager, go: { app, f in
