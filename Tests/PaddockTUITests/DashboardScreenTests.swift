@@ -298,6 +298,33 @@ extension AppState {
         #expect(screen().top == 0 && screen().selected == 0)
     }
 
+    /// Tab puts the next panel's title on the top row, S-Tab the previous one's; a click selects a row, a second opens it.
+    @Test func tabGoesFromPanelToPanelAndAClickSelects() {
+        var state = DashboardSample.state(width: 80, height: 12)
+        func firstRow() -> String { state.bodyRows[1].replacingOccurrences(of: " *▲? *$", with: "", options: .regularExpression) }
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect(firstRow() == " ACTIVITY PER DAY · 30 days")
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect(firstRow() == " PARTICIPATION · 30 days")
+        _ = App.update(&state, .event(.key(.backTab)))
+        #expect(firstRow() == " ACTIVITY PER DAY · 30 days")
+        _ = App.update(&state, .event(.key(.backTab)))
+        #expect(firstRow() == " DEMAND PER PRODUCT AND FEATURE · rising fastest first")
+        // Row 1 of the window is the period, row 2 the demand title, row 3 the column titles: row 5 is the second demand row.
+        _ = App.update(&state, .event(.mouse(.click(x: 10, y: 5))))
+        #expect((state.screen as! DashboardScreen).selected == 1)
+        #expect(App.update(&state, .event(.mouse(.click(x: 10, y: 5)))) == [.loadSuggestions(SuggestionQuery(product: "furia"), after: nil,
+                                                                                              limit: SuggestionListScreen.pageSize(state.body))])
+    }
+
+    /// The style given to the app is the one every screen draws its charts in.
+    @Test func theAppCarriesItsChartStyleToTheScreens() throws {
+        let f = try TUIFixture()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, chartStyle: .ascii)
+        #expect(app.state.chartStyle == .ascii && app.state.context().chartStyle == .ascii)
+        #expect(PaddockApp(community: f.community, member: f.manager, width: 80, height: 24).state.context().chartStyle == .blocks)
+    }
+
     /// New figures keep the selection on its product or feature, wherever it now sorts.
     @Test func theSelectionStaysOnItsRowAcrossAReload() {
         var state = DashboardSample.state()

@@ -13,10 +13,13 @@ struct DashboardLine: Equatable {
     var spans: [Span]
     /// The index in `CommunityStats.demand` of the row this line shows.
     var demandRow: Int?
+    /// Whether a panel starts here (its title): where Tab goes.
+    var startsPanel = false
 
-    init(_ spans: [Span] = [], demandRow: Int? = nil) {
+    init(_ spans: [Span] = [], demandRow: Int? = nil, startsPanel: Bool = false) {
         self.spans = spans
         self.demandRow = demandRow
+        self.startsPanel = startsPanel
     }
 
     static let blank = DashboardLine()
@@ -304,9 +307,11 @@ enum DashboardPanels {
         let title = part.title.uppercased()
         if TextWidth.of(" \(title) · \(covers)") <= w {
             return [DashboardLine([.init(x: 1, text: title, role: .header),
-                                   .init(x: 1 + TextWidth.of(title), text: " · " + covers, role: .muted)])]
+                                   .init(x: 1 + TextWidth.of(title), text: " · " + covers, role: .muted)], startsPanel: true)]
         }
-        return [.text(TextWrap.truncate(title, width: w - 1), x: 1, role: .header)] + wrapped(covers, width: w, role: .muted)
+        var first = DashboardLine.text(TextWrap.truncate(title, width: w - 1), x: 1, role: .header)
+        first.startsPanel = true
+        return [first] + wrapped(covers, width: w, role: .muted)
     }
 
     /// A sentence wrapped to the panel, two columns in.

@@ -7,7 +7,8 @@ import PaddockStore
 /// participation; the company's responsiveness; moderation health. The first
 /// row says the period. The selection moves over the demand rows and Enter
 /// opens the selected product's or feature's suggestions; past the last row
-/// the keys scroll the rest. `[` and `]` change the period, `r` reads again.
+/// the keys scroll the rest, and Tab goes to the next panel. `[` and `]`
+/// change the period, `r` reads again.
 public struct DashboardScreen: Equatable, AppScreen {
     /// The periods `[` and `]` step through, in days.
     public static let periods = [30, 90, 365]
@@ -61,6 +62,7 @@ public struct DashboardScreen: Equatable, AppScreen {
                 KeyBinding("↑↓ j k", "move, then scroll", keys: [.up, .down, .character("j"), .character("k")], move),
                 KeyBinding("PgUp PgDn", "a page", keys: [.pageUp, .pageDown, .character(" "), .character("b")], move),
                 KeyBinding("g G Home End", "top, bottom", keys: [.home, .end, .character("g"), .character("G")], move),
+                KeyBinding("Tab S-Tab", "next, previous panel", keys: [.tab, .backTab], move),
                 .nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
@@ -131,8 +133,8 @@ public struct DashboardScreen: Equatable, AppScreen {
     func shows(_ part: StatsPart, _ context: ScreenContext) -> Bool { context.body.width >= DashboardPanels.minimumWidth(part) }
 
     /// ↑↓ move the selection while it is in view and has a row to go to, else
-    /// scroll a line; a page, the top or the bottom scroll, and the selection
-    /// follows to a row in view so Enter acts on what is seen.
+    /// scroll a line; a page, a panel, the top or the bottom scroll, and the
+    /// selection follows to a row in view so Enter acts on what is seen.
     mutating func move(_ key: Key, _ context: ScreenContext) {
         let lines = self.lines(context)
         let visible = Self.visible(context.body)
@@ -175,6 +177,12 @@ public struct DashboardScreen: Equatable, AppScreen {
         case .end, .character("G"):
             top = most
             follow(lastInView: true)
+        case .tab:
+            if let next = lines.indices.first(where: { $0 > top && lines[$0].startsPanel }) { top = min(next, most) }
+            follow(lastInView: false)
+        case .backTab:
+            top = lines.indices.last { $0 < top && lines[$0].startsPanel } ?? 0
+            follow(lastInView: false)
         default:
             break
         }
@@ -204,8 +212,8 @@ public struct DashboardScreen: Equatable, AppScreen {
     func periodRow(now: Date) -> String {
         let shown = stats?.period ?? StatsPeriod.last(days, endingAt: now)
         var text = " \(DashboardPanels.daysText(shown.days)): " + (shown.days == 1 ? shown.first.text : "\(shown.first.text) to \(shown.last.text)")
-        if stats == nil, failure == nil {
-            text += " · reading…"
+        if stats == nil {
+            if failure == nil { text += " · reading…" }
         } else if stats?.period.days != days {
             text += failure == nil ? " · reading \(DashboardPanels.daysText(days))…" : " · \(DashboardPanels.daysText(days)) could not be read"
         }
