@@ -105,6 +105,8 @@ public enum SyntheticCommunity {
                 var builder = Builder(db: db, plan: plan, progress: progress)
                 result = try builder.run(started: started)
                 for sql in triggers { try db.execute(sql: sql) }
+                progress("counting activity per day")
+                try Schema.rebuildActivityCounts(db)
                 try rebuildFullTextIndexes(db, progress: progress)
                 return .commit
             }
@@ -121,12 +123,14 @@ public enum SyntheticCommunity {
                                seconds: Date().timeIntervalSince(started))
     }
 
-    /// Row triggers on the tables the generator fills (full-text sync, mostly):
-    /// dropped for the bulk insert, their SQL returned to create them again.
+    /// Row triggers on the tables the generator fills (full-text sync, mostly)
+    /// and the activity counters' (rebuilt once at the end): dropped for the
+    /// bulk insert, their SQL returned to create them again.
     static func suspendTriggers(_ db: Database) throws -> [String] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-              AND tbl_name IN ('member','board','thread','post','readState','threadWatch','notification')
+              AND (tbl_name IN ('member','board','thread','post','readState','threadWatch','notification')
+                   OR name LIKE 'tally\\_%' ESCAPE '\\')
             """)
         for row in rows { try db.execute(sql: "DROP TRIGGER \(quoted(row["name"]))") }
         return rows.map { $0["sql"] }
