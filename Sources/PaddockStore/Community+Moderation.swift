@@ -645,8 +645,8 @@ extension Community {
         }
         guard !column.isEmpty else { return }
         try db.execute(sql: """
-            INSERT INTO activityDay (day, \(column)) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET \(column) = \(column) + 1
-            """, arguments: [StatsDay(now).text])
+            INSERT INTO activityDay (day, \(column)) VALUES (substr(?, 1, 10), 1) ON CONFLICT (day) DO UPDATE SET \(column) = \(column) + 1
+            """, arguments: [now.stored])
     }
 
     static func resolveItem(_ db: Database, _ postID: Int64, state: String, at now: Date) throws {

@@ -134,6 +134,14 @@ extension Schema {
         END;
         """
 
+    /// Drops the counting triggers and returns their SQL, to create them again
+    /// once rows that carry their own counts (an import) are in.
+    static func suspendActivityTriggers(_ db: Database) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally\\_%' ESCAPE '\\'")
+        for row in rows { try db.execute(sql: "DROP TRIGGER \((row["name"] as String).quotedDatabaseIdentifier)") }
+        return rows.map { $0["sql"] }
+    }
+
     /// Computes every counter again from the rows it counts: for the migration
     /// over an existing community and after the generator's bulk insert. Reads
     /// are known from each thread's latest read only; hidden and restored posts
