@@ -62,8 +62,6 @@ private struct DemandScope {
 }
 
 extension Community {
-    private static let openStatuses = "(" + SuggestionStatus.open.map { "'\($0.rawValue)'" }.joined(separator: ",") + ")"
-
     /// Per product and per feature: open suggestions and their support now,
     /// support gained in the 7 and 30 days ending `last` against the spans
     /// before, and suggestions shipped in the 90 days ending `last`.
@@ -98,10 +96,7 @@ extension Community {
         var rows: [DemandRow] = []
         if scope.feature == nil {
             let gained = try gains("productDemandDay", "productId")
-            let openNow = try open("""
-                SELECT productId AS id, COUNT(*) AS n, SUM(supporterCount) AS support FROM suggestion INDEXED BY suggestion_on_product_support
-                WHERE status IN \(openStatuses) GROUP BY productId
-                """)
+            let openNow = try open("SELECT productId AS id, openSuggestions AS n, openSupport AS support FROM productDemand")
             let shippedNow = try shipped("""
                 SELECT s.productId AS id, COUNT(*) AS n FROM suggestion s INDEXED BY suggestion_on_status_changed WHERE \(shippedIn) GROUP BY 1
                 """)
@@ -113,10 +108,7 @@ extension Community {
             }
         }
         let gained = try gains("featureDemandDay", "featureId")
-        let openNow = try open("""
-            SELECT featureId AS id, COUNT(*) AS n, SUM(supporterCount) AS support FROM suggestionFeature INDEXED BY suggestionFeature_on_feature_status_count
-            WHERE status IN \(openStatuses) GROUP BY featureId
-            """)
+        let openNow = try open("SELECT featureId AS id, openSuggestions AS n, openSupport AS support FROM featureDemand")
         let shippedNow = try shipped("""
             SELECT sf.featureId AS id, COUNT(*) AS n FROM suggestion s INDEXED BY suggestion_on_status_changed
             JOIN suggestionFeature sf ON sf.threadId = s.threadId WHERE \(shippedIn) GROUP BY 1

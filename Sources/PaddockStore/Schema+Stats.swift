@@ -30,6 +30,16 @@ extension Schema {
               suggestions INTEGER NOT NULL DEFAULT 0, supports INTEGER NOT NULL DEFAULT 0,
               PRIMARY KEY (day, featureId)
             ) WITHOUT ROWID;
+            -- Open suggestions and the support they hold now, per product and per
+            -- feature: the demand panel reads one row each, whatever their number.
+            CREATE TABLE productDemand (
+              productId INTEGER PRIMARY KEY NOT NULL,
+              openSuggestions INTEGER NOT NULL DEFAULT 0, openSupport INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE featureDemand (
+              featureId INTEGER PRIMARY KEY NOT NULL,
+              openSuggestions INTEGER NOT NULL DEFAULT 0, openSupport INTEGER NOT NULL DEFAULT 0
+            );
             -- Who took part on which day, like Discourse's user visits: the funnel
             -- counts distinct members over a range of days. Support for one's own
             -- suggestion (given when posting it) is not counted as supporting.
@@ -56,6 +66,10 @@ extension Schema {
         try db.execute(sql: activityTriggers)
         try rebuildActivityCounts(db)
     }
+
+    /// The statuses a suggestion is open in (`SuggestionStatus.open`, which a
+    /// test compares), written out: a released schema step never changes.
+    static let openStatuses = "('new','under_review','planned','in_progress')"
 
     /// The triggers' names start with `tally_`: the synthetic generator drops
     /// them for its bulk insert and calls `rebuildActivityCounts` instead.
@@ -117,6 +131,36 @@ extension Schema {
             WHERE day = substr(OLD.createdAt, 1, 10) AND memberId = OLD.memberId
               AND OLD.memberId <> (SELECT authorId FROM thread WHERE id = OLD.threadId);
         END;
+        CREATE TRIGGER tally_open_suggestion AFTER INSERT ON suggestion BEGIN
+          INSERT INTO productDemand (productId, openSuggestions, openSupport)
+            SELECT NEW.productId, 1, NEW.supporterCount WHERE NEW.status IN \(openStatuses)
+            ON CONFLICT (productId) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_open_suggestion_change AFTER UPDATE OF status, supporterCount ON suggestion BEGIN
+          INSERT INTO productDemand (productId, openSuggestions, openSupport)
+            SELECT NEW.productId,
+                   (NEW.status IN \(openStatuses)) - (OLD.status IN \(openStatuses)),
+                   CASE WHEN NEW.status IN \(openStatuses) THEN NEW.supporterCount ELSE 0 END
+                     - CASE WHEN OLD.status IN \(openStatuses) THEN OLD.supporterCount ELSE 0 END
+            WHERE true
+            ON CONFLICT (productId) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
+                                                  openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_open_feature AFTER INSERT ON suggestionFeature BEGIN
+          INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
+            SELECT NEW.featureId, 1, NEW.supporterCount WHERE NEW.status IN \(openStatuses)
+            ON CONFLICT (featureId) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_open_feature_change AFTER UPDATE OF status, supporterCount ON suggestionFeature BEGIN
+          INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
+            SELECT NEW.featureId,
+                   (NEW.status IN \(openStatuses)) - (OLD.status IN \(openStatuses)),
+                   CASE WHEN NEW.status IN \(openStatuses) THEN NEW.supporterCount ELSE 0 END
+                     - CASE WHEN OLD.status IN \(openStatuses) THEN OLD.supporterCount ELSE 0 END
+            WHERE true
+            ON CONFLICT (featureId) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
+                                                  openSupport = openSupport + excluded.openSupport;
+        END;
         CREATE TRIGGER tally_response AFTER INSERT ON statusChange BEGIN
           UPDATE suggestion SET
             firstResponseAt = COALESCE(firstResponseAt, NEW.createdAt),
@@ -149,6 +193,12 @@ extension Schema {
     static func rebuildActivityCounts(_ db: Database) throws {
         try db.execute(sql: """
             DELETE FROM activityDay; DELETE FROM productDemandDay; DELETE FROM featureDemandDay; DELETE FROM memberDay;
+            DELETE FROM productDemand; DELETE FROM featureDemand;
+
+            INSERT INTO productDemand (productId, openSuggestions, openSupport)
+              SELECT productId, COUNT(*), SUM(supporterCount) FROM suggestion WHERE status IN \(openStatuses) GROUP BY productId;
+            INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
+              SELECT featureId, COUNT(*), SUM(supporterCount) FROM suggestionFeature WHERE status IN \(openStatuses) GROUP BY featureId;
 
             INSERT INTO activityDay (day, posts) SELECT substr(createdAt, 1, 10), COUNT(*) FROM post GROUP BY 1;
             INSERT INTO activityDay (day, members) SELECT substr(createdAt, 1, 10), COUNT(*) FROM member WHERE true GROUP BY 1

@@ -158,6 +158,22 @@ struct StatsWeek {
         #expect((m.hidden, m.restored) == (1, 1))
     }
 
+    @Test func theOpenCountersFollowEveryChangeOfStatusAndSupport() throws {
+        #expect(Schema.openStatuses == "(" + SuggestionStatus.open.map { "'\($0.rawValue)'" }.joined(separator: ",") + ")")
+        let w = try StatsWeek()
+        let counted = try w.community.database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT featureId, openSuggestions, openSupport FROM featureDemand WHERE openSuggestions > 0 ORDER BY featureId")
+        }
+        let recounted = try w.community.database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT featureId, COUNT(*) AS openSuggestions, SUM(supporterCount) AS openSupport FROM suggestionFeature
+                WHERE status IN ('new','under_review','planned','in_progress') GROUP BY featureId ORDER BY featureId
+                """)
+        }
+        #expect(counted == recounted)
+        #expect(counted.count == 2)
+    }
+
     @Test func membersSeeDemandOnlyAndModeratorsModerationToo() throws {
         let w = try StatsWeek()
         let member = try w.stats(w.f.member)
