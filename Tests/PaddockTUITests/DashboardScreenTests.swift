@@ -40,9 +40,9 @@ enum DashboardSample {
 
     static let responsiveness = Responsiveness(
         reachedReview: 20, answered: 14, medianSeconds: 3 * 86_400 + 5 * 3600, p90Seconds: 12 * 86_400 + 3600,
-        overdue: [WaitingSuggestion(id: 412, title: "Lower seat option for short riders", product: "Furia 950",
+        overdue: [WaitingSuggestion(id: 412, title: "Lower seat option for short riders", product: "furia",
                                     since: now - 64 * 86_400),
-                  WaitingSuggestion(id: 398, title: "Heated grips on the TFT", product: "Furia 950", since: now - 41 * 86_400 - 7200)],
+                  WaitingSuggestion(id: 398, title: "Heated grips on the TFT", product: "furia", since: now - 41 * 86_400 - 7200)],
         overdueCount: 3, posted: 30, postedAnswered: 12)
 
     static let moderation = ModerationHealth(queue: 4, handled: 22, medianHandleSeconds: 5 * 3600 + 600,
@@ -346,6 +346,24 @@ extension AppState {
         let text = DashboardSample.state(stats, width: 80, height: 60).bodyRows.joined(separator: "\n")
         #expect(text.contains("DEMAND PER PRODUCT") && text.contains("PARTICIPATION"))
         #expect(!text.contains("ACTIVITY") && !text.contains("RESPONSIVENESS") && !text.contains("MODERATION") && !text.contains("need a window"))
+    }
+
+    /// A quiet month: one of a unit is singular, and what did not happen is said in words, not as "0 of the 0".
+    @Test func aQuietMonthInWords() {
+        var stats = DashboardSample.stats()
+        stats.activity = [DailySeries(name: "New members", unit: "members", first: stats.period.first,
+                                      values: Array(repeating: 0, count: 29) + [1])]
+        stats.responsiveness = Responsiveness(reachedReview: 0, answered: 0, medianSeconds: nil, p90Seconds: nil, overdue: [],
+                                              overdueCount: 0, posted: 1, postedAnswered: 0)
+        let rows = DashboardSample.state(stats, width: 100, height: 80).bodyRows.map {
+            $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }
+        #expect(rows.contains("  New members: 1 member in 30 days · peak 1 on 2026-12-03"))
+        #expect(rows.contains("  ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁█"))
+        #expect(rows.contains("  Review to first official response: none answered yet."))
+        #expect(rows.contains("  No suggestion reached review in the 30 days."))
+        #expect(rows.contains("  Any official response: 0 of the 1 suggestion posted in the 30 days (0 %)."))
+        #expect(rows.contains("  Under review for over 30 days, today: 0."))
     }
 
     /// No figures yet: the period being read; the figures refused: why, in the body and the status.

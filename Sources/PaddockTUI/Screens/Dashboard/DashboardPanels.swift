@@ -73,7 +73,9 @@ enum DashboardPanels {
         }
         if let funnel = stats.funnel { add(.participation) { self.funnel(funnel, period: stats.period, width: w, style: style) } }
         if let responsiveness = stats.responsiveness {
-            add(.responsiveness) { self.responsiveness(responsiveness, span: span, asOf: stats.asOf, width: w) }
+            // The store names a waiting suggestion's product by slug; the demand rows know its name.
+            let names = Dictionary((stats.demand ?? []).map { ($0.product, $0.productName) }, uniquingKeysWith: { first, _ in first })
+            add(.responsiveness) { self.responsiveness(responsiveness, span: span, asOf: stats.asOf, productNames: names, width: w) }
         }
         if let moderation = stats.moderation { add(.moderation) { self.moderation(moderation, span: span, width: w) } }
         var lines = Array(panels.joined(separator: [.blank]))
@@ -183,7 +185,7 @@ enum DashboardPanels {
             : "One mark per \(perColumn) UTC days, \(period.first.text) to \(period.last.text)."
         lines += wrapped(scale, width: w, role: .muted)
         for daily in series {
-            let total = "\(daily.name): \(daily.total) \(daily.unit) in \(span)"
+            let total = "\(daily.name): \(counted(daily.total, daily.unit)) in \(span)"
             if let peak = daily.peak {
                 let peakText = "peak \(peak.value) on \(peak.day.text)"
                 if TextWidth.of(total + " · " + peakText) <= w - 2 {
@@ -232,7 +234,8 @@ enum DashboardPanels {
 
     // MARK: - Responsiveness
 
-    static func responsiveness(_ r: Responsiveness, span: String, asOf: Date, width w: Int) -> [DashboardLine] {
+    static func responsiveness(_ r: Responsiveness, span: String, asOf: Date, productNames: [String: String] = [:],
+                               width w: Int) -> [DashboardLine] {
         var lines = title(.responsiveness, span, width: w)
         var times = "Review to first official response: "
         if let median = r.medianSeconds {
@@ -242,9 +245,14 @@ enum DashboardPanels {
             times += "none answered yet"
         }
         lines += wrapped(times + ".", width: w)
-        lines += wrapped("Answered: \(r.answered) of the \(r.reachedReview) suggestions that reached review in the \(span).", width: w)
+        if r.reachedReview == 0 {
+            lines += wrapped("No suggestion reached review in the \(span).", width: w)
+        } else {
+            lines += wrapped("Answered: \(r.answered) of the \(counted(r.reachedReview, "suggestions")) that reached review in the \(span).",
+                             width: w)
+        }
         if let share = r.answeredShare {
-            lines += wrapped("Any official response: \(r.postedAnswered) of the \(r.posted) suggestions posted in the \(span) "
+            lines += wrapped("Any official response: \(r.postedAnswered) of the \(counted(r.posted, "suggestions")) posted in the \(span) "
                              + "(\(percent(share))).", width: w)
         } else {
             lines += wrapped("No suggestions were posted in the \(span).", width: w)
@@ -254,10 +262,11 @@ enum DashboardPanels {
         if !r.overdue.isEmpty {
             let ids = r.overdue.map { "#\($0.id)" }
             let waits = r.overdue.map { "waiting " + TimeText.roughly(seconds: Int(asOf.timeIntervalSince($0.since))) }
-            let layout = Columns(indent: 4, total: w, [.fitting("", ids, .left), .flexible(""), .fitting("", r.overdue.map(\.product), .left),
+            let products = r.overdue.map { productNames[$0.product] ?? $0.product }
+            let layout = Columns(indent: 4, total: w, [.fitting("", ids, .left), .flexible(""), .fitting("", products, .left),
                                                       .fitting("", waits)], flexible: 1)
             for (index, waiting) in r.overdue.enumerated() {
-                let cells = [ids[index], waiting.title, waiting.product, waits[index]]
+                let cells = [ids[index], waiting.title, products[index], waits[index]]
                 lines.append(DashboardLine(cells.enumerated().map { column, text in
                     .init(x: layout.starts[column], text: layout.cell(column, text), role: column == 3 ? .muted : .normal)
                 }))
@@ -282,6 +291,11 @@ enum DashboardPanels {
     }
 
     // MARK: - Words and layout
+
+    /// "3 posts", "1 post": a unit as the store names it (plural), singular for one.
+    static func counted(_ count: Int, _ unit: String) -> String {
+        count == 1 && unit.hasSuffix("s") ? "1 \(unit.dropLast())" : "\(count) \(unit)"
+    }
 
     /// "30 days", "1 day".
     static func daysText(_ days: Int) -> String { days == 1 ? "1 day" : "\(days) days" }
