@@ -74,7 +74,7 @@ extension AppState {
     @Test func wholeScreenAt80x24() {
         expectScreen(App.view(DashboardSample.state()).text, [
             " Paddock › Dashboard                                                      elena",
-            " 30 days: 2026-11-04 to 2026-12-03",
+            " 30 days: 2026-11-04 to 2026-12-03                              as of 10:00 UTC",
             " DEMAND PER PRODUCT AND FEATURE · rising fastest first",
             "  NAME                       OPEN  SUPPORT  7D        CHANGE  30D        CHANGE",
             "  Furia 950 · Seat              4      120  41  +29 (+242 %)   60  +30 (+100 %)",
@@ -208,7 +208,7 @@ extension AppState {
     @Test func thePeriodIsOnTheFirstRowAndEachPanel() {
         for (days, first) in [(30, "2026-11-04"), (90, "2026-09-05"), (365, "2025-12-04")] {
             let rows = DashboardSample.state(DashboardSample.stats(days), width: 80, height: 80).bodyRows
-            #expect(rows[0] == " \(days) days: \(first) to 2026-12-03".padding(toLength: 80, withPad: " ", startingAt: 0))
+            #expect(rows[0].hasPrefix(" \(days) days: \(first) to 2026-12-03  ") && rows[0].hasSuffix("  as of 10:00 UTC "), "\(rows[0])")
             for title in ["ACTIVITY PER DAY", "PARTICIPATION", "COMPANY RESPONSIVENESS", "MODERATION HEALTH"] {
                 #expect(rows.contains { $0.hasPrefix(" \(title) · \(days) days") }, "\(title) at \(days) days")
             }

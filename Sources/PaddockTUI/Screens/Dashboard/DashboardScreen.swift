@@ -222,7 +222,16 @@ public struct DashboardScreen: Equatable, AppScreen {
 
     public func render(into canvas: inout Canvas, _ context: ScreenContext) {
         let body = context.body
-        canvas.put(TextWrap.truncate(periodRow(now: context.now), width: body.width), x: 0, y: body.y, role: .title)
+        let period = TextWrap.truncate(periodRow(now: context.now), width: body.width)
+        canvas.put(period, x: 0, y: body.y, role: .title)
+        // When the figures were read, at the right where there is room: they follow the community live.
+        if let asOf = stats?.asOf {
+            let time = UTCTime(asOf).minuteText
+            let read = "as of \(time.suffix(5)) UTC "
+            if TextWidth.of(period) + 2 + TextWidth.of(read) <= body.width {
+                canvas.put(read, x: body.width - TextWidth.of(read), y: body.y, role: .muted)
+            }
+        }
         let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         let lines = self.lines(context)
         Viewport.draw(into: &canvas, area: area, contentHeight: lines.count, focus: top..<top + area.height) { canvas, rect in
