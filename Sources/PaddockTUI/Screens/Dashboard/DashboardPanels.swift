@@ -163,7 +163,7 @@ enum DashboardPanels {
         var parts: [String] = []
         let has = Set(columns)
         if has.contains(.open) { parts.append("OPEN: open suggestions now") }
-        if has.contains(.support) { parts.append("SUPPORT: supporters now") }
+        if has.contains(.support) { parts.append("SUPPORT: the support they have now") }
         if has.contains(.gained7) { parts.append("7D: support gained in the last 7 days") }
         if has.contains(.gained30) { parts.append("30D: in the last 30 days") }
         if has.contains(.change7) || has.contains(.change30) {
