@@ -182,6 +182,9 @@ extension AppState {
         // The sparkline is the whole 30 days, one mark a day; the bar fits beside the counts.
         #expect(state.bodyRows.contains("  ▁▂▂▂▂▂▂▂▂▂▂▃▃▄▄▆█▆▅▄▃▃▃▃▂▂▂▂▂▂        "))
         #expect(state.bodyRows.contains("  readers     ██████▍        640   53 % "))
+        // A series' line too long for 40 columns breaks before its days, never inside a figure.
+        #expect(text.contains("  New suggestions: 24 suggestions\n    in 30 days · peak 2 on 2026-11-07\n"), "\(text)")
+        #expect(text.contains("  Posts: 314 posts in 30 days\n    peak 41 on 2026-11-20\n"), "\(text)")
         // At 60 every panel is there.
         let wide = DashboardSample.state(width: 60, height: 80).bodyRows.joined(separator: "\n")
         #expect(wide.contains("COMPANY RESPONSIVENESS") && wide.contains("MODERATION HEALTH") && !wide.contains("need a window"))

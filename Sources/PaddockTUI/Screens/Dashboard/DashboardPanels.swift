@@ -185,16 +185,16 @@ enum DashboardPanels {
             : "One mark per \(perColumn) UTC days, \(period.first.text) to \(period.last.text)."
         lines += wrapped(scale, width: w, role: .muted)
         for daily in series {
-            let total = "\(daily.name): \(counted(daily.total, daily.unit)) in \(span)"
-            if let peak = daily.peak {
-                let peakText = "peak \(peak.value) on \(peak.day.text)"
-                if TextWidth.of(total + " · " + peakText) <= w - 2 {
-                    lines.append(.text(total + " · " + peakText))
-                } else {
-                    lines += wrapped(total, width: w) + [.text(TextWrap.truncate(peakText, width: w - 4), x: 4)]
-                }
+            // Label and total, the days, the peak: on one line where they fit, else the days and peak on a second.
+            let total = "\(daily.name): \(counted(daily.total, daily.unit))"
+            let peak = daily.peak.map { " · peak \($0.value) on \($0.day.text)" } ?? ""
+            let days = "in \(span)"
+            if TextWidth.of("\(total) \(days)\(peak)") <= w - 2 {
+                lines.append(.text("\(total) \(days)\(peak)"))
+            } else if peak.isEmpty || TextWidth.of("\(total) \(days)") > w - 2 {
+                lines += wrapped(total, width: w) + [.text(TextWrap.truncate(days + peak, width: w - 4), x: 4)]
             } else {
-                lines += wrapped(total, width: w)
+                lines += [.text("\(total) \(days)"), .text(TextWrap.truncate(String(peak.dropFirst(3)), width: w - 4), x: 4)]
             }
             lines.append(.text(Sparkline.draw(daily.values, width: chartWidth, style: style), role: .accent))
         }
