@@ -68,7 +68,7 @@ public struct DashboardScreen: Equatable, AppScreen {
 
     /// The selected row's suggestions: a feature's, or its product's.
     func openSelected(_ context: ScreenContext) -> [Command] {
-        guard let row = stats?.demand?[safe: selected], shows(.demand, context) else { return [] }
+        guard let row = stats?.demand?[safe: selected] else { return [] }
         return SuggestionListScreen.open(product: row.product, feature: row.feature, body: context.body)
     }
 
@@ -90,11 +90,12 @@ public struct DashboardScreen: Equatable, AppScreen {
         switch answer {
         case let loaded as StatsLoaded where loaded.query.period.days == days:
             // The selection stays on its product or feature, wherever the new order puts it.
-            let key = stats?.demand?[safe: selected].map(Self.key)
+            let was = stats?.demand?[safe: selected]
             stats = loaded.stats
             failure = nil
             let rows = loaded.stats.demand ?? []
-            selected = key.flatMap { key in rows.firstIndex { Self.key($0) == key } } ?? min(selected, max(0, rows.count - 1))
+            selected = was.flatMap { was in rows.firstIndex { $0.product == was.product && $0.feature == was.feature } }
+                ?? min(selected, max(0, rows.count - 1))
             relayout(context)
         case let failed as StatsNotRead where failed.query.period.days == days:
             failure = failed.reason
@@ -103,8 +104,6 @@ public struct DashboardScreen: Equatable, AppScreen {
         }
         return []
     }
-
-    static func key(_ row: DemandRow) -> String { row.product + "\u{1F}" + (row.feature ?? "") }
 
     public mutating func relayout(_ context: ScreenContext) {
         let lines = self.lines(context)
@@ -129,8 +128,6 @@ public struct DashboardScreen: Equatable, AppScreen {
 
     /// Lines of the body in view, below the period row.
     static func visible(_ body: Rect) -> Int { max(1, body.height - 1) }
-
-    func shows(_ part: StatsPart, _ context: ScreenContext) -> Bool { context.body.width >= DashboardPanels.minimumWidth(part) }
 
     /// ↑↓ move the selection while it is in view and has a row to go to, else
     /// scroll a line; a page, a panel, the top or the bottom scroll, and the
