@@ -2,9 +2,8 @@ import Foundation
 import Testing
 
 /// The dashboard through the real binary on the demo community: the chart
-/// style chosen on the command line reaches the screen. Needs the store's
-/// `Community.stats(by:_:)`: while it is the placeholder that throws, the
-/// figures cannot be read and these fail (quickly).
+/// style chosen on the command line reaches the screen. Should the figures
+/// not be read, it fails at once rather than waiting out every step.
 @Suite(.serialized, .enabled(if: Tmux.available, "tmux is not installed"))
 struct DashboardEndToEndTests {
     /// `--ascii` and the mono theme draw the sparklines and bars in ASCII; the default theme in block elements.

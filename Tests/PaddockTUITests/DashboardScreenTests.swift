@@ -392,8 +392,7 @@ extension AppState {
     }
 }
 
-/// The dashboard on a real community: these need the store's
-/// `Community.stats(by:_:)`, and fail while it is the placeholder that throws.
+/// The dashboard on a real community, through the store's `Community.stats(by:_:)`.
 @Suite struct DashboardStoreTests {
     /// The manager presses D on home: the figures of the last 30 days, demand
     /// per feature among them; Enter on the TFT display's row opens its suggestions.
