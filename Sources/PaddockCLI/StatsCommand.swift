@@ -30,7 +30,7 @@ struct StatsCommand: ParsableCommand {
     var product: String?
     @Option(help: ArgumentHelp("Only this feature's demand (with --product).", valueName: "slug"))
     var feature: String?
-    @Option(help: ArgumentHelp("The first day, UTC, written YYYY-MM-DD (default: 30 days before --until, counting it).", valueName: "day"))
+    @Option(help: ArgumentHelp("The first day, UTC, written YYYY-MM-DD (default: the 30 days ending with --until).", valueName: "day"))
     var since: String?
     @Option(help: ArgumentHelp("The last day, UTC, included, written YYYY-MM-DD (default: today).", valueName: "day"))
     var until: String?

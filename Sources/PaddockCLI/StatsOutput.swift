@@ -287,7 +287,8 @@ enum StatsText {
         }
         if let product = report.product {
             let what = report.feature.map { "feature \(product)/\($0)" } ?? "product \(product)"
-            lines.append("Demand of \(SafeText.displayable(what)) only; the other parts cover the whole community.")
+            let others = report.shown.contains { $0 != .demand } ? "; the other parts cover the whole community" : ""
+            lines.append("Demand of \(SafeText.displayable(what)) only\(others).")
         }
         return lines
     }
@@ -484,8 +485,8 @@ enum StatsMarkdown {
             intro += " Compared with the \(Plural.count(previous.period.days, "day")) before, \(previous.period.description)."
         }
         if let product = report.product {
-            intro += " Demand of " + escape(report.feature.map { "\(product)/\($0)" } ?? product)
-                + " only; the other parts cover the whole community."
+            let others = report.shown.contains { $0 != .demand } ? "; the other parts cover the whole community" : ""
+            intro += " Demand of " + escape(report.feature.map { "\(product)/\($0)" } ?? product) + " only\(others)."
         }
         out.append(intro)
         let figures = report.figures

@@ -305,3 +305,13 @@ import Testing
         }
     }
 }
+
+extension StatsOutputTests {
+    @Test func aNarrowedReportSaysWhatItCovers() {
+        let member = StatsText.plain(StatsReport(current: Self.member(), product: "furia", feature: "seat"))
+        #expect(member.contains("\nDemand of feature furia/seat only.\n"))
+        let staff = StatsText.plain(StatsReport(current: Self.staff(), product: "furia"))
+        #expect(staff.contains("\nDemand of product furia only; the other parts cover the whole community.\n"))
+        #expect(StatsMarkdown.render(StatsReport(current: Self.member(), product: "furia")).contains(" Demand of furia only.\n"))
+    }
+}
