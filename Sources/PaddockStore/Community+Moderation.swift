@@ -137,8 +137,7 @@ extension Community {
             try Self.log(db, actor: actor, action: "flag", targetKind: "post", targetID: postID,
                          reason: reason.rawValue + (note.map { ": " + $0 } ?? ""), at: now)
             if post.state == .visible, total >= settings.flagThreshold {
-                post.state = .hidden
-                try post.update(db)
+                try Self.setPostState(db, &post, .hidden, at: now)
                 let why = actor.role >= .moderator ? ModerationWording.autoHideByModerator : "flag weight \(total) reached the threshold of \(settings.flagThreshold)"
                 try Self.log(db, actor: actor, action: "auto-hide", targetKind: "post", targetID: postID, reason: why, at: now)
                 try Self.notify(db, member: post.authorId, .post(news: .flagged, reason: ""), title: thread.title,
@@ -210,8 +209,7 @@ extension Community {
             let thread = try ThreadRecord.fetchOne(db, key: post.threadId)!
             let author = try MemberRecord.fetchOne(db, key: post.authorId)!
             try Rules.moderateContent(by: actor, authorID: author.id!, authorRole: author.role, authorHandle: author.handle, now: now)
-            post.state = remove ? .removed : .hidden
-            try post.update(db)
+            try Self.setPostState(db, &post, remove ? .removed : .hidden, at: now)
             try Self.resolveItem(db, postID, state: "agreed", at: now)
             try Self.log(db, actor: actor, action: remove ? "agree-remove" : "agree", targetKind: "post", targetID: postID, reason: reason, at: now)
             try Self.notify(db, member: post.authorId, .post(news: remove ? .removedOnReview : .keptHidden, reason: reason),
@@ -229,8 +227,7 @@ extension Community {
             let thread = try ThreadRecord.fetchOne(db, key: post.threadId)!
             let wasHidden = post.state == .hidden
             if wasHidden {
-                post.state = .visible
-                try post.update(db)
+                try Self.setPostState(db, &post, .visible, at: now)
             }
             try Self.resolveItem(db, postID, state: "disagreed", at: now)
             try Self.log(db, actor: actor, action: "disagree", targetKind: "post", targetID: postID, reason: reason, at: now)
@@ -291,8 +288,7 @@ extension Community {
                 if post.state != before {
                     let author = try MemberRecord.fetchOne(db, key: post.authorId)!
                     try Rules.moderateContent(by: actor, authorID: author.id!, authorRole: author.role, authorHandle: author.handle, now: now)
-                    post.state = before
-                    try post.update(db)
+                    try Self.setPostState(db, &post, before, at: now)
                 }
                 try db.execute(sql: """
                     UPDATE flag SET resolvedAt = NULL, resolution = NULL
@@ -326,8 +322,7 @@ extension Community {
             try Rules.moderateContent(by: actor, authorID: author.id!, authorRole: author.role, authorHandle: author.handle, now: now)
             let target: PostState = switch action { case .hide: .hidden; case .restore: .visible; case .remove: .removed }
             guard post.state != target else { throw CommunityError.invalid("post #\(postID) is already \(target.rawValue)") }
-            post.state = target
-            try post.update(db)
+            try Self.setPostState(db, &post, target, at: now)
             try Self.log(db, actor: actor, action: action.rawValue, targetKind: "post", targetID: postID, reason: reason, at: now)
             if post.authorId != actor.id {
                 let news: PostNews = switch action { case .hide: .hidden; case .restore: .restored; case .remove: .removed }
@@ -634,6 +629,24 @@ extension Community {
             }
         }
         return steps
+    }
+
+    /// The one door for a post's state: the change, and the day's count of
+    /// posts hidden or made visible again after being hidden (the dashboard's
+    /// sign of over-flagging).
+    static func setPostState(_ db: Database, _ post: inout PostRecord, _ state: PostState, at now: Date) throws {
+        let before = post.state
+        post.state = state
+        try post.update(db)
+        let column = switch (before, state) {
+        case (.visible, .hidden): "hidden"
+        case (.hidden, .visible): "restored"
+        default: ""
+        }
+        guard !column.isEmpty else { return }
+        try db.execute(sql: """
+            INSERT INTO activityDay (day, \(column)) VALUES (substr(?, 1, 10), 1) ON CONFLICT (day) DO UPDATE SET \(column) = \(column) + 1
+            """, arguments: [now.stored])
     }
 
     static func resolveItem(_ db: Database, _ postID: Int64, state: String, at now: Date) throws {

@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v8-recent-reads") { db in try v8RecentReads(db) }
         migrator.registerMigration("v9-latest-announcement") { db in try v9LatestAnnouncement(db) }
         migrator.registerMigration("v10-notification-payload") { db in try v10NotificationPayload(db) }
+        migrator.registerMigration("v11-activity-counts") { db in try v11ActivityCounts(db) }
         return migrator
     }
 

@@ -199,6 +199,8 @@ import Testing
         row("suggestionSummaries", .member, everyone) { s in _ = try s.f.community.suggestionSummaries(ids: [s.suggestion]) },
         row("supporters", .member, everyone) { s in _ = try s.f.community.supporters(of: s.suggestion) },
         row("roadmap", .actor, everyone) { s in _ = try s.f.community.roadmap(product: "furia") },
+        // Everyone may ask; what each role sees of it is StatsTests'.
+        row("stats", .actor, everyone) { s in _ = try s.f.community.stats(by: s.actor, StatsQuery(period: .last(30, endingAt: s.f.clock.now))) },
         row("similarSuggestions", .member, everyone) { s in _ = try s.f.community.similarSuggestions(to: "Target idea", product: "furia") },
         // Inbox, watch and mute: each member's own, whatever their role; a suspension stops them, a silence doesn't.
         row("markNotificationRead", .actor, everyone, prepare: repliedTo) { s in

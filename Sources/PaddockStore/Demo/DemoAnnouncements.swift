@@ -224,6 +224,25 @@ extension DemoPlan {
             ],
             pool: announcementComments, pooled: 3),
 
+        // The dashboard's story: after this, support for a smoother quickshifter surges.
+        DemoDraft(
+            board: "announcements", author: "paolo.prodotto",
+            title: "Furia 950 MY2027 at EICMA: the quickshifter is next", day: 356, gap: 6,
+            body: """
+            The Furia 950 for 2027 was on our stand in Milan this week. The frame, the engine and the dash stay as they are; what we are working on now is the quickshifter.
+
+            Many of you ride the Furia in town, and there the upshift below 4,000 rpm is abrupt. The test riders agree. Before we freeze the new strain-gauge calibration, we want to know how you ride: in which gears, at what revs, with or without a passenger.
+
+            If that is you, support the suggestion in Ideas Lab and tell us there. The calibration is decided in January.
+
+            Paolo — product, Ardente Moto
+            """,
+            replies: [
+                R("federica.pozzi", "That suggestion is mine! Second to third at 3,500 rpm in town is the worst. Grazie per averla vista."),
+                R("ste.motard", "On the track it's perfect, please don't make it softer above 6,000."),
+                R("paolo.prodotto", "@ste.motard only below 4,000 rpm; the track calibration stays."),
+            ]),
+
         DemoDraft(
             board: "announcements", author: "francesca.ricci",
             title: "Paddock from anywhere: connect over SSH with your key", day: 188, gap: 10,

@@ -161,7 +161,13 @@ struct DemoWriter {
             let window = max(600, min(25 * 86_400, (firstAnswer - 1) * 86_400, lastActivity - 4 * 3600 - spec.start))
             let supporters = ideaRandom.shuffled(crowd.filter { $0 != spec.author }).prefix(spec.plan.support)
             for (j, handle) in supporters.enumerated() {
-                let at = spec.start + window * Double(j + 1) / Double(spec.plan.support + 1) + ideaRandom.double(0...300)
+                var at = spec.start + window * Double(j + 1) / Double(spec.plan.support + 1) + ideaRandom.double(0...300)
+                if let title = spec.plan.surgeAfter, j >= 2 {
+                    let announcement = scripts.firstIndex { $0.title == title }!
+                    let published = events.first { if case .start(announcement) = $0.action { true } else { false } }!.time
+                    let share = Double(j - 2) / Double(max(1, spec.plan.support - 2))
+                    at = min(published + 3600 + 6 * 86_400 * share + ideaRandom.double(0...3600), lastActivity - 4 * 3600)
+                }
                 add(at, .support(suggestion: k, handle: handle))
             }
             if spec.plan.duplicateOf != nil {

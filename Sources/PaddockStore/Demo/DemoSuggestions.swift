@@ -17,6 +17,9 @@ struct DemoIdeaPlan {
     var steps: [DemoStep] = []
     /// For a duplicate: the title of the suggestion it is merged into (its one step is the merge).
     var duplicateOf: String? = nil
+    /// The title of the announcement that sends most of its supporters: all
+    /// but the first two arrive in the six days after it is published.
+    var surgeAfter: String? = nil
 }
 
 /// A suggestion without a scripted discussion.
@@ -33,9 +36,10 @@ private func st(_ status: SuggestionStatus, _ by: String, _ after: Double, _ tex
 }
 
 private func idea(_ author: String, _ product: String, _ features: [String], day: Double, support: Int,
-                  _ title: String, _ body: String, _ steps: DemoStep..., duplicateOf: String? = nil) -> DemoIdea {
+                  _ title: String, _ body: String, _ steps: DemoStep..., duplicateOf: String? = nil, surgeAfter: String? = nil) -> DemoIdea {
     DemoIdea(author: author, title: title, body: body, day: day,
-             plan: DemoIdeaPlan(product: product, features: features, support: support, steps: steps, duplicateOf: duplicateOf))
+             plan: DemoIdeaPlan(product: product, features: features, support: support, steps: steps, duplicateOf: duplicateOf,
+                                surgeAfter: surgeAfter))
 }
 
 extension DemoPlan {
@@ -137,8 +141,9 @@ extension DemoPlan {
              "Grippier in the wet and it looks great with the red frame."),
         idea("ondrej.n", "furia-950", ["suspension"], day: 320, support: 8, "Fork preload adjusters you can turn without tools",
              "Knobs instead of the 19 mm nuts: I would adjust for a passenger if I didn't need a spanner."),
-        idea("federica.pozzi", "furia-950", ["quickshifter"], day: 345, support: 2, "Quickshifter più dolce sotto i 4000 giri",
-             "In città la cambiata in su a bassi regimi è brusca. Una mappa più morbida sotto i 4000 sarebbe perfetta."),
+        idea("federica.pozzi", "furia-950", ["quickshifter"], day: 345, support: 26, "Quickshifter più dolce sotto i 4000 giri",
+             "In città la cambiata in su a bassi regimi è brusca. Una mappa più morbida sotto i 4000 sarebbe perfetta.",
+             surgeAfter: "Furia 950 MY2027 at EICMA: the quickshifter is next"),
         idea("mick.aus", "furia-950", ["tft-dash"], day: 355, support: 1, "Show the ambient temperature all the time",
              "It disappears when you change screens. Frost warning is great, the number should just stay."),
         idea("yuki.t", "furia-950", ["electronics"], day: 280, support: 13, "Wheelie control on its own button",

@@ -105,6 +105,8 @@ public enum SyntheticCommunity {
                 var builder = Builder(db: db, plan: plan, progress: progress)
                 result = try builder.run(started: started)
                 for sql in triggers { try db.execute(sql: sql) }
+                progress("counting activity per day")
+                try Schema.rebuildActivityCounts(db)
                 try rebuildFullTextIndexes(db, progress: progress)
                 return .commit
             }
@@ -121,12 +123,14 @@ public enum SyntheticCommunity {
                                seconds: Date().timeIntervalSince(started))
     }
 
-    /// Row triggers on the tables the generator fills (full-text sync, mostly):
-    /// dropped for the bulk insert, their SQL returned to create them again.
+    /// Row triggers on the tables the generator fills (full-text sync, mostly)
+    /// and the activity counters' (rebuilt once at the end): dropped for the
+    /// bulk insert, their SQL returned to create them again.
     static func suspendTriggers(_ db: Database) throws -> [String] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-              AND tbl_name IN ('member','board','thread','post','readState','threadWatch','notification')
+              AND (tbl_name IN ('member','board','thread','post','readState','threadWatch','notification')
+                   OR name LIKE 'tally\\_%' ESCAPE '\\')
             """)
         for row in rows { try db.execute(sql: "DROP TRIGGER \(quoted(row["name"]))") }
         return rows.map { $0["sql"] }
@@ -183,6 +187,16 @@ public enum SyntheticCommunity {
             try check("feature tags whose copies of status or supporterCount are stale", """
                 SELECT f.threadId FROM suggestionFeature f JOIN suggestion s ON s.threadId = f.threadId
                 WHERE f.status <> s.status OR f.supporterCount <> s.supporterCount
+                """)
+            try check("days whose post count is not their posts", """
+                SELECT CAST(replace(x.day, '-', '') AS INTEGER) FROM (SELECT substr(createdAt, 1, 10) AS day, COUNT(*) AS n FROM post GROUP BY 1) x
+                LEFT JOIN activityDay a ON a.day = x.day WHERE a.posts IS NOT x.n
+                """)
+            try check("features whose open suggestions or their support are miscounted", """
+                SELECT f.id FROM feature f LEFT JOIN featureDemand d ON d.featureId = f.id
+                WHERE COALESCE(d.openSuggestions, 0) <> (SELECT COUNT(*) FROM suggestionFeature sf WHERE sf.featureId = f.id AND sf.status IN \(Schema.openStatuses))
+                   OR COALESCE(d.openSupport, 0) <> (SELECT COALESCE(SUM(supporterCount), 0) FROM suggestionFeature sf
+                                                     WHERE sf.featureId = f.id AND sf.status IN \(Schema.openStatuses))
                 """)
             let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if !orphans.isEmpty { problems.append("\(orphans.count) rows point at rows that do not exist (PRAGMA foreign_key_check)") }

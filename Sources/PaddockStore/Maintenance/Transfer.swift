@@ -282,6 +282,8 @@ public enum Transfer {
             }
             let records = try validate(document, tables: tables)
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            // The counters travel as rows: counting the imported events again would add to them.
+            let counting = try Schema.suspendActivityTriggers(db)
             for table in tables {
                 let key = CommunityExport.key(forTable: table.name)
                 for (index, record) in (records[table.name] ?? []).enumerated() {
@@ -295,6 +297,7 @@ public enum Transfer {
                     }
                 }
             }
+            for sql in counting { try db.execute(sql: sql) }
             let problems = try Integrity.problems(db)
             guard problems.isEmpty else {
                 throw TransferError.invalid(problems.map { "the records disagree: \($0)" })

@@ -1,0 +1,265 @@
+import GRDB
+
+extension Schema {
+    /// The manager's view reads per-day counters and per-suggestion times, never
+    /// the posts. Triggers keep them in the transaction that writes each event,
+    /// whichever command writes it; days are UTC, keyed `YYYY-MM-DD` (the first
+    /// ten characters of a stored time). Hidden and restored posts are counted
+    /// by the store's one door for post states (`Community.setPostState`): a
+    /// trigger cannot tell the command's clock.
+    static func v11ActivityCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE activityDay (
+              day TEXT PRIMARY KEY NOT NULL,
+              posts INTEGER NOT NULL DEFAULT 0,
+              suggestions INTEGER NOT NULL DEFAULT 0,
+              supports INTEGER NOT NULL DEFAULT 0,
+              members INTEGER NOT NULL DEFAULT 0,
+              hidden INTEGER NOT NULL DEFAULT 0,
+              restored INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+            -- Demand: suggestions posted and support given (net of support withdrawn,
+            -- counted on the day it was given), per product and per feature.
+            CREATE TABLE productDemandDay (
+              day TEXT NOT NULL, productId INTEGER NOT NULL,
+              suggestions INTEGER NOT NULL DEFAULT 0, supports INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (day, productId)
+            ) WITHOUT ROWID;
+            CREATE TABLE featureDemandDay (
+              day TEXT NOT NULL, featureId INTEGER NOT NULL,
+              suggestions INTEGER NOT NULL DEFAULT 0, supports INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (day, featureId)
+            ) WITHOUT ROWID;
+            -- Open suggestions and the support they hold now, per product and per
+            -- feature: the demand panel reads one row each, whatever their number.
+            CREATE TABLE productDemand (
+              productId INTEGER PRIMARY KEY NOT NULL,
+              openSuggestions INTEGER NOT NULL DEFAULT 0, openSupport INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE featureDemand (
+              featureId INTEGER PRIMARY KEY NOT NULL,
+              openSuggestions INTEGER NOT NULL DEFAULT 0, openSupport INTEGER NOT NULL DEFAULT 0
+            );
+            -- Who took part on which day, like Discourse's user visits: the funnel
+            -- counts distinct members over a range of days. Support for one's own
+            -- suggestion (given when posting it) is not counted as supporting.
+            CREATE TABLE memberDay (
+              day TEXT NOT NULL, memberId INTEGER NOT NULL,
+              reads INTEGER NOT NULL DEFAULT 0, posts INTEGER NOT NULL DEFAULT 0,
+              suggestions INTEGER NOT NULL DEFAULT 0, supports INTEGER NOT NULL DEFAULT 0,
+              PRIMARY KEY (day, memberId)
+            ) WITHOUT ROWID;
+            -- First-time contributors: has this member contributed before that day?
+            CREATE INDEX memberDay_on_contribution ON memberDay (memberId, day) WHERE posts + suggestions + supports > 0;
+
+            -- Responsiveness: when a suggestion first reached review, when the company
+            -- first answered it after that, and when it first answered it at all.
+            ALTER TABLE suggestion ADD COLUMN reviewReachedAt DATETIME;
+            ALTER TABLE suggestion ADD COLUMN reviewAnsweredAt DATETIME;
+            ALTER TABLE suggestion ADD COLUMN firstResponseAt DATETIME;
+            CREATE INDEX suggestion_on_review_reached ON suggestion (reviewReachedAt, reviewAnsweredAt) WHERE reviewReachedAt IS NOT NULL;
+
+            -- Moderation health over a period: flags raised, items decided.
+            CREATE INDEX flag_on_created ON flag (createdAt, reason);
+            CREATE INDEX reviewItem_on_resolved ON reviewItem (resolvedAt, firstFlaggedAt) WHERE resolvedAt IS NOT NULL;
+            """)
+        try db.execute(sql: activityTriggers)
+        try rebuildActivityCounts(db)
+    }
+
+    /// The statuses a suggestion is open in (`SuggestionStatus.open`, which a
+    /// test compares), written out: a released schema step never changes.
+    static let openStatuses = "('new','under_review','planned','in_progress')"
+
+    /// The triggers' names start with `tally_`: the synthetic generator drops
+    /// them for its bulk insert and calls `rebuildActivityCounts` instead.
+    static let activityTriggers = """
+        CREATE TRIGGER tally_post AFTER INSERT ON post BEGIN
+          INSERT INTO activityDay (day, posts) VALUES (substr(NEW.createdAt, 1, 10), 1)
+            ON CONFLICT (day) DO UPDATE SET posts = posts + 1;
+          INSERT INTO memberDay (day, memberId, posts) VALUES (substr(NEW.createdAt, 1, 10), NEW.authorId, 1)
+            ON CONFLICT (day, memberId) DO UPDATE SET posts = posts + 1;
+        END;
+        CREATE TRIGGER tally_member AFTER INSERT ON member BEGIN
+          INSERT INTO activityDay (day, members) VALUES (substr(NEW.createdAt, 1, 10), 1)
+            ON CONFLICT (day) DO UPDATE SET members = members + 1;
+        END;
+        CREATE TRIGGER tally_read_new AFTER INSERT ON readState BEGIN
+          INSERT INTO memberDay (day, memberId, reads) VALUES (substr(NEW.readAt, 1, 10), NEW.memberId, 1)
+            ON CONFLICT (day, memberId) DO UPDATE SET reads = reads + 1;
+        END;
+        CREATE TRIGGER tally_read_again AFTER UPDATE OF readAt ON readState BEGIN
+          INSERT INTO memberDay (day, memberId, reads) VALUES (substr(NEW.readAt, 1, 10), NEW.memberId, 1)
+            ON CONFLICT (day, memberId) DO UPDATE SET reads = reads + 1;
+        END;
+        CREATE TRIGGER tally_suggestion AFTER INSERT ON suggestion BEGIN
+          INSERT INTO activityDay (day, suggestions)
+            SELECT substr(t.createdAt, 1, 10), 1 FROM thread t WHERE t.id = NEW.threadId
+            ON CONFLICT (day) DO UPDATE SET suggestions = suggestions + 1;
+          INSERT INTO productDemandDay (day, productId, suggestions)
+            SELECT substr(t.createdAt, 1, 10), NEW.productId, 1 FROM thread t WHERE t.id = NEW.threadId
+            ON CONFLICT (day, productId) DO UPDATE SET suggestions = suggestions + 1;
+          INSERT INTO memberDay (day, memberId, suggestions)
+            SELECT substr(t.createdAt, 1, 10), t.authorId, 1 FROM thread t WHERE t.id = NEW.threadId
+            ON CONFLICT (day, memberId) DO UPDATE SET suggestions = suggestions + 1;
+        END;
+        CREATE TRIGGER tally_suggestion_feature AFTER INSERT ON suggestionFeature BEGIN
+          INSERT INTO featureDemandDay (day, featureId, suggestions)
+            SELECT substr(t.createdAt, 1, 10), NEW.featureId, 1 FROM thread t WHERE t.id = NEW.threadId
+            ON CONFLICT (day, featureId) DO UPDATE SET suggestions = suggestions + 1;
+        END;
+        CREATE TRIGGER tally_support AFTER INSERT ON supporter BEGIN
+          INSERT INTO activityDay (day, supports) VALUES (substr(NEW.createdAt, 1, 10), 1)
+            ON CONFLICT (day) DO UPDATE SET supports = supports + 1;
+          INSERT INTO productDemandDay (day, productId, supports)
+            SELECT substr(NEW.createdAt, 1, 10), s.productId, 1 FROM suggestion s WHERE s.threadId = NEW.threadId
+            ON CONFLICT (day, productId) DO UPDATE SET supports = supports + 1;
+          INSERT INTO featureDemandDay (day, featureId, supports)
+            SELECT substr(NEW.createdAt, 1, 10), sf.featureId, 1 FROM suggestionFeature sf WHERE sf.threadId = NEW.threadId
+            ON CONFLICT (day, featureId) DO UPDATE SET supports = supports + 1;
+          INSERT INTO memberDay (day, memberId, supports)
+            SELECT substr(NEW.createdAt, 1, 10), NEW.memberId, 1 FROM thread t WHERE t.id = NEW.threadId AND t.authorId <> NEW.memberId
+            ON CONFLICT (day, memberId) DO UPDATE SET supports = supports + 1;
+        END;
+        CREATE TRIGGER tally_support_withdrawn AFTER DELETE ON supporter BEGIN
+          UPDATE activityDay SET supports = supports - 1 WHERE day = substr(OLD.createdAt, 1, 10);
+          UPDATE productDemandDay SET supports = supports - 1
+            WHERE day = substr(OLD.createdAt, 1, 10) AND productId = (SELECT productId FROM suggestion WHERE threadId = OLD.threadId);
+          UPDATE featureDemandDay SET supports = supports - 1
+            WHERE day = substr(OLD.createdAt, 1, 10) AND featureId IN (SELECT featureId FROM suggestionFeature WHERE threadId = OLD.threadId);
+          UPDATE memberDay SET supports = supports - 1
+            WHERE day = substr(OLD.createdAt, 1, 10) AND memberId = OLD.memberId
+              AND OLD.memberId <> (SELECT authorId FROM thread WHERE id = OLD.threadId);
+        END;
+        CREATE TRIGGER tally_open_suggestion AFTER INSERT ON suggestion BEGIN
+          INSERT INTO productDemand (productId, openSuggestions, openSupport)
+            SELECT NEW.productId, 1, NEW.supporterCount WHERE NEW.status IN \(openStatuses)
+            ON CONFLICT (productId) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_open_suggestion_change AFTER UPDATE OF status, supporterCount ON suggestion BEGIN
+          INSERT INTO productDemand (productId, openSuggestions, openSupport)
+            SELECT NEW.productId,
+                   (NEW.status IN \(openStatuses)) - (OLD.status IN \(openStatuses)),
+                   CASE WHEN NEW.status IN \(openStatuses) THEN NEW.supporterCount ELSE 0 END
+                     - CASE WHEN OLD.status IN \(openStatuses) THEN OLD.supporterCount ELSE 0 END
+            WHERE true
+            ON CONFLICT (productId) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
+                                                  openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_open_feature AFTER INSERT ON suggestionFeature BEGIN
+          INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
+            SELECT NEW.featureId, 1, NEW.supporterCount WHERE NEW.status IN \(openStatuses)
+            ON CONFLICT (featureId) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_open_feature_change AFTER UPDATE OF status, supporterCount ON suggestionFeature BEGIN
+          INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
+            SELECT NEW.featureId,
+                   (NEW.status IN \(openStatuses)) - (OLD.status IN \(openStatuses)),
+                   CASE WHEN NEW.status IN \(openStatuses) THEN NEW.supporterCount ELSE 0 END
+                     - CASE WHEN OLD.status IN \(openStatuses) THEN OLD.supporterCount ELSE 0 END
+            WHERE true
+            ON CONFLICT (featureId) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
+                                                  openSupport = openSupport + excluded.openSupport;
+        END;
+        CREATE TRIGGER tally_response AFTER INSERT ON statusChange BEGIN
+          UPDATE suggestion SET
+            firstResponseAt = COALESCE(firstResponseAt, NEW.createdAt),
+            reviewAnsweredAt = CASE WHEN reviewReachedAt IS NOT NULL AND reviewAnsweredAt IS NULL THEN NEW.createdAt ELSE reviewAnsweredAt END
+          WHERE threadId = NEW.threadId;
+        END;
+        -- Reaching review by support (no status change row) or by a manager (the
+        -- row is written just before): either way the first answer at or after it counts.
+        CREATE TRIGGER tally_review AFTER UPDATE OF status ON suggestion
+        WHEN NEW.status = 'under_review' AND NEW.reviewReachedAt IS NULL BEGIN
+          UPDATE suggestion SET
+            reviewReachedAt = NEW.statusChangedAt,
+            reviewAnsweredAt = (SELECT MIN(createdAt) FROM statusChange WHERE threadId = NEW.threadId AND createdAt >= NEW.statusChangedAt)
+          WHERE threadId = NEW.threadId;
+        END;
+        """
+
+    /// Drops the counting triggers and returns their SQL, to create them again
+    /// once rows that carry their own counts (an import) are in.
+    static func suspendActivityTriggers(_ db: Database) throws -> [String] {
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally\\_%' ESCAPE '\\'")
+        for row in rows { try db.execute(sql: "DROP TRIGGER \((row["name"] as String).quotedDatabaseIdentifier)") }
+        return rows.map { $0["sql"] }
+    }
+
+    /// Computes every counter again from the rows it counts: for the migration
+    /// over an existing community and after the generator's bulk insert. Reads
+    /// are known from each thread's latest read only; hidden and restored posts
+    /// from the moderation log; review times from status changes and supporters.
+    static func rebuildActivityCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM activityDay; DELETE FROM productDemandDay; DELETE FROM featureDemandDay; DELETE FROM memberDay;
+            DELETE FROM productDemand; DELETE FROM featureDemand;
+
+            INSERT INTO productDemand (productId, openSuggestions, openSupport)
+              SELECT productId, COUNT(*), SUM(supporterCount) FROM suggestion WHERE status IN \(openStatuses) GROUP BY productId;
+            INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
+              SELECT featureId, COUNT(*), SUM(supporterCount) FROM suggestionFeature WHERE status IN \(openStatuses) GROUP BY featureId;
+
+            INSERT INTO activityDay (day, posts) SELECT substr(createdAt, 1, 10), COUNT(*) FROM post GROUP BY 1;
+            INSERT INTO activityDay (day, members) SELECT substr(createdAt, 1, 10), COUNT(*) FROM member WHERE true GROUP BY 1
+              ON CONFLICT (day) DO UPDATE SET members = excluded.members;
+            INSERT INTO activityDay (day, suggestions)
+              SELECT substr(t.createdAt, 1, 10), COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId WHERE true GROUP BY 1
+              ON CONFLICT (day) DO UPDATE SET suggestions = excluded.suggestions;
+            INSERT INTO activityDay (day, supports) SELECT substr(createdAt, 1, 10), COUNT(*) FROM supporter WHERE true GROUP BY 1
+              ON CONFLICT (day) DO UPDATE SET supports = excluded.supports;
+            INSERT INTO activityDay (day, hidden)
+              SELECT substr(createdAt, 1, 10), COUNT(*) FROM moderationLog WHERE targetKind = 'post' AND action IN ('auto-hide', 'hide') GROUP BY 1
+              ON CONFLICT (day) DO UPDATE SET hidden = excluded.hidden;
+            INSERT INTO activityDay (day, restored)
+              SELECT substr(l.createdAt, 1, 10), COUNT(*) FROM moderationLog l
+              WHERE l.targetKind = 'post' AND l.action IN ('restore', 'disagree')
+                AND EXISTS (SELECT 1 FROM moderationLog h WHERE h.targetKind = 'post' AND h.targetId = l.targetId
+                            AND h.action IN ('auto-hide', 'hide') AND h.id < l.id)
+              GROUP BY 1
+              ON CONFLICT (day) DO UPDATE SET restored = excluded.restored;
+
+            INSERT INTO productDemandDay (day, productId, suggestions)
+              SELECT substr(t.createdAt, 1, 10), s.productId, COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1, 2;
+            INSERT INTO productDemandDay (day, productId, supports)
+              SELECT substr(u.createdAt, 1, 10), s.productId, COUNT(*) FROM supporter u JOIN suggestion s ON s.threadId = u.threadId
+              WHERE true GROUP BY 1, 2
+              ON CONFLICT (day, productId) DO UPDATE SET supports = excluded.supports;
+            INSERT INTO featureDemandDay (day, featureId, suggestions)
+              SELECT substr(t.createdAt, 1, 10), sf.featureId, COUNT(*) FROM suggestionFeature sf JOIN thread t ON t.id = sf.threadId GROUP BY 1, 2;
+            INSERT INTO featureDemandDay (day, featureId, supports)
+              SELECT substr(u.createdAt, 1, 10), sf.featureId, COUNT(*) FROM supporter u JOIN suggestionFeature sf ON sf.threadId = u.threadId
+              WHERE true GROUP BY 1, 2
+              ON CONFLICT (day, featureId) DO UPDATE SET supports = excluded.supports;
+
+            INSERT INTO memberDay (day, memberId, posts) SELECT substr(createdAt, 1, 10), authorId, COUNT(*) FROM post GROUP BY 1, 2;
+            INSERT INTO memberDay (day, memberId, reads) SELECT substr(readAt, 1, 10), memberId, COUNT(*) FROM readState WHERE true GROUP BY 1, 2
+              ON CONFLICT (day, memberId) DO UPDATE SET reads = excluded.reads;
+            INSERT INTO memberDay (day, memberId, suggestions)
+              SELECT substr(t.createdAt, 1, 10), t.authorId, COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId WHERE true GROUP BY 1, 2
+              ON CONFLICT (day, memberId) DO UPDATE SET suggestions = excluded.suggestions;
+            INSERT INTO memberDay (day, memberId, supports)
+              SELECT substr(u.createdAt, 1, 10), u.memberId, COUNT(*) FROM supporter u JOIN thread t ON t.id = u.threadId
+              WHERE t.authorId <> u.memberId GROUP BY 1, 2
+              ON CONFLICT (day, memberId) DO UPDATE SET supports = excluded.supports;
+
+            UPDATE suggestion SET
+              firstResponseAt = (SELECT MIN(createdAt) FROM statusChange c WHERE c.threadId = suggestion.threadId),
+              reviewReachedAt = COALESCE(
+                (SELECT MIN(createdAt) FROM statusChange c WHERE c.threadId = suggestion.threadId AND c.toStatus = 'under_review'),
+                CASE WHEN status = 'under_review' THEN statusChangedAt END);
+            """)
+        // Support alone leaves no status change row: such a suggestion reached
+        // review with the supporter who completed the last milestone (the plan
+        // in force now; it is rarely changed).
+        let plan = try Community.milestonePlan(db)
+        try db.execute(sql: """
+            UPDATE suggestion SET reviewReachedAt =
+              (SELECT createdAt FROM supporter u WHERE u.threadId = suggestion.threadId ORDER BY createdAt LIMIT 1 OFFSET ?)
+            WHERE reviewReachedAt IS NULL AND milestone >= ?;
+            UPDATE suggestion SET reviewAnsweredAt =
+              (SELECT MIN(createdAt) FROM statusChange c WHERE c.threadId = suggestion.threadId AND c.createdAt >= suggestion.reviewReachedAt)
+            WHERE reviewReachedAt IS NOT NULL;
+            """, arguments: [plan.milestones.last!.supporters - 1, plan.milestones.count])
+    }
+}
