@@ -26,9 +26,9 @@ struct StatsCommand: ParsableCommand {
     static let defaultDays = 30
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this product's demand: its own row and its features'.", valueName: "slug"))
+    @Option(help: ArgumentHelp("Only this product's demand and activity (the other parts are the whole community's).", valueName: "slug"))
     var product: String?
-    @Option(help: ArgumentHelp("Only this feature's demand (with --product).", valueName: "slug"))
+    @Option(help: ArgumentHelp("Only this feature's demand and activity (with --product).", valueName: "slug"))
     var feature: String?
     @Option(help: ArgumentHelp("The first day, UTC, written YYYY-MM-DD (default: the 30 days ending with --until).", valueName: "day"))
     var since: String?

@@ -32,6 +32,23 @@ struct StatsReport {
     /// The parts a previous period is fetched and shown for: demand carries its own change.
     static func compared(_ parts: [StatsPart]) -> [StatsPart] { parts.filter { $0 != .demand } }
 
+    /// What `--product` and `--feature` narrowed, among the parts shown: demand
+    /// and activity follow them; the other parts are the whole community's.
+    var scopeText: String? {
+        guard let product else { return nil }
+        let what = feature.map { "feature \(product)/\($0)" } ?? "product \(product)"
+        let narrowed = shown.filter { $0 == .demand || $0 == .activity }.map(\.rawValue)
+        let whole = shown.filter { $0 != .demand && $0 != .activity }.map(\.rawValue)
+        guard !narrowed.isEmpty else { return "The \(what) narrows only demand and activity; these parts cover the whole community." }
+        let rest = whole.isEmpty ? "" : "; \(Self.list(whole)) cover the whole community"
+        return "\(Self.list(narrowed).prefix(1).uppercased() + Self.list(narrowed).dropFirst()) of \(what) only\(rest)."
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ words: [String]) -> String {
+        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+    }
+
     /// The day the figures were read: what "now" figures (open suggestions, the queue) are as of.
     var today: StatsDay { StatsDay(current.asOf) }
 
@@ -68,16 +85,18 @@ extension CommunityStats {
     }
 }
 
-/// The spans demand is counted over, each ending the day the figures were read.
+/// The spans demand's gains and shipments are counted over, each ending with
+/// the report's last day (as the store counts them); open suggestions and their
+/// support are counted as of today.
 struct DemandWindows {
     let gained7: StatsPeriod
     let gained30: StatsPeriod
     let shipped90: StatsPeriod
 
-    init(asOf: Date) {
-        gained7 = .last(7, endingAt: asOf)
-        gained30 = .last(30, endingAt: asOf)
-        shipped90 = .last(90, endingAt: asOf)
+    init(endingOn last: StatsDay) {
+        gained7 = .last(7, endingAt: last.start)
+        gained30 = .last(30, endingAt: last.start)
+        shipped90 = .last(90, endingAt: last.start)
     }
 }
 
@@ -164,7 +183,7 @@ struct StatsFigure {
         for part in parts {
             switch part {
             case .demand:
-                let windows = DemandWindows(asOf: stats.asOf)
+                let windows = DemandWindows(endingOn: period.last)
                 for row in (stats.demand ?? []).sorted(by: Demand.risingFirst) {
                     let subject = row.feature.map { "\(row.product)/\($0)" } ?? row.product
                     func window(_ p: StatsPeriod) -> (StatsDay, StatsDay) { (p.first, p.last) }
@@ -185,7 +204,7 @@ struct StatsFigure {
                 }
             case .activity:
                 for series in stats.activity ?? [] {
-                    let subject = StatsText.key(series.name)
+                    let subject = StatsText.key(series)
                     let unit = Kind.count(series.unit)
                     for (offset, value) in series.values.enumerated() {
                         let day = series.first.advanced(by: offset)
@@ -285,18 +304,14 @@ enum StatsText {
         if let previous = report.previous {
             lines.append("Compared with the \(Plural.count(previous.period.days, "day")) before: \(previous.period.description).")
         }
-        if let product = report.product {
-            let what = report.feature.map { "feature \(product)/\($0)" } ?? "product \(product)"
-            let others = report.shown.contains { $0 != .demand } ? "; the other parts cover the whole community" : ""
-            lines.append("Demand of \(SafeText.displayable(what)) only\(others).")
-        }
+        if let scope = report.scopeText { lines.append(SafeText.displayable(scope)) }
         return lines
     }
 
     static func demand(_ report: StatsReport) -> [String] {
         let today = report.today.text
-        let windows = DemandWindows(asOf: report.current.asOf)
-        var lines = ["\(StatsPart.demand.title), as of \(today), rising fastest first"]
+        let windows = DemandWindows(endingOn: report.current.period.last)
+        var lines = ["\(StatsPart.demand.title), rising fastest first"]
         let rows = report.demand
         guard !rows.isEmpty else { return lines + ["  No products yet."] }
         let header = ["PRODUCT · FEATURE", "OPEN", "SUPPORTERS", "GAINED 7D", "CHANGE", "GAINED 30D", "CHANGE", "SHIPPED 90D"]
@@ -327,7 +342,7 @@ enum StatsText {
             var summary = count(s.total, s.unit)
             if let peak = s.peak { summary += ", peak \(count(peak.value, s.unit)) on \(peak.day.text)" }
             lines.append("  \(label)  \(chart)  \(SafeText.displayable(summary))")
-            let total = figures.first { $0.part == .activity && $0.subject == key(s.name) && $0.metric == "total" }
+            let total = figures.first { $0.part == .activity && $0.subject == key(s) && $0.metric == "total" }
             if let total, let before = total.previousText, let change = total.changeText {
                 let indent = String(repeating: " ", count: 2 + labelWidth + 2 + TextWidth.of(chart) + 2)
                 lines.append(indent + SafeText.displayable("the \(Plural.count(period.days, "day")) before: \(before), change \(change)"))
@@ -434,15 +449,17 @@ enum StatsText {
             let relative = before == 0 ? "" : " (\(sign)\(Int((abs(Double(difference)) / before * 100).rounded())) %)"
             return sign + TimeText.describeSpan(seconds: difference) + relative
         case .share:
-            let points = Int(((now - before) * 100).rounded())
+            // From the percentages as printed, so "13 %" beside "25 %" reads "−12 points".
+            let points = Int((now * 100).rounded()) - Int((before * 100).rounded())
             let sign = points > 0 ? "+" : points < 0 ? "−" : ""
             return points == 0 ? "0 points" : "\(sign)\(abs(points)) point\(abs(points) == 1 ? "" : "s")"
         }
     }
 
-    /// A name as a key: "new suggestions" → "new_suggestions".
-    static func key(_ name: String) -> String {
-        String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    /// A series as a key: its unit ("posts", "suggestions"), which names it
+    /// whatever the product in its title, and is one per series in a report.
+    static func key(_ series: DailySeries) -> String {
+        String(series.unit.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     /// Rows as columns two spaces apart, each as wide as its widest cell (the
@@ -484,10 +501,7 @@ enum StatsMarkdown {
         if let previous = report.previous {
             intro += " Compared with the \(Plural.count(previous.period.days, "day")) before, \(previous.period.description)."
         }
-        if let product = report.product {
-            let others = report.shown.contains { $0 != .demand } ? "; the other parts cover the whole community" : ""
-            intro += " Demand of " + escape(report.feature.map { "\(product)/\($0)" } ?? product) + " only\(others)."
-        }
+        if let scope = report.scopeText { intro += " " + escape(scope) }
         out.append(intro)
         let figures = report.figures
         let compared = report.previous != nil
@@ -496,8 +510,8 @@ enum StatsMarkdown {
             switch part {
             case .demand:
                 let today = report.today.text
-                let windows = DemandWindows(asOf: current.asOf)
-                out.append("As of \(today), rising fastest first. Gained over \(StatsText.span(windows.gained7)) and "
+                let windows = DemandWindows(endingOn: current.period.last)
+                out.append("Open suggestions and their supporters as of \(today); rising fastest first. Gained over \(StatsText.span(windows.gained7)) and "
                            + "\(StatsText.span(windows.gained30)), each against the span of equal length before; "
                            + "shipped over \(StatsText.span(windows.shipped90)).")
                 out.append("")
@@ -518,7 +532,7 @@ enum StatsMarkdown {
                     var row = [escape(s.name), chart, escape(StatsText.count(s.total, s.unit)),
                                s.peak.map { escape(StatsText.count($0.value, s.unit)) + " on \($0.day.text)" } ?? "—"]
                     if compared {
-                        let total = figures.first { $0.part == .activity && $0.subject == StatsText.key(s.name) && $0.metric == "total" }
+                        let total = figures.first { $0.part == .activity && $0.subject == StatsText.key(s) && $0.metric == "total" }
                         row += [total?.previousText.map(escape) ?? "", total?.changeText ?? ""]
                     }
                     return row

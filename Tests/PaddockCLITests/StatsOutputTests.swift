@@ -90,7 +90,7 @@ import Testing
 
     @Test func demandIsAnAlignedTableRisingFastestFirst() {
         let lines = StatsText.plain(StatsReport(current: Self.member())).split(separator: "\n").map(String.init)
-        let start = lines.firstIndex { $0.hasPrefix("Demand per product and feature, as of 2026-12-03") }!
+        let start = lines.firstIndex { $0 == "Demand per product and feature, rising fastest first" }!
         let table = Array(lines[(start + 1)...(start + 4)])
         #expect(table[0].hasPrefix("  PRODUCT · FEATURE"))
         // The last column is right-aligned numbers: an aligned table has rows of equal width.
@@ -311,7 +311,24 @@ extension StatsOutputTests {
         let member = StatsText.plain(StatsReport(current: Self.member(), product: "furia", feature: "seat"))
         #expect(member.contains("\nDemand of feature furia/seat only.\n"))
         let staff = StatsText.plain(StatsReport(current: Self.staff(), product: "furia"))
-        #expect(staff.contains("\nDemand of product furia only; the other parts cover the whole community.\n"))
-        #expect(StatsMarkdown.render(StatsReport(current: Self.member(), product: "furia")).contains(" Demand of furia only.\n"))
+        #expect(staff.contains("\nDemand and activity of product furia only; participation, responsiveness and moderation cover the whole community.\n"))
+        let moderation = StatsText.plain(StatsReport(current: Self.staff(), parts: [.moderation], product: "furia"))
+        #expect(moderation.contains("\nThe product furia narrows only demand and activity; these parts cover the whole community.\n"))
+        #expect(StatsMarkdown.render(StatsReport(current: Self.member(), product: "furia")).contains(" Demand of product furia only.\n"))
+    }
+}
+
+extension StatsOutputTests {
+    /// The store counts gains and shipments up to the report's last day, and open suggestions as of today.
+    @Test func demandsSpansEndWithThePeriodAndOpenCountsAreAsOfToday() throws {
+        var stats = Self.member()
+        stats.period = try StatsPeriod(first: Self.day("2026-11-01"), last: Self.day("2026-11-30"))
+        let text = StatsText.plain(StatsReport(current: stats))
+        #expect(text.contains("  OPEN: open suggestions, as of 2026-12-03. SUPPORTERS: supporters of its suggestions, as of 2026-12-03.\n"))
+        #expect(text.contains("  GAINED 7D: supporters gained 2026-11-24 to 2026-11-30; CHANGE: against 2026-11-17 to 2026-11-23.\n"))
+        #expect(text.contains("  SHIPPED 90D: suggestions shipped 2026-09-02 to 2026-11-30.\n"))
+        let rows = try #require(Self.parseCSV(StatsCSV.render(StatsReport(current: stats))))
+        #expect(rows.contains(["demand", "furia", "Furia 950", "supporters_gained_30d", "supporters", "2026-11-01", "2026-11-30", "30"]))
+        #expect(rows.contains(["demand", "furia", "Furia 950", "open_suggestions", "suggestions", "2026-12-03", "2026-12-03", "3"]))
     }
 }
