@@ -12,7 +12,7 @@ struct StatsReport {
     var previous: CommunityStats?
     /// The parts asked for, in the order they print.
     var parts: [StatsPart]
-    /// The product (and feature) demand was narrowed to, as typed.
+    /// The product (and feature) demand and activity were narrowed to, as typed.
     var product: String?
     var feature: String?
 
@@ -133,8 +133,8 @@ struct StatsFigure {
     /// With a previous period, the figure there (whose value may itself be nil).
     var previous: Double?? = nil
 
-    /// Whether the figure is "as of" its last day rather than over the period.
-    var isAsOf: Bool { first == last && !compares }
+    /// Whether the figure is counted as of today (open suggestions, the queue) rather than over days.
+    var isAsOf = false
 
     var key: String { "\(part.rawValue)|\(subject)|\(metric)" }
 
@@ -175,11 +175,13 @@ struct StatsFigure {
         let period = stats.period
         var figures: [StatsFigure] = []
         func add(_ part: StatsPart, _ subject: String, _ name: String, _ metric: String, _ label: String, _ kind: Kind,
-                 _ days: (StatsDay, StatsDay), _ value: Double?, compares: Bool) {
+                 _ days: (StatsDay, StatsDay)?, _ value: Double?, compares: Bool) {
+            let span = days ?? (today, today)
             figures.append(StatsFigure(part: part, subject: subject, name: name, metric: metric, label: label, kind: kind,
-                                       first: days.0, last: days.1, value: value, compares: compares))
+                                       first: span.0, last: span.1, value: value, compares: compares, isAsOf: days == nil))
         }
-        let whole = (period.first, period.last), now = (today, today)
+        // nil days: as of today.
+        let whole = (period.first, period.last), now: (StatsDay, StatsDay)? = nil
         for part in parts {
             switch part {
             case .demand:
