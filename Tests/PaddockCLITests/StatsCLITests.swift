@@ -6,22 +6,6 @@ import Testing
 /// `paddock stats` through the built binary: bad input, who sees what, and the
 /// formats on a real community built through the `Community` API.
 @Suite(.serialized) struct StatsCLITests {
-    /// Whether the store answers `Community.stats` yet: until its side of issue 17
-    /// lands, the placeholder refuses every query, and the tests that need real
-    /// figures wait (they run, and must pass, as soon as it answers anything else).
-    static let storeAnswers: Bool = {
-        do {
-            let community = Community(database: try AppDatabase.inMemory())
-            try community.bootstrapAdmin(handle: "ada")
-            _ = try community.stats(by: try community.actor(handle: "ada"), StatsQuery(period: .last(30, endingAt: Date())))
-            return true
-        } catch CommunityError.invalid(let message) where message.hasPrefix("stats: the store's side is being built") {
-            return false
-        } catch {
-            return true
-        }
-    }()
-
     static let hostileProduct = "Monster \"821\", naked | =1+1"
 
     /// A community with a manager, a moderator, members, two products (one with a
@@ -105,7 +89,7 @@ import Testing
         #expect(try BadInputCLITests.contents(cli.db) == before)
     }
 
-    // MARK: With the store answering
+    // MARK: Figures from the store
 
     static func json(_ cli: CLI, as handle: String, _ arguments: [String] = []) throws -> [String: Any] {
         let result = try cli.run(as: handle, ["stats", "--json"] + arguments)
@@ -116,8 +100,7 @@ import Testing
     static let staffKeys: Set<String> = ["product", "feature", "period", "asOf", "today", "demand", "activity", "participation",
                                          "responsiveness", "moderation"]
 
-    @Test(.enabled(if: storeAnswers, "the store's Community.stats has not landed"))
-    func membersSeeDemandModeratorsModerationStaffEverything() throws {
+    @Test func membersSeeDemandModeratorsModerationStaffEverything() throws {
         let cli = try Self.community()
         defer { cli.cleanUp() }
         #expect(Set(try Self.json(cli, as: "marco").keys) == ["product", "feature", "period", "asOf", "today", "demand"])
@@ -137,8 +120,7 @@ import Testing
         #expect(mixed.status == 0 && mixed.stdout.contains("## \(StatsPart.demand.title)") && !mixed.stdout.contains("## Activity"))
     }
 
-    @Test(.enabled(if: storeAnswers, "the store's Community.stats has not landed"))
-    func demandCountsTheCommunitysSuggestions() throws {
+    @Test func demandCountsTheCommunitysSuggestions() throws {
         let cli = try Self.community()
         defer { cli.cleanUp() }
         let json = try Self.json(cli, as: "elena")
@@ -159,8 +141,7 @@ import Testing
         #expect((json["participation"] as? [String: Any])?["suggesters"] as? Int == 2)
     }
 
-    @Test(.enabled(if: storeAnswers, "the store's Community.stats has not landed"))
-    func productAndFeatureNarrowDemandAndUnknownSlugsAreNotFound() throws {
+    @Test func productAndFeatureNarrowDemandAndUnknownSlugsAreNotFound() throws {
         let cli = try Self.community()
         defer { cli.cleanUp() }
         let furia = try #require(try Self.json(cli, as: "marco", ["--product", "furia"])["demand"] as? [[String: Any]])
@@ -178,8 +159,7 @@ import Testing
         #expect(try BadInputCLITests.contents(cli.db) == before)
     }
 
-    @Test(.enabled(if: storeAnswers, "the store's Community.stats has not landed"))
-    func everyFormatIsWellFormedAndSafe() throws {
+    @Test func everyFormatIsWellFormedAndSafe() throws {
         let cli = try Self.community()
         defer { cli.cleanUp() }
         // JSON: the previous period of equal length, just before.
