@@ -282,9 +282,12 @@ struct StatsFigure {
 /// The report for people at a terminal. Community text (product, feature and
 /// series names, suggestion titles) goes through SafeText.
 enum StatsText {
-    /// The widest a sparkline is drawn; longer periods sum neighbouring days.
+    /// The widest a sparkline is drawn; longer periods sum neighbouring days (a year: a mark a week).
     static let sparklineWidth = 60
-    static let barWidth = 30
+    static let barWidth = 20
+    /// The width text is laid out for: as the other commands' tables.
+    static let lineWidth = 100
+    static let nameWidth = 30
 
     static func plain(_ report: StatsReport, style: ChartStyle = .blocks) -> String {
         var lines = header(report)
@@ -316,18 +319,17 @@ enum StatsText {
         var lines = ["\(StatsPart.demand.title), rising fastest first"]
         let rows = report.demand
         guard !rows.isEmpty else { return lines + ["  No products yet."] }
-        let header = ["PRODUCT · FEATURE", "OPEN", "SUPPORTERS", "GAINED 7D", "CHANGE", "GAINED 30D", "CHANGE", "SHIPPED 90D"]
+        let header = ["PRODUCT · FEATURE", "OPEN", "SUPPORT", "7 DAYS", "CHANGE", "30 DAYS", "CHANGE", "SHIPPED"]
         lines += columns([header] + rows.map { row in
-            [TextWrap.truncate(row.name, width: 40), "\(row.openSuggestions)", "\(row.totalSupport)",
+            [TextWrap.truncate(row.name, width: nameWidth), "\(row.openSuggestions)", "\(row.totalSupport)",
              "\(row.gained7.now)", row.gained7.changeText, "\(row.gained30.now)", row.gained30.changeText, "\(row.shipped90)"]
         }, right: Set(1...7))
-        lines += [
-            "  OPEN: open suggestions, as of \(today). SUPPORTERS: supporters of its suggestions, as of \(today).",
-            "  GAINED 7D: supporters gained \(span(windows.gained7)); CHANGE: against \(span(windows.gained7.previous)).",
-            "  GAINED 30D: supporters gained \(span(windows.gained30)); CHANGE: against \(span(windows.gained30.previous)).",
-            "  SHIPPED 90D: suggestions shipped \(span(windows.shipped90)).",
-        ]
-        return lines
+        return lines + legend([
+            "OPEN: open suggestions, and SUPPORT: their supporters, as of \(today).",
+            "7 DAYS: supporters gained \(span(windows.gained7)); CHANGE: against \(span(windows.gained7.previous)).",
+            "30 DAYS: supporters gained \(span(windows.gained30)); CHANGE: against \(span(windows.gained30.previous)).",
+            "SHIPPED: suggestions shipped \(span(windows.shipped90)) (90 days).",
+        ])
     }
 
     static func activity(_ report: StatsReport, _ figures: [StatsFigure], style: ChartStyle) -> [String] {
@@ -337,16 +339,22 @@ enum StatsText {
         let scale = perColumn == 1 ? "one mark a day" : "one mark per \(perColumn) days"
         var lines = ["\(StatsPart.activity.title), \(period.description), \(scale)"]
         guard !series.isEmpty else { return lines + ["  Nothing counted."] }
-        let labelWidth = series.map { TextWidth.of(SafeText.displayable($0.name)) }.max() ?? 0
-        for s in series {
-            let label = TextWrap.pad(s.name, width: labelWidth)
-            let chart = Sparkline.draw(s.values, width: sparklineWidth, style: style)
+        let labelWidth = min(nameWidth, series.map { TextWidth.of(SafeText.displayable($0.name)) }.max() ?? 0)
+        let charts = series.map { Sparkline.draw($0.values, width: sparklineWidth, style: style) }
+        let summaries = series.map { s in
             var summary = count(s.total, s.unit)
             if let peak = s.peak { summary += ", peak \(count(peak.value, s.unit)) on \(peak.day.text)" }
-            lines.append("  \(label)  \(chart)  \(SafeText.displayable(summary))")
+            return SafeText.displayable(summary)
+        }
+        // Each summary beside its chart when every line fits; else all of them under their charts.
+        let chartWidth = charts.map { TextWidth.of($0) }.max() ?? 0
+        let beside = 2 + labelWidth + 2 + chartWidth + 2 + (summaries.map { TextWidth.of($0) }.max() ?? 0) <= lineWidth
+        let indent = String(repeating: " ", count: 2 + labelWidth + 2 + (beside ? chartWidth + 2 : 0))
+        for (i, s) in series.enumerated() {
+            let chartLine = "  \(TextWrap.pad(s.name, width: labelWidth))  \(charts[i])"
+            lines += beside ? [chartLine + "  " + summaries[i]] : [chartLine, indent + summaries[i]]
             let total = figures.first { $0.part == .activity && $0.subject == key(s) && $0.metric == "total" }
             if let total, let before = total.previousText, let change = total.changeText {
-                let indent = String(repeating: " ", count: 2 + labelWidth + 2 + TextWidth.of(chart) + 2)
                 lines.append(indent + SafeText.displayable("the \(Plural.count(period.days, "day")) before: \(before), change \(change)"))
             }
         }
@@ -358,25 +366,23 @@ enum StatsText {
         let period = report.current.period
         var lines = ["\(StatsPart.participation.title), \(period.description), as a share of members"]
         let compared = report.previous != nil
-        var rows: [[String]] = funnel.steps.map { step in
+        lines += columns(funnel.steps.map { step in
             let fraction = funnel.members == 0 ? 0 : Double(step.count) / Double(funnel.members)
             let counted = figures.first { $0.part == .participation && $0.subject == step.name && $0.metric == "members" }
-            var row = [step.name, Bar.draw(fraction, width: barWidth, style: style), count(step.count, "members"),
+            let row = [step.name, Bar.draw(fraction, width: barWidth, style: style), count(step.count, "members"),
                        funnel.members == 0 ? "—" : percent(fraction)]
-            if compared { row += compareCells(counted) }
-            return row + [stepDescription(step.name, period)]
-        }
-        for (subject, name, value, description) in [
-            ("first_time_contributors", "first-time contributors", funnel.firstTimeContributors, "first contributed in the period"),
-            ("returning_contributors", "returning contributors", funnel.returningContributors, "contributed before the period too"),
-        ] {
+            return row + (compared ? compareCells(counted) : [])
+        }, right: [2, 3])
+        lines += columns([("first_time_contributors", "first-time contributors", funnel.firstTimeContributors),
+                          ("returning_contributors", "returning contributors", funnel.returningContributors)].map { subject, name, value in
             let counted = figures.first { $0.part == .participation && $0.subject == subject }
-            var row = [name, "", count(value, "members"), ""]
-            if compared { row += compareCells(counted) }
-            rows.append(row + [description])
-        }
-        lines += columns(rows, right: [2, 3])
-        return lines
+            return [name, count(value, "members")] + (compared ? compareCells(counted) : [])
+        }, right: [1])
+        return lines + legend([
+            "members: had joined by \(period.last.text); readers, posters, suggesters and supporters: those of them who read, "
+                + "posted, posted a suggestion or supported one in the period. Contributors posted, suggested or supported in the "
+                + "period: first-time ones for the first time, returning ones had before too.",
+        ])
     }
 
     /// Responsiveness and moderation: a labelled figure a line, with the period
@@ -401,6 +407,11 @@ enum StatsText {
             }, right: [4])
         }
         return lines
+    }
+
+    /// Notes under a table, wrapped to the line width and indented.
+    static func legend(_ paragraphs: [String]) -> [String] {
+        paragraphs.flatMap { TextWrap.lines($0, width: lineWidth - 2).map { "  " + $0 } }
     }
 
     /// "before 12 suggestions", "+3 (+25 %)".

@@ -76,8 +76,9 @@ import Testing
         for part in StatsPart.allCases { #expect(text.contains(part.title), "\(part)") }
         #expect(text.contains("\(Self.posts.reduce(0, +)) posts, peak 41 posts on 2026-11-20"))
         #expect(text.contains("Activity per day, 2026-11-04 to 2026-12-03 (30 days), one mark a day"))
-        #expect(text.contains("GAINED 7D: supporters gained 2026-11-27 to 2026-12-03; CHANGE: against 2026-11-20 to 2026-11-26."))
-        #expect(text.contains("SHIPPED 90D: suggestions shipped 2026-09-05 to 2026-12-03."))
+        #expect(text.contains("  7 DAYS: supporters gained 2026-11-27 to 2026-12-03; CHANGE: against 2026-11-20 to 2026-11-26.\n"))
+        #expect(text.contains("  SHIPPED: suggestions shipped 2026-09-05 to 2026-12-03 (90 days).\n"))
+        #expect(text.contains("  OPEN: open suggestions, and SUPPORT: their supporters, as of 2026-12-03.\n"))
         #expect(text.contains("1200 members  100 %"))
         #expect(text.contains("500 members   42 %"))
         #expect(text.contains("  median time, review to answer      3 days 4 hours\n"))
@@ -97,7 +98,8 @@ import Testing
         #expect(Set(table.map { TextWidth.of($0) }).count == 1, "\(table.joined(separator: "\n"))")
         #expect(table[1].hasPrefix("  Furia 950 · Seat "))
         #expect(table[1].contains("+8 (+400 %)"))
-        #expect(table[3].contains("Monster \"821\", naked | =1+1 · Dash␛ red"))
+        // A long name is cut to its column, safely.
+        #expect(table[3].hasPrefix("  Monster \"821\", naked | =1+1 ·…  "))
     }
 
     @Test func aMemberReadsNothingOfThePartsTheyCannotSee() {
@@ -122,6 +124,21 @@ import Testing
         // What is counted as of today has nothing to compare with.
         let queue = text.split(separator: "\n").first { $0.contains("review queue") }!
         #expect(!queue.contains("before"))
+    }
+
+    @Test func textFitsAHundredColumnsOrPutsSummariesUnderTheCharts() throws {
+        for report in [StatsReport(current: Self.staff()), Self.compared()] {
+            for line in StatsText.plain(report).split(separator: "\n") {
+                #expect(TextWidth.of(line) <= StatsText.lineWidth, "\(line)")
+            }
+        }
+        // A series named at length moves every summary under its chart.
+        var stats = Self.staff()
+        stats.activity = [DailySeries(name: "New suggestions on Furia 950 · Quickshifter", unit: "suggestions", first: stats.period.first,
+                                      values: Self.posts)]
+        let lines = StatsText.plain(StatsReport(current: stats, parts: [.activity])).split(separator: "\n").map(String.init)
+        #expect(lines[2].hasPrefix("  New suggestions on Furia 950…   ▁"))
+        #expect(lines[3] == String(repeating: " ", count: 34) + "\(Self.posts.reduce(0, +)) suggestions, peak 41 suggestions on 2026-11-20")
     }
 
     @Test func asciiChartsUseNoBlockElements() {
@@ -324,9 +341,9 @@ extension StatsOutputTests {
         var stats = Self.member()
         stats.period = try StatsPeriod(first: Self.day("2026-11-01"), last: Self.day("2026-11-30"))
         let text = StatsText.plain(StatsReport(current: stats))
-        #expect(text.contains("  OPEN: open suggestions, as of 2026-12-03. SUPPORTERS: supporters of its suggestions, as of 2026-12-03.\n"))
-        #expect(text.contains("  GAINED 7D: supporters gained 2026-11-24 to 2026-11-30; CHANGE: against 2026-11-17 to 2026-11-23.\n"))
-        #expect(text.contains("  SHIPPED 90D: suggestions shipped 2026-09-02 to 2026-11-30.\n"))
+        #expect(text.contains("  OPEN: open suggestions, and SUPPORT: their supporters, as of 2026-12-03.\n"))
+        #expect(text.contains("  7 DAYS: supporters gained 2026-11-24 to 2026-11-30; CHANGE: against 2026-11-17 to 2026-11-23.\n"))
+        #expect(text.contains("  SHIPPED: suggestions shipped 2026-09-02 to 2026-11-30 (90 days).\n"))
         let rows = try #require(Self.parseCSV(StatsCSV.render(StatsReport(current: stats))))
         #expect(rows.contains(["demand", "furia", "Furia 950", "supporters_gained_30d", "supporters", "2026-11-01", "2026-11-30", "30"]))
         #expect(rows.contains(["demand", "furia", "Furia 950", "open_suggestions", "suggestions", "2026-12-03", "2026-12-03", "3"]))
