@@ -223,14 +223,14 @@ struct StatsFigure {
             case .participation:
                 guard let funnel = stats.funnel else { continue }
                 for step in funnel.steps {
-                    add(.participation, step.name, step.name, "members", StatsText.stepDescription(step.name, period),
+                    add(.participation, step.name, step.name, "count", StatsText.stepDescription(step.name, period),
                         .count("members"), whole, Double(step.count), compares: true)
                     add(.participation, step.name, step.name, "share_of_members", "\(step.name), as a share of members", .share, whole,
                         funnel.members == 0 ? nil : Double(step.count) / Double(funnel.members), compares: true)
                 }
-                add(.participation, "first_time_contributors", "first-time contributors", "members",
+                add(.participation, "first_time_contributors", "first-time contributors", "count",
                     "first contributed in the period", .count("members"), whole, Double(funnel.firstTimeContributors), compares: true)
-                add(.participation, "returning_contributors", "returning contributors", "members",
+                add(.participation, "returning_contributors", "returning contributors", "count",
                     "contributed before the period too", .count("members"), whole, Double(funnel.returningContributors), compares: true)
             case .responsiveness:
                 guard let r = stats.responsiveness else { continue }
@@ -368,7 +368,7 @@ enum StatsText {
         let compared = report.previous != nil
         lines += columns(funnel.steps.map { step in
             let fraction = funnel.members == 0 ? 0 : Double(step.count) / Double(funnel.members)
-            let counted = figures.first { $0.part == .participation && $0.subject == step.name && $0.metric == "members" }
+            let counted = figures.first { $0.part == .participation && $0.subject == step.name && $0.metric == "count" }
             let row = [step.name, Bar.draw(fraction, width: barWidth, style: style), count(step.count, "members"),
                        funnel.members == 0 ? "—" : percent(fraction)]
             return row + (compared ? compareCells(counted) : [])
@@ -555,7 +555,7 @@ enum StatsMarkdown {
                 out.append("")
                 var header = ["Step", "Count", "Share of members"]
                 if compared { header += ["Before", "Change"] }
-                let rows = figures.filter { $0.part == .participation && $0.metric == "members" }.map { counted in
+                let rows = figures.filter { $0.part == .participation && $0.metric == "count" }.map { counted in
                     let share = figures.first { $0.part == .participation && $0.subject == counted.subject && $0.metric == "share_of_members" }
                     var row = [escape(counted.name == counted.label ? counted.name : "\(counted.name): \(counted.label)"),
                                counted.valueText, share?.valueText ?? ""]

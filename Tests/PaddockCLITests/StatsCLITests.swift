@@ -139,6 +139,14 @@ import Testing
         #expect(row("monster", nil)?["productName"] as? String == Self.hostileProduct)
         #expect((json["participation"] as? [String: Any])?["members"] as? Int == 7)
         #expect((json["participation"] as? [String: Any])?["suggesters"] as? Int == 2)
+        // Activity today: 2 suggestions (their opening posts), 5 supports (authors support their own), 7 members.
+        let activity = try #require(json["activity"] as? [[String: Any]])
+        func total(_ unit: String) -> Int? { activity.first { $0["unit"] as? String == unit }?["total"] as? Int }
+        #expect(total("posts") == 2 && total("suggestions") == 2 && total("supports") == 5 && total("members") == 7)
+        let text = try cli.run(as: "elena", ["stats", "--part", "activity"])
+        #expect(text.stdout.contains("5 supports, peak 5 supports on \(today.text)"), "\(text.stdout)")
+        let csv = try #require(StatsOutputTests.parseCSV(try cli.run(as: "elena", ["stats", "--csv", "--part", "activity"]).stdout))
+        #expect(csv.contains(["activity", "supports", "Supports", "per_day", "supports", today.text, today.text, "5"]))
     }
 
     @Test func productAndFeatureNarrowDemandAndUnknownSlugsAreNotFound() throws {
