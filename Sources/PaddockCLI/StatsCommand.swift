@@ -18,7 +18,7 @@ struct StatsCommand: ParsableCommand {
 
             Examples:
               paddock stats
-              paddock stats --product furia --days 90 --compare
+              paddock stats --product furia-950 --days 90 --compare
               paddock stats --since 2026-11-01 --until 2026-11-30 --csv > november.csv
               paddock stats --part activity --part participation --markdown
             """)
