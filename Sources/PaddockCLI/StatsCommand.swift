@@ -46,26 +46,25 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print Markdown: a heading and a table per part.") var markdown = false
     @Flag(help: "Draw the charts in ASCII rather than block elements.") var ascii = false
 
+    /// How the options are written: a usage error (exit 2) before anything opens.
     func validate() throws {
         if [json, csv, markdown].filter({ $0 }).count > 1 { throw ValidationError("give one of --json, --csv and --markdown, not two") }
         if feature != nil, product == nil { throw ValidationError("--feature needs --product: a feature's slug is its product's") }
-        _ = try period(today: StatsDay(Date()))
-    }
-
-    /// The days asked for: `--since`/`--until`/`--days`, the rest from `today`.
-    func period(today: StatsDay) throws -> StatsPeriod {
         if let days, !(1...StatsPeriod.longestDays).contains(days) {
             throw ValidationError("--days must be between 1 and \(StatsPeriod.longestDays)")
         }
         if days != nil, since != nil { throw ValidationError("give either --since or --days, not both") }
-        let last = try until.map { try Self.day($0, option: "--until") } ?? today
-        let first = try since.map { try Self.day($0, option: "--since") }
-            ?? last.advanced(by: -((days ?? Self.defaultDays) - 1))
-        do {
-            return try StatsPeriod(first: first, last: last)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        _ = try since.map { try Self.day($0, option: "--since") }
+        _ = try until.map { try Self.day($0, option: "--until") }
+    }
+
+    /// The days asked for: `--since`/`--until`/`--days`, the rest from `today`.
+    /// Core's rules for a period (it ends after it starts, and spans at most
+    /// ten years) refuse the rest, as the community refuses invalid input (exit 1).
+    func period(today: StatsDay) throws -> StatsPeriod {
+        let last = until.flatMap(StatsDay.init(parsing:)) ?? today
+        let first = since.flatMap(StatsDay.init(parsing:)) ?? last.advanced(by: -((days ?? Self.defaultDays) - 1))
+        return try StatsPeriod(first: first, last: last)
     }
 
     static func day(_ text: String, option: String) throws -> StatsDay {
@@ -82,8 +81,8 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (community, actor) = try global.acting()
         let period = try period(today: StatsDay(Date()))
+        let (community, actor) = try global.acting()
         // Naming only parts the actor may not see is refused; otherwise those are simply left out.
         let parts = parts.isEmpty ? asked : try Rules.readStats(asked, by: actor)
         let query = StatsQuery(period: period, product: product, feature: feature, parts: Set(parts))

@@ -41,15 +41,13 @@ import Testing
         let cli = try Self.community()
         defer { cli.cleanUp() }
         let before = try BadInputCLITests.contents(cli.db)
-        let periodError = "Error: the period starts (2026-12-05) after it ends (2026-12-01)\n"
         let dayError = "Error: --since takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01\n"
+        // How the options are written: a usage error, its first line says which.
         let cases: [(args: [String], first: String?)] = [
-            (["--since", "2026-12-05", "--until", "2026-12-01"], periodError),
             (["--since", "2026-02-30"], dayError),
             (["--since", "2026-1-5"], dayError),
             (["--since", "2026-11-01\u{1B}[31m"], dayError),
             (["--until", "tomorrow"], "Error: --until takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01\n"),
-            (["--since", "2000-01-01", "--until", "2026-01-01"], "Error: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498\n"),
             (["--days", "3651"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "0"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "7", "--since", "2026-11-01"], "Error: give either --since or --days, not both\n"),
@@ -69,6 +67,19 @@ import Testing
             if let first = c.first {
                 #expect(result.stderr.prefix { $0 != "\n" } + "\n" == first, "\(shown): \(result.stderr.debugDescription)")
             }
+        }
+        // What the period may be is Core's rule: the community refuses it, in one line.
+        for (args, message) in [
+            (["--since", "2026-12-05", "--until", "2026-12-01"], "paddock: the period starts (2026-12-05) after it ends (2026-12-01)\n"),
+            (["--since", "2000-01-01", "--until", "2026-01-01"], "paddock: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498\n"),
+            (["--since", "2999-01-01"], nil),
+            // Refused before the community opens: for someone who is no member, the period is still the one line.
+            (["--until", "2000-01-01", "--since", "2000-01-02", "--as", "nobody"], "paddock: the period starts (2000-01-02) after it ends (2000-01-01)\n"),
+        ] {
+            let result = try cli.run(as: "elena", ["stats"] + args)
+            #expect(result.status == 1 && result.stdout.isEmpty, "\(args): \(result.stderr)")
+            #expect(BadInputCLITests.refusalProblems(result) == [], "\(args): \(result.stderr.debugDescription)")
+            if let message { #expect(result.stderr == message, "\(args)") }
         }
         #expect(try BadInputCLITests.contents(cli.db) == before)
     }
