@@ -126,6 +126,11 @@ import Testing
         let manager = try cli.run(as: "elena", ["stats", "--compare"])
         #expect(manager.status == 0, "\(manager.stderr)")
         for part in StatsPart.allCases { #expect(manager.stdout.contains(part.title), "\(part)") }
+        // A member's --compare has nothing to set against the period before (demand carries its own change).
+        let memberCompared = try cli.run(as: "marco", ["stats", "--compare", "--days", "1"])
+        #expect(memberCompared.status == 0 && !memberCompared.stdout.contains("Compared with") && !memberCompared.stdout.contains("before "))
+        #expect(memberCompared.stdout.hasPrefix("Community figures for \(StatsDay(Date()).text) (1 day), read "))
+        #expect(try Self.json(cli, as: "marco", ["--compare"])["previous"] == nil)
         // Naming a part among others the reader may not see prints only what they may see.
         let mixed = try cli.run(as: "marco", ["stats", "--part", "activity", "--part", "demand", "--markdown"])
         #expect(mixed.status == 0 && mixed.stdout.contains("## \(StatsPart.demand.title)") && !mixed.stdout.contains("## Activity"))
