@@ -180,10 +180,8 @@ enum DashboardPanels {
         let span = daysText(period.days)
         var lines = title(.activity, span, width: w)
         let perColumn = Sparkline.daysPerColumn(period.days, width: chartWidth)
-        let scale = perColumn == 1
-            ? "One mark per UTC day, \(period.first.text) to \(period.last.text)."
-            : "One mark per \(perColumn) UTC days, \(period.first.text) to \(period.last.text)."
-        lines += wrapped(scale, width: w, role: .muted)
+        let mark = perColumn == 1 ? "One mark per UTC day," : "One mark per \(perColumn) UTC days,"
+        lines += phrases([mark, "\(period.first.text) to \(period.last.text)."], width: w, role: .muted)
         for daily in series {
             // Label and total, the days, the peak: on one line where they fit, else the days and peak on a second.
             let total = "\(daily.name): \(counted(daily.total, daily.unit))"
@@ -227,8 +225,8 @@ enum DashboardPanels {
         }
         lines += wrapped("Members: joined by \(period.last.text). Readers, posters, suggesters, supporters: members who did so in the "
                          + "\(span). Shares are of members.", width: w, role: .muted)
-        lines += wrapped("Contributors in the \(span): \(funnel.firstTimeContributors) first-time, "
-                         + "\(funnel.returningContributors) returning.", width: w)
+        lines += phrases(["Contributors in the \(span):", "\(funnel.firstTimeContributors) first-time,",
+                          "\(funnel.returningContributors) returning."], width: w)
         return lines
     }
 
@@ -237,31 +235,32 @@ enum DashboardPanels {
     static func responsiveness(_ r: Responsiveness, span: String, asOf: Date, productNames: [String: String] = [:],
                                width w: Int) -> [DashboardLine] {
         var lines = title(.responsiveness, span, width: w)
-        var times = "Review to first official response: "
+        var times = ["Review to first official response:"]
         if let median = r.medianSeconds {
-            times += "median \(TimeText.roughly(seconds: median))"
-            if let p90 = r.p90Seconds { times += ", 90th percentile \(TimeText.roughly(seconds: p90))" }
+            times.append("median \(TimeText.describeSpan(seconds: median))" + (r.p90Seconds == nil ? "." : ","))
+            if let p90 = r.p90Seconds { times.append("90th percentile \(TimeText.describeSpan(seconds: p90)).") }
         } else {
-            times += "none answered yet"
+            times.append("none answered yet.")
         }
-        lines += wrapped(times + ".", width: w)
+        lines += phrases(times, width: w)
         if r.reachedReview == 0 {
-            lines += wrapped("No suggestion reached review in the \(span).", width: w)
+            lines += phrases(["No suggestion reached review", "in the \(span)."], width: w)
         } else {
-            lines += wrapped("Answered: \(r.answered) of the \(counted(r.reachedReview, "suggestions")) that reached review in the \(span).",
-                             width: w)
+            lines += phrases(["Answered:", "\(r.answered) of the \(counted(r.reachedReview, "suggestions"))", "that reached review",
+                              "in the \(span)."], width: w)
         }
         if let share = r.answeredShare {
-            lines += wrapped("Any official response: \(r.postedAnswered) of the \(counted(r.posted, "suggestions")) posted in the \(span) "
-                             + "(\(percent(share))).", width: w)
+            lines += phrases(["Any official response:", "\(r.postedAnswered) of the \(counted(r.posted, "suggestions"))", "posted",
+                              "in the \(span)", "(\(percent(share)))."], width: w)
         } else {
-            lines += wrapped("No suggestions were posted in the \(span).", width: w)
+            lines += phrases(["No suggestions were posted", "in the \(span)."], width: w)
         }
-        let overdue = "Under review for over \(Responsiveness.overdueDays) days, today: \(r.overdueCount)"
-        lines += wrapped(overdue + (r.overdue.isEmpty ? "." : ", the longest waiting first:"), width: w)
+        lines += phrases(["Under review for over \(Responsiveness.overdueDays) days,", "today:",
+                          "\(r.overdueCount)" + (r.overdue.isEmpty ? "." : ","), r.overdue.isEmpty ? "" : "the longest waiting first:"],
+                         width: w)
         if !r.overdue.isEmpty {
             let ids = r.overdue.map { "#\($0.id)" }
-            let waits = r.overdue.map { "waiting " + TimeText.roughly(seconds: Int(asOf.timeIntervalSince($0.since))) }
+            let waits = r.overdue.map { "waiting " + TimeText.describeSpan(seconds: Int(asOf.timeIntervalSince($0.since))) }
             let products = r.overdue.map { productNames[$0.product] ?? $0.product }
             let layout = Columns(indent: 4, total: w, [.fitting("", ids, .left), .flexible(""), .fitting("", products, .left),
                                                       .fitting("", waits)], flexible: 1)
@@ -280,13 +279,18 @@ enum DashboardPanels {
 
     static func moderation(_ m: ModerationHealth, span: String, width w: Int) -> [DashboardLine] {
         var lines = title(.moderation, span, width: w)
-        lines += wrapped("Flag queue now: \(m.queue) \(m.queue == 1 ? "post" : "posts") to review.", width: w)
-        var handled = "Handled in the \(span): \(m.handled) flagged \(m.handled == 1 ? "post" : "posts")"
-        if let median = m.medianHandleSeconds { handled += ", median \(TimeText.roughly(seconds: median)) from first flag to decision" }
-        lines += wrapped(handled + ".", width: w)
+        lines += phrases(["Flag queue now:", Plural.count(m.queue, "post"), "to review."], width: w)
+        var handled = ["Handled in the \(span):", Plural.count(m.handled, "flagged post") + (m.medianHandleSeconds == nil ? "." : ",")]
+        if let median = m.medianHandleSeconds {
+            handled += ["median \(TimeText.describeSpan(seconds: median))", "from first flag to decision."]
+        }
+        lines += phrases(handled, width: w)
         let reasons = FlagReason.allCases.map { "\($0.rawValue.replacingOccurrences(of: "_", with: " ")) \(m.flagsByReason[$0] ?? 0)" }
-        lines += wrapped("Flags raised in the \(span): \(m.flags) (\(reasons.joined(separator: ", "))).", width: w)
-        lines += wrapped("Posts hidden in the \(span): \(m.hidden); hidden posts restored: \(m.restored).", width: w)
+        let byReason = reasons.enumerated().map { index, reason in
+            (index == 0 ? "(" : "") + reason + (index == reasons.count - 1 ? ")." : ",")
+        }
+        lines += phrases(["Flags raised in the \(span):", "\(m.flags)"] + byReason, width: w)
+        lines += phrases(["Posts hidden in the \(span):", "\(m.hidden);", "hidden posts restored:", "\(m.restored)."], width: w)
         return lines
     }
 
@@ -326,6 +330,32 @@ enum DashboardPanels {
         var first = DashboardLine.text(TextWrap.truncate(title, width: w - 1), x: 1, role: .header)
         first.startsPanel = true
         return [first] + wrapped(covers, width: w, role: .muted)
+    }
+
+    /// A sentence of figures wrapped to the panel, two columns in, breaking
+    /// only between its phrases so that no figure ("12 days 1 hour", "2026-11-04
+    /// to 2026-12-03") is cut in two; a phrase wider than the line is wrapped alone.
+    static func phrases(_ phrases: [String], width w: Int, role: StyleRole = .normal) -> [DashboardLine] {
+        let room = max(1, w - 2)
+        var lines: [String] = []
+        var line = ""
+        for phrase in phrases where !phrase.isEmpty {
+            if line.isEmpty {
+                line = phrase
+            } else if TextWidth.of(line) + 1 + TextWidth.of(phrase) <= room {
+                line += " " + phrase
+            } else {
+                lines.append(line)
+                line = phrase
+            }
+            if TextWidth.of(line) > room {
+                let pieces = TextWrap.lines(line, width: room)
+                lines += pieces.dropLast()
+                line = pieces.last ?? ""
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { .text($0, role: role) }
     }
 
     /// A sentence wrapped to the panel, two columns in.
