@@ -13,10 +13,7 @@ struct AppOptions: ParsableArguments {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (select and copy text as usual).")
     var noMouse = false
 
-    @Flag(help: "Draw the dashboard's charts in ASCII, for fonts without block elements (the mono theme does too).")
-    var ascii = false
-
-    func open(_ context: CommandContext) throws {
+    func open(_ context: CommandContext, charts: ChartOptions) throws {
         // The theme first: a malformed one stops here, before the terminal is touched.
         var options = TerminalOptions(mouse: !noMouse)
         if let theme {
@@ -33,7 +30,7 @@ struct AppOptions: ParsableArguments {
         let actor = try context.actor()
         try Rules.mayOpen(actor, at: Date())
         // Block elements need a font that has them; a colourless theme usually means a plain terminal.
-        let chartStyle: ChartStyle = ascii || options.monochrome ? .ascii : .blocks
+        let chartStyle: ChartStyle = options.monochrome ? .ascii : charts.style
         let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24, chartStyle: chartStyle)
         do {
             try CursesTerminal.run(app, options: options)
@@ -41,4 +38,14 @@ struct AppOptions: ParsableArguments {
             throw InputError(message: error.description)
         }
     }
+}
+
+/// `--ascii`, for the app's dashboard and for `paddock stats`. Both commands
+/// hold it as `charts`, so that `paddock stats --ascii` reaches the stats
+/// command rather than being taken by the root's option of the same name.
+struct ChartOptions: ParsableArguments {
+    @Flag(help: "Draw the charts in ASCII rather than block elements.")
+    var ascii = false
+
+    var style: ChartStyle { ascii ? .ascii : .blocks }
 }

@@ -30,9 +30,10 @@ struct Paddock: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var app: AppOptions
+    @OptionGroup var charts: ChartOptions
 
     mutating func run() throws {
-        try app.open(try global.context())
+        try app.open(try global.context(), charts: charts)
     }
 
     /// This very binary: what `serve` runs for each session and `bench` for its children.

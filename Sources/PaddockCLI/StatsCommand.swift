@@ -44,7 +44,7 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
     @Flag(help: "Print CSV: a header, then one row per figure.") var csv = false
     @Flag(help: "Print Markdown: a heading and a table per part.") var markdown = false
-    @Flag(help: "Draw the charts in ASCII rather than block elements.") var ascii = false
+    @OptionGroup var charts: ChartOptions
 
     /// How the options are written: a usage error (exit 2) before anything opens.
     func validate() throws {
@@ -94,7 +94,7 @@ struct StatsCommand: ParsableCommand {
                                                                  parts: Set(compared)))
         }
         let report = StatsReport(current: current, previous: previous, parts: parts, product: product, feature: feature)
-        let style: ChartStyle = ascii ? .ascii : .blocks
+        let style = charts.style
         if json {
             try Output.json(StatsJSON(report: report))
         } else if csv {
