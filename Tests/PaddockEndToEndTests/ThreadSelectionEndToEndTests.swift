@@ -30,7 +30,9 @@ struct ThreadSelectionEndToEndTests {
         try tmux.waitFor("Il miglior piatto")
         try tmux.keys("Enter")
         let opened = try tmux.waitFor("replies · locked")  // the thread's header; locked, it offers no r
-        #expect(opened.contains("sato.ken · 16 Aug · #5"), "the whole thread on one screen:\n\(opened)")
+        // The demo's history ends today, so the last reply's date moves with the calendar.
+        #expect(opened.range(of: #"sato\.ken · \d{1,2} [A-Z][a-z]{2} · #5"#, options: .regularExpression) != nil,
+                "the whole thread on one screen:\n\(opened)")
         for _ in 0..<5 { try tmux.keys("]") }
         try tmux.waitFor("reply 5 of 5")
         try tmux.waitFor("▸\(lastAuthor)")
