@@ -40,8 +40,10 @@ import Testing
 ///   reads under it are judged by the rules above.
 enum QueryPlanRule {
     /// Tables that are lists shown whole by design, with a few rows each
-    /// (the community's settings are a dozen keys, read together).
-    static let catalogTables: Set<String> = ["board", "product", "feature", "setting"]
+    /// (the community's settings are a dozen keys, read together; the open
+    /// demand counters are a row per product and per feature, which the
+    /// dashboard lists whole).
+    static let catalogTables: Set<String> = ["board", "product", "feature", "setting", "productDemand", "featureDemand"]
 
     struct Row: Equatable {
         let id: Int
@@ -270,6 +272,8 @@ final class StatementLog: @unchecked Sendable {
         app.press(.escape, .escape)
         let manager = PaddockApp(community: fixture.community, member: fixture.manager, width: 80, height: 24, clock: { clock.now })
         manager.press(.character("Q"), .end, .enter)
+        // The dashboard over each period, and a feature's suggestions from it.
+        manager.press(.escape, .escape, .escape, .character("D"), .character("]"), .character("]"), .character("["), .enter)
         if ProcessInfo.processInfo.environment["PLAN_DEBUG"] != nil { print(app.screen(), manager.screen()) }
     }
 
@@ -320,6 +324,10 @@ final class StatementLog: @unchecked Sendable {
             _ = try c.threads(board: "furia", reader: fixture.reader, order: order, after: page.threads.last, limit: 10)
         }
         _ = try c.home(for: fixture.reader)
+        let year = StatsPeriod.last(365, endingAt: fixture.clock.now)
+        _ = try c.stats(by: fixture.manager, StatsQuery(period: year))
+        _ = try c.stats(by: fixture.manager, StatsQuery(period: year, product: "furia-950"))
+        _ = try c.stats(by: fixture.manager, StatsQuery(period: year, product: "furia-950", feature: "seat"))
         _ = try c.nextUnread(for: fixture.reader, after: nil)
         try c.markRead(by: fixture.reader, thread: fixture.longThread, upTo: 100)
         _ = try c.unreadNotificationCount(for: fixture.reader)
