@@ -57,7 +57,7 @@ public enum MboxWriter {
         return "\(encodedWords(address.name)) <\(address.address)>"
     }
 
-    static func headerText(_ text: String) -> String {
+    public static func headerText(_ text: String) -> String {
         isPlainASCII(text) && !text.contains("=?") ? text : encodedWords(text)
     }
 
@@ -83,7 +83,7 @@ public enum MboxWriter {
     }
 
     /// The body's lines in quoted-printable, soft-broken at 76 columns.
-    static func quotedPrintable(_ text: String) -> [[UInt8]] {
+    public static func quotedPrintable(_ text: String) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let bytes = Array(line.utf8)
