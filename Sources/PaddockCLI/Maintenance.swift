@@ -75,10 +75,10 @@ struct ExportCommand: ParsableCommand {
             features, suggestions, settings, …), text exactly as stored. Search indexes are left out:
             import rebuilds them.
 
-            With --mbox --board SLUG, writes the board's threads as a mailing-list archive (mboxrd):
-            each post a message, with its Message-ID (the one it was imported with, or
-            <post-ID.thread-ID@paddock.invalid>), In-Reply-To and References so that a mail reader
-            threads it as Paddock does, its author's address (or HANDLE@paddock.invalid), and its
+            With --mbox --board SLUG, writes the board's threads as a mailing-list archive (mboxrd): \
+            each post a message, with its Message-ID (the one it was imported with, or \
+            <post-ID.thread-ID@paddock.invalid>), In-Reply-To and References so that a mail reader \
+            threads it as Paddock does, its author's address (or HANDLE@paddock.invalid), and its \
             text in UTF-8, quoted-printable. Hidden threads and posts are left out.
             """)
     @OptionGroup var global: GlobalOptions
@@ -106,16 +106,16 @@ struct ImportCommand: ParsableCommand {
             The whole document is checked first; a bad one is refused with each problem naming its
             record and field (e.g. `posts[12].threadId: no thread 99`), and nothing is written.
 
-            With --mbox FILE… or --maildir DIR… and --board SLUG (admins, into a discussion board of
-            an existing community): messages become threads and posts, threaded by Message-ID,
-            In-Reply-To and References (JWZ), by subject when those are broken. Authors become
-            members by address, without a key: they cannot log in until an admin adds one
-            (`member key add`). Bodies become text (plain text preferred, HTML made readable,
-            legacy charsets converted); attachments are listed by name and size, not kept; a
-            body over 64 KB is cut with a note. A message already imported (same Message-ID) is
-            not imported again, and replies in a newer archive join the threads they answer.
-            A malformed message is skipped and named in the summary with its place and reason.
-            On a terminal, a progress bar on standard error shows messages per second and the
+            With --mbox FILE… or --maildir DIR… and --board SLUG (admins, into a discussion board of \
+            an existing community): messages become threads and posts, threaded by Message-ID, \
+            In-Reply-To and References (JWZ), by subject when those are broken. Authors become \
+            members by address, without a key: they cannot log in until an admin adds one \
+            (`member key add`). Bodies become text (plain text preferred, HTML made readable, \
+            legacy charsets converted); attachments are listed by name and size, not kept; a \
+            body over 64 KB is cut with a note. A message already imported (same Message-ID) is \
+            not imported again, and replies in a newer archive join the threads they answer. \
+            A malformed message is skipped and named in the summary with its place and reason. \
+            On a terminal, a progress bar on standard error shows messages per second and the \
             time left.
             """)
     @OptionGroup var global: GlobalOptions

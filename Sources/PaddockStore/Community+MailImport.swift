@@ -103,14 +103,19 @@ extension Community {
             }
         }
 
-        // What the community already holds: the archive's own messages, and those it refers to.
-        let stored = try storedMessages(ids + threader.missingIDs)
-        let trees = threader.finish(external: Set(stored.keys))
+        // What the community already holds: the archive's own messages (found
+        // a chunk at a time, never as one big table), and the ids it only refers to.
         var present = [Bool](repeating: false, count: ids.count)
         var storedByMessage: [Int: StoredMail] = [:]
-        for (i, id) in ids.enumerated() {
-            if let s = stored[id] { present[i] = true; storedByMessage[i] = s }
+        try storedMessages(ids) { index, stored in
+            present[index] = true
+            // Only a message that can anchor new replies needs keeping: one in this board.
+            if stored.board == board.id { storedByMessage[index] = stored }
         }
+        var stored: [String: StoredMail] = [:]
+        let missing = threader.missingIDs
+        try storedMessages(missing) { index, found in stored[missing[index]] = found }
+        let trees = threader.finish(external: Set(stored.keys))
         report.alreadyPresent = present.filter { $0 }.count
         let toWrite = ids.count - report.alreadyPresent
         ids = []
@@ -159,24 +164,25 @@ extension Community {
         return report
     }
 
-    /// The stored posts these Message-IDs name: post, thread and board.
-    func storedMessages(_ ids: [String]) throws -> [String: StoredMail] {
+    /// Calls `found` with the index in `ids` and the stored post of each id the community holds.
+    func storedMessages(_ ids: [String], found: (Int, StoredMail) throws -> Void) throws {
         try writer.read { db in
-            var found: [String: StoredMail] = [:]
             var start = 0
             while start < ids.count {
-                let chunk = Array(ids[start..<min(ids.count, start + 500)])
-                start += 500
+                let end = min(ids.count, start + 500)
+                let chunk = Array(ids[start..<end])
+                var index: [String: Int] = [:]
+                for (i, id) in chunk.enumerated() { index[id] = start + i }
+                start = end
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT m.messageId, m.postId, p.threadId, t.boardId FROM mailMessage m
                     JOIN post p ON p.id = m.postId JOIN thread t ON t.id = p.threadId
                     WHERE m.messageId IN (\(databaseQuestionMarks(count: chunk.count)))
                     """, arguments: StatementArguments(chunk))
                 while let row = try rows.next() {
-                    found[row[0]] = StoredMail(post: row[1], thread: row[2], board: row[3])
+                    if let i = index[row[0]] { try found(i, StoredMail(post: row[1], thread: row[2], board: row[3])) }
                 }
             }
-            return found
         }
     }
 
