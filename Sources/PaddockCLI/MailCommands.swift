@@ -122,14 +122,21 @@ enum MailCommands {
 /// `paddock import … > report.txt` and scripts get the summary alone.
 final class ProgressBar {
     let enabled = isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0
-    let started = Date()
+    var phase: MailImportProgress.Phase?
+    /// Rates and time left are the current phase's: reading is much faster than writing.
+    var phaseStarted = Date()
     var lastDrawn = Date.distantPast
     var drew = false
 
     func show(_ progress: MailImportProgress) {
-        guard enabled, Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
+        guard enabled else { return }
+        if progress.phase != phase {
+            phase = progress.phase
+            phaseStarted = Date()
+        }
+        guard Date().timeIntervalSince(lastDrawn) >= 0.1 else { return }
         lastDrawn = Date()
-        let elapsed = Date().timeIntervalSince(started)
+        let elapsed = Date().timeIntervalSince(phaseStarted)
         let fraction: Double = switch progress.phase {
         case .reading: progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
         case .writing: (progress.total ?? 0) > 0 ? Double(progress.done) / Double(progress.total!) : 1

@@ -154,6 +154,7 @@ extension Community {
             batch = []
             batchMessages = 0
         }
+        progress(MailImportProgress(phase: .writing, done: 0, total: toWrite, bytesRead: totalBytes, totalBytes: totalBytes))
         for tree in trees {
             guard let plan = PlannedThread(tree: tree, present: present, dates: dates, stored: stored, storedByMessage: storedByMessage, board: board.id!) else { continue }
             batch.append(plan)
