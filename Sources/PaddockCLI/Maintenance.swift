@@ -39,14 +39,16 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the community file: SQLite's integrity and foreign keys, the counts it keeps, its search indexes.",
         discussion: """
-            Prints each problem on one line and exits 1 if there is any. Counts checked: a thread's
-            replies against its posts, post positions 0…n in each thread, boards' thread and post
-            counts, members' post counts, posts' revision counts, suggestions' supporter counts.
-            Search indexes are compared with the posts and suggestions they index (writers wait
-            while they are); --repair rebuilds them when one disagrees, while others keep reading.
+            Prints each problem on one line and exits 1 if there is any. Counts checked: a thread's \
+            replies against its posts, post positions 0…n in each thread, boards' thread and post \
+            counts, members' post counts, posts' revision counts, suggestions' supporter counts, and \
+            the dashboard's counters (posts, members, suggestions and supports per day; open \
+            suggestions per product and feature). Search indexes are compared with the posts and \
+            suggestions they index (writers wait while they are). --repair rebuilds a search index \
+            that disagrees, and recounts the dashboard's counters when one does.
             """)
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "When a search index disagrees with its rows, rebuild the search indexes, then check again.") var repair = false
+    @Flag(help: "When a search index or a counter disagrees with its rows, rebuild or recount it, then check again.") var repair = false
 
     func run() throws {
         let context = try global.context()
@@ -56,6 +58,11 @@ struct CheckCommand: ParsableCommand {
             for index in try Integrity.rebuildSearchIndexes(in: database) {
                 Output.line("Rebuilt search index \(index).")
             }
+            problems = try Integrity.problems(in: database)
+        }
+        if repair, problems.contains(where: { $0.hasPrefix("activity counters: ") }) {
+            try Integrity.recountActivity(in: database)
+            Output.line("Recounted the activity counters.")
             problems = try Integrity.problems(in: database)
         }
         guard problems.isEmpty else {

@@ -15,6 +15,11 @@ enum Output {
     }
 
     static func json(_ value: some Encodable) throws {
+        write(try jsonData(value) + Data("\n".utf8))
+    }
+
+    /// `value` as the JSON `--json` prints: sorted keys, times in ISO 8601 UTC.
+    static func jsonData(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // ISO 8601 in UTC to the second, written without Foundation's formatter (see UTCTime).
@@ -22,8 +27,7 @@ enum Output {
             var container = encoder.singleValueContainer()
             try container.encode(UTCTime(date).iso8601)
         }
-        let data = try encoder.encode(value)
-        write(data + Data("\n".utf8))
+        return try encoder.encode(value)
     }
 
     static func line(_ text: String = "") {

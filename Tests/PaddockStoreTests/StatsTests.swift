@@ -174,6 +174,21 @@ struct StatsWeek {
         #expect(counted.count == 2)
     }
 
+    @Test func checkFindsACounterThatDisagreesAndRepairRecountsIt() throws {
+        let w = try StatsWeek()
+        let database = w.community.database
+        #expect(try Integrity.problems(in: database).isEmpty)
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE activityDay SET posts = posts + 5 WHERE day = '2026-06-03'")
+            try db.execute(sql: "DELETE FROM featureDemand")
+        }
+        let problems = try Integrity.problems(in: database)
+        #expect(problems.contains("activity counters: day 2026-06-03 counts 7 posts but has 2; `paddock check --repair` recounts them"))
+        #expect(problems.filter { $0.contains("feature") }.count == 2)
+        try Integrity.recountActivity(in: database)
+        #expect(try Integrity.problems(in: database).isEmpty)
+    }
+
     @Test func membersSeeDemandOnlyAndModeratorsModerationToo() throws {
         let w = try StatsWeek()
         let member = try w.stats(w.f.member)

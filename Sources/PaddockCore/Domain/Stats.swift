@@ -81,6 +81,15 @@ public enum StatsPart: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Who may see the part, as a refusal names them.
+    public var audience: String {
+        switch self {
+        case .demand: "everyone"
+        case .moderation: "moderators, managers and admins"
+        case .activity, .participation, .responsiveness: "managers and admins"
+        }
+    }
+
     public static func visible(to role: Role) -> [StatsPart] {
         allCases.filter { part in
             switch part {
@@ -96,6 +105,16 @@ extension Rules {
     /// The dashboard screen: the company's side of the community.
     public static func openDashboard(by actor: Actor) throws(CommunityError) {
         guard actor.role.isStaff else { throw .notPermitted("the dashboard is for managers and admins") }
+    }
+
+    /// A report that names its parts (`paddock stats --part …`): the parts
+    /// the actor may see, in the order asked; refused when they may see none of
+    /// them, rather than answered with nothing.
+    public static func readStats(_ parts: [StatsPart], by actor: Actor) throws(CommunityError) -> [StatsPart] {
+        let visible = StatsPart.visible(to: actor.role)
+        let shown = parts.filter(visible.contains)
+        guard shown.isEmpty, let first = parts.first else { return shown }
+        throw .notPermitted("the \(first.rawValue) figures are for \(first.audience)")
     }
 }
 

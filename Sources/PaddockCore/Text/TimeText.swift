@@ -23,6 +23,22 @@ public enum TimeText {
         return unit(seconds, "second")
     }
 
+    /// A measured span in words, to its two largest units, rounded down:
+    /// "45 seconds", "12 minutes 5 seconds", "3 hours 20 minutes", "2 days 4 hours",
+    /// "63 days". For figures (a median wait), where ``describe(seconds:)``
+    /// would say "273600 seconds". A negative span reads as its length.
+    public static func describeSpan(seconds: Int) -> String {
+        let seconds = seconds.magnitude
+        let units: [(size: UInt, name: String)] = [(86_400, "day"), (3600, "hour"), (60, "minute"), (1, "second")]
+        guard let largest = units.firstIndex(where: { seconds >= $0.size }) else { return "0 seconds" }
+        let (size, name) = units[largest]
+        let whole = Plural.count(Int(seconds / size), name)
+        guard largest + 1 < units.count else { return whole }
+        let (smallSize, smallName) = units[largest + 1]
+        let rest = seconds % size / smallSize
+        return rest == 0 ? whole : "\(whole) \(Plural.count(Int(rest), smallName))"
+    }
+
     /// The longest duration anything accepts (a penalty, an invite, a slow mode
     /// is shorter still): ten years of 365 days. There is no "forever".
     public static let longestDuration = 3650 * 86_400

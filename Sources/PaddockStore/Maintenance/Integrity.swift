@@ -50,7 +50,52 @@ public enum Integrity {
         }
         found += try unreadableTimes(db)
         found += try unreadablePayloads(db)
+        if try tableExists(db, "activityDay") { found += try String.fetchAll(db, sql: countersSQL) }
         return found
+    }
+
+    /// The manager's view's counters (`Schema.v11ActivityCounts`) against the rows
+    /// they count, where those rows tell: the day's posts, members, suggestions
+    /// and supports, and each product's and feature's open suggestions and support.
+    static let countersSQL = """
+        SELECT 'activity counters: day ' || day || ' counts ' || counted || ' ' || what || ' but has ' || actual
+               || '; `paddock check --repair` recounts them'
+        FROM (
+          SELECT x.day, x.what, COALESCE(a.counted, 0) AS counted, x.n AS actual FROM (
+            SELECT substr(createdAt, 1, 10) AS day, 'posts' AS what, COUNT(*) AS n FROM post GROUP BY 1
+            UNION ALL SELECT substr(createdAt, 1, 10), 'members', COUNT(*) FROM member GROUP BY 1
+            UNION ALL SELECT substr(createdAt, 1, 10), 'supports', COUNT(*) FROM supporter GROUP BY 1
+            UNION ALL SELECT substr(t.createdAt, 1, 10), 'suggestions', COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
+          ) x LEFT JOIN (
+            SELECT day, 'posts' AS what, posts AS counted FROM activityDay
+            UNION ALL SELECT day, 'members', members FROM activityDay
+            UNION ALL SELECT day, 'supports', supports FROM activityDay
+            UNION ALL SELECT day, 'suggestions', suggestions FROM activityDay
+          ) a ON a.day = x.day AND a.what = x.what
+          WHERE COALESCE(a.counted, 0) != x.n
+        )
+        UNION ALL
+        SELECT 'activity counters: feature ' || f.id || ' counts ' || COALESCE(d.openSuggestions, 0) || ' open suggestions with '
+               || COALESCE(d.openSupport, 0) || ' support but has ' || n.open || ' with ' || n.support
+               || '; `paddock check --repair` recounts them'
+        FROM feature f LEFT JOIN featureDemand d ON d.featureId = f.id
+        JOIN (SELECT f2.id, COUNT(sf.threadId) AS open, COALESCE(SUM(sf.supporterCount), 0) AS support FROM feature f2
+              LEFT JOIN suggestionFeature sf ON sf.featureId = f2.id AND sf.status IN \(Schema.openStatuses) GROUP BY f2.id) n ON n.id = f.id
+        WHERE COALESCE(d.openSuggestions, 0) != n.open OR COALESCE(d.openSupport, 0) != n.support
+        UNION ALL
+        SELECT 'activity counters: product ' || p.slug || ' counts ' || COALESCE(d.openSuggestions, 0) || ' open suggestions with '
+               || COALESCE(d.openSupport, 0) || ' support but has ' || n.open || ' with ' || n.support
+               || '; `paddock check --repair` recounts them'
+        FROM product p LEFT JOIN productDemand d ON d.productId = p.id
+        JOIN (SELECT p2.id, COUNT(s.threadId) AS open, COALESCE(SUM(s.supporterCount), 0) AS support FROM product p2
+              LEFT JOIN suggestion s ON s.productId = p2.id AND s.status IN \(Schema.openStatuses) GROUP BY p2.id) n ON n.id = p.id
+        WHERE COALESCE(d.openSuggestions, 0) != n.open OR COALESCE(d.openSupport, 0) != n.support
+        """
+
+    /// Counts every counter of the manager's view again (`paddock check --repair`).
+    /// Reads per day are then known only from each thread's latest read.
+    public static func recountActivity(in database: AppDatabase) throws {
+        try database.writer.write { db in try Schema.rebuildActivityCounts(db) }
     }
 
     /// Every notification payload the inbox could not read, or that belongs to

@@ -89,8 +89,11 @@ public struct MergeDialog: Equatable, ResponseForm {
             return [.confirm(Confirmation(
                 question: "Merge #\(suggestion.id) into #\(into)? #\(suggestion.id) closes as a duplicate; its supporters move. (y/n)",
                 onYes: [.merge(duplicate: suggestion.id, into: into, response: response.text)]))]
-        case .tab, .backTab, .enter where focus == .target:
+        case .tab, .backTab:
             focus = focus == .target ? .response : .target
+            return []
+        case .enter where focus == .target:
+            focus = .response
             return []
         case .up where focus == .target, .down where focus == .target:
             guard !similar.isEmpty else { return [] }

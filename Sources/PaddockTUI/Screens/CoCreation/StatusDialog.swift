@@ -64,8 +64,11 @@ public struct StatusDialog: Equatable, ResponseForm {
         case .ctrl("s"):
             guard let status = options[safe: choice] else { return [] }
             return [.changeStatus(id: suggestion.id, to: status, response: response.text)]
-        case .tab, .backTab, .enter where focus == .status:
+        case .tab, .backTab:
             focus = focus == .status ? .response : .status
+            return []
+        case .enter where focus == .status:
+            focus = .response
             return []
         case .up where focus == .status:
             choice = max(0, choice - 1)

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import PaddockCore
+import PaddockStore
+
+extension StatsPart: ExpressibleByArgument {}
+
+/// `paddock stats`: the figures of the managers' dashboard on the command line.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "The community's figures: demand per product and feature, activity, participation, responsiveness, moderation.",
+        discussion: """
+            Members see demand per product and feature; moderators also moderation health; \
+            managers and admins every part. The period is whole UTC days, both ends included: \
+            by default the 30 days ending today. --compare adds the period of equal length \
+            just before it, and each figure's change.
+
+            Examples:
+              paddock stats
+              paddock stats --product furia-950 --days 90 --compare
+              paddock stats --since 2026-11-01 --until 2026-11-30 --csv > november.csv
+              paddock stats --part activity --part participation --markdown
+            """)
+
+    static let defaultDays = 30
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this product's demand and activity (the other parts are the whole community's).", valueName: "slug"))
+    var product: String?
+    @Option(help: ArgumentHelp("Only this feature's demand and activity (with --product).", valueName: "slug"))
+    var feature: String?
+    @Option(help: ArgumentHelp("The first day, UTC, written YYYY-MM-DD (default: the 30 days ending with --until).", valueName: "day"))
+    var since: String?
+    @Option(help: ArgumentHelp("The last day, UTC, included, written YYYY-MM-DD (default: today).", valueName: "day"))
+    var until: String?
+    @Option(help: ArgumentHelp("The number of days ending with --until, 1–\(StatsPeriod.longestDays) (instead of --since).", valueName: "n"))
+    var days: Int?
+    @Option(name: .customLong("part"),
+            help: ArgumentHelp("Only this part; repeat for more.", valueName: "part"))
+    var parts: [StatsPart] = []
+    @Flag(help: "Also show the period of equal length before, and each figure's change.")
+    var compare = false
+    @Flag(help: "Print one JSON object.") var json = false
+    @Flag(help: "Print CSV: a header, then one row per figure.") var csv = false
+    @Flag(help: "Print Markdown: a heading and a table per part.") var markdown = false
+    @Flag(help: "Draw the charts in ASCII rather than block elements.") var ascii = false
+
+    /// How the options are written: a usage error (exit 2) before anything opens.
+    func validate() throws {
+        if [json, csv, markdown].filter({ $0 }).count > 1 { throw ValidationError("give one of --json, --csv and --markdown, not two") }
+        if feature != nil, product == nil { throw ValidationError("--feature needs --product: a feature's slug is its product's") }
+        if let days, !(1...StatsPeriod.longestDays).contains(days) {
+            throw ValidationError("--days must be between 1 and \(StatsPeriod.longestDays)")
+        }
+        if days != nil, since != nil { throw ValidationError("give either --since or --days, not both") }
+        _ = try since.map { try Self.day($0, option: "--since") }
+        _ = try until.map { try Self.day($0, option: "--until") }
+    }
+
+    /// The days asked for: `--since`/`--until`/`--days`, the rest from `today`.
+    /// Core's rules for a period (it ends after it starts, and spans at most
+    /// ten years) refuse the rest, as the community refuses invalid input (exit 1).
+    func period(today: StatsDay) throws -> StatsPeriod {
+        let last = until.flatMap(StatsDay.init(parsing:)) ?? today
+        let first = since.flatMap(StatsDay.init(parsing:)) ?? last.advanced(by: -((days ?? Self.defaultDays) - 1))
+        return try StatsPeriod(first: first, last: last)
+    }
+
+    static func day(_ text: String, option: String) throws -> StatsDay {
+        guard let day = StatsDay(parsing: text) else {
+            throw ValidationError("\(option) takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01")
+        }
+        return day
+    }
+
+    /// The parts asked for, each once, in the order asked; every part without --part.
+    var asked: [StatsPart] {
+        var seen = Set<StatsPart>()
+        return (parts.isEmpty ? StatsPart.allCases : parts).filter { seen.insert($0).inserted }
+    }
+
+    func run() throws {
+        let period = try period(today: StatsDay(Date()))
+        let (community, actor) = try global.acting()
+        // Naming only parts the actor may not see is refused; otherwise those are simply left out.
+        let parts = parts.isEmpty ? asked : try Rules.readStats(asked, by: actor)
+        let query = StatsQuery(period: period, product: product, feature: feature, parts: Set(parts))
+        let current = try community.stats(by: actor, query)
+        var previous: CommunityStats?
+        let compared = StatsReport.compared(parts.filter(current.has))
+        if compare, !compared.isEmpty {
+            previous = try community.stats(by: actor, StatsQuery(period: period.previous, product: product, feature: feature,
+                                                                 parts: Set(compared)))
+        }
+        let report = StatsReport(current: current, previous: previous, parts: parts, product: product, feature: feature)
+        let style: ChartStyle = ascii ? .ascii : .blocks
+        if json {
+            try Output.json(StatsJSON(report: report))
+        } else if csv {
+            Output.write(Data(StatsCSV.render(report).utf8))
+        } else if markdown {
+            Output.write(Data(StatsMarkdown.render(report, style: style).utf8))
+        } else {
+            Output.write(Data(StatsText.plain(report, style: style).utf8))
+        }
+    }
+}
