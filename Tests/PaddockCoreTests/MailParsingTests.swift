@@ -51,6 +51,23 @@ import Testing
         #expect(try MailParser.message(messages[1].bytes, fallbackDate: MailDate.parse(messages[1].envelope)).body.text == "Second")
     }
 
+    @Test func crlfArchivesSplitAndReadTheSame() throws {
+        let mbox = "From a@b Thu Dec  3 09:00:00 2026\r\nFrom: a@b\r\nSubject: one\r\n\r\nline one\r\nline two\r\n\r\n"
+            + "From b@c Thu Dec  3 10:00:00 2026\r\nFrom: b@c\r\nSubject: two\r\n\r\nsecond\r\n"
+        var splitter = MboxSplitter()
+        let messages = splitter.feed(Self.b(mbox)) + [splitter.finish()!]
+        #expect(messages.count == 2)
+        let first = try MailParser.message(messages[0].bytes, fallbackDate: MailDate.parse(messages[0].envelope))
+        #expect(first.body.text == "line one\nline two")
+        #expect(first.envelope.date == UTCTime(year: 2026, month: 12, day: 3, hour: 9).date)
+    }
+
+    @Test func aMultipartWithoutItsClosingLineStillGivesItsParts() throws {
+        let body = "--b\nContent-Type: text/plain\n\nfirst\n--b\nContent-Type: text/plain\n\nsecond, never closed\n"
+        let m = try Self.parse(Self.mail("Content-Type: multipart/mixed; boundary=\"b\"\n", Self.b(body)))
+        #expect(m.body.text == "first\n\nsecond, never closed")
+    }
+
     @Test func headersUnfoldAndEncodedWordsDecode() throws {
         let raw = Self.b("""
             From: =?ISO-8859-1?Q?Andr=E9?= Rossi <Andre@Example.ORG>

@@ -46,7 +46,8 @@ public struct MboxSplitter {
             } else {
                 leadingGarbage += Int64(lineStart)
             }
-            let envelope = String(decoding: pending[(lineStart + 5)..<newline], as: UTF8.self)
+            let envelopeEnd = newline > lineStart + 5 && pending[newline - 1] == 13 ? newline - 1 : newline  // CRLF files
+            let envelope = String(decoding: pending[(lineStart + 5)..<envelopeEnd], as: UTF8.self)
             current = (pendingOffset + Int64(scanned), envelope, scanned)
         }
         compact()
