@@ -202,4 +202,35 @@ import Testing
         try g.exportMbox(board: "furia") { again += $0 }
         #expect(String(decoding: again, as: UTF8.self) == String(decoding: mbox, as: UTF8.self))
     }
+
+    /// Garbage in every part of a message: the import goes on, skips what it must, and the counters hold.
+    @Test func brokenMessagesNeverStopTheImport() throws {
+        let f = try Fixture()
+        var random = SplitMix64(seed: 2026)
+        let pieces = ["From: ", "Date: ", "Subject: ", "Message-ID: <", "References: <", "Content-Type: multipart/mixed; boundary=x\n",
+                      "Content-Transfer-Encoding: base64\n", "Content-Type: text/plain; charset=\"\u{1B}[2J\"\n", "=?utf-8?B?////?=",
+                      "--x\n", "--x--\n", "\n", "\r\n", ">From ", "From ", " ", "\t", "@", "<", ">", "é", "\u{0}", "\u{202E}",
+                      "Thu, 3 Dec 2026 09:00:00 +0000", "=C3", "=\n", "<p>&#99999999;&bogus;</p>", "Content-Type: text/html\n"]
+        var mbox: [UInt8] = []
+        for n in 0..<300 {
+            mbox += Array("From x@y Thu Dec  3 09:\(10 + n % 50):00 2026\n".utf8)
+            if n % 3 != 0 { mbox += Array("From: m\(n % 17)@example.org\n".utf8) }
+            for _ in 0..<(1 + Int(random.next() % 40)) {
+                if random.next() % 9 == 0 {
+                    mbox += (0..<Int(random.next() % 30)).map { _ in UInt8(truncatingIfNeeded: random.next()) }.filter { $0 != 10 }
+                } else {
+                    mbox += Array(pieces[Int(random.next() % UInt64(pieces.count))].utf8)
+                }
+            }
+            mbox += Array("\n\n".utf8)
+        }
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
+        #expect(report.read == 300)
+        #expect(report.imported + report.skippedTotal == 300)
+        #expect(report.imported > 100)
+        #expect(try SyntheticCommunity.invariantViolations(in: f.community.database) == [])
+        // Importing it again finds everything it took.
+        let again = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
+        #expect(again.imported == 0 && again.alreadyPresent == report.imported)
+    }
 }
