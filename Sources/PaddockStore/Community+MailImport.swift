@@ -134,7 +134,7 @@ extension Community {
             if dryRun {
                 try writer.read { db in
                     for (plan, messages) in zip(batch, parsed) {
-                        try Self.tally(plan: plan, messages: messages, into: &report, members: &members, db: db, creating: false)
+                        try Self.tally(plan: plan, messages: messages, board: board.id!, into: &report, members: &members, db: db)
                     }
                 }
             } else {
@@ -198,8 +198,9 @@ extension Community {
             """)!
         var threadID: Int64
         var position: Int
-        let created = plan.existingThread == nil
-        if let existing = plan.existingThread {
+        let existingThread = try plan.existingThread ?? answeredThread(rows[0].message, board: board.id!, db: db)
+        let created = existingThread == nil
+        if let existing = existingThread {
             threadID = existing
             position = try Int.fetchOne(db, sql: "SELECT replyCount + 1 FROM thread WHERE id = ?", arguments: [existing]) ?? 0
         } else {
@@ -260,19 +261,32 @@ extension Community {
     }
 
     /// A dry run's counts for one planned thread: what `write` would add.
-    static func tally(plan: PlannedThread, messages: [MailMessage?], into report: inout MailImportReport,
-                      members: inout MemberCache, db: Database, creating: Bool) throws {
+    static func tally(plan: PlannedThread, messages: [MailMessage?], board: Int64, into report: inout MailImportReport,
+                      members: inout MemberCache, db: Database) throws {
         let rows = try rowsFor(plan: plan, messages: messages, report: &report)
         guard !rows.isEmpty else { return }
-        if plan.existingThread == nil { report.threadsCreated += 1 }
+        let existingThread = try plan.existingThread ?? answeredThread(rows[0].message, board: board, db: db)
+        if existingThread == nil { report.threadsCreated += 1 }
         for row in rows {
             try members.count(row.message.envelope.from, db: db, report: &report)
             let (_, truncated) = MailPost.body(row.message.body.post)
             if truncated { report.truncated += 1 }
             if !row.message.body.unknownCharsets.isEmpty { report.unknownCharset += 1 }
             report.imported += 1
-            if plan.existingThread != nil { report.joinedExisting += 1 }
+            if existingThread != nil { report.joinedExisting += 1 }
         }
+    }
+
+    /// A thread already in the board that a reply with no known parent answers,
+    /// by its subject (a client that broke References, in a newer archive): the
+    /// most recently active thread titled as the subject says, with or without
+    /// its `[list]` tags, case aside.
+    static func answeredThread(_ message: MailMessage, board: Int64, db: Database) throws -> Int64? {
+        guard let titles = MailThreader.titlesAnswered(by: message.envelope.subject) else { return nil }
+        return try Int64.fetchOne(db, sql: """
+            SELECT id FROM thread WHERE boardId = ? AND title COLLATE NOCASE IN (\(databaseQuestionMarks(count: titles.count)))
+            ORDER BY lastActivityAt DESC LIMIT 1
+            """, arguments: StatementArguments([board]) + StatementArguments(titles))
     }
 
     struct PostRow {

@@ -99,11 +99,14 @@ import Testing
         let newer = Self.message("r2@x", date: "Thu, 3 Dec 2026 11:00:00 +0000", subject: "Re: Seat height", refs: "<seat@x> <r1@x>", body: "Thanks!")
             + Self.message("r4@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 09:00:00 +0000", subject: "Re: Seat height", refs: "<seat@x> <r1@x>", body: "The kit fits the 2026 too.")
             + Self.message("n1@x", from: "bob@example.org", date: "Mon, 4 Jan 2027 10:00:00 +0000", subject: "Winter storage", body: "Battery tender?")
+            // A broken client in the newer archive: no References, but its subject names the thread.
+            + Self.message("r5@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 11:00:00 +0000", subject: "AW: [riders] Re: exhaust NOISE", body: "Try the db-killer.")
         let next = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(newer))], board: "furia")
-        #expect(next.read == 3 && next.alreadyPresent == 1 && next.imported == 2 && next.joinedExisting == 1)
+        #expect(next.read == 4 && next.alreadyPresent == 1 && next.imported == 3 && next.joinedExisting == 2)
         #expect(next.threadsCreated == 1 && next.membersCreated == 1)
         let threads = try Self.threads(f.community)
         #expect(threads[0].last == "eve 'The kit fits the 2026 too.' <bob:1")
+        #expect(threads[1].last == "eve 'Try the db-killer.' <dario:0")
         #expect(threads.map { $0[0] } == ["Seat height", "Exhaust noise", "Winter storage"])
         #expect(try SyntheticCommunity.invariantViolations(in: f.community.database) == [])
     }

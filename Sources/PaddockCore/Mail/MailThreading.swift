@@ -165,6 +165,33 @@ public struct MailThreader {
 
     static let replyPrefixes = ["re", "fwd", "fw", "aw", "sv", "vs", "antw", "wg", "tr", "rif", "r", "odp", "res", "ynt"]
 
+    /// For a reply's subject, the titles of the thread it may answer: with its
+    /// `[list]` tags (`Re: [riders] Seat height` → `[riders] Seat height`) and
+    /// without (`seat height`, compared without case). Nil for a subject that is no reply.
+    public static func titlesAnswered(by subject: String) -> [String]? {
+        let (bare, isReply) = normalizedSubject(subject)
+        guard isReply, !bare.isEmpty else { return nil }
+        var s = Substring(subject)
+        var tags: [Substring] = []
+        while true {
+            s = s.drop(while: { $0.isWhitespace })
+            if s.first == "[", let close = s.firstIndex(of: "]") {
+                tags.append(s[...close])
+                s = s[s.index(after: close)...]
+                continue
+            }
+            let word = s.prefix(while: { $0.isLetter })
+            guard !word.isEmpty, replyPrefixes.contains(word.lowercased()) else { break }
+            var rest = s[word.endIndex...]
+            if rest.first == "[", let close = rest.firstIndex(of: "]") { rest = rest[rest.index(after: close)...] }
+            rest = rest.drop(while: { $0 == " " })
+            guard rest.first == ":" else { break }
+            s = rest.dropFirst()
+        }
+        let withTags = (tags.map(String.init) + [String(s)]).joined(separator: " ")
+        return Array(Set([MailPost.title(withTags), MailPost.title(bare)]))
+    }
+
     /// The subject threads are grouped by, and whether it was a reply's
     /// (`Re: Re[2]: [list] Fwd: Seat height` → `seat height`, true).
     public static func normalizedSubject(_ subject: String) -> (String, Bool) {
