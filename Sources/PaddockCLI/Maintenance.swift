@@ -76,16 +76,30 @@ struct CheckCommand: ParsableCommand {
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print the whole community as one JSON document, for `paddock import`.",
+        abstract: "Print the whole community as one JSON document, for `paddock import`; or a board as an mbox.",
         discussion: """
             Every record of every table (members, boards, threads, posts, post revisions, products,
             features, suggestions, settings, …), text exactly as stored. Search indexes are left out:
             import rebuilds them.
+
+            With --mbox --board SLUG, writes the board's threads as a mailing-list archive (mboxrd): \
+            each post a message, with its Message-ID (the one it was imported with, or \
+            <post-ID.thread-ID@paddock.invalid>), In-Reply-To and References so that a mail reader \
+            threads it as Paddock does, its author's address (or HANDLE@paddock.invalid), and its \
+            text in UTF-8, quoted-printable. Hidden threads and posts are left out.
             """)
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON (the only format, and the default).") var json = false
+    @Flag(help: "Print JSON (the default).") var json = false
+    @OptionGroup var mail: MailExportOptions
+
+    func validate() throws {
+        if json && mail.mbox { throw ValidationError("give --json or --mbox, not both") }
+        if !mail.mbox && (mail.board != nil || mail.output != nil) { throw ValidationError("--board and --output go with --mbox") }
+        if mail.mbox && mail.board == nil { throw ValidationError("export --mbox needs --board SLUG") }
+    }
 
     func run() throws {
+        if mail.mbox { return try MailCommands.exportMbox(mail, global: global) }
         let document = try Transfer.export(global.community().database)
         Output.write(try document.json() + Data("\n".utf8))
     }
@@ -94,15 +108,40 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Fill a new, empty community file from a `paddock export` document.",
+        abstract: "Fill a new, empty community file from a `paddock export` document; or import a mailing list.",
         discussion: """
             The whole document is checked first; a bad one is refused with each problem naming its
             record and field (e.g. `posts[12].threadId: no thread 99`), and nothing is written.
+
+            With --mbox FILE… or --maildir DIR… and --board SLUG (admins, into a discussion board of \
+            an existing community): messages become threads and posts, threaded by Message-ID, \
+            In-Reply-To and References (JWZ), by subject when those are broken. Authors become \
+            members by address, without a key: they cannot log in until an admin adds one \
+            (`member key add`). Bodies become text (plain text preferred, HTML made readable, \
+            legacy charsets converted); attachments are listed by name and size, not kept; a \
+            body over 64 KB is cut with a note. A message already imported (same Message-ID) is \
+            not imported again, and replies in a newer archive join the threads they answer. \
+            A malformed message is skipped and named in the summary with its place and reason. \
+            On a terminal, a progress bar on standard error shows messages per second and the \
+            time left.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The exported document ('-' for standard input).", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("The exported document ('-' for standard input).", valueName: "file")) var file: String?
+    @OptionGroup var mail: MailImportOptions
+
+    func validate() throws {
+        if mail.isMail {
+            if file != nil { throw ValidationError("give a document or --mbox/--maildir, not both") }
+            if mail.board == nil { throw ValidationError("importing mail needs --board SLUG") }
+        } else {
+            if file == nil { throw ValidationError("import needs a document, or --mbox FILE… or --maildir DIR… with --board SLUG") }
+            if mail.board != nil || mail.dryRun { throw ValidationError("--board and --dry-run go with --mbox or --maildir") }
+        }
+    }
 
     func run() throws {
+        if mail.isMail { return try MailCommands.importMail(mail, global: global) }
+        let file = self.file!
         let data: Data
         if file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

@@ -23,7 +23,7 @@ struct Paddock: ParsableCommand {
             MaintenanceCommand.self, Generate.self, Bench.self,
             FlagCommand.self, ModCommand.self, ModlogCommand.self, InboxCommand.self, WatchCommand.self, UnwatchCommand.self, MuteCommand.self, UnmuteCommand.self,
             RevisionsCommand.self, SettingCommand.self,
-            BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+            BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, MailCorpusCommand.self,
             Serve.self, InviteCommand.self, ServedSession.self,
         ]
     )

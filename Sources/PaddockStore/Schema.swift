@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v9-latest-announcement") { db in try v9LatestAnnouncement(db) }
         migrator.registerMigration("v10-notification-payload") { db in try v10NotificationPayload(db) }
         migrator.registerMigration("v11-activity-counts") { db in try v11ActivityCounts(db) }
+        migrator.registerMigration("v12-mail-import") { db in try v12MailImport(db) }
         return migrator
     }
 

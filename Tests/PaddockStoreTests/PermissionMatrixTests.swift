@@ -81,6 +81,12 @@ import Testing
         row("setRole", .actor, []) { s in try s.f.community.setRole(by: s.actor, handle: s.actor.handle, role: .member == s.actor.role ? .moderator : .member) },
         row("setRole", .member, admins) { s in try s.f.community.setRole(by: s.actor, handle: s.owner.handle, role: .moderator) },
         row("addBoard", .actor, admins) { s in try s.f.community.addBoard(by: s.actor, slug: "new", title: "New") },
+        row("importMail", .actor, admins) { s in
+            let path = NSTemporaryDirectory() + "paddock-matrix-\(UUID().uuidString).mbox"
+            try "From a@b Thu Dec  3 09:00:00 2026\nFrom: a@b\nSubject: s\n\nb\n".write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            _ = try s.f.community.importMail(by: s.actor, sources: [.mbox(path)], board: "furia")
+        },
         row("addProduct", .actor, managers) { s in try s.f.community.addProduct(by: s.actor, slug: "vento", name: "Vento") },
         row("addFeature", .actor, managers) { s in try s.f.community.addFeature(by: s.actor, product: "furia", slug: "seat", name: "Seat") },
         row("setSetting", .actor, admins) { s in try s.f.community.setSetting(by: s.actor, key: "flag_threshold", value: "5") },
@@ -311,7 +317,7 @@ import Testing
                         "milestonePlan", "editProduct", "editFeature", "retireFeature", "retireProduct", "reviewQueue", "suggestion",
                         "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory",
                         "markNotificationRead", "markAllNotificationsRead", "watch", "unwatch", "muteThread", "unmuteThread",
-                        "muteMember", "unmuteMember", "search"] {
+                        "muteMember", "unmuteMember", "search", "importMail"] {
             #expect(commands.contains(Substring(command)), "\(command) is missing from the matrix")
         }
     }

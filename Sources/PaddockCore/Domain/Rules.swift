@@ -48,6 +48,11 @@ public enum Rules {
         try require(actor, .admin, "only admins can add boards")
     }
 
+    /// Importing a mailing list writes as many members as it names: admins only.
+    public static func importMail(by actor: Actor) throws(CommunityError) {
+        try require(actor, .admin, "only admins can import mail")
+    }
+
     public static func manageCatalog(by actor: Actor) throws(CommunityError) {
         try require(actor, .manager, "only managers and admins can change the product catalog")
     }
