@@ -18,25 +18,34 @@ extension Community {
             let parts = query.parts.intersection(StatsPart.visible(to: actor.role))
             let scope = try DemandScope(db, product: query.product, feature: query.feature)
             let period = query.period
+            let today = StatsDay(now)
+            guard period.last <= today else {
+                throw CommunityError.invalid("the period ends \(period.last.text), after today (\(today.text)): figures exist up to today")
+            }
             var stats = CommunityStats(period: period, asOf: now)
             if parts.contains(.demand) { stats.demand = try Self.demand(db, scope: scope, endingOn: period.last) }
             if parts.contains(.activity) { stats.activity = try Self.activity(db, scope: scope, period: period) }
             if parts.contains(.participation) { stats.funnel = try Self.funnel(db, period: period) }
-            if parts.contains(.responsiveness) { stats.responsiveness = try Self.responsiveness(db, period: period, now: now) }
+            if parts.contains(.responsiveness) {
+                stats.responsiveness = try Self.responsiveness(db, period: period, now: now, overdueLimit: max(0, query.overdueLimit))
+            }
             if parts.contains(.moderation) { stats.moderation = try Self.moderationHealth(db, period: period) }
             return stats
         }
     }
 }
 
-/// The products and features a report covers: every product not retired, or
-/// the one asked for (retired or not), with its features or the one asked for.
+/// The products and features a report covers: every product and feature not
+/// retired, and retired ones while suggestions about them are open; or the
+/// product asked for, with those of its features or the one asked for.
 private struct DemandScope {
     var products: [ProductSummary]
     var features: [FeatureSummary]
     /// Set when the report is about one product, or one feature of it.
     var product: ProductSummary?
     var feature: FeatureSummary?
+
+    static let listed = "(retiredAt IS NULL OR EXISTS (SELECT 1 FROM featureDemand d WHERE d.featureId = feature.id AND d.openSuggestions > 0))"
 
     init(_ db: Database, product productSlug: String?, feature featureSlug: String?) throws {
         if let featureSlug, productSlug == nil {
@@ -51,12 +60,15 @@ private struct DemandScope {
                 self.feature = feature
                 features = [feature]
             } else {
-                features = try FeatureSummary.fetchAll(db, sql: "SELECT * FROM feature WHERE productId = ? AND retiredAt IS NULL",
+                features = try FeatureSummary.fetchAll(db, sql: "SELECT * FROM feature WHERE productId = ? AND \(Self.listed)",
                                                        arguments: [product.id])
             }
         } else {
-            products = try ProductSummary.fetchAll(db, sql: "SELECT * FROM product WHERE retiredAt IS NULL")
-            features = try FeatureSummary.fetchAll(db, sql: "SELECT * FROM feature WHERE retiredAt IS NULL")
+            products = try ProductSummary.fetchAll(db, sql: """
+                SELECT * FROM product WHERE retiredAt IS NULL
+                   OR EXISTS (SELECT 1 FROM productDemand d WHERE d.productId = product.id AND d.openSuggestions > 0)
+                """)
+            features = try FeatureSummary.fetchAll(db, sql: "SELECT * FROM feature WHERE \(Self.listed)")
         }
     }
 }
@@ -104,7 +116,8 @@ extension Community {
                 let id = product.id
                 rows.append(DemandRow(product: product.slug, productName: product.name, openSuggestions: openNow[id]?.count ?? 0,
                                       totalSupport: openNow[id]?.support ?? 0, gained7: gained[id]?.0 ?? Gain(now: 0, before: 0),
-                                      gained30: gained[id]?.1 ?? Gain(now: 0, before: 0), shipped90: shippedNow[id] ?? 0))
+                                      gained30: gained[id]?.1 ?? Gain(now: 0, before: 0), shipped90: shippedNow[id] ?? 0,
+                                      retired: product.retiredAt != nil))
             }
         }
         let gained = try gains("featureDemandDay", "featureId")
@@ -119,7 +132,7 @@ extension Community {
             rows.append(DemandRow(product: product.slug, productName: product.name, feature: feature.slug, featureName: feature.name,
                                   openSuggestions: openNow[id]?.count ?? 0, totalSupport: openNow[id]?.support ?? 0,
                                   gained7: gained[id]?.0 ?? Gain(now: 0, before: 0), gained30: gained[id]?.1 ?? Gain(now: 0, before: 0),
-                                  shipped90: shippedNow[id] ?? 0))
+                                  shipped90: shippedNow[id] ?? 0, retired: feature.retiredAt != nil || product.retiredAt != nil))
         }
         return rows.sorted(by: Demand.risingFirst)
     }
@@ -176,10 +189,7 @@ extension Community {
                       returningContributors: (row["contributors"] as Int) - firstTime)
     }
 
-    /// How many overdue suggestions the report names; the count covers them all.
-    static let overdueShown = 5
-
-    private static func responsiveness(_ db: Database, period: StatsPeriod, now: Date) throws -> Responsiveness {
+    private static func responsiveness(_ db: Database, period: StatsPeriod, now: Date, overdueLimit: Int) throws -> Responsiveness {
         let reviews = try Row.fetchAll(db, sql: """
             SELECT reviewReachedAt, reviewAnsweredAt FROM suggestion INDEXED BY suggestion_on_review_reached
             WHERE reviewReachedAt >= ? AND reviewReachedAt < ?
@@ -194,7 +204,7 @@ extension Community {
             JOIN thread t ON t.id = s.threadId JOIN product p ON p.id = s.productId
             WHERE s.status = 'under_review' AND s.statusChangedAt < ? AND t.hidden = 0
             ORDER BY s.statusChangedAt, s.threadId LIMIT ?
-            """, arguments: [cutoff, overdueShown])
+            """, arguments: [cutoff, overdueLimit])
         let overdueCount = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM suggestion s INDEXED BY suggestion_on_status_changed JOIN thread t ON t.id = s.threadId
             WHERE s.status = 'under_review' AND s.statusChangedAt < ? AND t.hidden = 0

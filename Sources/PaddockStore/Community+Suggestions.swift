@@ -177,9 +177,9 @@ extension Community {
                 throw CommunityError.invalid("#\(duplicateID) and #\(rootID) are about different products")
             }
             try db.execute(sql: """
-                INSERT OR IGNORE INTO supporter (threadId, memberId, createdAt)
-                SELECT ?, memberId, createdAt FROM supporter WHERE threadId = ?
-                """, arguments: [rootID, duplicateID])
+                INSERT OR IGNORE INTO supporter (threadId, memberId, createdAt, movedFromId)
+                SELECT ?, memberId, createdAt, ? FROM supporter WHERE threadId = ?
+                """, arguments: [rootID, duplicateID, duplicateID])
             let moved = db.changesCount
             try db.execute(sql: "UPDATE suggestion SET supporterCount = supporterCount + ? WHERE threadId = ?", arguments: [moved, rootID])
             target.supporterCount += moved

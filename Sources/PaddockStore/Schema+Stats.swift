@@ -52,6 +52,10 @@ extension Schema {
             -- First-time contributors: has this member contributed before that day?
             CREATE INDEX memberDay_on_contribution ON memberDay (memberId, day) WHERE posts + suggestions + supports > 0;
 
+            -- Support a merge moved from a duplicate: the supporter gave it once, on
+            -- the day the duplicate counted; the target's copy is not counted again.
+            ALTER TABLE supporter ADD COLUMN movedFromId INTEGER REFERENCES thread (id);
+
             -- Responsiveness: when a suggestion first reached review, when the company
             -- first answered it after that, and when it first answered it at all.
             ALTER TABLE suggestion ADD COLUMN reviewReachedAt DATETIME;
@@ -108,7 +112,7 @@ extension Schema {
             SELECT substr(t.createdAt, 1, 10), NEW.featureId, 1 FROM thread t WHERE t.id = NEW.threadId
             ON CONFLICT (day, featureId) DO UPDATE SET suggestions = suggestions + 1;
         END;
-        CREATE TRIGGER tally_support AFTER INSERT ON supporter BEGIN
+        CREATE TRIGGER tally_support AFTER INSERT ON supporter WHEN NEW.movedFromId IS NULL BEGIN
           INSERT INTO activityDay (day, supports) VALUES (substr(NEW.createdAt, 1, 10), 1)
             ON CONFLICT (day) DO UPDATE SET supports = supports + 1;
           INSERT INTO productDemandDay (day, productId, supports)
@@ -121,7 +125,7 @@ extension Schema {
             SELECT substr(NEW.createdAt, 1, 10), NEW.memberId, 1 FROM thread t WHERE t.id = NEW.threadId AND t.authorId <> NEW.memberId
             ON CONFLICT (day, memberId) DO UPDATE SET supports = supports + 1;
         END;
-        CREATE TRIGGER tally_support_withdrawn AFTER DELETE ON supporter BEGIN
+        CREATE TRIGGER tally_support_withdrawn AFTER DELETE ON supporter WHEN OLD.movedFromId IS NULL BEGIN
           UPDATE activityDay SET supports = supports - 1 WHERE day = substr(OLD.createdAt, 1, 10);
           UPDATE productDemandDay SET supports = supports - 1
             WHERE day = substr(OLD.createdAt, 1, 10) AND productId = (SELECT productId FROM suggestion WHERE threadId = OLD.threadId);
@@ -206,7 +210,7 @@ extension Schema {
             INSERT INTO activityDay (day, suggestions)
               SELECT substr(t.createdAt, 1, 10), COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId WHERE true GROUP BY 1
               ON CONFLICT (day) DO UPDATE SET suggestions = excluded.suggestions;
-            INSERT INTO activityDay (day, supports) SELECT substr(createdAt, 1, 10), COUNT(*) FROM supporter WHERE true GROUP BY 1
+            INSERT INTO activityDay (day, supports) SELECT substr(createdAt, 1, 10), COUNT(*) FROM supporter WHERE movedFromId IS NULL GROUP BY 1
               ON CONFLICT (day) DO UPDATE SET supports = excluded.supports;
             INSERT INTO activityDay (day, hidden)
               SELECT substr(createdAt, 1, 10), COUNT(*) FROM moderationLog WHERE targetKind = 'post' AND action IN ('auto-hide', 'hide') GROUP BY 1
@@ -223,13 +227,13 @@ extension Schema {
               SELECT substr(t.createdAt, 1, 10), s.productId, COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1, 2;
             INSERT INTO productDemandDay (day, productId, supports)
               SELECT substr(u.createdAt, 1, 10), s.productId, COUNT(*) FROM supporter u JOIN suggestion s ON s.threadId = u.threadId
-              WHERE true GROUP BY 1, 2
+              WHERE u.movedFromId IS NULL GROUP BY 1, 2
               ON CONFLICT (day, productId) DO UPDATE SET supports = excluded.supports;
             INSERT INTO featureDemandDay (day, featureId, suggestions)
               SELECT substr(t.createdAt, 1, 10), sf.featureId, COUNT(*) FROM suggestionFeature sf JOIN thread t ON t.id = sf.threadId GROUP BY 1, 2;
             INSERT INTO featureDemandDay (day, featureId, supports)
               SELECT substr(u.createdAt, 1, 10), sf.featureId, COUNT(*) FROM supporter u JOIN suggestionFeature sf ON sf.threadId = u.threadId
-              WHERE true GROUP BY 1, 2
+              WHERE u.movedFromId IS NULL GROUP BY 1, 2
               ON CONFLICT (day, featureId) DO UPDATE SET supports = excluded.supports;
 
             INSERT INTO memberDay (day, memberId, posts) SELECT substr(createdAt, 1, 10), authorId, COUNT(*) FROM post GROUP BY 1, 2;
@@ -240,7 +244,7 @@ extension Schema {
               ON CONFLICT (day, memberId) DO UPDATE SET suggestions = excluded.suggestions;
             INSERT INTO memberDay (day, memberId, supports)
               SELECT substr(u.createdAt, 1, 10), u.memberId, COUNT(*) FROM supporter u JOIN thread t ON t.id = u.threadId
-              WHERE t.authorId <> u.memberId GROUP BY 1, 2
+              WHERE t.authorId <> u.memberId AND u.movedFromId IS NULL GROUP BY 1, 2
               ON CONFLICT (day, memberId) DO UPDATE SET supports = excluded.supports;
 
             UPDATE suggestion SET

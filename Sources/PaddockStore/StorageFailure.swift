@@ -29,6 +29,8 @@ public struct StorageFailure: Error, Equatable, CustomStringConvertible {
             "\(path) is busy: another program holds it locked; try again"
         case .SQLITE_FULL:
             "no space left on the disk of \(path): nothing was changed"
+        case .SQLITE_CANTOPEN where isFolder(path):
+            "\(path) is a folder, not a community file: name a file (`--db FOLDER/community.sqlite`)"
         case .SQLITE_CANTOPEN:
             "cannot open \(path) (or its -wal and -shm files beside it): check the folder's permissions"
         case .SQLITE_PERM, .SQLITE_AUTH:
@@ -40,6 +42,11 @@ public struct StorageFailure: Error, Equatable, CustomStringConvertible {
         default:
             "cannot use \(path): \(error.message ?? "SQLite error \(error.resultCode.primaryResultCode.rawValue)")"
         }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 
     /// SQLite names the page in some of its corruption messages ("… page 12 …").

@@ -183,10 +183,60 @@ struct StatsWeek {
             try db.execute(sql: "DELETE FROM featureDemand")
         }
         let problems = try Integrity.problems(in: database)
-        #expect(problems.contains("activity counters: day 2026-06-03 counts 7 posts but has 2; `paddock check --repair` recounts them"))
-        #expect(problems.filter { $0.contains("feature") }.count == 2)
+        #expect(problems.contains("activity counters: day 2026-06-03 posts: counted 7, the rows say 2; `paddock check --repair` recounts them"))
+        #expect(problems.filter { $0.contains(": feature") }.count == 2)
         try Integrity.recountActivity(in: database)
         #expect(try Integrity.problems(in: database).isEmpty)
+        // A count with no event behind it, a member's day, a feature's day: each is found.
+        try database.writer.write { db in
+            try db.execute(sql: "INSERT INTO activityDay (day, posts) VALUES ('2026-06-10', 9)")
+            try db.execute(sql: "DELETE FROM memberDay WHERE day = '2026-06-02'")
+            try db.execute(sql: "UPDATE featureDemandDay SET supports = supports + 7 WHERE day = '2026-06-05'")
+        }
+        let more = try Integrity.problems(in: database)
+        #expect(more.contains("activity counters: day 2026-06-10 posts: counted 9, the rows say 0; `paddock check --repair` recounts them"))
+        #expect(more.contains { $0.hasPrefix("activity counters: day 2026-06-02 member ") })
+        #expect(more.contains { $0.hasPrefix("activity counters: day 2026-06-05 feature ") })
+        try Integrity.recountActivity(in: database)
+        #expect(try Integrity.problems(in: database).isEmpty)
+    }
+
+    /// Support a merge moves was given once, on its own day: the past keeps its
+    /// figures, and `check` still agrees with them.
+    @Test func aMergeMovesSupportWithoutCountingItAgain() throws {
+        let w = try StatsWeek()
+        let copy = try w.c.suggest("Lower seat, please", by: w.f.member, features: ["seat"]).id
+        try w.community.support(by: w.f.moderator, suggestion: copy)
+        let added = try w.stats()
+        try w.community.merge(by: w.f.manager, duplicate: copy, into: w.grips, response: "The same idea.")
+        let merged = try w.stats()
+        func supports(_ stats: CommunityStats) -> [Int]? { stats.activity?.first { $0.unit == "supports" }?.values }
+        #expect(supports(merged) == supports(added))  // the merge's response is a post of its own
+        #expect(merged.demand?.first { $0.feature == nil && $0.product == "furia" }?.gained7
+                == added.demand?.first { $0.feature == nil && $0.product == "furia" }?.gained7)
+        #expect(try Integrity.problems(in: w.community.database).isEmpty)
+        // Withdrawing moved support takes nothing off the day it was first given.
+        try w.community.withdrawSupport(by: w.f.moderator, suggestion: w.grips)
+        #expect(supports(try w.stats()) == supports(merged))
+        #expect(try Integrity.problems(in: w.community.database).isEmpty)
+    }
+
+    @Test func aRetiredFeatureStaysListedWhileSuggestionsAboutItAreOpen() throws {
+        let w = try StatsWeek()
+        try w.community.retireFeature(by: w.f.manager, product: "furia", feature: "modes")
+        try w.community.retireFeature(by: w.f.manager, product: "furia", feature: "brakes")
+        let demand = try #require(try w.stats().demand)
+        let modes = try #require(demand.first { $0.feature == "modes" })
+        #expect(modes.retired && modes.name == "Furia 950 · Modes (retired)")
+        #expect(!demand.contains { $0.feature == "brakes" }, "nothing open about the brakes")
+    }
+
+    @Test func aPeriodEndingAfterTodayIsRefused() throws {
+        let w = try StatsWeek()
+        let future = try StatsPeriod(first: StatsDay(parsing: "2026-06-01")!, last: StatsDay(parsing: "2026-06-08")!)
+        #expect(throws: CommunityError.invalid("the period ends 2026-06-08, after today (2026-06-07): figures exist up to today")) {
+            try w.stats(nil, future)
+        }
     }
 
     @Test func membersSeeDemandOnlyAndModeratorsModerationToo() throws {

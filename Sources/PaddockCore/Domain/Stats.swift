@@ -153,9 +153,11 @@ public struct DemandRow: Equatable, Codable, Sendable {
     public var gained7: Gain
     public var gained30: Gain
     public var shipped90: Int
+    /// A retired product or feature, listed while suggestions about it are still open.
+    public var retired: Bool
 
     public init(product: String, productName: String, feature: String? = nil, featureName: String? = nil, openSuggestions: Int,
-                totalSupport: Int, gained7: Gain, gained30: Gain, shipped90: Int) {
+                totalSupport: Int, gained7: Gain, gained30: Gain, shipped90: Int, retired: Bool = false) {
         self.product = product
         self.productName = productName
         self.feature = feature
@@ -165,9 +167,11 @@ public struct DemandRow: Equatable, Codable, Sendable {
         self.gained7 = gained7
         self.gained30 = gained30
         self.shipped90 = shipped90
+        self.retired = retired
     }
 
-    public var name: String { featureName.map { "\(productName) · \($0)" } ?? productName }
+    /// "Furia 950 · Quickshifter", "Furia 950", with " (retired)" after a retired one.
+    public var name: String { (featureName.map { "\(productName) · \($0)" } ?? productName) + (retired ? " (retired)" : "") }
 }
 
 public enum Demand {
@@ -357,12 +361,16 @@ public struct StatsQuery: Equatable, Sendable {
     /// Only this feature of ``product``.
     public var feature: String?
     public var parts: Set<StatsPart>
+    /// How many of the suggestions waiting too long for an answer to name (all are counted).
+    public var overdueLimit: Int
 
-    public init(period: StatsPeriod, product: String? = nil, feature: String? = nil, parts: Set<StatsPart> = Set(StatsPart.allCases)) {
+    public init(period: StatsPeriod, product: String? = nil, feature: String? = nil, parts: Set<StatsPart> = Set(StatsPart.allCases),
+                overdueLimit: Int = 5) {
         self.period = period
         self.product = product
         self.feature = feature
         self.parts = parts
+        self.overdueLimit = overdueLimit
     }
 }
 

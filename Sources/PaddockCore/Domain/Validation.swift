@@ -63,9 +63,14 @@ public enum Validate {
     }
 
     /// A short single-line name (display name, board title): not blank, bounded.
+    /// A name of invisible characters only (zero-width spaces, joiners) is blank:
+    /// it would show as nothing wherever it is listed.
     public static func name(_ name: String, what: String, limit: Int) throws(CommunityError) -> String {
         let trimmed = name.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .invalid("the \(what) is empty") }
+        guard TextWidth.of(SafeText.displayable(trimmed)) > 0 else {
+            throw .invalid("the \(what) shows nothing: it holds only invisible characters")
+        }
         guard trimmed.count <= limit else {
             throw .invalid("the \(what) is \(trimmed.count) characters; the limit is \(limit)")
         }

@@ -171,9 +171,11 @@ public enum MailPost {
     /// part; one line, at most 64 characters.
     public static func displayName(_ from: MailAddress) -> String {
         let name = from.name.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
-        let chosen = name.isEmpty ? String(from.address.split(separator: "@").first ?? "member") : name
+        // A name that would show as nothing (empty, or invisible characters only) gives way to the address.
+        let visible = TextWidth.of(SafeText.displayable(name)) > 0
+        let chosen = visible ? name : String(from.address.split(separator: "@").first ?? "member")
         let clean = chosen.replacingOccurrences(of: "\u{0}", with: "")
-        return clean.isEmpty ? "member" : String(clean.prefix(Limits.displayNameCharacters))
+        return TextWidth.of(SafeText.displayable(clean)) == 0 ? "member" : String(clean.prefix(Limits.displayNameCharacters))
     }
 
     /// Handles to try, in order, for an address: its local part made valid

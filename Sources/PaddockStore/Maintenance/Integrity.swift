@@ -55,25 +55,50 @@ public enum Integrity {
     }
 
     /// The manager's view's counters (`Schema.v11ActivityCounts`) against the rows
-    /// they count, where those rows tell: the day's posts, members, suggestions
-    /// and supports, and each product's and feature's open suggestions and support.
+    /// they count, both ways (a count with no rows behind it is a problem too):
+    /// per day, the community's posts, members, suggestions and supports; each
+    /// product's and feature's suggestions and supports; each member's posts,
+    /// suggestions and supports; and each product's and feature's open
+    /// suggestions and support. Reads, and posts hidden and restored, leave no
+    /// rows to count them by: those are not checked.
     static let countersSQL = """
-        SELECT 'activity counters: day ' || day || ' counts ' || counted || ' ' || what || ' but has ' || actual
-               || '; `paddock check --repair` recounts them'
-        FROM (
-          SELECT x.day, x.what, COALESCE(a.counted, 0) AS counted, x.n AS actual FROM (
-            SELECT substr(createdAt, 1, 10) AS day, 'posts' AS what, COUNT(*) AS n FROM post GROUP BY 1
-            UNION ALL SELECT substr(createdAt, 1, 10), 'members', COUNT(*) FROM member GROUP BY 1
-            UNION ALL SELECT substr(createdAt, 1, 10), 'supports', COUNT(*) FROM supporter GROUP BY 1
-            UNION ALL SELECT substr(t.createdAt, 1, 10), 'suggestions', COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
-          ) x LEFT JOIN (
-            SELECT day, 'posts' AS what, posts AS counted FROM activityDay
-            UNION ALL SELECT day, 'members', members FROM activityDay
-            UNION ALL SELECT day, 'supports', supports FROM activityDay
-            UNION ALL SELECT day, 'suggestions', suggestions FROM activityDay
-          ) a ON a.day = x.day AND a.what = x.what
-          WHERE COALESCE(a.counted, 0) != x.n
+        WITH expected(what, n) AS (
+          SELECT 'day ' || substr(createdAt, 1, 10) || ' posts', COUNT(*) FROM post GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(createdAt, 1, 10) || ' members', COUNT(*) FROM member GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' suggestions', COUNT(*)
+            FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(createdAt, 1, 10) || ' supports', COUNT(*) FROM supporter WHERE movedFromId IS NULL GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' product ' || s.productId || ' suggestions', COUNT(*)
+            FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' product ' || s.productId || ' supports', COUNT(*)
+            FROM supporter u JOIN suggestion s ON s.threadId = u.threadId WHERE u.movedFromId IS NULL GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' feature ' || sf.featureId || ' suggestions', COUNT(*)
+            FROM suggestionFeature sf JOIN thread t ON t.id = sf.threadId GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' feature ' || sf.featureId || ' supports', COUNT(*)
+            FROM supporter u JOIN suggestionFeature sf ON sf.threadId = u.threadId WHERE u.movedFromId IS NULL GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(createdAt, 1, 10) || ' member ' || authorId || ' posts', COUNT(*) FROM post GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' member ' || t.authorId || ' suggestions', COUNT(*)
+            FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
+          UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' member ' || u.memberId || ' supports', COUNT(*)
+            FROM supporter u JOIN thread t ON t.id = u.threadId WHERE t.authorId <> u.memberId AND u.movedFromId IS NULL GROUP BY 1
+        ),
+        counted(what, n) AS (
+          SELECT 'day ' || day || ' posts', posts FROM activityDay
+          UNION ALL SELECT 'day ' || day || ' members', members FROM activityDay
+          UNION ALL SELECT 'day ' || day || ' suggestions', suggestions FROM activityDay
+          UNION ALL SELECT 'day ' || day || ' supports', supports FROM activityDay
+          UNION ALL SELECT 'day ' || day || ' product ' || productId || ' suggestions', suggestions FROM productDemandDay
+          UNION ALL SELECT 'day ' || day || ' product ' || productId || ' supports', supports FROM productDemandDay
+          UNION ALL SELECT 'day ' || day || ' feature ' || featureId || ' suggestions', suggestions FROM featureDemandDay
+          UNION ALL SELECT 'day ' || day || ' feature ' || featureId || ' supports', supports FROM featureDemandDay
+          UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' posts', posts FROM memberDay
+          UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' suggestions', suggestions FROM memberDay
+          UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' supports', supports FROM memberDay
         )
+        SELECT 'activity counters: ' || what || ': counted ' || SUM(c) || ', the rows say ' || SUM(e)
+               || '; `paddock check --repair` recounts them'
+        FROM (SELECT what, n AS e, 0 AS c FROM expected UNION ALL SELECT what, 0, n FROM counted)
+        GROUP BY what HAVING SUM(e) != SUM(c)
         UNION ALL
         SELECT 'activity counters: feature ' || f.id || ' counts ' || COALESCE(d.openSuggestions, 0) || ' open suggestions with '
                || COALESCE(d.openSupport, 0) || ' support but has ' || n.open || ' with ' || n.support
