@@ -34,7 +34,7 @@ struct MailExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The board to write as an mbox.", valueName: "slug"))
     var board: String?
 
-    @Option(help: ArgumentHelp("Write the mbox to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the mbox to this file instead of standard output: a file is replaced when the mbox is complete (a link's target, not the link); a device or pipe is written into.", valueName: "file"))
     var output: String?
 }
 
@@ -93,10 +93,20 @@ enum MailCommands {
             try community.exportMbox(board: board) { Output.write(Data($0)) }
             return
         }
-        // Written beside the target and renamed when complete: a failed export leaves no half file.
-        let partial = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw InputError(message: "cannot write \(path)")
+        // A file is written beside its target and renamed into place when complete:
+        // a failed export leaves no half file. Anything else that exists (a device,
+        // a pipe) is written into as it is, never replaced; a folder is refused.
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists, (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path) is a folder; name a file") }
+        let replacing = !exists || (info.st_mode & S_IFMT) == S_IFREG
+        let target = replacing ? (URL(fileURLWithPath: path).resolvingSymlinksInPath().path) : path
+        let partial = replacing ? target + ".partial-\(getpid())" : path
+        if replacing, !FileManager.default.createFile(atPath: partial, contents: nil) {
+            throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        guard let handle = FileHandle(forWritingAtPath: partial) else {
+            throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         do {
             var pending: [UInt8] = []
@@ -106,11 +116,14 @@ enum MailCommands {
             }
             try handle.write(contentsOf: pending)
             try handle.close()
-            if rename(partial, path) != 0 { throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            if replacing, rename(partial, target) != 0 { throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
             FileHandle.standardError.write(Data("Exported \(counts.threads) threads, \(counts.posts) posts of '\(board)' to \(path).\n".utf8))
         } catch {
             try? handle.close()
-            try? FileManager.default.removeItem(atPath: partial)
+            if replacing { try? FileManager.default.removeItem(atPath: partial) }
+            if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+                throw InputError(message: "cannot write \(path): \(String(cString: strerror(Int32(underlying.code))))")
+            }
             throw error
         }
     }
