@@ -83,7 +83,7 @@ extension AppState {
             "  Furia 950 · TFT display       3       60   2    −3 (−60 %)   10             0",
             "  OPEN: open suggestions now; SUPPORT: the support they have now; 7D: support",
             "  gained in the last 7 days; 30D: in the last 30 days; CHANGE: against the 7 or",
-            "  30 days before.",
+            "  30 days before. Wider window: more columns (shipped).",
             "",
             " ACTIVITY PER DAY · 30 days",
             "  One mark per UTC day, 2026-11-04 to 2026-12-03.",
@@ -121,7 +121,7 @@ extension AppState {
             "  Answered: 14 of the 20 suggestions that reached review in the 30 days.",
             "  Any official response: 12 of the 30 suggestions posted in the 30 days (40 %).",
             "  Under review for over 30 days, today: 3, the longest waiting first:",
-            "    #412  Lower seat option for short ride…  Furia 950          waiting 64 days",
+            "    #412  Lower seat option for short ride…  Furia 950  waiting 64 days",
             "    #398  Heated grips on the TFT            Furia 950  waiting 41 days 2 hours",
             "    … and 1 more",
             "",
@@ -319,6 +319,34 @@ extension AppState {
         #expect((state.screen as! DashboardScreen).selected == 1)
         #expect(App.update(&state, .event(.mouse(.click(x: 10, y: 5)))) == [.loadSuggestions(SuggestionQuery(product: "furia"), after: nil,
                                                                                               limit: SuggestionListScreen.pageSize(state.body))])
+    }
+
+    /// A narrow window says which demand columns it leaves out, and what orders the rows.
+    @Test func aNarrowWindowSaysWhichColumnsItLeavesOut() {
+        let narrow = DashboardSample.state(width: 40, height: 80).bodyRows.joined(separator: " ")
+            .replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+        #expect(narrow.contains("Wider window: more columns (open, change, 30 days, shipped)."), "\(narrow)")
+        #expect(narrow.contains("Rows are ordered by the 7-day change in support."))
+        let wide = DashboardSample.state(width: 120, height: 80).bodyRows.joined(separator: "\n")
+        #expect(wide.contains("SHIPPED 90D") && !wide.contains("Wider window"))
+    }
+
+    /// A name too long for its column cuts the product's name first, so that
+    /// feature rows stay told apart, and a suffix such as "(retired)" stays in view.
+    @Test func longNamesKeepTheirFeature() {
+        let product = "Ardente Furia 950 Special Edition MY2027"
+        func row(_ feature: String? = nil, _ name: String? = nil) -> DemandRow {
+            DemandRow(product: "ardente", productName: product, feature: feature, featureName: name, openSuggestions: 1, totalSupport: 1,
+                      gained7: Gain(now: 0, before: 0), gained30: Gain(now: 0, before: 0), shipped90: 0)
+        }
+        #expect(DashboardPanels.shortName(row("suspension", "Suspension"), width: 30) == "Ardente Furia 95… · Suspension")
+        #expect(DashboardPanels.shortName(row(), width: 30) == "Ardente Furia 950 Special Edi…")
+        #expect(DashboardPanels.shortName(row("suspension", "Suspension (retired)"), width: 20) == "Ard… · Su… (retired)")
+        var stats = DashboardSample.stats()
+        stats.demand = [row(), row("seat", "Seat"), row("suspension", "Suspension")]
+        let rows = DashboardSample.state(stats, width: 80, height: 24).bodyRows.filter { $0.hasPrefix("  Ardente") }
+        #expect(rows.count == 3 && Set(rows).count == 3, "\(rows)")
+        #expect(rows.contains { $0.contains("… · Seat ") } && rows.contains { $0.contains("… · Suspension ") }, "\(rows)")
     }
 
     /// The style given to the app is the one every screen draws its charts in.
