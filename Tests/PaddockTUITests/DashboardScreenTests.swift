@@ -321,6 +321,62 @@ extension AppState {
                                                                                               limit: SuggestionListScreen.pageSize(state.body))])
     }
 
+    /// Enter opens only a selection in view: with the demand rows scrolled off
+    /// (Tab, Tab; or G) it brings the selection back into view and opens nothing;
+    /// a second Enter opens it.
+    @Test func enterActsOnlyOnASelectionInView() {
+        for keys in [[Key.tab, .tab], [.character("G")]] {
+            var state = DashboardSample.state(width: 80, height: 12)
+            for key in keys { _ = App.update(&state, .event(.key(key))) }
+            #expect(!state.bodyRows.contains { $0.hasPrefix("  Furia 950 · Seat ") }, "\(keys): the row is out of view")
+            #expect(App.update(&state, .event(.key(.enter))) == [], "\(keys)")
+            #expect(state.screen is DashboardScreen)
+            #expect(state.bodyRows[1].hasPrefix(" DEMAND PER PRODUCT AND FEATURE"), "\(keys)")
+            #expect(state.bodyRows.contains { $0.hasPrefix("  Furia 950 · Seat ") })
+            _ = App.update(&state, .event(.key(.enter)))
+            #expect((state.screen as? SuggestionListScreen)?.query == SuggestionQuery(product: "furia", feature: "seat"), "\(keys)")
+        }
+    }
+
+    /// After a resize the panel the member was on keeps its title at the top, or
+    /// the view starts at a panel's title: never inside the demand table.
+    @Test func aResizeKeepsThePanel() {
+        var state = DashboardSample.state(width: 40, height: 12)
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect(state.bodyRows[1].hasPrefix(" ACTIVITY PER DAY"))
+        _ = App.update(&state, .event(.resized(width: 200, height: 60)))
+        #expect(state.bodyRows[1].hasPrefix(" DEMAND PER PRODUCT AND FEATURE"), "\(state.bodyRows.prefix(4))")
+        var other = DashboardSample.state(width: 40, height: 12)
+        _ = App.update(&other, .event(.key(.tab)))
+        _ = App.update(&other, .event(.key(.tab)))
+        #expect(other.bodyRows[1].hasPrefix(" PARTICIPATION"))
+        _ = App.update(&other, .event(.resized(width: 80, height: 24)))
+        #expect(other.bodyRows[1].hasPrefix(" PARTICIPATION · 30 days"), "\(other.bodyRows.prefix(4))")
+    }
+
+    /// Tab shows which panel it is on (its title drawn selected) and after the last goes back to the first.
+    @Test func tabShowsItsPanelAndWraps() {
+        var state = DashboardSample.state(width: 80, height: 12)
+        func titleRole(_ title: String) -> StyleRole? {
+            let canvas = App.view(state)
+            guard let y = canvas.rows.firstIndex(where: { $0.hasPrefix(" \(title)") }) else { return nil }
+            return canvas[2, y].role
+        }
+        #expect(titleRole("DEMAND PER PRODUCT") == .selection)
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect(titleRole("ACTIVITY PER DAY") == .selection)
+        for _ in 0..<3 { _ = App.update(&state, .event(.key(.tab))) }
+        #expect((state.screen as! DashboardScreen).panel == 4)
+        #expect(titleRole("MODERATION HEALTH") == .selection, "the last panel is focused where the end keeps it low")
+        #expect(titleRole("COMPANY RESPONSIVENESS") != .selection)
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect((state.screen as! DashboardScreen).panel == 0)
+        #expect(state.bodyRows[1].hasPrefix(" DEMAND PER PRODUCT AND FEATURE"))
+        _ = App.update(&state, .event(.key(.backTab)))
+        #expect((state.screen as! DashboardScreen).panel == 4)
+        #expect(titleRole("MODERATION HEALTH") == .selection)
+    }
+
     /// A narrow window says which demand columns it leaves out, and what orders the rows.
     @Test func aNarrowWindowSaysWhichColumnsItLeavesOut() {
         let narrow = DashboardSample.state(width: 40, height: 80).bodyRows.joined(separator: " ")
@@ -347,6 +403,22 @@ extension AppState {
         let rows = DashboardSample.state(stats, width: 80, height: 24).bodyRows.filter { $0.hasPrefix("  Ardente") }
         #expect(rows.count == 3 && Set(rows).count == 3, "\(rows)")
         #expect(rows.contains { $0.contains("… · Seat ") } && rows.contains { $0.contains("… · Suspension ") }, "\(rows)")
+    }
+
+    /// The footer keeps `? help` and back in a narrow window, and offers Enter
+    /// only when there is a demand row; the help box's texts fit its 40-column box.
+    @Test func theFooterAtFortyColumnsAndWithoutProducts() {
+        let state = DashboardSample.state(width: 40, height: 12)
+        let footer = App.view(state).rows.last ?? ""
+        #expect(footer.contains("Enter suggestions") && footer.contains("? help") && footer.contains("q Esc back"), "\(footer)")
+        #expect(App.view(DashboardSample.state()).rows.last!.contains("[ ] 30/90/365 days  r refresh  ? help"))
+        var empty = DashboardSample.stats()
+        empty.demand = []
+        let emptyFooter = App.view(DashboardSample.state(empty)).rows.last ?? ""
+        #expect(!emptyFooter.contains("Enter") && emptyFooter.contains("? help"), "\(emptyFooter)")
+        let keys = state.screen.help(state.context())
+        let layout = HelpOverlay.layout(keys: keys, body: state.body)
+        for key in keys { #expect(TextWidth.of(key.action) <= layout.box.width - layout.keyWidth - 5, "\(key.action)") }
     }
 
     /// The style given to the app is the one every screen draws its charts in.
