@@ -417,6 +417,7 @@ extension AppState {
         let emptyFooter = App.view(DashboardSample.state(empty)).rows.last ?? ""
         #expect(!emptyFooter.contains("Enter") && emptyFooter.contains("? help"), "\(emptyFooter)")
         let keys = state.screen.help(state.context())
+        #expect(keys.map(\.action).prefix(2) == ["suggestions", "if unseen, shows it"], "help says what Enter does on a row out of view")
         let layout = HelpOverlay.layout(keys: keys, body: state.body)
         for key in keys { #expect(TextWidth.of(key.action) <= layout.box.width - layout.keyWidth - 5, "\(key.action)") }
     }

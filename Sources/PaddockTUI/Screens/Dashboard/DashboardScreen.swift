@@ -70,6 +70,8 @@ public struct DashboardScreen: Equatable, AppScreen {
         return [KeyBinding("Enter", "suggestions", footer: hasRows, keys: [.enter, .right, .character("l")]) { screen, _, context in
                     screen.openSelected(context)
                 },
+                // Enter never opens a row that cannot be seen: help says what it does instead.
+                .typing("", "if unseen, shows it"),
                 KeyBinding("[ ]", "30/90/365 days", footer: fits("[ ]", "30/90/365 days"),
                            keys: [.character("["), .character("]")]) { screen, key, context in
                     screen.switchPeriod(by: key == .character("]") ? 1 : -1, context)
