@@ -83,7 +83,7 @@ extension AppState {
             "  Furia 950 · TFT display       3       60   2    −3 (−60 %)   10             0",
             "  OPEN: open suggestions now; SUPPORT: the support they have now; 7D: support",
             "  gained in the last 7 days; 30D: in the last 30 days; CHANGE: against the 7 or",
-            "  30 days before.",
+            "  30 days before. Wider window: more columns (shipped).",
             "",
             " ACTIVITY PER DAY · 30 days",
             "  One mark per UTC day, 2026-11-04 to 2026-12-03.",
@@ -121,7 +121,7 @@ extension AppState {
             "  Answered: 14 of the 20 suggestions that reached review in the 30 days.",
             "  Any official response: 12 of the 30 suggestions posted in the 30 days (40 %).",
             "  Under review for over 30 days, today: 3, the longest waiting first:",
-            "    #412  Lower seat option for short ride…  Furia 950          waiting 64 days",
+            "    #412  Lower seat option for short ride…  Furia 950  waiting 64 days",
             "    #398  Heated grips on the TFT            Furia 950  waiting 41 days 2 hours",
             "    … and 1 more",
             "",
@@ -319,6 +319,107 @@ extension AppState {
         #expect((state.screen as! DashboardScreen).selected == 1)
         #expect(App.update(&state, .event(.mouse(.click(x: 10, y: 5)))) == [.loadSuggestions(SuggestionQuery(product: "furia"), after: nil,
                                                                                               limit: SuggestionListScreen.pageSize(state.body))])
+    }
+
+    /// Enter opens only a selection in view: with the demand rows scrolled off
+    /// (Tab, Tab; or G) it brings the selection back into view and opens nothing;
+    /// a second Enter opens it.
+    @Test func enterActsOnlyOnASelectionInView() {
+        for keys in [[Key.tab, .tab], [.character("G")]] {
+            var state = DashboardSample.state(width: 80, height: 12)
+            for key in keys { _ = App.update(&state, .event(.key(key))) }
+            #expect(!state.bodyRows.contains { $0.hasPrefix("  Furia 950 · Seat ") }, "\(keys): the row is out of view")
+            #expect(App.update(&state, .event(.key(.enter))) == [], "\(keys)")
+            #expect(state.screen is DashboardScreen)
+            #expect(state.bodyRows[1].hasPrefix(" DEMAND PER PRODUCT AND FEATURE"), "\(keys)")
+            #expect(state.bodyRows.contains { $0.hasPrefix("  Furia 950 · Seat ") })
+            _ = App.update(&state, .event(.key(.enter)))
+            #expect((state.screen as? SuggestionListScreen)?.query == SuggestionQuery(product: "furia", feature: "seat"), "\(keys)")
+        }
+    }
+
+    /// After a resize the panel the member was on keeps its title at the top, or
+    /// the view starts at a panel's title: never inside the demand table.
+    @Test func aResizeKeepsThePanel() {
+        var state = DashboardSample.state(width: 40, height: 12)
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect(state.bodyRows[1].hasPrefix(" ACTIVITY PER DAY"))
+        _ = App.update(&state, .event(.resized(width: 200, height: 60)))
+        #expect(state.bodyRows[1].hasPrefix(" DEMAND PER PRODUCT AND FEATURE"), "\(state.bodyRows.prefix(4))")
+        var other = DashboardSample.state(width: 40, height: 12)
+        _ = App.update(&other, .event(.key(.tab)))
+        _ = App.update(&other, .event(.key(.tab)))
+        #expect(other.bodyRows[1].hasPrefix(" PARTICIPATION"))
+        _ = App.update(&other, .event(.resized(width: 80, height: 24)))
+        #expect(other.bodyRows[1].hasPrefix(" PARTICIPATION · 30 days"), "\(other.bodyRows.prefix(4))")
+    }
+
+    /// Tab shows which panel it is on (its title drawn selected) and after the last goes back to the first.
+    @Test func tabShowsItsPanelAndWraps() {
+        var state = DashboardSample.state(width: 80, height: 12)
+        func titleRole(_ title: String) -> StyleRole? {
+            let canvas = App.view(state)
+            guard let y = canvas.rows.firstIndex(where: { $0.hasPrefix(" \(title)") }) else { return nil }
+            return canvas[2, y].role
+        }
+        #expect(titleRole("DEMAND PER PRODUCT") == .selection)
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect(titleRole("ACTIVITY PER DAY") == .selection)
+        for _ in 0..<3 { _ = App.update(&state, .event(.key(.tab))) }
+        #expect((state.screen as! DashboardScreen).panel == 4)
+        #expect(titleRole("MODERATION HEALTH") == .selection, "the last panel is focused where the end keeps it low")
+        #expect(titleRole("COMPANY RESPONSIVENESS") != .selection)
+        _ = App.update(&state, .event(.key(.tab)))
+        #expect((state.screen as! DashboardScreen).panel == 0)
+        #expect(state.bodyRows[1].hasPrefix(" DEMAND PER PRODUCT AND FEATURE"))
+        _ = App.update(&state, .event(.key(.backTab)))
+        #expect((state.screen as! DashboardScreen).panel == 4)
+        #expect(titleRole("MODERATION HEALTH") == .selection)
+    }
+
+    /// A narrow window says which demand columns it leaves out, and what orders the rows.
+    @Test func aNarrowWindowSaysWhichColumnsItLeavesOut() {
+        let narrow = DashboardSample.state(width: 40, height: 80).bodyRows.joined(separator: " ")
+            .replacingOccurrences(of: " +", with: " ", options: .regularExpression)
+        #expect(narrow.contains("Wider window: more columns (open, change, 30 days, shipped)."), "\(narrow)")
+        #expect(narrow.contains("Rows are ordered by the 7-day change in support."))
+        let wide = DashboardSample.state(width: 120, height: 80).bodyRows.joined(separator: "\n")
+        #expect(wide.contains("SHIPPED 90D") && !wide.contains("Wider window"))
+    }
+
+    /// A name too long for its column cuts the product's name first, so that
+    /// feature rows stay told apart, and a suffix such as "(retired)" stays in view.
+    @Test func longNamesKeepTheirFeature() {
+        let product = "Ardente Furia 950 Special Edition MY2027"
+        func row(_ feature: String? = nil, _ name: String? = nil) -> DemandRow {
+            DemandRow(product: "ardente", productName: product, feature: feature, featureName: name, openSuggestions: 1, totalSupport: 1,
+                      gained7: Gain(now: 0, before: 0), gained30: Gain(now: 0, before: 0), shipped90: 0)
+        }
+        #expect(DashboardPanels.shortName(row("suspension", "Suspension"), width: 30) == "Ardente Furia 95… · Suspension")
+        #expect(DashboardPanels.shortName(row(), width: 30) == "Ardente Furia 950 Special Edi…")
+        #expect(DashboardPanels.shortName(row("suspension", "Suspension (retired)"), width: 20) == "Ard… · Su… (retired)")
+        var stats = DashboardSample.stats()
+        stats.demand = [row(), row("seat", "Seat"), row("suspension", "Suspension")]
+        let rows = DashboardSample.state(stats, width: 80, height: 24).bodyRows.filter { $0.hasPrefix("  Ardente") }
+        #expect(rows.count == 3 && Set(rows).count == 3, "\(rows)")
+        #expect(rows.contains { $0.contains("… · Seat ") } && rows.contains { $0.contains("… · Suspension ") }, "\(rows)")
+    }
+
+    /// The footer keeps `? help` and back in a narrow window, and offers Enter
+    /// only when there is a demand row; the help box's texts fit its 40-column box.
+    @Test func theFooterAtFortyColumnsAndWithoutProducts() {
+        let state = DashboardSample.state(width: 40, height: 12)
+        let footer = App.view(state).rows.last ?? ""
+        #expect(footer.contains("Enter suggestions") && footer.contains("? help") && footer.contains("q Esc back"), "\(footer)")
+        #expect(App.view(DashboardSample.state()).rows.last!.contains("[ ] 30/90/365 days  r refresh  ? help"))
+        var empty = DashboardSample.stats()
+        empty.demand = []
+        let emptyFooter = App.view(DashboardSample.state(empty)).rows.last ?? ""
+        #expect(!emptyFooter.contains("Enter") && emptyFooter.contains("? help"), "\(emptyFooter)")
+        let keys = state.screen.help(state.context())
+        #expect(keys.map(\.action).prefix(2) == ["suggestions", "if unseen, shows it"], "help says what Enter does on a row out of view")
+        let layout = HelpOverlay.layout(keys: keys, body: state.body)
+        for key in keys { #expect(TextWidth.of(key.action) <= layout.box.width - layout.keyWidth - 5, "\(key.action)") }
     }
 
     /// The style given to the app is the one every screen draws its charts in.

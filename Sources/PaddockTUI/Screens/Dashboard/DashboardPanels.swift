@@ -149,13 +149,63 @@ enum DashboardPanels {
         let (columns, layout) = demandColumns(rows, width: w)
         lines.append(.text(TextWrap.truncate(layout.header, width: w), x: 0, role: .muted))
         for (index, row) in rows.enumerated() {
-            var spans = [DashboardLine.Span(x: layout.starts[0], text: layout.cell(0, row.name), role: .normal)]
+            let name = shortName(row, width: layout.widths[0])
+            var spans = [DashboardLine.Span(x: layout.starts[0], text: layout.cell(0, name), role: .normal)]
             for (offset, column) in columns.enumerated() {
                 spans.append(.init(x: layout.starts[offset + 1], text: layout.cell(offset + 1, column.value(row)), role: .normal))
             }
             lines.append(DashboardLine(spans, demandRow: index))
         }
-        return lines + wrapped(demandLegend(columns), width: w, role: .muted)
+        let legend = [demandLegend(columns), hiddenColumnsNote(columns)].compactMap { $0 }.joined(separator: " ")
+        return lines + wrapped(legend, width: w, role: .muted)
+    }
+
+    /// What a narrow window leaves out of the demand table, so that columns do
+    /// not vanish unsaid, and why the order may look random without the 7-day change.
+    static func hiddenColumnsNote(_ columns: [DemandColumn]) -> String? {
+        let has = Set(columns)
+        let hidden = DemandColumn.allCases.filter { !has.contains($0) }
+        guard !hidden.isEmpty else { return nil }
+        var names: [String] = []
+        for column in hidden {
+            let name = switch column {
+            case .open: "open"
+            case .support: "support"
+            case .gained7: "7 days"
+            case .change7, .change30: "change"
+            case .gained30: "30 days"
+            case .shipped90: "shipped"
+            }
+            if !names.contains(name) { names.append(name) }
+        }
+        var note = "Wider window: more columns (\(names.joined(separator: ", ")))."
+        if hidden.contains(.change7) { note += " Rows are ordered by the 7-day change in support." }
+        return note
+    }
+
+    /// A row's name cut to `width`. A feature's row cuts its product's name
+    /// first, so that what tells the rows apart (the feature, a suffix such as
+    /// " (retired)") stays in view; past that, the feature's name is cut, keeping
+    /// a closing "(…)". A product's row is its own name, cut at its end.
+    static func shortName(_ row: DemandRow, width: Int) -> String {
+        let name = row.name
+        guard TextWidth.of(name) > width, name.hasPrefix(row.productName) else { return TextWrap.truncate(name, width: width) }
+        let tail = String(name.dropFirst(row.productName.count))
+        guard !tail.isEmpty else { return TextWrap.truncate(name, width: width) }
+        // At least a few letters of the product, and its ellipsis.
+        let productMinimum = min(TextWidth.of(row.productName), 4)
+        let room = width - TextWidth.of(tail)
+        if room >= productMinimum { return TextWrap.truncate(row.productName, width: room) + tail }
+        var middle = tail
+        var suffix = ""
+        if tail.hasSuffix(")"), let open = tail.range(of: " (", options: .backwards) {
+            middle = String(tail[..<open.lowerBound])
+            suffix = String(tail[open.lowerBound...])
+        }
+        let product = TextWrap.truncate(row.productName, width: productMinimum)
+        let middleRoom = width - TextWidth.of(product) - TextWidth.of(suffix)
+        guard middleRoom >= 4 else { return TextWrap.truncate(name, width: width) }
+        return product + TextWrap.truncate(middle, width: middleRoom) + suffix
     }
 
     /// What each shown column counts, and over which days.
@@ -263,7 +313,7 @@ enum DashboardPanels {
             let waits = r.overdue.map { "waiting " + TimeText.describeSpan(seconds: Int(asOf.timeIntervalSince($0.since))) }
             let products = r.overdue.map { productNames[$0.product] ?? $0.product }
             let layout = Columns(indent: 4, total: w, [.fitting("", ids, .left), .flexible(""), .fitting("", products, .left),
-                                                      .fitting("", waits)], flexible: 1)
+                                                      .fitting("", waits, .left)], flexible: 1)
             for (index, waiting) in r.overdue.enumerated() {
                 let cells = [ids[index], waiting.title, products[index], waits[index]]
                 lines.append(DashboardLine(cells.enumerated().map { column, text in

@@ -6,9 +6,11 @@ import PaddockStore
 /// demand per product and feature, rising fastest first; activity per day;
 /// participation; the company's responsiveness; moderation health. The first
 /// row says the period. The selection moves over the demand rows and Enter
-/// opens the selected product's or feature's suggestions; past the last row
-/// the keys scroll the rest, and Tab goes to the next panel. `[` and `]`
-/// change the period, `r` reads again.
+/// opens the selected product's or feature's suggestions, when the selection is
+/// in view (when it is not, Enter brings it back into view first); past the last
+/// row the keys scroll the rest, and Tab goes to the next panel, after the last
+/// back to the first, its title drawn as focused. `[` and `]` change the period,
+/// `r` reads again.
 public struct DashboardScreen: Equatable, AppScreen {
     /// The periods `[` and `]` step through, in days.
     public static let periods = [30, 90, 365]
@@ -25,6 +27,9 @@ public struct DashboardScreen: Equatable, AppScreen {
     /// Whether the view keeps the selection in sight (on a resize, on new
     /// figures); false once the member has scrolled on past it.
     public var followsSelection = true
+    /// The focused panel (its place among the panels): the one Tab went to, or
+    /// the one at the top of the view. A resize keeps its title at the top.
+    public var panel = 0
 
     public init(days: Int = 30) {
         self.days = days
@@ -52,24 +57,69 @@ public struct DashboardScreen: Equatable, AppScreen {
             screen.move(key, context)
             return []
         }
-        return [KeyBinding("Enter", "suggestions", footer: true, keys: [.enter, .right, .character("l")]) { screen, _, context in
+        // The footer keeps Enter (when there is a row to open), help and back;
+        // the period and refresh keys stand there only where they fit.
+        let hasRows = !(stats?.demand ?? []).isEmpty
+        var room = context.body.width - 1 - (hasRows ? Self.footerWidth("Enter", "suggestions") : 0)
+            - Self.footerWidth("?", "help") - Self.footerWidth("q Esc", "back")
+        func fits(_ keys: String, _ action: String) -> Bool {
+            guard Self.footerWidth(keys, action) <= room else { return false }
+            room -= Self.footerWidth(keys, action)
+            return true
+        }
+        return [KeyBinding("Enter", "suggestions", footer: hasRows, keys: [.enter, .right, .character("l")]) { screen, _, context in
                     screen.openSelected(context)
                 },
-                KeyBinding("[ ]", "30/90/365 days", footer: true, keys: [.character("["), .character("]")]) { screen, key, context in
+                // Enter never opens a row that cannot be seen: help says what it does instead.
+                .typing("", "if unseen, shows it"),
+                KeyBinding("[ ]", "30/90/365 days", footer: fits("[ ]", "30/90/365 days"),
+                           keys: [.character("["), .character("]")]) { screen, key, context in
                     screen.switchPeriod(by: key == .character("]") ? 1 : -1, context)
                 },
-                KeyBinding("r", "refresh", footer: true, keys: [.character("r")]) { screen, _, context in screen.reload(context) },
+                KeyBinding("r", "refresh", footer: fits("r", "refresh"), keys: [.character("r")]) { screen, _, context in
+                    screen.reload(context)
+                },
                 KeyBinding("↑↓ j k", "move, then scroll", keys: [.up, .down, .character("j"), .character("k")], move),
                 KeyBinding("PgUp PgDn", "a page", keys: [.pageUp, .pageDown, .character(" "), .character("b")], move),
                 KeyBinding("g G Home End", "top, bottom", keys: [.home, .end, .character("g"), .character("G")], move),
-                KeyBinding("Tab S-Tab", "next, previous panel", keys: [.tab, .backTab], move),
+                KeyBinding("Tab S-Tab", "next/previous panel", keys: [.tab, .backTab], move),
                 .nextUnread, .inbox(), .search(), .help(), .back()]
     }
 
-    /// The selected row's suggestions: a feature's, or its product's.
-    func openSelected(_ context: ScreenContext) -> [Command] {
+    /// The room an item takes in the footer, with the gap after it.
+    static func footerWidth(_ keys: String, _ action: String) -> Int { TextWidth.of("\(keys) \(action)") + 2 }
+
+    /// The selected row's suggestions: a feature's, or its product's. Only a
+    /// selection in view is opened; one scrolled out of view is brought back
+    /// into view instead, so Enter never acts on a row that cannot be seen.
+    mutating func openSelected(_ context: ScreenContext) -> [Command] {
         guard let row = stats?.demand?[safe: selected] else { return [] }
+        let lines = self.lines(context)
+        guard let line = lines.firstIndex(where: { $0.demandRow == selected }) else { return [] }
+        if !shownLines(lines.count, context).contains(line) {
+            let visible = Self.visible(context.body)
+            top = min(max(0, top), max(0, lines.count - visible))
+            reveal(line, row: selected, visible: visible)
+            followsSelection = true
+            panel = Self.panel(at: top, of: lines)
+            return []
+        }
         return SuggestionListScreen.open(product: row.product, feature: row.feature, body: context.body)
+    }
+
+    /// The lines drawn now, as `render` places them.
+    func shownLines(_ count: Int, _ context: ScreenContext) -> Range<Int> {
+        let visible = Self.visible(context.body)
+        let first = Viewport.firstRow(showing: top..<top + visible, of: count, visible: visible)
+        return first..<min(count, first + visible)
+    }
+
+    /// The lines where panels start (their titles), in order.
+    static func panelStarts(_ lines: [DashboardLine]) -> [Int] { lines.indices.filter { lines[$0].startsPanel } }
+
+    /// The panel whose title is at or above `line`.
+    static func panel(at line: Int, of lines: [DashboardLine]) -> Int {
+        max(0, (panelStarts(lines).lastIndex { $0 <= line }) ?? 0)
     }
 
     mutating func switchPeriod(by delta: Int, _ context: ScreenContext) -> [Command] {
@@ -105,12 +155,25 @@ public struct DashboardScreen: Equatable, AppScreen {
         return []
     }
 
+    /// After a resize or new figures: the selection stays in view when the view
+    /// followed it; else the focused panel's title goes back to the top (the
+    /// old line number means another line at another width). Where the end of
+    /// the body keeps it lower, the view starts at a panel's title, not inside a table.
     public mutating func relayout(_ context: ScreenContext) {
         let lines = self.lines(context)
+        let visible = Self.visible(context.body)
+        let most = max(0, lines.count - visible)
+        let starts = Self.panelStarts(lines)
         if followsSelection, let line = lines.firstIndex(where: { $0.demandRow == selected }) {
-            reveal(line, row: selected, visible: Self.visible(context.body))
+            reveal(line, row: selected, visible: visible)
+        } else if !starts.isEmpty {
+            panel = min(max(0, panel), starts.count - 1)
+            let title = starts[panel]
+            top = min(title, most)
+            if top < title, let above = starts.last(where: { $0 <= top }), title < above + visible { top = above }
         }
-        top = min(max(0, top), max(0, lines.count - Self.visible(context.body)))
+        top = min(max(0, top), most)
+        if !starts.isEmpty { panel = min(max(0, panel), starts.count - 1) }
     }
 
     public mutating func click(row y: Int, _ context: ScreenContext) -> [Command] {
@@ -121,6 +184,7 @@ public struct DashboardScreen: Equatable, AppScreen {
         if row == selected { return openSelected(context) }
         selected = row
         followsSelection = true
+        panel = 0
         return []
     }
 
@@ -137,7 +201,11 @@ public struct DashboardScreen: Equatable, AppScreen {
         let visible = Self.visible(context.body)
         let most = max(0, lines.count - visible)
         let rowLines = lines.indices.filter { lines[$0].demandRow != nil }
+        let starts = Self.panelStarts(lines)
         top = min(max(0, top), most)
+        panel = starts.isEmpty ? 0 : min(max(0, panel), starts.count - 1)
+        var focusMoved = false
+        let wasTop = top
         func inView(_ line: Int) -> Bool { line >= top && line < top + visible }
         let selectionInView = rowLines[safe: selected].map(inView) ?? false
         func scroll(_ by: Int) { top = min(max(0, top + by), most) }
@@ -171,19 +239,34 @@ public struct DashboardScreen: Equatable, AppScreen {
         case .home, .character("g"):
             top = 0
             selected = 0
+            panel = 0
+            focusMoved = true
         case .end, .character("G"):
             top = most
             follow(lastInView: true)
         case .tab:
-            if let next = lines.indices.first(where: { $0 > top && lines[$0].startsPanel }) { top = min(next, most) }
+            // The next panel, after the last the first; its title at the top, or as near it as the end allows.
+            guard !starts.isEmpty else { break }
+            panel = (panel + 1) % starts.count
+            top = min(starts[panel], most)
+            focusMoved = true
             follow(lastInView: false)
         case .backTab:
-            top = lines.indices.last { $0 < top && lines[$0].startsPanel } ?? 0
+            // Inside a panel, back to its title; at its title, the previous panel, before the first the last.
+            guard !starts.isEmpty else { break }
+            if starts[panel] >= top {
+                panel = (panel + starts.count - 1) % starts.count
+            }
+            top = min(starts[panel], most)
+            focusMoved = true
             follow(lastInView: false)
         default:
             break
         }
         followsSelection = rowLines[safe: selected].map(inView) ?? true
+        if !focusMoved, top != wasTop, !starts.isEmpty {
+            panel = Self.panel(at: top, of: lines)
+        }
     }
 
     /// Scrolls no further than needed to bring `line` in view; the first row
@@ -231,10 +314,14 @@ public struct DashboardScreen: Equatable, AppScreen {
         }
         let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         let lines = self.lines(context)
+        // The focused panel's title is drawn as selected, so that Tab is seen to move.
+        let starts = Self.panelStarts(lines)
+        let focusedTitle = starts.isEmpty ? nil : starts[min(max(0, panel), starts.count - 1)]
         Viewport.draw(into: &canvas, area: area, contentHeight: lines.count, focus: top..<top + area.height) { canvas, rect in
             for (index, line) in lines.enumerated() {
                 let y = rect.y + index
                 let isSelected = line.demandRow != nil && line.demandRow == selected
+                    || line.startsPanel && focusedTitle == index
                 if isSelected { canvas.fill(x: rect.x, y: y, width: rect.width - 1, height: 1, role: .selection) }
                 for span in line.spans {
                     canvas.put(span.text, x: rect.x + span.x, y: y, role: isSelected ? .selection : span.role,
