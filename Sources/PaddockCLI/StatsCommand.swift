@@ -34,7 +34,9 @@ struct StatsCommand: ParsableCommand {
     var since: String?
     @Option(help: ArgumentHelp("The last day, UTC, included, written YYYY-MM-DD (default: today).", valueName: "day"))
     var until: String?
-    @Option(help: ArgumentHelp("The number of days ending with --until, 1–\(StatsPeriod.longestDays) (instead of --since).", valueName: "n"))
+    // Unconditional, so a negative count (`--days -1`) reaches validate() and its range message, not "Missing value".
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The number of days ending with --until, 1–\(StatsPeriod.longestDays) (instead of --since).", valueName: "n"))
     var days: Int?
     @Option(name: .customLong("part"),
             help: ArgumentHelp("Only this part; repeat for more.", valueName: "part"))

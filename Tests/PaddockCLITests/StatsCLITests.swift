@@ -50,6 +50,8 @@ import Testing
             (["--until", "tomorrow"], "Error: --until takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01\n"),
             (["--days", "3651"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "0"], "Error: --days must be between 1 and 3650\n"),
+            (["--days", "-1"], "Error: --days must be between 1 and 3650\n"),
+            (["--days=-1"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "7", "--since", "2026-11-01"], "Error: give either --since or --days, not both\n"),
             (["--feature", "seat"], "Error: --feature needs --product: a feature's slug is its product's\n"),
             (["--json", "--csv"], "Error: give one of --json, --csv and --markdown, not two\n"),
@@ -71,7 +73,8 @@ import Testing
         // What the period may be is Core's rule: the community refuses it, in one line.
         for (args, message) in [
             (["--since", "2026-12-05", "--until", "2026-12-01"], "paddock: the period starts (2026-12-05) after it ends (2026-12-01)\n"),
-            (["--since", "2000-01-01", "--until", "2026-01-01"], "paddock: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498\n"),
+            (["--since", "2000-01-01", "--until", "2026-01-01"], "paddock: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498 days\n"),
+            (["--since", "1900-01-01", "--until", "2200-01-01"], "paddock: a period covers at most 3650 days; 1900-01-01 to 2200-01-01 is 109574 days\n"),
             (["--since", "2999-01-01"], nil),
             // Refused before the community opens: for someone who is no member, the period is still the one line.
             (["--until", "2000-01-01", "--since", "2000-01-02", "--as", "nobody"], "paddock: the period starts (2000-01-02) after it ends (2000-01-01)\n"),
