@@ -27,6 +27,7 @@ enum StatsMarkdown {
                            + "\(StatsText.span(windows.gained30)), each against the span of equal length before; "
                            + "shipped over \(StatsText.span(windows.shipped90)).")
                 out.append("")
+                guard !report.demand.isEmpty else { out.append(StatsText.noProducts); continue }
                 out += table(["Product · feature", "Open suggestions", "Supporters", "Gained, 7 days", "Change", "Gained, 30 days",
                               "Change", "Shipped, 90 days"],
                              report.demand.map { row in
@@ -74,10 +75,11 @@ enum StatsMarkdown {
                     return row
                 }, right: [])
                 if part == .responsiveness, let r = current.responsiveness, !r.overdue.isEmpty {
-                    out += ["", "Under review for more than \(Responsiveness.overdueDays) days, oldest first:", ""]
-                    out += table(["Suggestion", "Title", "Product", "Under review since", "Days"], r.overdue.map { waiting in
+                    out += ["", "Under review for more than \(Responsiveness.overdueDays) days, oldest first\(StatsText.overdueCut(r)):", ""]
+                    out += table(["Suggestion", "Title", "Product", "Under review since", "Waiting"], r.overdue.map { waiting in
                         let since = StatsDay(waiting.since)
-                        return ["#\(waiting.id)", escape(waiting.title), escape(waiting.product), since.text, "\(since.distance(to: report.today))"]
+                        return ["#\(waiting.id)", escape(waiting.title), escape(waiting.product), since.text,
+                                StatsText.waited(waiting, asOf: current.asOf)]
                     }, right: [4])
                 }
             }

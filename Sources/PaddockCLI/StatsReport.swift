@@ -251,9 +251,10 @@ struct StatsFigure {
                 add(.responsiveness, "suggestions", "suggestions", "under_review_over_\(Responsiveness.overdueDays)_days",
                     "under review over \(Responsiveness.overdueDays) days", suggestions, now, Double(r.overdueCount), compares: false)
                 for waiting in r.overdue {
-                    let since = StatsDay(waiting.since)
+                    // Whole days waited, rounded down as the dashboard's "waiting 202 days 13 hours" is.
                     add(.responsiveness, "#\(waiting.id)", waiting.title, "days_under_review", "days under review", .count("days"),
-                        (since, today), Double(since.distance(to: today)), compares: false)
+                        (StatsDay(waiting.since), today), Double(StatsText.secondsWaiting(waiting, asOf: stats.asOf) / 86_400),
+                        compares: false)
                 }
             case .moderation:
                 guard let m = stats.moderation else { continue }
@@ -265,7 +266,9 @@ struct StatsFigure {
                     .seconds, whole, m.medianHandleSeconds.map(Double.init), compares: true)
                 add(.moderation, "flags", "flags", "raised", "flags raised", .count("flags"), whole, Double(m.flags), compares: true)
                 for reason in FlagReason.allCases {
-                    add(.moderation, "flags/\(reason.rawValue)", "flags: \(reason.rawValue)", "raised", "  of them \(reason.rawValue)",
+                    // The subject stays the stable key (flags/off_topic); the names are for people ("off topic").
+                    let label = StatsText.label(reason)
+                    add(.moderation, "flags/\(reason.rawValue)", "flags: \(label)", "raised", "  of them \(label)",
                         .count("flags"), whole, Double(m.flagsByReason[reason] ?? 0), compares: true)
                 }
                 add(.moderation, "posts", "posts", "hidden", "posts hidden", .count("posts"), whole, Double(m.hidden), compares: true)
