@@ -14,7 +14,8 @@ struct StatsCommand: ParsableCommand {
             Members see demand per product and feature; moderators also moderation health; \
             managers and admins every part. The period is whole UTC days, both ends included: \
             by default the 30 days ending today. --compare adds the period of equal length \
-            just before it, and each figure's change.
+            just before it, and each figure's change; demand always sets its 7 and 30 days \
+            against the spans of equal length before.
 
             Examples:
               paddock stats
@@ -41,7 +42,7 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .customLong("part"),
             help: ArgumentHelp("Only this part; repeat for more.", valueName: "part"))
     var parts: [StatsPart] = []
-    @Flag(help: "Also show the period of equal length before, and each figure's change.")
+    @Flag(help: "Also show the period of equal length before, and each figure's change (demand carries its own: 7 and 30 days against the spans before).")
     var compare = false
     @Flag(help: "Print one JSON object.") var json = false
     @Flag(help: "Print CSV: a header, then one row per figure.") var csv = false
@@ -87,13 +88,19 @@ struct StatsCommand: ParsableCommand {
         let (community, actor) = try global.acting()
         // Naming only parts the actor may not see is refused; otherwise those are simply left out.
         let parts = parts.isEmpty ? asked : try Rules.readStats(asked, by: actor)
-        let query = StatsQuery(period: period, product: product, feature: feature, parts: Set(parts))
+        var query = StatsQuery(period: period, product: product, feature: feature, parts: Set(parts))
         let current = try community.stats(by: actor, query)
         var previous: CommunityStats?
-        let compared = StatsReport.compared(parts.filter(current.has))
-        if compare, !compared.isEmpty {
-            previous = try community.stats(by: actor, StatsQuery(period: period.previous, product: product, feature: feature,
-                                                                 parts: Set(compared)))
+        if compare {
+            // Demand carries its own comparisons; the other parts the viewer sees are fetched for the period before.
+            let compared = StatsReport.compared(parts.filter(current.has))
+            if compared.isEmpty {
+                previous = CommunityStats(period: period.previous, asOf: current.asOf)
+            } else {
+                query.period = period.previous
+                query.parts = Set(compared)
+                previous = try community.stats(by: actor, query)
+            }
         }
         let report = StatsReport(current: current, previous: previous, parts: parts, product: product, feature: feature)
         let style = charts.style

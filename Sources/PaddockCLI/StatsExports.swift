@@ -10,13 +10,11 @@ enum StatsMarkdown {
         let current = report.current
         var out: [String] = ["# Community figures", ""]
         var intro = "\(current.period.description), read \(TimeText.describe(current.asOf))."
-        if let previous = report.previous {
-            intro += " Compared with the \(Plural.count(previous.period.days, "day")) before, \(previous.period.description)."
-        }
+        for line in StatsText.compareText(report) { intro += " " + line }
         if let scope = report.scopeText { intro += " " + escape(scope) }
         out.append(intro)
         let figures = report.figures
-        let compared = report.previous != nil
+        let compared = report.compares
         for part in report.shown {
             out += ["", "## \(part.title)", ""]
             switch part {
@@ -119,7 +117,8 @@ enum StatsCSV {
     }
 
     static func render(_ report: StatsReport) -> String {
-        let compared = report.previous != nil
+        // With --compare the columns are the same whatever the viewer may see.
+        let compared = report.compares
         var rows = [header(compared: compared)]
         for figure in report.figures {
             var row = [figure.part.rawValue, text(figure.subject), text(figure.name), figure.metric, figure.unit,

@@ -8,7 +8,8 @@ import PaddockCore
 /// Every format is a function of this value alone, so tests feed it hand-built figures.
 struct StatsReport {
     var current: CommunityStats
-    /// The period before, for the parts whose figures have a change to show.
+    /// The period before, for the parts whose figures have a change to show
+    /// (with `--compare`; a member's holds no part: demand carries its own change).
     var previous: CommunityStats?
     /// The parts asked for, in the order they print.
     var parts: [StatsPart]
@@ -23,6 +24,17 @@ struct StatsReport {
         self.parts = parts
         self.product = product
         self.feature = feature
+    }
+
+    /// Whether the report compares with the period before (`--compare`): then
+    /// every format says so, whichever parts the viewer sees, and the CSV has the
+    /// same columns for every role.
+    var compares: Bool { previous != nil }
+
+    /// The parts shown that have a period before to compare with.
+    var comparedShown: [StatsPart] {
+        guard let previous else { return [] }
+        return Self.compared(shown).filter(previous.has)
     }
 
     /// The parts that print: asked for and present. The store leaves out (nil)

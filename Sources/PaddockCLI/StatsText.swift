@@ -30,12 +30,28 @@ enum StatsText {
 
     static func header(_ report: StatsReport) -> [String] {
         var lines = ["Community figures for \(report.current.period.description), read \(TimeText.describe(report.current.asOf))"]
-        if let previous = report.previous {
-            lines.append("Compared with the \(Plural.count(previous.period.days, "day")) before: \(previous.period.description).")
-        }
+        lines += compareText(report)
         if let scope = report.scopeText { lines.append(SafeText.displayable(scope)) }
         return lines
     }
+
+    /// What `--compare` set against what: the period before for the parts that
+    /// have one; demand carries its own comparisons, whoever reads it.
+    static func compareText(_ report: StatsReport) -> [String] {
+        guard let previous = report.previous else { return [] }
+        var lines: [String] = []
+        if !report.comparedShown.isEmpty {
+            lines.append("Compared with the \(Plural.count(previous.period.days, "day")) before: \(previous.period.description).")
+        }
+        if report.shown.contains(.demand) {
+            lines.append(demandComparesText)
+        } else if report.comparedShown.isEmpty {
+            lines.append("Nothing shown has a period before to compare with.")
+        }
+        return lines
+    }
+
+    static let demandComparesText = "Demand carries its own comparisons: supporters gained in 7 and 30 days, against the spans before."
 
     static let noProducts = "No products yet."
 

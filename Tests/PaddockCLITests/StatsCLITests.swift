@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockStore
+@testable import PaddockCLI
 import Testing
 
 /// `paddock stats` through the built binary: bad input, who sees what, and the
@@ -129,11 +130,18 @@ import Testing
         let manager = try cli.run(as: "elena", ["stats", "--compare"])
         #expect(manager.status == 0, "\(manager.stderr)")
         for part in StatsPart.allCases { #expect(manager.stdout.contains(part.title), "\(part)") }
-        // A member's --compare has nothing to set against the period before (demand carries its own change).
+        // A member's --compare: demand carries its own comparisons, and says so; the formats keep their shape.
         let memberCompared = try cli.run(as: "marco", ["stats", "--compare", "--days", "1"])
-        #expect(memberCompared.status == 0 && !memberCompared.stdout.contains("Compared with") && !memberCompared.stdout.contains("before "))
+        #expect(memberCompared.status == 0 && !memberCompared.stdout.contains("Compared with"))
+        #expect(memberCompared.stdout.contains(StatsText.demandComparesText))
         #expect(memberCompared.stdout.hasPrefix("Community figures for \(StatsDay(Date()).text) (1 day), read "))
-        #expect(try Self.json(cli, as: "marco", ["--compare"])["previous"] == nil)
+        let previous = try #require(try Self.json(cli, as: "marco", ["--compare"])["previous"] as? [String: Any])
+        #expect(Set(previous.keys) == ["period", "asOf", "today"])
+        let kurts = try #require(try Self.json(cli, as: "kurt", ["--compare"])["previous"] as? [String: Any])
+        #expect(Set(kurts.keys) == ["period", "asOf", "today", "moderation"])
+        let memberCSV = try cli.run(as: "marco", ["stats", "--compare", "--csv"])
+        let rows = try #require(StatsOutputTests.parseCSV(memberCSV.stdout))
+        #expect(rows[0] == StatsCSV.header(compared: true) && rows.allSatisfy { $0.count == 10 })
         // Naming a part among others the reader may not see prints only what they may see.
         let mixed = try cli.run(as: "marco", ["stats", "--part", "activity", "--part", "demand", "--markdown"])
         #expect(mixed.status == 0 && mixed.stdout.contains("## \(StatsPart.demand.title)") && !mixed.stdout.contains("## Activity"))

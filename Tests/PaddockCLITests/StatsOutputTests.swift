@@ -388,6 +388,25 @@ extension StatsOutputTests {
         #expect(StatsText.demandName(short) == "Furia · Seat (retired)")
     }
 
+    /// --compare for a member: nothing but demand, which carries its own comparisons.
+    @Test func aMembersCompareSaysSoInEveryFormat() throws {
+        let report = StatsReport(current: Self.member(), previous: CommunityStats(period: Self.period.previous, asOf: Self.asOf))
+        let text = StatsText.plain(report)
+        #expect(text.contains("\n\(StatsText.demandComparesText)\n"))
+        #expect(!text.contains("Compared with"))
+        let rows = try #require(Self.parseCSV(StatsCSV.render(report)))
+        #expect(rows[0] == StatsCSV.header(compared: true))
+        #expect(rows.allSatisfy { $0.count == 10 })
+        let json = try Self.object(report)
+        let previous = try #require(json["previous"] as? [String: Any])
+        #expect(Set(previous.keys) == ["period", "asOf", "today"])
+        #expect(Self.same(previous["period"], ["first": "2026-10-05", "last": "2026-11-03", "days": 30]))
+        #expect(StatsMarkdown.render(report).contains(StatsText.demandComparesText))
+        // A manager's says both.
+        let staff = StatsText.plain(Self.compared())
+        #expect(staff.contains("Compared with the 30 days before") && staff.contains(StatsText.demandComparesText))
+    }
+
     @Test func flagReasonsReadAsWordsWithStableKeys() throws {
         let text = StatsText.plain(StatsReport(current: Self.staff()))
         #expect(text.contains("of them off topic") && !text.contains("off_topic"))
