@@ -83,12 +83,28 @@ struct StatsCommand: ParsableCommand {
         return (parts.isEmpty ? StatsPart.allCases : parts).filter { seen.insert($0).inserted }
     }
 
+    /// The product and feature as the catalog spells them: slugs are lowercase, whatever was typed.
+    var productSlug: String? { product?.lowercased() }
+    var featureSlug: String? { feature?.lowercased() }
+
+    /// The parts a report prints for `actor`: every part (the store leaves out what they may not see)
+    /// without --part; with it, the parts named, each once — refused, with the
+    /// one line Core gives, as soon as any named part is one the viewer may not see.
+    static func parts(_ named: [StatsPart], asked: [StatsPart], by actor: Actor) throws -> [StatsPart] {
+        guard !named.isEmpty else { return asked }
+        let visible = StatsPart.visible(to: actor.role)
+        if let hidden = asked.first(where: { !visible.contains($0) }) {
+            _ = try Rules.readStats([hidden], by: actor)
+        }
+        return asked
+    }
+
     func run() throws {
         let period = try period(today: StatsDay(Date()))
         let (community, actor) = try global.acting()
-        // Naming only parts the actor may not see is refused; otherwise those are simply left out.
-        let parts = parts.isEmpty ? asked : try Rules.readStats(asked, by: actor)
-        var query = StatsQuery(period: period, product: product, feature: feature, parts: Set(parts))
+        let parts = try Self.parts(parts, asked: asked, by: actor)
+        var query = StatsQuery(period: period, product: productSlug, feature: featureSlug, parts: Set(parts))
+        // OVERDUE LIMIT: once Core's StatsQuery has `overdueLimit` (default 5), the CLI lists them all: query.overdueLimit = 100
         let current = try community.stats(by: actor, query)
         var previous: CommunityStats?
         if compare {
@@ -102,7 +118,7 @@ struct StatsCommand: ParsableCommand {
                 previous = try community.stats(by: actor, query)
             }
         }
-        let report = StatsReport(current: current, previous: previous, parts: parts, product: product, feature: feature)
+        let report = StatsReport(current: current, previous: previous, parts: parts, product: productSlug, feature: featureSlug)
         let style = charts.style
         if json {
             try Output.json(StatsJSON(report: report))

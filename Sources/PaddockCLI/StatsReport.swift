@@ -13,7 +13,8 @@ struct StatsReport {
     var previous: CommunityStats?
     /// The parts asked for, in the order they print.
     var parts: [StatsPart]
-    /// The product (and feature) demand and activity were narrowed to, as typed.
+    /// The product (and feature) demand and activity were narrowed to, as the
+    /// catalog spells them (slugs are lowercase, whatever was typed).
     var product: String?
     var feature: String?
 
@@ -22,8 +23,8 @@ struct StatsReport {
         self.current = current
         self.previous = previous
         self.parts = parts
-        self.product = product
-        self.feature = feature
+        self.product = product?.lowercased()
+        self.feature = feature?.lowercased()
     }
 
     /// Whether the report compares with the period before (`--compare`): then

@@ -438,4 +438,10 @@ extension StatsOutputTests {
         #expect(StatsMarkdown.render(StatsReport(current: stats)).contains("| 2026-10-01 | 63 days 13 hours |"))
     }
 
+    @Test func slugsPrintAsTheCatalogSpellsThem() throws {
+        let report = StatsReport(current: Self.member(), product: "FURIA", feature: "SEAT")
+        #expect(StatsText.plain(report).contains("\nDemand of feature furia/seat only.\n"))
+        let json = try Self.object(report)
+        #expect(json["product"] as? String == "furia" && json["feature"] as? String == "seat")
+    }
 }
