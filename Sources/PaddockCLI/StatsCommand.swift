@@ -14,7 +14,8 @@ struct StatsCommand: ParsableCommand {
             Members see demand per product and feature; moderators also moderation health; \
             managers and admins every part. The period is whole UTC days, both ends included: \
             by default the 30 days ending today. --compare adds the period of equal length \
-            just before it, and each figure's change.
+            just before it, and each figure's change; demand always sets its 7 and 30 days \
+            against the spans of equal length before.
 
             Examples:
               paddock stats
@@ -34,12 +35,14 @@ struct StatsCommand: ParsableCommand {
     var since: String?
     @Option(help: ArgumentHelp("The last day, UTC, included, written YYYY-MM-DD (default: today).", valueName: "day"))
     var until: String?
-    @Option(help: ArgumentHelp("The number of days ending with --until, 1–\(StatsPeriod.longestDays) (instead of --since).", valueName: "n"))
+    // Unconditional, so a negative count (`--days -1`) reaches validate() and its range message, not "Missing value".
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("The number of days ending with --until, 1–\(StatsPeriod.longestDays) (instead of --since).", valueName: "n"))
     var days: Int?
     @Option(name: .customLong("part"),
             help: ArgumentHelp("Only this part; repeat for more.", valueName: "part"))
     var parts: [StatsPart] = []
-    @Flag(help: "Also show the period of equal length before, and each figure's change.")
+    @Flag(help: "Also show the period of equal length before, and each figure's change (demand carries its own: 7 and 30 days against the spans before).")
     var compare = false
     @Flag(help: "Print one JSON object.") var json = false
     @Flag(help: "Print CSV: a header, then one row per figure.") var csv = false
@@ -80,20 +83,42 @@ struct StatsCommand: ParsableCommand {
         return (parts.isEmpty ? StatsPart.allCases : parts).filter { seen.insert($0).inserted }
     }
 
+    /// The product and feature as the catalog spells them: slugs are lowercase, whatever was typed.
+    var productSlug: String? { product?.lowercased() }
+    var featureSlug: String? { feature?.lowercased() }
+
+    /// The parts a report prints for `actor`: every part (the store leaves out what they may not see)
+    /// without --part; with it, the parts named, each once — refused, with the
+    /// one line Core gives, as soon as any named part is one the viewer may not see.
+    static func parts(_ named: [StatsPart], asked: [StatsPart], by actor: Actor) throws -> [StatsPart] {
+        guard !named.isEmpty else { return asked }
+        let visible = StatsPart.visible(to: actor.role)
+        if let hidden = asked.first(where: { !visible.contains($0) }) {
+            _ = try Rules.readStats([hidden], by: actor)
+        }
+        return asked
+    }
+
     func run() throws {
         let period = try period(today: StatsDay(Date()))
         let (community, actor) = try global.acting()
-        // Naming only parts the actor may not see is refused; otherwise those are simply left out.
-        let parts = parts.isEmpty ? asked : try Rules.readStats(asked, by: actor)
-        let query = StatsQuery(period: period, product: product, feature: feature, parts: Set(parts))
+        let parts = try Self.parts(parts, asked: asked, by: actor)
+        var query = StatsQuery(period: period, product: productSlug, feature: featureSlug, parts: Set(parts))
+        // OVERDUE LIMIT: once Core's StatsQuery has `overdueLimit` (default 5), the CLI lists them all: query.overdueLimit = 100
         let current = try community.stats(by: actor, query)
         var previous: CommunityStats?
-        let compared = StatsReport.compared(parts.filter(current.has))
-        if compare, !compared.isEmpty {
-            previous = try community.stats(by: actor, StatsQuery(period: period.previous, product: product, feature: feature,
-                                                                 parts: Set(compared)))
+        if compare {
+            // Demand carries its own comparisons; the other parts the viewer sees are fetched for the period before.
+            let compared = StatsReport.compared(parts.filter(current.has))
+            if compared.isEmpty {
+                previous = CommunityStats(period: period.previous, asOf: current.asOf)
+            } else {
+                query.period = period.previous
+                query.parts = Set(compared)
+                previous = try community.stats(by: actor, query)
+            }
         }
-        let report = StatsReport(current: current, previous: previous, parts: parts, product: product, feature: feature)
+        let report = StatsReport(current: current, previous: previous, parts: parts, product: productSlug, feature: featureSlug)
         let style = charts.style
         if json {
             try Output.json(StatsJSON(report: report))

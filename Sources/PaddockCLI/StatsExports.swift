@@ -10,13 +10,11 @@ enum StatsMarkdown {
         let current = report.current
         var out: [String] = ["# Community figures", ""]
         var intro = "\(current.period.description), read \(TimeText.describe(current.asOf))."
-        if let previous = report.previous {
-            intro += " Compared with the \(Plural.count(previous.period.days, "day")) before, \(previous.period.description)."
-        }
+        for line in StatsText.compareText(report) { intro += " " + line }
         if let scope = report.scopeText { intro += " " + escape(scope) }
         out.append(intro)
         let figures = report.figures
-        let compared = report.previous != nil
+        let compared = report.compares
         for part in report.shown {
             out += ["", "## \(part.title)", ""]
             switch part {
@@ -27,6 +25,7 @@ enum StatsMarkdown {
                            + "\(StatsText.span(windows.gained30)), each against the span of equal length before; "
                            + "shipped over \(StatsText.span(windows.shipped90)).")
                 out.append("")
+                guard !report.demand.isEmpty else { out.append(StatsText.noProducts); continue }
                 out += table(["Product · feature", "Open suggestions", "Supporters", "Gained, 7 days", "Change", "Gained, 30 days",
                               "Change", "Shipped, 90 days"],
                              report.demand.map { row in
@@ -74,10 +73,11 @@ enum StatsMarkdown {
                     return row
                 }, right: [])
                 if part == .responsiveness, let r = current.responsiveness, !r.overdue.isEmpty {
-                    out += ["", "Under review for more than \(Responsiveness.overdueDays) days, oldest first:", ""]
-                    out += table(["Suggestion", "Title", "Product", "Under review since", "Days"], r.overdue.map { waiting in
+                    out += ["", "Under review for more than \(Responsiveness.overdueDays) days, oldest first\(StatsText.overdueCut(r)):", ""]
+                    out += table(["Suggestion", "Title", "Product", "Under review since", "Waiting"], r.overdue.map { waiting in
                         let since = StatsDay(waiting.since)
-                        return ["#\(waiting.id)", escape(waiting.title), escape(waiting.product), since.text, "\(since.distance(to: report.today))"]
+                        return ["#\(waiting.id)", escape(waiting.title), escape(waiting.product), since.text,
+                                StatsText.waited(waiting, asOf: current.asOf)]
                     }, right: [4])
                 }
             }
@@ -117,7 +117,8 @@ enum StatsCSV {
     }
 
     static func render(_ report: StatsReport) -> String {
-        let compared = report.previous != nil
+        // With --compare the columns are the same whatever the viewer may see.
+        let compared = report.compares
         var rows = [header(compared: compared)]
         for figure in report.figures {
             var row = [figure.part.rawValue, text(figure.subject), text(figure.name), figure.metric, figure.unit,

@@ -8,11 +8,13 @@ import PaddockCore
 /// Every format is a function of this value alone, so tests feed it hand-built figures.
 struct StatsReport {
     var current: CommunityStats
-    /// The period before, for the parts whose figures have a change to show.
+    /// The period before, for the parts whose figures have a change to show
+    /// (with `--compare`; a member's holds no part: demand carries its own change).
     var previous: CommunityStats?
     /// The parts asked for, in the order they print.
     var parts: [StatsPart]
-    /// The product (and feature) demand and activity were narrowed to, as typed.
+    /// The product (and feature) demand and activity were narrowed to, as the
+    /// catalog spells them (slugs are lowercase, whatever was typed).
     var product: String?
     var feature: String?
 
@@ -21,8 +23,19 @@ struct StatsReport {
         self.current = current
         self.previous = previous
         self.parts = parts
-        self.product = product
-        self.feature = feature
+        self.product = product?.lowercased()
+        self.feature = feature?.lowercased()
+    }
+
+    /// Whether the report compares with the period before (`--compare`): then
+    /// every format says so, whichever parts the viewer sees, and the CSV has the
+    /// same columns for every role.
+    var compares: Bool { previous != nil }
+
+    /// The parts shown that have a period before to compare with.
+    var comparedShown: [StatsPart] {
+        guard let previous else { return [] }
+        return Self.compared(shown).filter(previous.has)
     }
 
     /// The parts that print: asked for and present. The store leaves out (nil)
@@ -251,9 +264,10 @@ struct StatsFigure {
                 add(.responsiveness, "suggestions", "suggestions", "under_review_over_\(Responsiveness.overdueDays)_days",
                     "under review over \(Responsiveness.overdueDays) days", suggestions, now, Double(r.overdueCount), compares: false)
                 for waiting in r.overdue {
-                    let since = StatsDay(waiting.since)
+                    // Whole days waited, rounded down as the dashboard's "waiting 202 days 13 hours" is.
                     add(.responsiveness, "#\(waiting.id)", waiting.title, "days_under_review", "days under review", .count("days"),
-                        (since, today), Double(since.distance(to: today)), compares: false)
+                        (StatsDay(waiting.since), today), Double(StatsText.secondsWaiting(waiting, asOf: stats.asOf) / 86_400),
+                        compares: false)
                 }
             case .moderation:
                 guard let m = stats.moderation else { continue }
@@ -265,7 +279,9 @@ struct StatsFigure {
                     .seconds, whole, m.medianHandleSeconds.map(Double.init), compares: true)
                 add(.moderation, "flags", "flags", "raised", "flags raised", .count("flags"), whole, Double(m.flags), compares: true)
                 for reason in FlagReason.allCases {
-                    add(.moderation, "flags/\(reason.rawValue)", "flags: \(reason.rawValue)", "raised", "  of them \(reason.rawValue)",
+                    // The subject stays the stable key (flags/off_topic); the names are for people ("off topic").
+                    let label = StatsText.label(reason)
+                    add(.moderation, "flags/\(reason.rawValue)", "flags: \(label)", "raised", "  of them \(label)",
                         .count("flags"), whole, Double(m.flagsByReason[reason] ?? 0), compares: true)
                 }
                 add(.moderation, "posts", "posts", "hidden", "posts hidden", .count("posts"), whole, Double(m.hidden), compares: true)

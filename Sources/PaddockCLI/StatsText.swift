@@ -30,11 +30,78 @@ enum StatsText {
 
     static func header(_ report: StatsReport) -> [String] {
         var lines = ["Community figures for \(report.current.period.description), read \(TimeText.describe(report.current.asOf))"]
-        if let previous = report.previous {
-            lines.append("Compared with the \(Plural.count(previous.period.days, "day")) before: \(previous.period.description).")
-        }
+        lines += compareText(report)
         if let scope = report.scopeText { lines.append(SafeText.displayable(scope)) }
         return lines
+    }
+
+    /// What `--compare` set against what: the period before for the parts that
+    /// have one; demand carries its own comparisons, whoever reads it.
+    static func compareText(_ report: StatsReport) -> [String] {
+        guard let previous = report.previous else { return [] }
+        var lines: [String] = []
+        if !report.comparedShown.isEmpty {
+            lines.append("Compared with the \(Plural.count(previous.period.days, "day")) before: \(previous.period.description).")
+        }
+        if report.shown.contains(.demand) {
+            lines.append(demandComparesText)
+        } else if report.comparedShown.isEmpty {
+            lines.append("Nothing shown has a period before to compare with.")
+        }
+        return lines
+    }
+
+    static let demandComparesText = "Demand carries its own comparisons: supporters gained in 7 and 30 days, against the spans before."
+
+    static let noProducts = "No products yet."
+
+    /// A demand row's name, cut to `width` when too long: the product's part is
+    /// shortened first, so the feature's part, and a suffix such as " (retired)",
+    /// stay readable ("Ardente Furia 95… · Suspension"). Made safe.
+    static func demandName(_ row: DemandRow, width: Int = nameWidth) -> String {
+        let full = SafeText.displayable(row.name)
+        guard TextWidth.of(full) > width else { return full }
+        let product = SafeText.displayable(row.productName)
+        // What follows the product's name: " · Seat", " · Seat (retired)", " (retired)".
+        guard full.hasPrefix(product), full.count > product.count else { return TextWrap.truncate(full, width: width) }
+        let tail = String(full.dropFirst(product.count))
+        let room = width - TextWidth.of(tail)
+        if room >= shortestProductName { return TextWrap.truncate(product, width: room) + tail }
+        // The feature's part alone is too wide: keep a little of the product, cut the feature, keep a suffix whole.
+        let suffix = nameSuffixes.first { tail.hasSuffix($0) && tail.count > $0.count } ?? ""
+        let head = TextWrap.truncate(product, width: shortestProductName)
+        let feature = String(tail.dropLast(suffix.count))
+        return head + TextWrap.truncate(feature, width: width - TextWidth.of(head) - TextWidth.of(suffix)) + suffix
+    }
+
+    /// The least of a product's name a cut demand row keeps.
+    static let shortestProductName = 8
+    /// Endings of a demand row's name that say something of the row, kept whole when it is cut.
+    static let nameSuffixes = [" (retired)"]
+
+    /// A flag's reason as people read it: "off topic", not `off_topic`.
+    static func label(_ reason: FlagReason) -> String {
+        switch reason {
+        case .spam: "spam"
+        case .offTopic: "off topic"
+        case .abusive: "abusive"
+        case .other: "other"
+        }
+    }
+
+    /// How long a suggestion has waited under review, in whole seconds as of `asOf`.
+    static func secondsWaiting(_ waiting: WaitingSuggestion, asOf: Date) -> Int {
+        max(0, Int(asOf.timeIntervalSince(waiting.since)))
+    }
+
+    /// "63 days 13 hours": as the dashboard says it (rounded down).
+    static func waited(_ waiting: WaitingSuggestion, asOf: Date) -> String {
+        TimeText.describeSpan(seconds: secondsWaiting(waiting, asOf: asOf))
+    }
+
+    /// " (the oldest 5 of 6)" when the list is cut; nothing when it holds them all.
+    static func overdueCut(_ r: Responsiveness) -> String {
+        r.overdueCount > r.overdue.count ? " (the oldest \(r.overdue.count) of \(r.overdueCount))" : ""
     }
 
     static func demand(_ report: StatsReport) -> [String] {
@@ -42,10 +109,10 @@ enum StatsText {
         let windows = DemandWindows(endingOn: report.current.period.last)
         var lines = ["\(StatsPart.demand.title), rising fastest first"]
         let rows = report.demand
-        guard !rows.isEmpty else { return lines + ["  No products yet."] }
+        guard !rows.isEmpty else { return lines + ["  " + noProducts] }
         let header = ["PRODUCT · FEATURE", "OPEN", "SUPPORT", "7 DAYS", "CHANGE", "30 DAYS", "CHANGE", "SHIPPED"]
         lines += columns([header] + rows.map { row in
-            [TextWrap.truncate(row.name, width: nameWidth), "\(row.openSuggestions)", "\(row.totalSupport)",
+            [demandName(row), "\(row.openSuggestions)", "\(row.totalSupport)",
              "\(row.gained7.now)", row.gained7.changeText, "\(row.gained30.now)", row.gained30.changeText, "\(row.shipped90)"]
         }, right: Set(1...7))
         return lines + legend([
@@ -122,12 +189,11 @@ enum StatsText {
         }
         lines += columns(rows, right: [])
         if part == .responsiveness, let r = report.current.responsiveness, !r.overdue.isEmpty {
-            let more = r.overdueCount > r.overdue.count ? " (the oldest \(r.overdue.count) of \(r.overdueCount))" : ""
-            lines.append("  Under review for more than \(Responsiveness.overdueDays) days, oldest first\(more):")
+            lines.append("  Under review for more than \(Responsiveness.overdueDays) days, oldest first\(overdueCut(r)):")
             lines += columns(r.overdue.map { waiting in
                 let since = StatsDay(waiting.since)
                 return ["  #\(waiting.id)", TextWrap.truncate(waiting.title, width: 50), SafeText.displayable(waiting.product),
-                        "since \(since.text)", Plural.count(since.distance(to: report.today), "day")]
+                        "since \(since.text)", waited(waiting, asOf: report.current.asOf)]
             }, right: [4])
         }
         return lines

@@ -1,6 +1,7 @@
 import Foundation
 import PaddockCore
 import PaddockStore
+@testable import PaddockCLI
 import Testing
 
 /// `paddock stats` through the built binary: bad input, who sees what, and the
@@ -50,6 +51,8 @@ import Testing
             (["--until", "tomorrow"], "Error: --until takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01\n"),
             (["--days", "3651"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "0"], "Error: --days must be between 1 and 3650\n"),
+            (["--days", "-1"], "Error: --days must be between 1 and 3650\n"),
+            (["--days=-1"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "7", "--since", "2026-11-01"], "Error: give either --since or --days, not both\n"),
             (["--feature", "seat"], "Error: --feature needs --product: a feature's slug is its product's\n"),
             (["--json", "--csv"], "Error: give one of --json, --csv and --markdown, not two\n"),
@@ -71,7 +74,8 @@ import Testing
         // What the period may be is Core's rule: the community refuses it, in one line.
         for (args, message) in [
             (["--since", "2026-12-05", "--until", "2026-12-01"], "paddock: the period starts (2026-12-05) after it ends (2026-12-01)\n"),
-            (["--since", "2000-01-01", "--until", "2026-01-01"], "paddock: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498\n"),
+            (["--since", "2000-01-01", "--until", "2026-01-01"], "paddock: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498 days\n"),
+            (["--since", "1900-01-01", "--until", "2200-01-01"], "paddock: a period covers at most 3650 days; 1900-01-01 to 2200-01-01 is 109574 days\n"),
             (["--since", "2999-01-01"], nil),
             // Refused before the community opens: for someone who is no member, the period is still the one line.
             (["--until", "2000-01-01", "--since", "2000-01-02", "--as", "nobody"], "paddock: the period starts (2000-01-02) after it ends (2000-01-01)\n"),
@@ -92,6 +96,10 @@ import Testing
             ("marco", ["activity"], "paddock: the activity figures are for managers and admins\n"),
             ("marco", ["moderation", "participation"], "paddock: the moderation figures are for moderators, managers and admins\n"),
             ("kurt", ["responsiveness"], "paddock: the responsiveness figures are for managers and admins\n"),
+            // Named among parts the reader may see: refused all the same, with the same line.
+            ("marco", ["demand", "activity"], "paddock: the activity figures are for managers and admins\n"),
+            ("marco", ["activity", "demand"], "paddock: the activity figures are for managers and admins\n"),
+            ("kurt", ["moderation", "demand", "participation"], "paddock: the participation figures are for managers and admins\n"),
         ] {
             let result = try cli.run(as: handle, ["stats"] + parts.flatMap { ["--part", $0] })
             #expect(result.status == 1 && result.stdout.isEmpty)
@@ -126,14 +134,18 @@ import Testing
         let manager = try cli.run(as: "elena", ["stats", "--compare"])
         #expect(manager.status == 0, "\(manager.stderr)")
         for part in StatsPart.allCases { #expect(manager.stdout.contains(part.title), "\(part)") }
-        // A member's --compare has nothing to set against the period before (demand carries its own change).
+        // A member's --compare: demand carries its own comparisons, and says so; the formats keep their shape.
         let memberCompared = try cli.run(as: "marco", ["stats", "--compare", "--days", "1"])
-        #expect(memberCompared.status == 0 && !memberCompared.stdout.contains("Compared with") && !memberCompared.stdout.contains("before "))
+        #expect(memberCompared.status == 0 && !memberCompared.stdout.contains("Compared with"))
+        #expect(memberCompared.stdout.contains(StatsText.demandComparesText))
         #expect(memberCompared.stdout.hasPrefix("Community figures for \(StatsDay(Date()).text) (1 day), read "))
-        #expect(try Self.json(cli, as: "marco", ["--compare"])["previous"] == nil)
-        // Naming a part among others the reader may not see prints only what they may see.
-        let mixed = try cli.run(as: "marco", ["stats", "--part", "activity", "--part", "demand", "--markdown"])
-        #expect(mixed.status == 0 && mixed.stdout.contains("## \(StatsPart.demand.title)") && !mixed.stdout.contains("## Activity"))
+        let previous = try #require(try Self.json(cli, as: "marco", ["--compare"])["previous"] as? [String: Any])
+        #expect(Set(previous.keys) == ["period", "asOf", "today"])
+        let kurts = try #require(try Self.json(cli, as: "kurt", ["--compare"])["previous"] as? [String: Any])
+        #expect(Set(kurts.keys) == ["period", "asOf", "today", "moderation"])
+        let memberCSV = try cli.run(as: "marco", ["stats", "--compare", "--csv"])
+        let rows = try #require(StatsOutputTests.parseCSV(memberCSV.stdout))
+        #expect(rows[0] == StatsCSV.header(compared: true) && rows.allSatisfy { $0.count == 10 })
     }
 
     @Test func demandCountsTheCommunitysSuggestions() throws {
@@ -173,6 +185,11 @@ import Testing
         let seat = try #require(try Self.json(cli, as: "marco", ["--product", "furia", "--feature", "seat"])["demand"] as? [[String: Any]])
         #expect(seat.contains { $0["feature"] as? String == "seat" })
         #expect(seat.allSatisfy { $0["product"] as? String == "furia" && ($0["feature"] == nil || $0["feature"] is NSNull || $0["feature"] as? String == "seat") })
+        // Slugs as the catalog spells them, whatever was typed.
+        let typed = try Self.json(cli, as: "marco", ["--product", "FURIA", "--feature", "Seat"])
+        #expect(typed["product"] as? String == "furia" && typed["feature"] as? String == "seat")
+        let typedText = try cli.run(as: "marco", ["stats", "--product", "FURIA", "--feature", "Seat"])
+        #expect(typedText.stdout.contains("Demand of feature furia/seat only."), "\(typedText.stdout)")
         let before = try BadInputCLITests.contents(cli.db)
         for arguments in [["--product", "nope"], ["--product", "furia", "--feature", "nope"]] {
             let result = try cli.run(as: "marco", ["stats"] + arguments)

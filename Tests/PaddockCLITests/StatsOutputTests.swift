@@ -84,7 +84,8 @@ import Testing
         #expect(text.contains("  median time, review to answer      3 days 4 hours\n"))
         #expect(text.contains("12 days"))
         #expect(text.contains("  review queue                         4 items   as of 2026-12-03\n"))
-        #expect(text.contains("since 2026-10-01  63 days"))
+        // As the dashboard says it: rounded down, to the hour.
+        #expect(text.contains("since 2026-10-01  63 days 13 hours"))
         #expect(!Self.hasRawControls(text))
         #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })
     }
@@ -98,8 +99,8 @@ import Testing
         #expect(Set(table.map { TextWidth.of($0) }).count == 1, "\(table.joined(separator: "\n"))")
         #expect(table[1].hasPrefix("  Furia 950 · Seat "))
         #expect(table[1].contains("+8 (+400 %)"))
-        // A long name is cut to its column, safely.
-        #expect(table[3].hasPrefix("  Monster \"821\", naked | =1+1 ·…  "))
+        // A long name is cut to its column, safely, the product's part first.
+        #expect(table[3].hasPrefix("  Monster \"821\", na… · Dash␛ red  "))
     }
 
     @Test func aMemberReadsNothingOfThePartsTheyCannotSee() {
@@ -347,5 +348,100 @@ extension StatsOutputTests {
         let rows = try #require(Self.parseCSV(StatsCSV.render(StatsReport(current: stats))))
         #expect(rows.contains(["demand", "furia", "Furia 950", "supporters_gained_30d", "supporters", "2026-11-01", "2026-11-30", "30"]))
         #expect(rows.contains(["demand", "furia", "Furia 950", "open_suggestions", "suggestions", "2026-12-03", "2026-12-03", "3"]))
+    }
+}
+
+extension StatsOutputTests {
+    static func longProduct(features: [(String, String)]) -> CommunityStats {
+        var stats = member()
+        let name = "Ardente Furia 950 Special Edition MY2027"
+        let gain = Gain(now: 0, before: 0)
+        stats.demand = [DemandRow(product: "ardente", productName: name, openSuggestions: 2, totalSupport: 2, gained7: gain, gained30: gain,
+                                  shipped90: 0)]
+            + features.map { slug, featureName in
+                DemandRow(product: "ardente", productName: name, feature: slug, featureName: featureName, openSuggestions: 1, totalSupport: 1,
+                          gained7: gain, gained30: gain, shipped90: 0)
+            }
+        return stats
+    }
+
+    /// A long product's rows stay apart: its name is cut, its features' names are not.
+    @Test func longNamesAreCutInTheProductsPartSoFeaturesStayReadable() {
+        let text = StatsText.plain(StatsReport(current: Self.longProduct(features: [("seat", "Seat"), ("suspension", "Suspension")])))
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("  Ardente") }.map { String($0.prefix(32)) }
+        #expect(rows.count == 3 && Set(rows).count == 3, "\(rows)")
+        #expect(text.contains("  Ardente Furia 95… · Suspension  "))
+        #expect(text.contains("  Ardente Furia 950 Spec… · Seat  "))
+        #expect(text.contains("  Ardente Furia 950 Special Edi…  "))
+        // A suffix that says something of the row is kept, however long the feature's name.
+        let gain = Gain(now: 0, before: 0)
+        let retired = DemandRow(product: "ardente", productName: "Ardente Furia 950 Special Edition MY2027", feature: "seat",
+                                featureName: "Seat (retired)", openSuggestions: 0, totalSupport: 0, gained7: gain, gained30: gain, shipped90: 0)
+        #expect(StatsText.demandName(retired) == "Ardente Furi… · Seat (retired)")
+        var long = retired
+        long.featureName = "Adjustable rear suspension with remote preload (retired)"
+        let cut = StatsText.demandName(long)
+        #expect(cut.hasPrefix("Ardente…") && cut.hasSuffix("… (retired)") && TextWidth.of(cut) == StatsText.nameWidth, "\(cut)")
+        // A name that fits is left alone.
+        var short = retired
+        short.productName = "Furia"
+        #expect(StatsText.demandName(short) == "Furia · Seat (retired)")
+    }
+
+    /// --compare for a member: nothing but demand, which carries its own comparisons.
+    @Test func aMembersCompareSaysSoInEveryFormat() throws {
+        let report = StatsReport(current: Self.member(), previous: CommunityStats(period: Self.period.previous, asOf: Self.asOf))
+        let text = StatsText.plain(report)
+        #expect(text.contains("\n\(StatsText.demandComparesText)\n"))
+        #expect(!text.contains("Compared with"))
+        let rows = try #require(Self.parseCSV(StatsCSV.render(report)))
+        #expect(rows[0] == StatsCSV.header(compared: true))
+        #expect(rows.allSatisfy { $0.count == 10 })
+        let json = try Self.object(report)
+        let previous = try #require(json["previous"] as? [String: Any])
+        #expect(Set(previous.keys) == ["period", "asOf", "today"])
+        #expect(Self.same(previous["period"], ["first": "2026-10-05", "last": "2026-11-03", "days": 30]))
+        #expect(StatsMarkdown.render(report).contains(StatsText.demandComparesText))
+        // A manager's says both.
+        let staff = StatsText.plain(Self.compared())
+        #expect(staff.contains("Compared with the 30 days before") && staff.contains(StatsText.demandComparesText))
+    }
+
+    @Test func flagReasonsReadAsWordsWithStableKeys() throws {
+        let text = StatsText.plain(StatsReport(current: Self.staff()))
+        #expect(text.contains("of them off topic") && !text.contains("off_topic"))
+        let rows = try #require(Self.parseCSV(StatsCSV.render(StatsReport(current: Self.staff()))))
+        #expect(rows.contains(["moderation", "flags/off_topic", "flags: off topic", "raised", "flags", "2026-11-04", "2026-12-03", "5"]))
+        #expect(!StatsMarkdown.render(StatsReport(current: Self.staff())).contains("off\\_topic"))
+    }
+
+    @Test func markdownWithNoProductsSaysSo() {
+        var stats = Self.member()
+        stats.demand = []
+        let markdown = StatsMarkdown.render(StatsReport(current: stats))
+        #expect(markdown.contains("\n\(StatsText.noProducts)\n"))
+        #expect(!markdown.contains("| Product"))
+        #expect(StatsText.plain(StatsReport(current: stats)).contains("  \(StatsText.noProducts)\n"))
+    }
+
+    /// "the oldest N of M" only when the list is cut; every suggestion listed is in every format.
+    @Test func theOverdueListSaysWhenItIsCut() throws {
+        var stats = Self.staff()
+        let whole = StatsText.plain(StatsReport(current: { var s = stats; s.responsiveness?.overdueCount = 1; return s }()))
+        #expect(whole.contains("  Under review for more than 30 days, oldest first:\n"))
+        #expect(StatsText.plain(StatsReport(current: stats)).contains("oldest first (the oldest 1 of 3):\n"))
+        #expect(StatsMarkdown.render(StatsReport(current: stats)).contains("oldest first (the oldest 1 of 3):\n"))
+        stats.responsiveness?.overdue.append(WaitingSuggestion(id: 13, title: "Later", product: "furia",
+                                                               since: Self.day("2026-10-20").start))
+        let rows = try #require(Self.parseCSV(StatsCSV.render(StatsReport(current: stats))))
+        #expect(rows.filter { $0[3] == "days_under_review" }.map { $0[7] } == ["63", "44"])
+        #expect(StatsMarkdown.render(StatsReport(current: stats)).contains("| 2026-10-01 | 63 days 13 hours |"))
+    }
+
+    @Test func slugsPrintAsTheCatalogSpellsThem() throws {
+        let report = StatsReport(current: Self.member(), product: "FURIA", feature: "SEAT")
+        #expect(StatsText.plain(report).contains("\nDemand of feature furia/seat only.\n"))
+        let json = try Self.object(report)
+        #expect(json["product"] as? String == "furia" && json["feature"] as? String == "seat")
     }
 }

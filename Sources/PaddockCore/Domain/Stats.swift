@@ -40,7 +40,7 @@ public struct StatsPeriod: Equatable, Sendable {
             throw .invalid("the period starts (\(first.text)) after it ends (\(last.text))")
         }
         guard first.distance(to: last) < Self.longestDays else {
-            throw .invalid("a period covers at most \(Self.longestDays) days; \(first.text) to \(last.text) is \(first.distance(to: last) + 1)")
+            throw .invalid("a period covers at most \(Self.longestDays) days; \(first.text) to \(last.text) is \(first.distance(to: last) + 1) days")
         }
         self.first = first
         self.last = last
