@@ -103,8 +103,8 @@ struct StatsCommand: ParsableCommand {
         let period = try period(today: StatsDay(Date()))
         let (community, actor) = try global.acting()
         let parts = try Self.parts(parts, asked: asked, by: actor)
-        var query = StatsQuery(period: period, product: productSlug, feature: featureSlug, parts: Set(parts))
-        // OVERDUE LIMIT: once Core's StatsQuery has `overdueLimit` (default 5), the CLI lists them all: query.overdueLimit = 100
+        // A report names every suggestion waiting too long (the dashboard, the first few).
+        var query = StatsQuery(period: period, product: productSlug, feature: featureSlug, parts: Set(parts), overdueLimit: 1000)
         let current = try community.stats(by: actor, query)
         var previous: CommunityStats?
         if compare {
