@@ -55,6 +55,17 @@ private extension PaddockApp {
 /// thread, the view follows it, a click selects a post, and f, m, p, R and X
 /// act on it.
 @Suite struct ThreadSelectionTests {
+    /// At 40 columns the position stays whole: the reply count gives way, and
+    /// anything still too long ends in "…", never mid-number.
+    @Test func aNarrowHeaderKeepsThePositionWhole() throws {
+        let s = try SelectionScene(replies: 1000)
+        let app = try s.app()
+        app.press(.down, .down, .enter, .enter)
+        app.press(.character("G"))
+        let header = app.resizeAndRender(width: 40, height: 12).rows[2]
+        #expect(header.trimmingCharacters(in: .whitespaces) == "Garage · reply 1000 of 1000")
+    }
+
     @Test func inAShortThreadBracketsMoveTheSelectionPostByPost() throws {
         let s = try SelectionScene(replies: 3)
         let app = try s.app()
@@ -184,7 +195,7 @@ private extension PaddockApp {
     }
 
     @Test func gLoadingTheLastPageSelectsTheLastPost() throws {
-        let s = try SelectionScene(replies: 120)
+        let s = try SelectionScene(replies: 1000)
         let app = try s.app(width: 80, height: 24)
         app.press(.down, .down, .enter, .enter, .character("G"))
         #expect(app.selectedPosition == 120)

@@ -642,8 +642,11 @@ public struct ThreadScreen: Equatable, AppScreen {
         if summary.slowModeSeconds > 0 { facts.append("slow mode: one post per \(TimeText.describe(seconds: summary.slowModeSeconds))") }
         if loaded, let focused = focusedPost, postCount > 1 {
             facts.append(focused.position == 0 ? "opening post" : "reply \(focused.position) of \(postCount - 1)")
+            // "reply 5 of 40" says how many replies there are: in a narrow window it stands for both.
+            if TextWidth.of(" " + facts.filter { !$0.isEmpty }.joined(separator: " · ")) > body.width { facts.remove(at: 1) }
         }
-        canvas.put(" " + facts.filter { !$0.isEmpty }.joined(separator: " · "), x: 0, y: body.y + 1, role: .muted, maxWidth: body.width)
+        let factsLine = " " + facts.filter { !$0.isEmpty }.joined(separator: " · ")
+        canvas.put(TextWrap.truncate(factsLine, width: body.width), x: 0, y: body.y + 1, role: .muted, maxWidth: body.width)
         if summary.kind == .suggestion {
             SuggestionHeader.render(suggestion, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, now: now)
         }
