@@ -195,7 +195,7 @@ private extension PaddockApp {
     }
 
     @Test func gLoadingTheLastPageSelectsTheLastPost() throws {
-        let s = try SelectionScene(replies: 1000)
+        let s = try SelectionScene(replies: 120)
         let app = try s.app(width: 80, height: 24)
         app.press(.down, .down, .enter, .enter, .character("G"))
         #expect(app.selectedPosition == 120)
