@@ -75,6 +75,28 @@ extension Schema {
     /// test compares), written out: a released schema step never changes.
     static let openStatuses = "('new','under_review','planned','in_progress')"
 
+    /// Keeps `counter` (a product's or a feature's open suggestions and their
+    /// support) as rows of `source` are added and change status or support.
+    private static func openDemandTriggers(name: String, source: String, counter: String, key: String) -> String {
+        let isOpen = { (row: String) in "\(row).status IN \(openStatuses)" }
+        return """
+            CREATE TRIGGER tally_open_\(name) AFTER INSERT ON \(source) BEGIN
+              INSERT INTO \(counter) (\(key), openSuggestions, openSupport)
+                SELECT NEW.\(key), 1, NEW.supporterCount WHERE \(isOpen("NEW"))
+                ON CONFLICT (\(key)) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
+            END;
+            CREATE TRIGGER tally_open_\(name)_change AFTER UPDATE OF status, supporterCount ON \(source) BEGIN
+              INSERT INTO \(counter) (\(key), openSuggestions, openSupport)
+                SELECT NEW.\(key), (\(isOpen("NEW"))) - (\(isOpen("OLD"))),
+                       CASE WHEN \(isOpen("NEW")) THEN NEW.supporterCount ELSE 0 END
+                         - CASE WHEN \(isOpen("OLD")) THEN OLD.supporterCount ELSE 0 END
+                WHERE true
+                ON CONFLICT (\(key)) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
+                                                openSupport = openSupport + excluded.openSupport;
+            END;
+            """
+    }
+
     /// The triggers' names start with `tally_`: the synthetic generator drops
     /// them for its bulk insert and calls `rebuildActivityCounts` instead.
     static let activityTriggers = """
@@ -135,36 +157,8 @@ extension Schema {
             WHERE day = substr(OLD.createdAt, 1, 10) AND memberId = OLD.memberId
               AND OLD.memberId <> (SELECT authorId FROM thread WHERE id = OLD.threadId);
         END;
-        CREATE TRIGGER tally_open_suggestion AFTER INSERT ON suggestion BEGIN
-          INSERT INTO productDemand (productId, openSuggestions, openSupport)
-            SELECT NEW.productId, 1, NEW.supporterCount WHERE NEW.status IN \(openStatuses)
-            ON CONFLICT (productId) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
-        END;
-        CREATE TRIGGER tally_open_suggestion_change AFTER UPDATE OF status, supporterCount ON suggestion BEGIN
-          INSERT INTO productDemand (productId, openSuggestions, openSupport)
-            SELECT NEW.productId,
-                   (NEW.status IN \(openStatuses)) - (OLD.status IN \(openStatuses)),
-                   CASE WHEN NEW.status IN \(openStatuses) THEN NEW.supporterCount ELSE 0 END
-                     - CASE WHEN OLD.status IN \(openStatuses) THEN OLD.supporterCount ELSE 0 END
-            WHERE true
-            ON CONFLICT (productId) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
-                                                  openSupport = openSupport + excluded.openSupport;
-        END;
-        CREATE TRIGGER tally_open_feature AFTER INSERT ON suggestionFeature BEGIN
-          INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
-            SELECT NEW.featureId, 1, NEW.supporterCount WHERE NEW.status IN \(openStatuses)
-            ON CONFLICT (featureId) DO UPDATE SET openSuggestions = openSuggestions + 1, openSupport = openSupport + excluded.openSupport;
-        END;
-        CREATE TRIGGER tally_open_feature_change AFTER UPDATE OF status, supporterCount ON suggestionFeature BEGIN
-          INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
-            SELECT NEW.featureId,
-                   (NEW.status IN \(openStatuses)) - (OLD.status IN \(openStatuses)),
-                   CASE WHEN NEW.status IN \(openStatuses) THEN NEW.supporterCount ELSE 0 END
-                     - CASE WHEN OLD.status IN \(openStatuses) THEN OLD.supporterCount ELSE 0 END
-            WHERE true
-            ON CONFLICT (featureId) DO UPDATE SET openSuggestions = openSuggestions + excluded.openSuggestions,
-                                                  openSupport = openSupport + excluded.openSupport;
-        END;
+        \(openDemandTriggers(name: "suggestion", source: "suggestion", counter: "productDemand", key: "productId"))
+        \(openDemandTriggers(name: "feature", source: "suggestionFeature", counter: "featureDemand", key: "featureId"))
         CREATE TRIGGER tally_response AFTER INSERT ON statusChange BEGIN
           UPDATE suggestion SET
             firstResponseAt = COALESCE(firstResponseAt, NEW.createdAt),

@@ -81,6 +81,14 @@ public enum Integrity {
             FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
           UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' member ' || u.memberId || ' supports', COUNT(*)
             FROM supporter u JOIN thread t ON t.id = u.threadId WHERE t.authorId <> u.memberId AND u.movedFromId IS NULL GROUP BY 1
+          UNION ALL SELECT 'product ' || productId || ' open suggestions', COUNT(*) FROM suggestion
+            WHERE status IN \(Schema.openStatuses) GROUP BY 1
+          UNION ALL SELECT 'product ' || productId || ' open support', SUM(supporterCount) FROM suggestion
+            WHERE status IN \(Schema.openStatuses) GROUP BY 1
+          UNION ALL SELECT 'feature ' || featureId || ' open suggestions', COUNT(*) FROM suggestionFeature
+            WHERE status IN \(Schema.openStatuses) GROUP BY 1
+          UNION ALL SELECT 'feature ' || featureId || ' open support', SUM(supporterCount) FROM suggestionFeature
+            WHERE status IN \(Schema.openStatuses) GROUP BY 1
         ),
         counted(what, n) AS (
           SELECT 'day ' || day || ' posts', posts FROM activityDay
@@ -94,27 +102,15 @@ public enum Integrity {
           UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' posts', posts FROM memberDay
           UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' suggestions', suggestions FROM memberDay
           UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' supports', supports FROM memberDay
+          UNION ALL SELECT 'product ' || productId || ' open suggestions', openSuggestions FROM productDemand
+          UNION ALL SELECT 'product ' || productId || ' open support', openSupport FROM productDemand
+          UNION ALL SELECT 'feature ' || featureId || ' open suggestions', openSuggestions FROM featureDemand
+          UNION ALL SELECT 'feature ' || featureId || ' open support', openSupport FROM featureDemand
         )
         SELECT 'activity counters: ' || what || ': counted ' || SUM(c) || ', the rows say ' || SUM(e)
                || '; `paddock check --repair` recounts them'
         FROM (SELECT what, n AS e, 0 AS c FROM expected UNION ALL SELECT what, 0, n FROM counted)
         GROUP BY what HAVING SUM(e) != SUM(c)
-        UNION ALL
-        SELECT 'activity counters: feature ' || f.id || ' counts ' || COALESCE(d.openSuggestions, 0) || ' open suggestions with '
-               || COALESCE(d.openSupport, 0) || ' support but has ' || n.open || ' with ' || n.support
-               || '; `paddock check --repair` recounts them'
-        FROM feature f LEFT JOIN featureDemand d ON d.featureId = f.id
-        JOIN (SELECT f2.id, COUNT(sf.threadId) AS open, COALESCE(SUM(sf.supporterCount), 0) AS support FROM feature f2
-              LEFT JOIN suggestionFeature sf ON sf.featureId = f2.id AND sf.status IN \(Schema.openStatuses) GROUP BY f2.id) n ON n.id = f.id
-        WHERE COALESCE(d.openSuggestions, 0) != n.open OR COALESCE(d.openSupport, 0) != n.support
-        UNION ALL
-        SELECT 'activity counters: product ' || p.slug || ' counts ' || COALESCE(d.openSuggestions, 0) || ' open suggestions with '
-               || COALESCE(d.openSupport, 0) || ' support but has ' || n.open || ' with ' || n.support
-               || '; `paddock check --repair` recounts them'
-        FROM product p LEFT JOIN productDemand d ON d.productId = p.id
-        JOIN (SELECT p2.id, COUNT(s.threadId) AS open, COALESCE(SUM(s.supporterCount), 0) AS support FROM product p2
-              LEFT JOIN suggestion s ON s.productId = p2.id AND s.status IN \(Schema.openStatuses) GROUP BY p2.id) n ON n.id = p.id
-        WHERE COALESCE(d.openSuggestions, 0) != n.open OR COALESCE(d.openSupport, 0) != n.support
         """
 
     /// Counts every counter of the manager's view again (`paddock check --repair`).
