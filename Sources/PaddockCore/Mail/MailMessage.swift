@@ -4,7 +4,7 @@ import Foundation
 public enum MailProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The first line is not a header field: not a mail message.
     case noHeaders
-    /// No From (nor Sender) address.
+    /// No From (nor Sender) address with an `@`.
     case noAuthor
     /// No Date that reads as a date, and no From_ line or file name to take one from.
     case noDate
@@ -12,14 +12,17 @@ public enum MailProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateMessageID
     /// The file could not be read (maildir).
     case unreadable(String)
+    /// A reply to a thread of the board that is archived or locked: closed to replies, imported ones too.
+    case closedThread(String)
 
     public var description: String {
         switch self {
         case .noHeaders: "not a mail message (no header fields)"
-        case .noAuthor: "no From address"
+        case .noAuthor: "no sender address"
         case .noDate: "no date (Date header, From_ line or file name)"
         case .duplicateMessageID: "duplicate Message-ID (the first is kept)"
         case .unreadable(let why): "unreadable: \(why)"
+        case .closedThread(let state): "its thread is \(state)"
         }
     }
 }

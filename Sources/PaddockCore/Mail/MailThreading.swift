@@ -240,4 +240,25 @@ public struct MailTree: Equatable, Sendable {
 
     /// Parents before their children.
     public var nodes: [Node]
+
+    /// Each node's date in the thread: its own, but never earlier than its
+    /// parent's (a reply dated before the message it answers, by a wrong
+    /// clock, is put just after it), so posts go in tree order and a thread's
+    /// last activity is never before its opening post. `own` gives a node's
+    /// date (0 for an external node).
+    public func effectiveDates(_ own: (Int) -> Int64) -> [Int64] {
+        var dates: [Int64] = []
+        dates.reserveCapacity(nodes.count)
+        for (n, node) in nodes.enumerated() {
+            dates.append(max(own(n), node.parent.map { dates[$0] } ?? Int64.min))
+        }
+        return dates
+    }
+
+    /// Each node's depth (0 for a top node).
+    public var depths: [Int] {
+        var depths: [Int] = []
+        for node in nodes { depths.append(node.parent.map { depths[$0] + 1 } ?? 0) }
+        return depths
+    }
 }
