@@ -236,7 +236,7 @@ extension Community {
             let opening = rows[0]
             let openingDate = plan.date(opening.node)
             let author = try members.member(for: opening.message.envelope.from, at: openingDate, db: db, report: &report)
-            let title = try Validate.title(MailPost.title(opening.message.envelope.subject))
+            let title = try Validate.title(MailThreader.threadTitle(opening.message.envelope.subject))
             try db.execute(sql: """
                 INSERT INTO thread (boardId, kind, title, authorId, createdAt, lastActivityAt, replyCount, lastPosterId)
                 VALUES (?, 'discussion', ?, ?, ?, ?, 0, ?)

@@ -349,4 +349,17 @@ import Testing
         #expect(again.imported == 0 && again.alreadyPresent == 5)
         #expect(try SyntheticCommunity.invariantViolations(in: f.community.database) == [])
     }
+
+    /// Replies to the same missing message, in two imports, share one thread, titled without "Re:".
+    @Test func repliesToAMissingMessageAcrossImportsShareOneThread() throws {
+        let f = try Self.fixture()
+        let first = Self.message("g1@x", subject: "Re: Re: Ghost thread", refs: "<ghost@x>", body: "One")
+        let second = Self.message("g2@x", from: "bob@example.org", date: "Fri, 4 Dec 2026 09:00:00 +0000", subject: "Re: Ghost thread", refs: "<ghost@x>", body: "Two")
+        _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(first))], board: "furia")
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(second))], board: "furia")
+        #expect(report.threadsCreated == 0 && report.joinedExisting == 1)
+        #expect(try Self.threads(f.community) == [["Ghost thread", "ann 'One'", "bob 'Two' <ann:0"]])
+        #expect(MailThreader.threadTitle("Re: [riders] AW: Ghost") == "[riders] Ghost")
+        #expect(MailThreader.threadTitle("Re: ") == "Re:" && MailThreader.threadTitle("Seat height") == "Seat height")
+    }
 }

@@ -171,6 +171,21 @@ public struct MailThreader {
     public static func titlesAnswered(by subject: String) -> [String]? {
         let (bare, isReply) = normalizedSubject(subject)
         guard isReply, !bare.isEmpty else { return nil }
+        return Array(Set([MailPost.title(withoutReplyPrefixes(subject)), MailPost.title(bare)]))
+    }
+
+    /// The title of a thread a message opens: its subject without the reply
+    /// prefixes before the text (`Re: [riders] Re: Seat height` → `[riders]
+    /// Seat height`), so a reply whose parent is missing opens a thread titled
+    /// as the one it answered, which later replies find by subject. The subject
+    /// as written when nothing would be left.
+    public static func threadTitle(_ subject: String) -> String {
+        let bare = withoutReplyPrefixes(subject)
+        return MailPost.title(bare.allSatisfy(\.isWhitespace) ? subject : bare)
+    }
+
+    /// The subject with its `[list]` tags kept and its reply prefixes dropped.
+    static func withoutReplyPrefixes(_ subject: String) -> String {
         var s = Substring(subject)
         var tags: [Substring] = []
         while true {
@@ -188,8 +203,7 @@ public struct MailThreader {
             guard rest.first == ":" else { break }
             s = rest.dropFirst()
         }
-        let withTags = (tags.map(String.init) + [String(s)]).joined(separator: " ")
-        return Array(Set([MailPost.title(withTags), MailPost.title(bare)]))
+        return (tags.map(String.init) + [String(s)]).joined(separator: " ")
     }
 
     /// The subject threads are grouped by, and whether it was a reply's
