@@ -90,6 +90,8 @@ extension Community {
         var places: [MailArchive.Place] = []
         var dates: [Int64] = []
         var ids: [String] = []
+        // Messages of a Paddock export (`post-N.thread-M@paddock.invalid`): their post and body, by index.
+        var exported: [Int: (post: Int64, thread: Int64, body: String)] = [:]
         var lastReport = 0
         let empty = try archive.forEach { place, bytes, fallback, bytesRead in
             report.read += 1
@@ -98,6 +100,10 @@ extension Community {
                 guard threader.add(messageID: envelope.messageID, references: envelope.references, subject: envelope.subject) != nil else {
                     report.skip(.duplicateMessageID, at: archive.describe(place))
                     return
+                }
+                if let (post, thread) = MailPost.exportedPost(envelope.messageID),
+                   let message = try? MailParser.message(bytes, fallbackDate: fallback) {
+                    exported[ids.count] = (post, thread, MailPost.body(message.body.post).0)
                 }
                 places.append(place)
                 var date = UTCTime.milliseconds(envelope.date)
@@ -134,9 +140,20 @@ extension Community {
             // Only a message that can anchor new replies needs keeping: one in this board.
             if stored.board == board.id { storedByMessage[index] = stored }
         }
+        // A board's own export, imported again: a post it names that is still there, with the same text, is present.
+        let exportedHere: [ExportedPost] = exported.filter { !present[$0.key] }.map { ($0.key, $0.value.post, $0.value.thread, $0.value.body) }
+        try exportedPosts(exportedHere) { index, found in
+            present[index] = true
+            if found.board == board.id { storedByMessage[index] = found }
+        }
         var stored: [String: StoredMail] = [:]
         let missing = threader.missingIDs
         try storedMessages(missing) { index, found in stored[missing[index]] = found }
+        // Ids a Paddock export gave, referred to but not in the archive: the posts they name.
+        try exportedPosts(missing.indices.compactMap { i -> ExportedPost? in
+            guard stored[missing[i]] == nil, let (post, thread) = MailPost.exportedPost(missing[i]) else { return nil }
+            return (i, post, thread, nil)
+        }) { index, found in stored[missing[index]] = found }
         let trees = threader.finish(external: Set(stored.keys))
         report.alreadyPresent = present.filter { $0 }.count
         let toWrite = ids.count - report.alreadyPresent
@@ -191,6 +208,23 @@ extension Community {
         }
         try flush()
         return report
+    }
+
+    /// Calls `found` with the index and stored post of each (post, thread) that
+    /// exists, with `body` as its text when one is given.
+    typealias ExportedPost = (index: Int, post: Int64, thread: Int64, body: String?)
+
+    func exportedPosts(_ posts: [ExportedPost], found: (Int, StoredMail) throws -> Void) throws {
+        guard !posts.isEmpty else { return }
+        try writer.read { db in
+            for p in posts {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT p.body, t.boardId FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = ? AND p.threadId = ?
+                    """, arguments: [p.post, p.thread]) else { continue }
+                if let body = p.body, (row["body"] as String) != body { continue }
+                try found(p.index, StoredMail(post: p.post, thread: p.thread, board: row["boardId"]))
+            }
+        }
     }
 
     /// Calls `found` with the index in `ids` and the stored post of each id the community holds.

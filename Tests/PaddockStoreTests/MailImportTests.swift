@@ -362,4 +362,27 @@ import Testing
         #expect(MailThreader.threadTitle("Re: [riders] AW: Ghost") == "[riders] Ghost")
         #expect(MailThreader.threadTitle("Re: ") == "Re:" && MailThreader.threadTitle("Seat height") == "Seat height")
     }
+
+    /// A board's own export imported back into it adds nothing: its native posts are recognised by id and text.
+    @Test func aBoardsOwnExportImportedBackAddsNothing() throws {
+        let f = try Self.fixture()
+        _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "Valve clearances", body: "0.1 mm?")
+        let opening = try f.community.thread(thread.id).posts[0]
+        _ = try f.community.reply(by: f.other, thread: thread.id, body: "Checked, thanks", replyTo: opening.id)
+        var mbox: [UInt8] = []
+        try f.community.exportMbox(board: "furia") { mbox += $0 }
+        let counts = try f.tableCounts()
+        // A reply written in a mail reader to the native post: it joins the native thread.
+        let reply = Self.message("mail-reply@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 09:00:00 +0000", subject: "Re: Valve clearances",
+                                 refs: "<\(MailPost.messageID(post: opening.id, thread: thread.id))>", body: "And the exhaust side?")
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
+        #expect(report.imported == 0 && report.alreadyPresent == 7 && report.membersCreated == 0)
+        #expect(try f.tableCounts() == counts)
+        let more = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(reply))], board: "furia")
+        #expect(more.imported == 1 && more.joinedExisting == 1 && more.threadsCreated == 0)
+        #expect(try Self.threads(f.community).last?.last == "eve 'And the exhaust side?' <marco:0")
+        #expect(MailPost.exportedPost("post-12.thread-3@paddock.invalid")! == (12, 3))
+        #expect(MailPost.exportedPost("post-12.thread-3x@paddock.invalid") == nil && MailPost.exportedPost("seat@x") == nil)
+    }
 }

@@ -219,6 +219,16 @@ public enum MailPost {
     /// post written in Paddock, the same at every export.
     public static func messageID(post: Int64, thread: Int64) -> String { "post-\(post).thread-\(thread)@paddock.invalid" }
 
+    /// The post and thread a Message-ID of `messageID(post:thread:)`'s form names; nil for any other.
+    public static func exportedPost(_ messageID: String) -> (post: Int64, thread: Int64)? {
+        guard messageID.hasPrefix("post-"), messageID.hasSuffix("@paddock.invalid") else { return nil }
+        let middle = messageID.dropFirst(5).dropLast(16)
+        let parts = middle.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasPrefix("thread-"), let post = Int64(parts[0]), let thread = Int64(parts[1].dropFirst(7)),
+              messageID == self.messageID(post: post, thread: thread) else { return nil }
+        return (post, thread)
+    }
+
     /// The address of a member who has none: `handle@paddock.invalid`.
     public static func address(handle: String) -> String { "\(handle)@paddock.invalid" }
 }
