@@ -42,7 +42,7 @@ enum MailCommands {
     /// Imports mail as the acting member (an admin) and prints the summary.
     static func importMail(_ options: MailImportOptions, global: GlobalOptions) throws {
         let (community, actor) = try global.acting()
-        let bar = ProgressBar()
+        let bar = ProgressBar(dryRun: options.dryRun)
         let report = try community.importMail(by: actor, sources: options.sources, board: options.board ?? "",
                                               dryRun: options.dryRun, progress: bar.show)
         bar.clear()
@@ -69,6 +69,7 @@ enum MailCommands {
             ("members created", report.membersCreated),
             ("bodies cut at 64 KB", report.truncated),
             ("text in an unknown charset, read as Latin-1", report.unknownCharset),
+            ("dated in the future, dated at the import", report.futureDates),
         ]
         let width = (rows + more).map { $0.0.count }.max()!
         func row(_ name: String, _ value: Int) -> String {
@@ -78,6 +79,7 @@ enum MailCommands {
         lines += reasons.map { "    \($0.value) \($0.key)" }
         rows = more
         lines += rows.map(row)
+        lines += report.empty
         if !report.problems.isEmpty {
             lines.append(report.problems.count < report.skippedTotal ? "Skipped (the first \(report.problems.count)):" : "Skipped:")
             lines += report.problems.map { "  " + SafeText.displayable($0) }
@@ -132,9 +134,40 @@ enum MailCommands {
 /// A one-line progress bar on standard error, redrawn in place with `\r`:
 /// the share done, messages, messages per second and the time left. It draws
 /// only when both standard output and standard error are terminals, so
-/// `paddock import … > report.txt` and scripts get the summary alone.
+/// `paddock import … > report.txt` and scripts get the summary alone. The
+/// line fits the terminal's width (asked at each redraw): narrower, it drops
+/// the rate, then the count, then the time left, then shortens the bar.
+/// A dry run's second phase is "checking", not "writing".
 final class ProgressBar {
     let enabled = isatty(STDOUT_FILENO) != 0 && isatty(STDERR_FILENO) != 0
+    let dryRun: Bool
+
+    init(dryRun: Bool = false) { self.dryRun = dryRun }
+
+    /// The terminal's columns on standard error (80 when it does not say).
+    static func columns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// The line for a terminal `width` columns wide (always shorter than it, so it never wraps).
+    static func line(label: String, fraction: Double, done: Int, rate: Int, time: String, width: Int) -> String {
+        let percent = "\(Int(fraction * 100))%"
+        let extras = ["\(done) messages", "\(rate) msg/s", time]
+        func compose(_ cells: Int, _ kept: [String]) -> String {
+            let filled = Int(fraction * Double(cells))
+            let bar = cells > 0 ? " [" + String(repeating: "#", count: filled) + String(repeating: ".", count: cells - filled) + "]" : ""
+            return ([label + bar + " " + percent] + kept).joined(separator: "  ")
+        }
+        let limit = max(1, width - 1)
+        // The rate goes first, then the count, then the time left; then the bar shrinks.
+        for kept in [extras, [extras[0], extras[2]], [extras[2]], []] where compose(20, kept).count <= limit {
+            return compose(20, kept)
+        }
+        for cells in stride(from: 19, through: 5, by: -1) where compose(cells, []).count <= limit { return compose(cells, []) }
+        return String((label + " " + percent).prefix(limit))
+    }
     var phase: MailImportProgress.Phase?
     /// Rates and time left are the current phase's: reading is much faster than writing.
     var phaseStarted = Date()
@@ -155,12 +188,11 @@ final class ProgressBar {
         case .writing: (progress.total ?? 0) > 0 ? Double(progress.done) / Double(progress.total!) : 1
         }
         let clamped = min(1, max(0, fraction))
-        let cells = 20, filled = Int(clamped * Double(cells))
         let rate = elapsed > 0 ? Double(progress.done) / elapsed : 0
         let left = clamped > 0.01 ? elapsed * (1 - clamped) / clamped : nil
         let time = left.map { "\(Int($0) / 60):\(String(format: "%02d", Int($0) % 60)) left" } ?? "…"
-        let line = "\(progress.phase.rawValue) [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: cells - filled))] "
-            + "\(Int(clamped * 100))%  \(progress.done) messages  \(Int(rate)) msg/s  \(time)"
+        let label = progress.phase == .writing && dryRun ? "checking" : progress.phase.rawValue
+        let line = Self.line(label: label, fraction: clamped, done: progress.done, rate: Int(rate), time: time, width: Self.columns())
         FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
         drew = true
     }

@@ -121,7 +121,9 @@ struct ImportCommand: ParsableCommand {
             legacy charsets converted); attachments are listed by name and size, not kept; a \
             body over 64 KB is cut with a note. A message already imported (same Message-ID) is \
             not imported again, and replies in a newer archive join the threads they answer. \
-            A malformed message is skipped and named in the summary with its place and reason. \
+            A malformed message (or a reply to an archived or locked thread) is skipped and named \
+            in the summary with its place and reason; a date in the future becomes the import's. \
+            A file with no message is named; when no file has one, nothing is imported (exit 1). \
             On a terminal, a progress bar on standard error shows messages per second and the \
             time left.
             """)

@@ -12,7 +12,8 @@ extension Community {
     /// opening post in References, so a mail reader threads the file as Paddock
     /// does; a post that replies to no post in particular replies to the
     /// opening post. Authors write from their imported address, or from
-    /// `handle@paddock.invalid`. Hidden threads, and hidden or removed posts,
+    /// `handle@paddock.invalid` (also when the stored address is no valid one,
+    /// e.g. a bare name an older import kept). Hidden threads, and hidden or removed posts,
     /// are left out, as members would not see them.
     @discardableResult
     public func exportMbox(board slug: String, write: ([UInt8]) throws -> Void) throws -> (threads: Int, posts: Int) {
@@ -32,9 +33,10 @@ extension Community {
                     var chains: [Int64: [String]] = [:]  // post → its references then its own id
                     var opening: [String]?
                     let rows = try Row.fetchCursor(db, sql: """
-                        SELECT p.id, p.position, p.replyToId, p.body, p.createdAt, m.handle, m.displayName, a.address, mm.messageId
+                        SELECT p.id, p.position, p.replyToId, p.body, p.createdAt, m.handle, m.displayName,
+                          (SELECT address FROM memberAddress a WHERE a.memberId = m.id ORDER BY a.address LIMIT 1) AS address, mm.messageId
                         FROM post p JOIN member m ON m.id = p.authorId
-                        LEFT JOIN memberAddress a ON a.memberId = m.id LEFT JOIN mailMessage mm ON mm.postId = p.id
+                        LEFT JOIN mailMessage mm ON mm.postId = p.id
                         WHERE p.threadId = ? AND p.state = 'visible' ORDER BY p.position
                         """, arguments: [threadID])
                     while let row = try rows.next() {
@@ -47,7 +49,7 @@ extension Community {
                         chains[postID] = references + [messageID]
                         if position == 0 { opening = [messageID] }
                         let handle: String = row["handle"]
-                        let from = MailAddress(name: row["displayName"], address: row["address"] ?? MailPost.address(handle: handle))
+                        let from = MailAddress(name: row["displayName"], address: (row["address"] as String?).flatMap { MailAddress.isValid($0) ? $0 : nil } ?? MailPost.address(handle: handle))
                         let mail = OutgoingMail(messageID: messageID, references: references, from: from,
                                                 date: row.date("createdAt") ?? Date(timeIntervalSince1970: 0),
                                                 subject: position == 0 ? title : "Re: " + title, body: row["body"])

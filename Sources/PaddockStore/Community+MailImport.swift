@@ -22,6 +22,10 @@ public struct MailImportReport: Equatable, Sendable {
     public var truncated = 0
     /// Messages with text in a charset iconv did not know, read as Latin-1.
     public var unknownCharset = 0
+    /// Messages dated after the import's start, dated then instead.
+    public var futureDates = 0
+    /// Sources in which no message was found (not an mbox, an empty maildir), as "PATH: no messages found (…)".
+    public var empty: [String] = []
     public var dryRun = false
 
     public static let maxProblems = 100
@@ -77,13 +81,19 @@ extension Community {
         report.dryRun = dryRun
         let totalBytes = archive.totalBytes()
 
+        // A date in the future (a wrong clock) becomes the import's now: a post
+        // in 2126 would keep its board's last activity there for a century.
+        let nowMilliseconds = UTCTime.milliseconds(now)
+
         // Pass 1: envelopes and threading.
         var threader = MailThreader()
         var places: [MailArchive.Place] = []
         var dates: [Int64] = []
         var ids: [String] = []
+        // Messages of a Paddock export (`post-N.thread-M@paddock.invalid`): their post and body, by index.
+        var exported: [Int: (post: Int64, thread: Int64, body: String)] = [:]
         var lastReport = 0
-        try archive.forEach { place, bytes, fallback, bytesRead in
+        let empty = try archive.forEach { place, bytes, fallback, bytesRead in
             report.read += 1
             do {
                 let envelope = try MailParser.envelope(bytes, fallbackDate: fallback)
@@ -91,8 +101,17 @@ extension Community {
                     report.skip(.duplicateMessageID, at: archive.describe(place))
                     return
                 }
+                if let (post, thread) = MailPost.exportedPost(envelope.messageID),
+                   let message = try? MailParser.message(bytes, fallbackDate: fallback) {
+                    exported[ids.count] = (post, thread, MailPost.body(message.body.post).0)
+                }
                 places.append(place)
-                dates.append(UTCTime.milliseconds(envelope.date))
+                var date = UTCTime.milliseconds(envelope.date)
+                if date > nowMilliseconds {
+                    date = nowMilliseconds
+                    report.futureDates += 1
+                }
+                dates.append(date)
                 ids.append(envelope.messageID)
             } catch let problem as MailProblem {
                 report.skip(problem, at: archive.describe(place))
@@ -103,6 +122,15 @@ extension Community {
             }
         }
 
+        report.empty = empty.map { source in
+            switch source {
+            case .mbox(let path): "\(path): no messages found (not an mbox?)"
+            case .maildir(let path): "\(path): no messages found (an empty maildir)"
+            }
+        }
+        // Nothing at all to import is a mistake (a wrong file, a compressed one): say so, write nothing.
+        if report.read == 0 { throw CommunityError.invalid(report.empty.joined(separator: "; ")) }
+
         // What the community already holds: the archive's own messages (found
         // a chunk at a time, never as one big table), and the ids it only refers to.
         var present = [Bool](repeating: false, count: ids.count)
@@ -112,9 +140,20 @@ extension Community {
             // Only a message that can anchor new replies needs keeping: one in this board.
             if stored.board == board.id { storedByMessage[index] = stored }
         }
+        // A board's own export, imported again: a post it names that is still there, with the same text, is present.
+        let exportedHere: [ExportedPost] = exported.filter { !present[$0.key] }.map { ($0.key, $0.value.post, $0.value.thread, $0.value.body) }
+        try exportedPosts(exportedHere) { index, found in
+            present[index] = true
+            if found.board == board.id { storedByMessage[index] = found }
+        }
         var stored: [String: StoredMail] = [:]
         let missing = threader.missingIDs
         try storedMessages(missing) { index, found in stored[missing[index]] = found }
+        // Ids a Paddock export gave, referred to but not in the archive: the posts they name.
+        try exportedPosts(missing.indices.compactMap { i -> ExportedPost? in
+            guard stored[missing[i]] == nil, let (post, thread) = MailPost.exportedPost(missing[i]) else { return nil }
+            return (i, post, thread, nil)
+        }) { index, found in stored[missing[index]] = found }
         let trees = threader.finish(external: Set(stored.keys))
         report.alreadyPresent = present.filter { $0 }.count
         let toWrite = ids.count - report.alreadyPresent
@@ -125,6 +164,7 @@ extension Community {
         var batchMessages = 0
         var written = 0
         var members = MemberCache()
+        func place(_ index: Int) -> String { archive.describe(places[index]) }
         func flush() throws {
             guard !batch.isEmpty else { return }
             let parsed = batch.map { plan in plan.messages.map { i -> MailMessage? in
@@ -134,14 +174,19 @@ extension Community {
             if dryRun {
                 try writer.read { db in
                     for (plan, messages) in zip(batch, parsed) {
-                        try Self.tally(plan: plan, messages: messages, board: board.id!, into: &report, members: &members, db: db)
+                        try Self.tally(plan: plan, messages: messages, board: board.id!, into: &report, members: &members, place: place, db: db)
                     }
                 }
             } else {
-                try writer.write { db in
-                    for (plan, messages) in zip(batch, parsed) {
-                        try Self.write(plan: plan, messages: messages, board: board, into: &report, members: &members, db: db)
+                do {
+                    try writer.write { db in
+                        for (plan, messages) in zip(batch, parsed) {
+                            try Self.write(plan: plan, messages: messages, board: board, into: &report, members: &members, place: place, db: db)
+                        }
                     }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && (error.message ?? "").contains("mailMessage.messageId") {
+                    // Another import of the same messages wrote them after this one looked.
+                    throw CommunityError.invalid("another import wrote some of these messages meanwhile; run this import again: it skips what is already present")
                 }
             }
             for (plan, messages) in zip(batch, parsed) {
@@ -163,6 +208,23 @@ extension Community {
         }
         try flush()
         return report
+    }
+
+    /// Calls `found` with the index and stored post of each (post, thread) that
+    /// exists, with `body` as its text when one is given.
+    typealias ExportedPost = (index: Int, post: Int64, thread: Int64, body: String?)
+
+    func exportedPosts(_ posts: [ExportedPost], found: (Int, StoredMail) throws -> Void) throws {
+        guard !posts.isEmpty else { return }
+        try writer.read { db in
+            for p in posts {
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT p.body, t.boardId FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = ? AND p.threadId = ?
+                    """, arguments: [p.post, p.thread]) else { continue }
+                if let body = p.body, (row["body"] as String) != body { continue }
+                try found(p.index, StoredMail(post: p.post, thread: p.thread, board: row["boardId"]))
+            }
+        }
     }
 
     /// Calls `found` with the index in `ids` and the stored post of each id the community holds.
@@ -189,7 +251,7 @@ extension Community {
 
     /// Writes one planned thread: its new members, posts, Message-IDs and counters.
     static func write(plan: PlannedThread, messages: [MailMessage?], board: BoardRecord, into report: inout MailImportReport,
-                      members: inout MemberCache, db: Database) throws {
+                      members: inout MemberCache, place: (Int) -> String, db: Database) throws {
         // Messages that could not be read again drop out; their replies keep the nearest ancestor left.
         let rows = try rowsFor(plan: plan, messages: messages, report: &report)
         guard !rows.isEmpty else { return }
@@ -199,18 +261,20 @@ extension Community {
         var threadID: Int64
         var position: Int
         let existingThread = try plan.existingThread ?? answeredThread(rows[0].message, board: board.id!, db: db)
+        if let existingThread, try skipIfClosed(existingThread, rows: rows, plan: plan, report: &report, place: place, db: db) { return }
         let created = existingThread == nil
         if let existing = existingThread {
             threadID = existing
             position = try Int.fetchOne(db, sql: "SELECT replyCount + 1 FROM thread WHERE id = ?", arguments: [existing]) ?? 0
         } else {
             let opening = rows[0]
-            let author = try members.member(for: opening.message.envelope.from, at: opening.message.envelope.date, db: db, report: &report)
-            let title = try Validate.title(MailPost.title(opening.message.envelope.subject))
+            let openingDate = plan.date(opening.node)
+            let author = try members.member(for: opening.message.envelope.from, at: openingDate, db: db, report: &report)
+            let title = try Validate.title(MailThreader.threadTitle(opening.message.envelope.subject))
             try db.execute(sql: """
                 INSERT INTO thread (boardId, kind, title, authorId, createdAt, lastActivityAt, replyCount, lastPosterId)
                 VALUES (?, 'discussion', ?, ?, ?, ?, 0, ?)
-                """, arguments: [board.id, title, author, opening.message.envelope.date.stored, opening.message.envelope.date.stored, author])
+                """, arguments: [board.id, title, author, openingDate.stored, openingDate.stored, author])
             threadID = db.lastInsertedRowID
             position = 0
             report.threadsCreated += 1
@@ -232,18 +296,19 @@ extension Community {
         var authors: [Int64: Int] = [:]
         for (n, row) in rows.enumerated() {
             let envelope = row.message.envelope
-            let author = try members.member(for: envelope.from, at: envelope.date, db: db, report: &report)
+            let date = plan.date(row.node)
+            let author = try members.member(for: envelope.from, at: date, db: db, report: &report)
             let (body, truncated) = MailPost.body(row.message.body.post)
             if truncated { report.truncated += 1 }
             if !row.message.body.unknownCharsets.isEmpty { report.unknownCharset += 1 }
             let isOpening = created && n == 0
             let replyTo: Int64? = isOpening ? nil : (row.parentNode.flatMap { postIDs[$0] } ?? row.storedParent ?? openingPost)
             try insertPost.execute(arguments: [postIDs[row.node], threadID, position, author, try Validate.body(body),
-                                               envelope.date.stored, replyTo])
+                                               date.stored, replyTo])
             try insertID.execute(arguments: [envelope.messageID, postIDs[row.node]])
             position += 1
             lastAuthor = author
-            lastDate = envelope.date
+            lastDate = max(lastDate, date)
             authors[author, default: 0] += 1
             report.imported += 1
             if !created { report.joinedExisting += 1 }
@@ -262,10 +327,11 @@ extension Community {
 
     /// A dry run's counts for one planned thread: what `write` would add.
     static func tally(plan: PlannedThread, messages: [MailMessage?], board: Int64, into report: inout MailImportReport,
-                      members: inout MemberCache, db: Database) throws {
+                      members: inout MemberCache, place: (Int) -> String, db: Database) throws {
         let rows = try rowsFor(plan: plan, messages: messages, report: &report)
         guard !rows.isEmpty else { return }
         let existingThread = try plan.existingThread ?? answeredThread(rows[0].message, board: board, db: db)
+        if let existingThread, try skipIfClosed(existingThread, rows: rows, plan: plan, report: &report, place: place, db: db) { return }
         if existingThread == nil { report.threadsCreated += 1 }
         for row in rows {
             try members.count(row.message.envelope.from, db: db, report: &report)
@@ -275,6 +341,19 @@ extension Community {
             report.imported += 1
             if existingThread != nil { report.joinedExisting += 1 }
         }
+    }
+
+    /// Replies to an archived or locked thread are skipped, each with the reason
+    /// (as a member could not reply there, imported mail cannot either); true when they were.
+    static func skipIfClosed(_ thread: Int64, rows: [PostRow], plan: PlannedThread, report: inout MailImportReport,
+                             place: (Int) -> String, db: Database) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "SELECT archived, locked FROM thread WHERE id = ?", arguments: [thread]) else { return false }
+        let state: String? = (row["archived"] as Bool) ? "archived" : (row["locked"] as Bool) ? "locked" : nil
+        guard let state else { return false }
+        for r in rows {
+            if case .message(let i) = plan.tree.nodes[r.node].item { report.skip(.closedThread(state), at: place(i)) }
+        }
+        return true
     }
 
     /// A thread already in the board that a reply with no known parent answers,
@@ -334,6 +413,11 @@ struct PlannedThread {
     let existingThread: Int64?
     /// Stored posts of `existingThread` in the tree, by node.
     let storedPosts: [Int: Int64]
+    /// Each tree node's date for its post (`MailTree.effectiveDates`: never before its parent's).
+    let effectiveDates: [Int64]
+
+    /// The date a node's post gets.
+    func date(_ node: Int) -> Date { Date(timeIntervalSince1970: TimeInterval(effectiveDates[node]) / 1000) }
 
     init?(tree: MailTree, present: [Bool], dates: [Int64], stored: [String: StoredMail], storedByMessage: [Int: StoredMail], board: Int64) {
         self.tree = tree
@@ -356,7 +440,7 @@ struct PlannedThread {
         }
         self.existingThread = existing
         self.storedPosts = storedNodes.filter { $0.value.thread == existing && existing != nil }.mapValues(\.post)
-        func date(_ n: Int) -> Int64 {
+        func ownDate(_ n: Int) -> Int64 {
             if case .message(let i) = tree.nodes[n].item { return dates[i] }
             return 0
         }
@@ -364,7 +448,12 @@ struct PlannedThread {
             if case .message(let i) = tree.nodes[n].item { return i }
             return 0
         }
-        var ordered = newNodes.sorted { (date($0), archiveIndex($0)) < (date($1), archiveIndex($1)) }
+        // Posts go in tree order: a reply after its parent (never its parent's
+        // id after its own), then by date, depth and place in the archive.
+        let effective = tree.effectiveDates(ownDate)
+        let depths = tree.depths
+        effectiveDates = effective
+        var ordered = newNodes.sorted { (effective[$0], depths[$0], archiveIndex($0)) < (effective[$1], depths[$1], archiveIndex($1)) }
         if existing == nil {
             // The opening post: the tree's root when it is a message, else the earliest at the top.
             let newSet = Set(newNodes)

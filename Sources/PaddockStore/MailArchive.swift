@@ -60,9 +60,14 @@ final class MailArchive {
 
     /// Calls `body` with each message's place, bytes, the date its envelope
     /// gives (From_ line, or the maildir file name's time) and the bytes read so far.
-    func forEach(_ body: (Place, [UInt8], Date?, Int64) throws -> Void) throws {
+    /// Returns the sources in which no message was found.
+    @discardableResult
+    func forEach(_ body: (Place, [UInt8], Date?, Int64) throws -> Void) throws -> [MailSource] {
         var bytesRead: Int64 = 0
+        var empty: [MailSource] = []
         for (index, source) in sources.enumerated() {
+            var found = 0
+            defer { if found == 0 { empty.append(source) } }
             switch source {
             case .mbox(let path):
                 let fd = open(path, O_RDONLY)
@@ -72,6 +77,7 @@ final class MailArchive {
                 var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
                 func deliver(_ message: MboxSplitter.Message) throws {
                     let place = Place(source: Int32(index), offset: message.offset, length: Int32(clamping: message.bytes.count))
+                    found += 1
                     try body(place, message.bytes, MailDate.parse(message.envelope), bytesRead)
                 }
                 while true {
@@ -95,11 +101,13 @@ final class MailArchive {
                         let fallback = Int(seconds).flatMap { $0 > 0 ? Date(timeIntervalSince1970: TimeInterval($0)) : nil }
                         let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
                         bytesRead += Int64(bytes.count)
+                        found += 1
                         try body(place, bytes, fallback, bytesRead)
                     }
                 }
             }
         }
+        return empty
     }
 
     /// A message's bytes again, from its place.

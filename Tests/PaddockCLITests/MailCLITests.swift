@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+@testable import PaddockCLI
 import Testing
 
 /// `paddock import --mbox|--maildir` and `export --mbox`, as an operator runs them.
@@ -57,6 +58,7 @@ import Testing
               members created                              2
               bodies cut at 64 KB                          0
               text in an unknown charset, read as Latin-1  0
+              dated in the future, dated at the import     0
             Skipped:
               \(mbox) at byte \(Self.archive.utf8.count - "no headers here\n".utf8.count): not a mail message (no header fields)
 
@@ -106,7 +108,10 @@ import Testing
             (["import", "--mbox", mbox, "--board", "riders", "--as", "nobody"], 1, "paddock: no member 'nobody'"),
             (["export", "--mbox"], 2, "Error: export --mbox needs --board SLUG"),
             (["export", "--mbox", "--board", "nowhere"], 1, "paddock: no board 'nowhere'"),
+            (["--as", "ada", "import", "--mbox", cli.folder + "/empty.mbox", "--board", "riders"], 1,
+             "paddock: \(cli.folder)/empty.mbox: no messages found (not an mbox?)\n"),
         ]
+        FileManager.default.createFile(atPath: cli.folder + "/empty.mbox", contents: Data())
         for (arguments, status, message) in cases {
             let result = try cli.run(arguments)
             #expect(result.status == status, "\(arguments)")
@@ -114,5 +119,17 @@ import Testing
         }
         let queue = try DatabaseQueue(path: cli.db)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post") } == 0)
+    }
+
+    /// The progress line never reaches the terminal's last column (it would wrap and leave a line per redraw).
+    @Test func theProgressLineFitsTheTerminal() {
+        for width in [10, 20, 30, 40, 60, 80, 120] {
+            let line = ProgressBar.line(label: "checking", fraction: 0.5, done: 123_456, rate: 9_999, time: "12:34 left", width: width)
+            #expect(line.count < width, "\(width): \(line)")
+            #expect(line.hasPrefix("checking"))
+        }
+        #expect(ProgressBar.line(label: "writing", fraction: 0.5, done: 10, rate: 5, time: "0:02 left", width: 80)
+                == "writing [##########..........] 50%  10 messages  5 msg/s  0:02 left")
+        #expect(ProgressBar.line(label: "writing", fraction: 0.5, done: 10, rate: 5, time: "0:02 left", width: 40) == "writing [##########..........] 50%")
     }
 }

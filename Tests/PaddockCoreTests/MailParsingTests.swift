@@ -283,4 +283,49 @@ import Testing
         #expect(back.envelope.references == mail.references)
         #expect(back.envelope.messageID == mail.messageID)
     }
+
+    /// ISO-2022-JP, -KR, UTF-7 and HZ are 7-bit: their escapes must reach iconv, in subjects and bodies.
+    @Test func statefulSevenBitCharsetsAreDecoded() throws {
+        #expect(Charset.decode(Self.b("\u{1B}$BF|K\\8l\u{1B}(B"), charset: "ISO-2022-JP").text == "日本語")
+        #expect(Charset.decode(Self.b("\u{1B}$)C\u{0E}GQ19>n\u{0F}"), charset: "iso-2022-kr").text == "한국어")
+        #expect(Charset.decode(Self.b("+AOlvIg-"), charset: "utf-7").text == "é漢")
+        // HZ: decoded where iconv knows it (glibc does not), else reported as unknown, never passed off as ASCII.
+        let hz = Charset.decode(Self.b("~{VPND~}"), charset: "HZ-GB-2312")
+        #expect(hz.text == "中文" || hz.unknown)
+        // Plain ASCII in an ordinary charset is still ASCII.
+        #expect(Charset.decode(Self.b("plain"), charset: "iso-8859-2").text == "plain")
+        #expect(EncodedWords.decode("Re: =?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=") == "Re: 日本語")
+        let m = try Self.parse(Self.mail("Content-Type: text/plain; charset=iso-2022-jp\n", Self.b("\u{1B}$BF|K\\8l\u{1B}(B\n")))
+        #expect(m.body.text == "日本語")
+    }
+
+    /// `From: NoAddr` names nobody to write back to: no sender address.
+    @Test func aFromWithoutAnAddressIsNoSender() throws {
+        #expect(MailAddress.parse("NoAddr") == nil)
+        #expect(MailAddress.parse("\"Someone\" <nobody>") == nil)
+        #expect(MailAddress.parse("a@b (Ann)") == MailAddress(name: "Ann", address: "a@b"))
+        #expect(throws: MailProblem.noAuthor) { try Self.parse(Self.b("From: NoAddr\nDate: Thu, 3 Dec 2026 09:00:00 +0000\nSubject: x\n\nbody\n")) }
+        #expect(MailProblem.noAuthor.description == "no sender address")
+        #expect(MailAddress.isValid("a@b.c") && !MailAddress.isValid("noaddr") && !MailAddress.isValid("a b@c") && !MailAddress.isValid("@c"))
+    }
+
+    /// A From_ line with a sender and no date starts a message when a header field follows; otherwise it is body text.
+    @Test func aFromLineWithoutADateStartsAMessageBeforeHeaders() throws {
+        let mbox = "From alice@example.com\nFrom: alice@example.com\nSubject: one\n\nFirst\nFrom here on, body.\n\n"
+            + "From bob@example.com\nFrom: bob@example.com\nSubject: two\n\nSecond\n\nFrom carol\nnot a header line\n"
+        for step in [1, 5, 1000] {
+            var splitter = MboxSplitter()
+            var messages: [MboxSplitter.Message] = []
+            let bytes = Self.b(mbox)
+            var i = 0
+            while i < bytes.count {
+                messages += splitter.feed(bytes[i..<min(bytes.count, i + step)])
+                i += step
+            }
+            if let last = splitter.finish() { messages.append(last) }
+            #expect(messages.count == 2, "chunks of \(step)")
+            #expect(messages.first?.envelope == "alice@example.com")
+            #expect(messages.last.map { String(decoding: $0.bytes, as: UTF8.self) } == "From: bob@example.com\nSubject: two\n\nSecond\n\nFrom carol\nnot a header line")
+        }
+    }
 }

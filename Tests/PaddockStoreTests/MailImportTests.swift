@@ -6,6 +6,15 @@ import Testing
 
 /// Importing and exporting mailing lists through the service, on hand-written archives.
 @Suite struct MailImportTests {
+    /// 2027-06-01: after every date of the archives here (a later one is in the future and dated now).
+    static let later = Date(timeIntervalSince1970: 1_811_808_000)
+
+    static func fixture() throws -> Fixture {
+        let f = try Fixture()
+        f.clock.set(later)
+        return f
+    }
+
     static func file(_ text: String, name: String = "list.mbox") throws -> String {
         try file(Array(text.utf8), name: name)
     }
@@ -58,7 +67,7 @@ import Testing
     }
 
     @Test func anArchiveBecomesThreadsWithTheirRepliesAndMembers() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let path = try Self.file(Self.archive)
         let report = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia")
         #expect(report.read == 7)
@@ -88,7 +97,7 @@ import Testing
     }
 
     @Test func importingTwiceAddsNothingAndANewerArchiveJoinsItsThreads() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let first = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
         let counts = try f.tableCounts()
         let again = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
@@ -112,7 +121,7 @@ import Testing
     }
 
     @Test func aDryRunCountsTheSameAndWritesNothing() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let path = try Self.file(Self.archive)
         let counts = try f.tableCounts(), digest = try f.contentDigest()
         var dry = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia", dryRun: true)
@@ -124,7 +133,7 @@ import Testing
     }
 
     @Test func onlyAdminsImportAndOnlyIntoDiscussionBoards() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let path = try Self.file(Self.archive)
         try f.expectRefusal(.notPermitted("only admins can import mail")) {
             _ = try f.community.importMail(by: f.manager, sources: [.mbox(path)], board: "furia")
@@ -144,7 +153,7 @@ import Testing
     }
 
     @Test func aMaildirImportsLikeAnMbox() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let root = NSTemporaryDirectory() + "paddock-maildir-\(UUID().uuidString)"
         for folder in ["cur", "new", "tmp"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
         // No Date header: the file name's delivery time stands in.
@@ -158,7 +167,7 @@ import Testing
     }
 
     @Test func hostileTextIsStoredAsWrittenAndDrawnSafely() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let hostile = Self.message("h@x", subject: "Hi \u{1B}]0;owned\u{07} \u{1B}[31mred", body: "Body \u{1B}[2J cleared \u{202E}drawkcab\u{0}nul")
         _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(hostile))], board: "furia")
         let thread = try Self.threads(f.community)[0]
@@ -170,7 +179,7 @@ import Testing
     }
 
     @Test func aTenMegabyteMessageIsCutWithANote() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         let big = String(repeating: String(repeating: "y", count: 99) + "\n", count: 100_000)
         let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.message("big@x", subject: "Big", body: big)))], board: "furia")
         #expect(report.imported == 1 && report.truncated == 1)
@@ -180,7 +189,7 @@ import Testing
     }
 
     @Test func anExportImportsIntoANewCommunityAsTheSameThreads() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
         // Posts written in Paddock too, with a From_ line in a body.
         let thread = try f.community.startThread(by: f.member, board: "furia", title: "Valve clearances ✓", body: "From the manual:\n>From memory, 0.1 mm")
@@ -192,7 +201,7 @@ import Testing
         #expect(exported.threads == 3 && exported.posts == 8)
 
         // A new community whose only member is its admin: every author comes back as a member of its own.
-        let g = Community(database: try AppDatabase.inMemory())
+        let g = Community(database: try AppDatabase.inMemory(), clock: { Self.later })
         let root = try g.actor(handle: try g.bootstrapAdmin(handle: "root").handle)
         try g.addBoard(by: root, slug: "furia", title: "Furia 950")
         let report = try g.importMail(by: root, sources: [.mbox(try Self.file(mbox))], board: "furia")
@@ -208,7 +217,7 @@ import Testing
 
     /// Garbage in every part of a message: the import goes on, skips what it must, and the counters hold.
     @Test func brokenMessagesNeverStopTheImport() throws {
-        let f = try Fixture()
+        let f = try Self.fixture()
         var random = SplitMix64(seed: 2026)
         let pieces = ["From: ", "Date: ", "Subject: ", "Message-ID: <", "References: <", "Content-Type: multipart/mixed; boundary=x\n",
                       "Content-Transfer-Encoding: base64\n", "Content-Type: text/plain; charset=\"\u{1B}[2J\"\n", "=?utf-8?B?////?=",
@@ -235,5 +244,145 @@ import Testing
         // Importing it again finds everything it took.
         let again = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
         #expect(again.imported == 0 && again.alreadyPresent == report.imported)
+    }
+
+    /// A reply dated before its parent (a wrong clock) goes after it, dated as it: the import, and its dry run, work.
+    @Test func aReplyDatedBeforeItsParentGoesAfterIt() throws {
+        let f = try Self.fixture()
+        let mbox = Self.message("a@x", date: "Thu, 3 Dec 2026 10:00:00 +0000", subject: "Clock", body: "A")
+            + Self.message("b@x", from: "bob@example.org", date: "Thu, 3 Dec 2026 10:05:00 +0000", subject: "Re: Clock", refs: "<a@x>", body: "B")
+            + Self.message("c@x", from: "carla@example.org", date: "Thu, 3 Dec 2026 10:01:00 +0000", subject: "Re: Clock", refs: "<a@x> <b@x>", body: "C")
+        let path = try Self.file(mbox)
+        var dry = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia", dryRun: true)
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia")
+        dry.dryRun = false
+        #expect(dry == report)
+        #expect(report.imported == 3 && report.skippedTotal == 0)
+        #expect(try Self.threads(f.community) == [["Clock", "ann 'A'", "bob 'B' <ann:0", "carla 'C' <bob:1"]])
+        try f.community.database.writer.read { (db: Database) throws -> Void in
+            #expect(try String.fetchAll(db, sql: "SELECT p.createdAt FROM post p JOIN thread t ON t.id = p.threadId WHERE t.title = 'Clock' ORDER BY p.position")
+                    == ["2026-12-03 10:00:00.000", "2026-12-03 10:05:00.000", "2026-12-03 10:05:00.000"])
+            #expect(try String.fetchOne(db, sql: "SELECT lastActivityAt FROM thread WHERE title = 'Clock'") == "2026-12-03 10:05:00.000")
+        }
+        #expect(try SyntheticCommunity.invariantViolations(in: f.community.database) == [])
+    }
+
+    /// A file with no message is said to be one; when no source has any, the import is refused and writes nothing.
+    @Test func aFileWithNoMessagesIsSaidSo() throws {
+        let f = try Self.fixture()
+        let counts = try f.tableCounts()
+        let garbage = try Self.file([0x1F, 0x8B, 0x08, 0x00, 0x41, 0x42, 0x0A, 0x00, 0xFF], name: "list.mbox.gz")
+        let empty = try Self.file("", name: "empty.mbox")
+        try f.expectRefusal(.invalid("\(garbage): no messages found (not an mbox?); \(empty): no messages found (not an mbox?)")) {
+            _ = try f.community.importMail(by: f.admin, sources: [.mbox(garbage), .mbox(empty)], board: "furia")
+        }
+        #expect(try f.tableCounts() == counts)
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(empty), .mbox(try Self.file(Self.archive))], board: "furia")
+        #expect(report.imported == 5 && report.empty == ["\(empty): no messages found (not an mbox?)"])
+    }
+
+    /// A message dated after the import's start is dated at it (and counted), never in the future.
+    @Test func aFutureDateBecomesTheImportsNow() throws {
+        let f = try Self.fixture()
+        let mbox = Self.message("f@x", date: "Mon, 1 Jan 2126 09:00:00 +0000", subject: "From the future", body: "Hi")
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
+        #expect(report.imported == 1 && report.futureDates == 1)
+        try f.community.database.writer.read { (db: Database) throws -> Void in
+            #expect(try String.fetchOne(db, sql: "SELECT createdAt FROM post ORDER BY id DESC LIMIT 1") == "2027-06-01 00:00:00.000")
+            #expect(try String.fetchOne(db, sql: "SELECT lastActivityAt FROM board WHERE slug = 'furia'") == "2027-06-01 00:00:00.000")
+        }
+    }
+
+    /// `From: NoAddr` is skipped; an address stored without an `@` exports as the member's invented one.
+    @Test func noSenderAddressIsSkippedAndExportWritesValidAddresses() throws {
+        let f = try Self.fixture()
+        let mbox = Self.message("n@x", from: "NoAddr", subject: "Who", body: "Me")
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
+        #expect(report.imported == 0 && report.skipped == ["no sender address": 1])
+        _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
+        try f.community.database.writer.write { db in
+            try db.execute(sql: "UPDATE memberAddress SET address = 'noaddr' WHERE address = 'dario@example.org'")
+        }
+        var mbox2: [UInt8] = []
+        try f.community.exportMbox(board: "furia") { mbox2 += $0 }
+        let text = String(decoding: mbox2, as: UTF8.self)
+        #expect(!text.contains("<noaddr>") && text.contains("<dario@paddock.invalid>"))
+    }
+
+    /// Mail replying into an archived or locked thread is skipped with the reason; the thread stays as it was.
+    @Test func repliesToAnArchivedOrLockedThreadAreSkipped() throws {
+        let f = try Self.fixture()
+        _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
+        let seat = try f.community.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM thread WHERE title = 'Seat height'")! }
+        let noise = try f.community.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM thread WHERE title = 'Exhaust noise'")! }
+        try f.community.moderateThread(by: f.admin, thread: seat, action: .archive)
+        try f.community.moderateThread(by: f.admin, thread: noise, action: .lock)
+        let before = try Self.threads(f.community)
+        let newer = Self.message("r9@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 09:00:00 +0000", subject: "Re: Seat height", refs: "<seat@x>", body: "Late.")
+            + Self.message("r10@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 10:00:00 +0000", subject: "Re: Exhaust noise", body: "Too late.")
+            + Self.message("n9@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 11:00:00 +0000", subject: "Open question", body: "New.")
+        let path = try Self.file(newer)
+        var dry = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia", dryRun: true)
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia")
+        dry.dryRun = false
+        #expect(dry == report)
+        #expect(report.imported == 1 && report.skipped == ["its thread is archived": 1, "its thread is locked": 1])
+        #expect(Array(try Self.threads(f.community).prefix(2)) == before)
+        #expect(try SyntheticCommunity.invariantViolations(in: f.community.database) == [])
+    }
+
+    /// Two imports of the same archive at once: the later writer stops with one clear line, and a rerun completes.
+    @Test func aConcurrentImportOfTheSameMessagesIsOneClearError() throws {
+        let f = try Self.fixture()
+        let path = try Self.file(Self.archive)
+        var other: MailImportReport?
+        #expect(throws: CommunityError.invalid("another import wrote some of these messages meanwhile; run this import again: it skips what is already present")) {
+            _ = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia") { progress in
+                // The other import writes everything between this one's reading and writing.
+                if progress.phase == .writing, other == nil {
+                    other = try? f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia")
+                }
+            }
+        }
+        #expect(other?.imported == 5)
+        let again = try f.community.importMail(by: f.admin, sources: [.mbox(path)], board: "furia")
+        #expect(again.imported == 0 && again.alreadyPresent == 5)
+        #expect(try SyntheticCommunity.invariantViolations(in: f.community.database) == [])
+    }
+
+    /// Replies to the same missing message, in two imports, share one thread, titled without "Re:".
+    @Test func repliesToAMissingMessageAcrossImportsShareOneThread() throws {
+        let f = try Self.fixture()
+        let first = Self.message("g1@x", subject: "Re: Re: Ghost thread", refs: "<ghost@x>", body: "One")
+        let second = Self.message("g2@x", from: "bob@example.org", date: "Fri, 4 Dec 2026 09:00:00 +0000", subject: "Re: Ghost thread", refs: "<ghost@x>", body: "Two")
+        _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(first))], board: "furia")
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(second))], board: "furia")
+        #expect(report.threadsCreated == 0 && report.joinedExisting == 1)
+        #expect(try Self.threads(f.community) == [["Ghost thread", "ann 'One'", "bob 'Two' <ann:0"]])
+        #expect(MailThreader.threadTitle("Re: [riders] AW: Ghost") == "[riders] Ghost")
+        #expect(MailThreader.threadTitle("Re: ") == "Re:" && MailThreader.threadTitle("Seat height") == "Seat height")
+    }
+
+    /// A board's own export imported back into it adds nothing: its native posts are recognised by id and text.
+    @Test func aBoardsOwnExportImportedBackAddsNothing() throws {
+        let f = try Self.fixture()
+        _ = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(Self.archive))], board: "furia")
+        let thread = try f.community.startThread(by: f.member, board: "furia", title: "Valve clearances", body: "0.1 mm?")
+        let opening = try f.community.thread(thread.id).posts[0]
+        _ = try f.community.reply(by: f.other, thread: thread.id, body: "Checked, thanks", replyTo: opening.id)
+        var mbox: [UInt8] = []
+        try f.community.exportMbox(board: "furia") { mbox += $0 }
+        let counts = try f.tableCounts()
+        // A reply written in a mail reader to the native post: it joins the native thread.
+        let reply = Self.message("mail-reply@x", from: "eve@example.org", date: "Mon, 4 Jan 2027 09:00:00 +0000", subject: "Re: Valve clearances",
+                                 refs: "<\(MailPost.messageID(post: opening.id, thread: thread.id))>", body: "And the exhaust side?")
+        let report = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(mbox))], board: "furia")
+        #expect(report.imported == 0 && report.alreadyPresent == 7 && report.membersCreated == 0)
+        #expect(try f.tableCounts() == counts)
+        let more = try f.community.importMail(by: f.admin, sources: [.mbox(try Self.file(reply))], board: "furia")
+        #expect(more.imported == 1 && more.joinedExisting == 1 && more.threadsCreated == 0)
+        #expect(try Self.threads(f.community).last?.last == "eve 'And the exhaust side?' <marco:0")
+        #expect(MailPost.exportedPost("post-12.thread-3@paddock.invalid")! == (12, 3))
+        #expect(MailPost.exportedPost("post-12.thread-3x@paddock.invalid") == nil && MailPost.exportedPost("seat@x") == nil)
     }
 }

@@ -22,13 +22,20 @@ public enum Charset {
 
     public static func decode(_ bytes: some Collection<UInt8>, charset: String?) -> Decoded {
         let name = normalized(charset)
-        if name == "utf-8" || name == "utf8" || bytes.allSatisfy({ $0 < 0x80 }) {
+        // 7-bit text is ASCII, except in the stateful 7-bit charsets (ISO-2022-JP, -KR, UTF-7, HZ):
+        // their escapes are the text, and only iconv reads them.
+        if name == "utf-8" || name == "utf8" || (!isStateful7Bit(name) && bytes.allSatisfy({ $0 < 0x80 })) {
             return Decoded(text: String(decoding: Array(bytes), as: UTF8.self), unknown: false)
         }
         let iconvName = name.isEmpty || name == "us-ascii" || name == "ascii" || name == "iso-8859-1" || name == "latin1"
-            || name == "iso8859-1" || name == "iso_8859-1" ? "WINDOWS-1252" : name.uppercased()
+            || name == "iso8859-1" || name == "iso_8859-1" ? "WINDOWS-1252" : name == "hz-gb-2312" ? "HZ" : name.uppercased()
         if let text = iconv(Array(bytes), from: iconvName) { return Decoded(text: text, unknown: false) }
         return Decoded(text: latin1(bytes), unknown: true)
+    }
+
+    /// Charsets whose text is all 7-bit bytes with escapes that switch the meaning of what follows.
+    static func isStateful7Bit(_ name: String) -> Bool {
+        name.hasPrefix("iso-2022-") || name == "utf-7" || name == "hz-gb-2312" || name == "hz" || name == "csiso2022jp"
     }
 
     /// Charset labels as mailers write them: quotes, case, and aliases iconv lacks.
@@ -40,7 +47,9 @@ public enum Charset {
         case "gb_2312-80", "x-gbk": return "gbk"
         case "ks_c_5601-1987": return "cp949"
         case "x-mac-roman", "macintosh": return "macintosh"
-        case "unicode-1-1-utf-7": return "utf-7"
+        case "unicode-1-1-utf-7", "utf7", "x-utf-7": return "utf-7"
+        case "hz", "x-hz", "hz-gb2312": return "hz-gb-2312"
+        case "csiso2022jp": return "iso-2022-jp"
         default:
             // "cp1252" and "windows-1252" both work; "x-windows-1252" does not.
             if name.hasPrefix("x-") && name.dropFirst(2).hasPrefix("windows-") { return String(name.dropFirst(2)) }

@@ -141,7 +141,15 @@ public struct MailAddress: Equatable, Sendable {
         self.address = address
     }
 
-    /// `Name <a@b>`, `"Name" <a@b>`, `a@b (Name)` or `a@b`; nil when no address is there.
+    /// An address a mail reader accepts in a From header: `local@domain`, with
+    /// no white space, angle brackets, quotes or commas.
+    public static func isValid(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
+            && !address.contains(where: { $0.isWhitespace || "<>\",;()".contains($0) })
+    }
+
+    /// `Name <a@b>`, `"Name" <a@b>`, `a@b (Name)` or `a@b`; nil when no address (with an `@`) is there.
     public static func parse(_ raw: String) -> MailAddress? {
         var text = raw.trimmingWhitespace
         // A list of several: the first is the author.
@@ -149,7 +157,7 @@ public struct MailAddress: Equatable, Sendable {
             let address = String(text[text.index(after: open)..<close]).trimmingWhitespace
             var name = String(text[..<open]).trimmingWhitespace
             name = unquote(name)
-            return address.isEmpty ? nil : MailAddress(name: EncodedWords.decode(name).trimmingWhitespace, address: address.lowercased())
+            return !address.contains("@") ? nil : MailAddress(name: EncodedWords.decode(name).trimmingWhitespace, address: address.lowercased())
         }
         var name = ""
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
@@ -158,7 +166,8 @@ public struct MailAddress: Equatable, Sendable {
         }
         if let comma = text.firstIndex(of: ",") { text = String(text[..<comma]) }
         let address = text.trimmingWhitespace
-        guard !address.isEmpty, !address.contains(" ") else { return nil }
+        // A bare word (`From: NoAddr`) is a name, not an address.
+        guard address.contains("@"), !address.contains(" ") else { return nil }
         return MailAddress(name: EncodedWords.decode(unquote(name)).trimmingWhitespace, address: address.lowercased())
     }
 

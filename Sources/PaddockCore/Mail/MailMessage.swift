@@ -4,7 +4,7 @@ import Foundation
 public enum MailProblem: Error, Hashable, Sendable, CustomStringConvertible {
     /// The first line is not a header field: not a mail message.
     case noHeaders
-    /// No From (nor Sender) address.
+    /// No From (nor Sender) address with an `@`.
     case noAuthor
     /// No Date that reads as a date, and no From_ line or file name to take one from.
     case noDate
@@ -12,14 +12,17 @@ public enum MailProblem: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateMessageID
     /// The file could not be read (maildir).
     case unreadable(String)
+    /// A reply to a thread of the board that is archived or locked: closed to replies, imported ones too.
+    case closedThread(String)
 
     public var description: String {
         switch self {
         case .noHeaders: "not a mail message (no header fields)"
-        case .noAuthor: "no From address"
+        case .noAuthor: "no sender address"
         case .noDate: "no date (Date header, From_ line or file name)"
         case .duplicateMessageID: "duplicate Message-ID (the first is kept)"
         case .unreadable(let why): "unreadable: \(why)"
+        case .closedThread(let state): "its thread is \(state)"
         }
     }
 }
@@ -215,6 +218,16 @@ public enum MailPost {
     /// `<post-12.thread-3@paddock.invalid>` without brackets: the Message-ID of a
     /// post written in Paddock, the same at every export.
     public static func messageID(post: Int64, thread: Int64) -> String { "post-\(post).thread-\(thread)@paddock.invalid" }
+
+    /// The post and thread a Message-ID of `messageID(post:thread:)`'s form names; nil for any other.
+    public static func exportedPost(_ messageID: String) -> (post: Int64, thread: Int64)? {
+        guard messageID.hasPrefix("post-"), messageID.hasSuffix("@paddock.invalid") else { return nil }
+        let middle = messageID.dropFirst(5).dropLast(16)
+        let parts = middle.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasPrefix("thread-"), let post = Int64(parts[0]), let thread = Int64(parts[1].dropFirst(7)),
+              messageID == self.messageID(post: post, thread: thread) else { return nil }
+        return (post, thread)
+    }
 
     /// The address of a member who has none: `handle@paddock.invalid`.
     public static func address(handle: String) -> String { "\(handle)@paddock.invalid" }

@@ -171,6 +171,21 @@ public struct MailThreader {
     public static func titlesAnswered(by subject: String) -> [String]? {
         let (bare, isReply) = normalizedSubject(subject)
         guard isReply, !bare.isEmpty else { return nil }
+        return Array(Set([MailPost.title(withoutReplyPrefixes(subject)), MailPost.title(bare)]))
+    }
+
+    /// The title of a thread a message opens: its subject without the reply
+    /// prefixes before the text (`Re: [riders] Re: Seat height` → `[riders]
+    /// Seat height`), so a reply whose parent is missing opens a thread titled
+    /// as the one it answered, which later replies find by subject. The subject
+    /// as written when nothing would be left.
+    public static func threadTitle(_ subject: String) -> String {
+        let bare = withoutReplyPrefixes(subject)
+        return MailPost.title(bare.allSatisfy(\.isWhitespace) ? subject : bare)
+    }
+
+    /// The subject with its `[list]` tags kept and its reply prefixes dropped.
+    static func withoutReplyPrefixes(_ subject: String) -> String {
         var s = Substring(subject)
         var tags: [Substring] = []
         while true {
@@ -188,8 +203,7 @@ public struct MailThreader {
             guard rest.first == ":" else { break }
             s = rest.dropFirst()
         }
-        let withTags = (tags.map(String.init) + [String(s)]).joined(separator: " ")
-        return Array(Set([MailPost.title(withTags), MailPost.title(bare)]))
+        return (tags.map(String.init) + [String(s)]).joined(separator: " ")
     }
 
     /// The subject threads are grouped by, and whether it was a reply's
@@ -240,4 +254,25 @@ public struct MailTree: Equatable, Sendable {
 
     /// Parents before their children.
     public var nodes: [Node]
+
+    /// Each node's date in the thread: its own, but never earlier than its
+    /// parent's (a reply dated before the message it answers, by a wrong
+    /// clock, is put just after it), so posts go in tree order and a thread's
+    /// last activity is never before its opening post. `own` gives a node's
+    /// date (0 for an external node).
+    public func effectiveDates(_ own: (Int) -> Int64) -> [Int64] {
+        var dates: [Int64] = []
+        dates.reserveCapacity(nodes.count)
+        for (n, node) in nodes.enumerated() {
+            dates.append(max(own(n), node.parent.map { dates[$0] } ?? Int64.min))
+        }
+        return dates
+    }
+
+    /// Each node's depth (0 for a top node).
+    public var depths: [Int] {
+        var depths: [Int] = []
+        for node in nodes { depths.append(node.parent.map { depths[$0] + 1 } ?? 0) }
+        return depths
+    }
 }

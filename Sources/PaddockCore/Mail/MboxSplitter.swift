@@ -4,7 +4,9 @@
 /// A message starts at a `From ` line (the "From_ line") at the start of the
 /// file or after an empty line, that looks like an envelope: `From ` then a
 /// sender and a date with a time (`hh:mm`). A `From ` line anywhere else is
-/// body text (mboxo archives leave such lines unquoted). The bytes handed out
+/// body text (mboxo archives leave such lines unquoted). A From_ line with a
+/// sender but no date (`From alice@example.com`) also starts a message when
+/// the line after it is a header field (`Name: value`). The bytes handed out
 /// are the message as stored, quoting included: ``MailParser`` unquotes them
 /// (mboxrd: one `>` comes off every `>…>From ` line).
 public struct MboxSplitter {
@@ -36,7 +38,17 @@ public struct MboxSplitter {
         while let newline = pending[scanned...].firstIndex(of: 10) {
             let lineStart = scanned
             scanned = newline + 1
-            guard isFromLine(lineStart, newline) else { continue }
+            switch fromLine(lineStart, newline) {
+            case .no: continue
+            case .yes: break
+            case .ifHeaderFollows:
+                // The next line decides; wait for it when it has not arrived yet.
+                guard let next = pending[scanned...].firstIndex(of: 10) else {
+                    scanned = lineStart
+                    return finishFeed(done)
+                }
+                guard isHeaderField(scanned, next) else { continue }
+            }
             let atStart = lineStart == 0 && pendingOffset == 0
             let afterBlank = lineStart >= 1 && pending[lineStart - 1] == 10
                 && (lineStart == 1 || pending[lineStart - 2] == 10 || (pending[lineStart - 2] == 13 && lineStart >= 3 && pending[lineStart - 3] == 10))
@@ -50,6 +62,10 @@ public struct MboxSplitter {
             let envelope = String(decoding: pending[(lineStart + 5)..<envelopeEnd], as: UTF8.self)
             current = (pendingOffset + Int64(scanned), envelope, scanned)
         }
+        return finishFeed(done)
+    }
+
+    private mutating func finishFeed(_ done: [Message]) -> [Message] {
         compact()
         if current == nil, scanned > 0 {
             // Nothing of the message format yet: drop what was read, it is no message.
@@ -90,16 +106,29 @@ public struct MboxSplitter {
         self.current = (current.offset, current.envelope, 0)
     }
 
-    /// `From ` + sender + something with a time, e.g. `From a@b.c Thu Dec  3 09:33:22 2026`.
-    private func isFromLine(_ start: Int, _ end: Int) -> Bool {
-        guard end - start >= 10, pending[start] == 70, pending[start + 1] == 114, pending[start + 2] == 111,
-              pending[start + 3] == 109, pending[start + 4] == 32 else { return false }
+    private enum FromLine { case no, yes, ifHeaderFollows }
+
+    /// `From ` + sender + something with a time, e.g. `From a@b.c Thu Dec  3 09:33:22 2026`;
+    /// or `From ` + a sender alone (one word), which starts a message only before a header field.
+    private func fromLine(_ start: Int, _ end: Int) -> FromLine {
+        guard end - start >= 6, pending[start] == 70, pending[start + 1] == 114, pending[start + 2] == 111,
+              pending[start + 3] == 109, pending[start + 4] == 32 else { return .no }
         var i = start + 5
         while i + 2 < end {
-            if pending[i] == 58, isDigit(pending[i - 1]), isDigit(pending[i + 1]), isDigit(pending[i + 2]) { return true }
+            if pending[i] == 58, isDigit(pending[i - 1]), isDigit(pending[i + 1]), isDigit(pending[i + 2]) { return .yes }
             i += 1
         }
-        return false
+        var stop = end
+        while stop > start + 5, pending[stop - 1] == 13 || pending[stop - 1] == 32 || pending[stop - 1] == 9 { stop -= 1 }
+        guard stop > start + 5, !pending[(start + 5)..<stop].contains(where: { $0 == 32 || $0 == 9 }) else { return .no }
+        return .ifHeaderFollows
+    }
+
+    /// `Name: value`: a field name (letters, digits, `-`) and a colon.
+    private func isHeaderField(_ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end, pending[i] == 45 || isDigit(pending[i]) || (pending[i] | 0x20 >= 97 && pending[i] | 0x20 <= 122) { i += 1 }
+        return i > start && i < end && pending[i] == 58
     }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
