@@ -280,7 +280,7 @@ struct StatsFigure {
                 add(.moderation, "flags", "flags", "raised", "flags raised", .count("flags"), whole, Double(m.flags), compares: true)
                 for reason in FlagReason.allCases {
                     // The subject stays the stable key (flags/off_topic); the names are for people ("off topic").
-                    let label = StatsText.label(reason)
+                    let label = reason.label
                     add(.moderation, "flags/\(reason.rawValue)", "flags: \(label)", "raised", "  of them \(label)",
                         .count("flags"), whole, Double(m.flagsByReason[reason] ?? 0), compares: true)
                 }

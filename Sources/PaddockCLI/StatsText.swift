@@ -55,39 +55,11 @@ enum StatsText {
 
     static let noProducts = "No products yet."
 
-    /// A demand row's name, cut to `width` when too long: the product's part is
-    /// shortened first, so the feature's part, and a suffix such as " (retired)",
-    /// stay readable ("Ardente Furia 95… · Suspension"). Made safe.
+    /// A demand row's name in the table's column (`DemandRow.name(fitting:)`).
     static func demandName(_ row: DemandRow, width: Int = nameWidth) -> String {
-        let full = SafeText.displayable(row.name)
-        guard TextWidth.of(full) > width else { return full }
-        let product = SafeText.displayable(row.productName)
-        // What follows the product's name: " · Seat", " · Seat (retired)", " (retired)".
-        guard full.hasPrefix(product), full.count > product.count else { return TextWrap.truncate(full, width: width) }
-        let tail = String(full.dropFirst(product.count))
-        let room = width - TextWidth.of(tail)
-        if room >= shortestProductName { return TextWrap.truncate(product, width: room) + tail }
-        // The feature's part alone is too wide: keep a little of the product, cut the feature, keep a suffix whole.
-        let suffix = nameSuffixes.first { tail.hasSuffix($0) && tail.count > $0.count } ?? ""
-        let head = TextWrap.truncate(product, width: shortestProductName)
-        let feature = String(tail.dropLast(suffix.count))
-        return head + TextWrap.truncate(feature, width: width - TextWidth.of(head) - TextWidth.of(suffix)) + suffix
+        row.name(fitting: width, productAtLeast: 8)
     }
 
-    /// The least of a product's name a cut demand row keeps.
-    static let shortestProductName = 8
-    /// Endings of a demand row's name that say something of the row, kept whole when it is cut.
-    static let nameSuffixes = [" (retired)"]
-
-    /// A flag's reason as people read it: "off topic", not `off_topic`.
-    static func label(_ reason: FlagReason) -> String {
-        switch reason {
-        case .spam: "spam"
-        case .offTopic: "off topic"
-        case .abusive: "abusive"
-        case .other: "other"
-        }
-    }
 
     /// How long a suggestion has waited under review, in whole seconds as of `asOf`.
     static func secondsWaiting(_ waiting: WaitingSuggestion, asOf: Date) -> Int {

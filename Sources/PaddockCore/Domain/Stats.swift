@@ -172,6 +172,28 @@ public struct DemandRow: Equatable, Codable, Sendable {
 
     /// "Furia 950 · Quickshifter", "Furia 950", with " (retired)" after a retired one.
     public var name: String { (featureName.map { "\(productName) · \($0)" } ?? productName) + (retired ? " (retired)" : "") }
+
+    /// The name, made safe and cut to `width` when too long: the product's part
+    /// is shortened first (to no less than `productAtLeast` columns), so the
+    /// feature's part and a " (retired)" stay readable: "Ardente Furia 95… · Suspension".
+    public func name(fitting width: Int, productAtLeast: Int) -> String {
+        let full = SafeText.displayable(name)
+        guard TextWidth.of(full) > width else { return full }
+        let product = SafeText.displayable(productName)
+        // What follows the product's name: " · Seat", " · Seat (retired)", " (retired)".
+        guard full.hasPrefix(product), full.count > product.count else { return TextWrap.truncate(full, width: width) }
+        let tail = String(full.dropFirst(product.count))
+        let room = width - TextWidth.of(tail)
+        if room >= productAtLeast { return TextWrap.truncate(product, width: room) + tail }
+        // The feature's part alone is too wide: keep a little of the product, cut the feature, keep the suffix whole.
+        let suffix = tail.hasSuffix(Self.retiredSuffix) && tail.count > Self.retiredSuffix.count ? Self.retiredSuffix : ""
+        let head = TextWrap.truncate(product, width: productAtLeast)
+        let featureRoom = width - TextWidth.of(head) - TextWidth.of(suffix)
+        guard featureRoom >= 4 else { return TextWrap.truncate(full, width: width) }
+        return head + TextWrap.truncate(String(tail.dropLast(suffix.count)), width: featureRoom) + suffix
+    }
+
+    static let retiredSuffix = " (retired)"
 }
 
 public enum Demand {

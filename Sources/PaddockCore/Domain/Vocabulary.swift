@@ -74,4 +74,7 @@ public enum FlagReason: String, CaseIterable, Codable, Sendable {
     case spam
     case offTopic = "off_topic"
     case abusive, other
+
+    /// As people read it: "off topic", not `off_topic`.
+    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }

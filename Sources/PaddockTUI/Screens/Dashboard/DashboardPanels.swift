@@ -183,29 +183,10 @@ enum DashboardPanels {
         return note
     }
 
-    /// A row's name cut to `width`. A feature's row cuts its product's name
-    /// first, so that what tells the rows apart (the feature, a suffix such as
-    /// " (retired)") stays in view; past that, the feature's name is cut, keeping
-    /// a closing "(…)". A product's row is its own name, cut at its end.
+    /// A row's name cut to the column (`DemandRow.name(fitting:)`); a window is
+    /// narrower than a report, so less of the product is kept than `stats` keeps.
     static func shortName(_ row: DemandRow, width: Int) -> String {
-        let name = row.name
-        guard TextWidth.of(name) > width, name.hasPrefix(row.productName) else { return TextWrap.truncate(name, width: width) }
-        let tail = String(name.dropFirst(row.productName.count))
-        guard !tail.isEmpty else { return TextWrap.truncate(name, width: width) }
-        // At least a few letters of the product, and its ellipsis.
-        let productMinimum = min(TextWidth.of(row.productName), 4)
-        let room = width - TextWidth.of(tail)
-        if room >= productMinimum { return TextWrap.truncate(row.productName, width: room) + tail }
-        var middle = tail
-        var suffix = ""
-        if tail.hasSuffix(")"), let open = tail.range(of: " (", options: .backwards) {
-            middle = String(tail[..<open.lowerBound])
-            suffix = String(tail[open.lowerBound...])
-        }
-        let product = TextWrap.truncate(row.productName, width: productMinimum)
-        let middleRoom = width - TextWidth.of(product) - TextWidth.of(suffix)
-        guard middleRoom >= 4 else { return TextWrap.truncate(name, width: width) }
-        return product + TextWrap.truncate(middle, width: middleRoom) + suffix
+        row.name(fitting: width, productAtLeast: 4)
     }
 
     /// What each shown column counts, and over which days.
@@ -335,7 +316,7 @@ enum DashboardPanels {
             handled += ["median \(TimeText.describeSpan(seconds: median))", "from first flag to decision."]
         }
         lines += phrases(handled, width: w)
-        let reasons = FlagReason.allCases.map { "\($0.rawValue.replacingOccurrences(of: "_", with: " ")) \(m.flagsByReason[$0] ?? 0)" }
+        let reasons = FlagReason.allCases.map { "\($0.label) \(m.flagsByReason[$0] ?? 0)" }
         let byReason = reasons.enumerated().map { index, reason in
             (index == 0 ? "(" : "") + reason + (index == reasons.count - 1 ? ")." : ",")
         }

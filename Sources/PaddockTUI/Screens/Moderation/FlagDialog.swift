@@ -62,14 +62,8 @@ public enum ModerationRequest: Equatable, Sendable {
 }
 
 extension FlagReason {
-    var label: String {
-        switch self {
-        case .spam: "spam"
-        case .offTopic: "off topic"
-        case .abusive: "abusive"
-        case .other: "other (say what is wrong)"
-        }
-    }
+    /// The reason as the dialog offers it: other asks for a note.
+    var offered: String { self == .other ? "other (say what is wrong)" : label }
 }
 
 /// Flags the post marked ▸ in a thread: choose a reason (other needs a note),
@@ -160,7 +154,7 @@ public struct FlagDialog: Equatable, AppScreen {
         for (index, reason) in Self.reasons.enumerated() {
             let chosen = index == choice
             canvas.put(chosen ? " ▸ " : "   ", x: 0, y: y, role: .accent)
-            canvas.put(reason.label, x: 3, y: y, role: chosen ? .selection : .normal)
+            canvas.put(reason.offered, x: 3, y: y, role: chosen ? .selection : .normal)
             y += 1
         }
         if roomy { y += 1 }

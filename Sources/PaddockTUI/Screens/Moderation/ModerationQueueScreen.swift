@@ -128,15 +128,6 @@ public struct ModerationQueueScreen: Equatable, AppScreen {
 
     public mutating func relayout(_ context: ScreenContext) { items.reveal(visible: visibleRows(in: context.body)) }
 
-    static func describe(_ reason: FlagReason) -> String {
-        switch reason {
-        case .spam: "spam"
-        case .offTopic: "off topic"
-        case .abusive: "abusive"
-        case .other: "other"
-        }
-    }
-
     /// `total` is the number of open items: the screen holds the `limit`
     /// heaviest, and says so when there are more (deciding them brings up the rest).
     public func render(into canvas: inout Canvas, _ context: ScreenContext) {
@@ -166,7 +157,7 @@ public struct ModerationQueueScreen: Equatable, AppScreen {
                        role: item.overdue ? .error : (selected ? .selection : .muted))
             var counts: [FlagReason: Int] = [:]
             for flag in item.flags { counts[flag.reason, default: 0] += 1 }
-            let reasons = FlagReason.allCases.compactMap { r in counts[r].map { "\(Self.describe(r)) ×\($0)" } }.joined(separator: ", ")
+            let reasons = FlagReason.allCases.compactMap { r in counts[r].map { "\(r.label) ×\($0)" } }.joined(separator: ", ")
             // A claim first: it decides whether this one is yours to take, and long notes would push it off the row.
             var facts = item.claimedByHandle.map { "claimed by \($0) · " } ?? ""
             facts += "\(reasons) · by " + item.flags.map(\.flaggerHandle).joined(separator: ", ")
