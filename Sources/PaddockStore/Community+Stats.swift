@@ -73,6 +73,18 @@ private struct DemandScope {
     }
 }
 
+/// One product's or feature's demand figures, before they are named.
+private struct DemandFigures {
+    let open: Int, support: Int
+    let gained7: Gain, gained30: Gain
+    let shipped90: Int
+
+    func row(product: ProductSummary, feature: FeatureSummary? = nil, retired: Bool) -> DemandRow {
+        DemandRow(product: product.slug, productName: product.name, feature: feature?.slug, featureName: feature?.name,
+                  openSuggestions: open, totalSupport: support, gained7: gained7, gained30: gained30, shipped90: shipped90, retired: retired)
+    }
+}
+
 extension Community {
     /// Per product and per feature: open suggestions and their support now,
     /// support gained in the 7 and 30 days ending `last` against the spans
@@ -87,52 +99,41 @@ extension Community {
             SUM(CASE WHEN day > '\(day(-30))' THEN supports ELSE 0 END) AS now30,
             SUM(supports) - SUM(CASE WHEN day > '\(day(-30))' THEN supports ELSE 0 END) AS before30
             """
-        func gains(_ table: String, _ key: String) throws -> [Int64: (Gain, Gain)] {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(key) AS id, \(gainColumns) FROM \(table) WHERE day > ? AND day <= ? GROUP BY \(key)
-                """, arguments: [day(-60), day(0)])
-            return Dictionary(uniqueKeysWithValues: rows.map {
-                ($0["id"], (Gain(now: $0["now7"], before: $0["before7"]), Gain(now: $0["now30"], before: $0["before30"])))
-            })
-        }
-        func open(_ sql: String) throws -> [Int64: (count: Int, support: Int)] {
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0["id"], ($0["n"], $0["support"])) })
-        }
-        func shipped(_ sql: String) throws -> [Int64: Int] {
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql, arguments: [last.advanced(by: -89).start.stored,
-                                                                                           last.advanced(by: 1).start.stored])
-                .map { ($0["id"], $0["n"]) })
-        }
         let shippedIn = "s.status = 'shipped' AND s.statusChangedAt >= ? AND s.statusChangedAt < ?"
+        let shippedSpan: StatementArguments = [last.advanced(by: -89).start.stored, last.advanced(by: 1).start.stored]
+        // A product's or a feature's figures, by its id: `key` in its day table and its open counter.
+        func figures(key: String, days: String, counter: String, shipped: String) throws -> (Int64) -> DemandFigures {
+            let gained = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT \(key) AS id, \(gainColumns) FROM \(days) WHERE day > ? AND day <= ? GROUP BY \(key)
+                """, arguments: [day(-60), day(0)]).map {
+                    ($0["id"] as Int64, (Gain(now: $0["now7"], before: $0["before7"]), Gain(now: $0["now30"], before: $0["before30"])))
+                })
+            let open = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(key) AS id, openSuggestions, openSupport FROM \(counter)")
+                .map { ($0["id"] as Int64, ($0["openSuggestions"] as Int, $0["openSupport"] as Int)) })
+            let shipped = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: shipped, arguments: shippedSpan).map { ($0["id"] as Int64, $0["n"] as Int) })
+            let none = Gain(now: 0, before: 0)
+            return { id in
+                DemandFigures(open: open[id]?.0 ?? 0, support: open[id]?.1 ?? 0, gained7: gained[id]?.0 ?? none,
+                              gained30: gained[id]?.1 ?? none, shipped90: shipped[id] ?? 0)
+            }
+        }
 
         var rows: [DemandRow] = []
         if scope.feature == nil {
-            let gained = try gains("productDemandDay", "productId")
-            let openNow = try open("SELECT productId AS id, openSuggestions AS n, openSupport AS support FROM productDemand")
-            let shippedNow = try shipped("""
+            let of = try figures(key: "productId", days: "productDemandDay", counter: "productDemand", shipped: """
                 SELECT s.productId AS id, COUNT(*) AS n FROM suggestion s INDEXED BY suggestion_on_status_changed WHERE \(shippedIn) GROUP BY 1
                 """)
             for product in scope.products {
-                let id = product.id
-                rows.append(DemandRow(product: product.slug, productName: product.name, openSuggestions: openNow[id]?.count ?? 0,
-                                      totalSupport: openNow[id]?.support ?? 0, gained7: gained[id]?.0 ?? Gain(now: 0, before: 0),
-                                      gained30: gained[id]?.1 ?? Gain(now: 0, before: 0), shipped90: shippedNow[id] ?? 0,
-                                      retired: product.retiredAt != nil))
+                rows.append(of(product.id).row(product: product, retired: product.retiredAt != nil))
             }
         }
-        let gained = try gains("featureDemandDay", "featureId")
-        let openNow = try open("SELECT featureId AS id, openSuggestions AS n, openSupport AS support FROM featureDemand")
-        let shippedNow = try shipped("""
+        let of = try figures(key: "featureId", days: "featureDemandDay", counter: "featureDemand", shipped: """
             SELECT sf.featureId AS id, COUNT(*) AS n FROM suggestion s INDEXED BY suggestion_on_status_changed
             JOIN suggestionFeature sf ON sf.threadId = s.threadId WHERE \(shippedIn) GROUP BY 1
             """)
         for feature in scope.features {
             guard let product = products[feature.productId] else { continue }
-            let id = feature.id
-            rows.append(DemandRow(product: product.slug, productName: product.name, feature: feature.slug, featureName: feature.name,
-                                  openSuggestions: openNow[id]?.count ?? 0, totalSupport: openNow[id]?.support ?? 0,
-                                  gained7: gained[id]?.0 ?? Gain(now: 0, before: 0), gained30: gained[id]?.1 ?? Gain(now: 0, before: 0),
-                                  shipped90: shippedNow[id] ?? 0, retired: feature.retiredAt != nil || product.retiredAt != nil))
+            rows.append(of(feature.id).row(product: product, feature: feature, retired: feature.retiredAt != nil || product.retiredAt != nil))
         }
         return rows.sorted(by: Demand.risingFirst)
     }
