@@ -184,6 +184,75 @@ extension Schema {
         return rows.map { $0["sql"] }
     }
 
+    /// A counter that the rows it counts determine: `rows` selects the key
+    /// columns and `n` from them. The rebuild writes it and `paddock check`
+    /// compares it, both from this one list. `label` names one counter in
+    /// check's report (SQL over the key columns).
+    struct CountedFromRows {
+        let table: String
+        let keys: [String]
+        let column: String
+        let label: String
+        let rows: String
+
+        var rebuild: String {
+            let keys = keys.joined(separator: ", ")
+            return """
+                INSERT INTO \(table) (\(keys), \(column)) SELECT \(keys), n FROM (\(rows)) WHERE true
+                  ON CONFLICT (\(keys)) DO UPDATE SET \(column) = excluded.\(column);
+                """
+        }
+    }
+
+    /// Every counter of the manager's view but reads, and posts hidden and
+    /// restored: those leave no rows to count them by.
+    static let countedFromRows: [CountedFromRows] = {
+        let suggestionDays = "FROM suggestion s JOIN thread t ON t.id = s.threadId"
+        let supportDays = "FROM supporter u JOIN suggestion s ON s.threadId = u.threadId WHERE u.movedFromId IS NULL"
+        func day(_ column: String, _ rows: String) -> CountedFromRows {
+            CountedFromRows(table: "activityDay", keys: ["day"], column: column, label: "'day ' || day || ' \(column)'", rows: rows)
+        }
+        func of(_ table: String, _ key: String, _ named: String, _ column: String, _ rows: String) -> CountedFromRows {
+            CountedFromRows(table: table, keys: ["day", key], column: column,
+                            label: "'day ' || day || ' \(named) ' || \(key) || ' \(column)'", rows: rows)
+        }
+        func open(_ table: String, _ key: String, _ named: String, _ source: String) -> [CountedFromRows] {
+            let rows = { (n: String) in "SELECT \(key), \(n) AS n FROM \(source) WHERE status IN \(openStatuses) GROUP BY \(key)" }
+            return [
+                CountedFromRows(table: table, keys: [key], column: "openSuggestions", label: "'\(named) ' || \(key) || ' open suggestions'",
+                                rows: rows("COUNT(*)")),
+                CountedFromRows(table: table, keys: [key], column: "openSupport", label: "'\(named) ' || \(key) || ' open support'",
+                                rows: rows("SUM(supporterCount)")),
+            ]
+        }
+        return [
+            day("posts", "SELECT substr(createdAt, 1, 10) AS day, COUNT(*) AS n FROM post GROUP BY 1"),
+            day("members", "SELECT substr(createdAt, 1, 10) AS day, COUNT(*) AS n FROM member GROUP BY 1"),
+            day("suggestions", "SELECT substr(t.createdAt, 1, 10) AS day, COUNT(*) AS n \(suggestionDays) GROUP BY 1"),
+            day("supports", "SELECT substr(createdAt, 1, 10) AS day, COUNT(*) AS n FROM supporter WHERE movedFromId IS NULL GROUP BY 1"),
+            of("productDemandDay", "productId", "product", "suggestions",
+               "SELECT substr(t.createdAt, 1, 10) AS day, s.productId, COUNT(*) AS n \(suggestionDays) GROUP BY 1, 2"),
+            of("productDemandDay", "productId", "product", "supports",
+               "SELECT substr(u.createdAt, 1, 10) AS day, s.productId, COUNT(*) AS n \(supportDays) GROUP BY 1, 2"),
+            of("featureDemandDay", "featureId", "feature", "suggestions", """
+               SELECT substr(t.createdAt, 1, 10) AS day, sf.featureId, COUNT(*) AS n
+               FROM suggestionFeature sf JOIN thread t ON t.id = sf.threadId GROUP BY 1, 2
+               """),
+            of("featureDemandDay", "featureId", "feature", "supports", """
+               SELECT substr(u.createdAt, 1, 10) AS day, sf.featureId, COUNT(*) AS n
+               FROM supporter u JOIN suggestionFeature sf ON sf.threadId = u.threadId WHERE u.movedFromId IS NULL GROUP BY 1, 2
+               """),
+            of("memberDay", "memberId", "member", "posts",
+               "SELECT substr(createdAt, 1, 10) AS day, authorId AS memberId, COUNT(*) AS n FROM post GROUP BY 1, 2"),
+            of("memberDay", "memberId", "member", "suggestions",
+               "SELECT substr(t.createdAt, 1, 10) AS day, t.authorId AS memberId, COUNT(*) AS n \(suggestionDays) GROUP BY 1, 2"),
+            of("memberDay", "memberId", "member", "supports", """
+               SELECT substr(u.createdAt, 1, 10) AS day, u.memberId, COUNT(*) AS n FROM supporter u JOIN thread t ON t.id = u.threadId
+               WHERE t.authorId <> u.memberId AND u.movedFromId IS NULL GROUP BY 1, 2
+               """),
+        ] + open("productDemand", "productId", "product", "suggestion") + open("featureDemand", "featureId", "feature", "suggestionFeature")
+    }()
+
     /// Computes every counter again from the rows it counts: for the migration
     /// over an existing community and after the generator's bulk insert. Reads
     /// are known from each thread's latest read only; hidden and restored posts
@@ -192,20 +261,8 @@ extension Schema {
         try db.execute(sql: """
             DELETE FROM activityDay; DELETE FROM productDemandDay; DELETE FROM featureDemandDay; DELETE FROM memberDay;
             DELETE FROM productDemand; DELETE FROM featureDemand;
+            \(countedFromRows.map(\.rebuild).joined(separator: "\n"))
 
-            INSERT INTO productDemand (productId, openSuggestions, openSupport)
-              SELECT productId, COUNT(*), SUM(supporterCount) FROM suggestion WHERE status IN \(openStatuses) GROUP BY productId;
-            INSERT INTO featureDemand (featureId, openSuggestions, openSupport)
-              SELECT featureId, COUNT(*), SUM(supporterCount) FROM suggestionFeature WHERE status IN \(openStatuses) GROUP BY featureId;
-
-            INSERT INTO activityDay (day, posts) SELECT substr(createdAt, 1, 10), COUNT(*) FROM post GROUP BY 1;
-            INSERT INTO activityDay (day, members) SELECT substr(createdAt, 1, 10), COUNT(*) FROM member WHERE true GROUP BY 1
-              ON CONFLICT (day) DO UPDATE SET members = excluded.members;
-            INSERT INTO activityDay (day, suggestions)
-              SELECT substr(t.createdAt, 1, 10), COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId WHERE true GROUP BY 1
-              ON CONFLICT (day) DO UPDATE SET suggestions = excluded.suggestions;
-            INSERT INTO activityDay (day, supports) SELECT substr(createdAt, 1, 10), COUNT(*) FROM supporter WHERE movedFromId IS NULL GROUP BY 1
-              ON CONFLICT (day) DO UPDATE SET supports = excluded.supports;
             INSERT INTO activityDay (day, hidden)
               SELECT substr(createdAt, 1, 10), COUNT(*) FROM moderationLog WHERE targetKind = 'post' AND action IN ('auto-hide', 'hide') GROUP BY 1
               ON CONFLICT (day) DO UPDATE SET hidden = excluded.hidden;
@@ -216,30 +273,8 @@ extension Schema {
                             AND h.action IN ('auto-hide', 'hide') AND h.id < l.id)
               GROUP BY 1
               ON CONFLICT (day) DO UPDATE SET restored = excluded.restored;
-
-            INSERT INTO productDemandDay (day, productId, suggestions)
-              SELECT substr(t.createdAt, 1, 10), s.productId, COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1, 2;
-            INSERT INTO productDemandDay (day, productId, supports)
-              SELECT substr(u.createdAt, 1, 10), s.productId, COUNT(*) FROM supporter u JOIN suggestion s ON s.threadId = u.threadId
-              WHERE u.movedFromId IS NULL GROUP BY 1, 2
-              ON CONFLICT (day, productId) DO UPDATE SET supports = excluded.supports;
-            INSERT INTO featureDemandDay (day, featureId, suggestions)
-              SELECT substr(t.createdAt, 1, 10), sf.featureId, COUNT(*) FROM suggestionFeature sf JOIN thread t ON t.id = sf.threadId GROUP BY 1, 2;
-            INSERT INTO featureDemandDay (day, featureId, supports)
-              SELECT substr(u.createdAt, 1, 10), sf.featureId, COUNT(*) FROM supporter u JOIN suggestionFeature sf ON sf.threadId = u.threadId
-              WHERE u.movedFromId IS NULL GROUP BY 1, 2
-              ON CONFLICT (day, featureId) DO UPDATE SET supports = excluded.supports;
-
-            INSERT INTO memberDay (day, memberId, posts) SELECT substr(createdAt, 1, 10), authorId, COUNT(*) FROM post GROUP BY 1, 2;
             INSERT INTO memberDay (day, memberId, reads) SELECT substr(readAt, 1, 10), memberId, COUNT(*) FROM readState WHERE true GROUP BY 1, 2
               ON CONFLICT (day, memberId) DO UPDATE SET reads = excluded.reads;
-            INSERT INTO memberDay (day, memberId, suggestions)
-              SELECT substr(t.createdAt, 1, 10), t.authorId, COUNT(*) FROM suggestion s JOIN thread t ON t.id = s.threadId WHERE true GROUP BY 1, 2
-              ON CONFLICT (day, memberId) DO UPDATE SET suggestions = excluded.suggestions;
-            INSERT INTO memberDay (day, memberId, supports)
-              SELECT substr(u.createdAt, 1, 10), u.memberId, COUNT(*) FROM supporter u JOIN thread t ON t.id = u.threadId
-              WHERE t.authorId <> u.memberId AND u.movedFromId IS NULL GROUP BY 1, 2
-              ON CONFLICT (day, memberId) DO UPDATE SET supports = excluded.supports;
 
             UPDATE suggestion SET
               firstResponseAt = (SELECT MIN(createdAt) FROM statusChange c WHERE c.threadId = suggestion.threadId),

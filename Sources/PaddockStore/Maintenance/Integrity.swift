@@ -63,49 +63,10 @@ public enum Integrity {
     /// rows to count them by: those are not checked.
     static let countersSQL = """
         WITH expected(what, n) AS (
-          SELECT 'day ' || substr(createdAt, 1, 10) || ' posts', COUNT(*) FROM post GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(createdAt, 1, 10) || ' members', COUNT(*) FROM member GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' suggestions', COUNT(*)
-            FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(createdAt, 1, 10) || ' supports', COUNT(*) FROM supporter WHERE movedFromId IS NULL GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' product ' || s.productId || ' suggestions', COUNT(*)
-            FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' product ' || s.productId || ' supports', COUNT(*)
-            FROM supporter u JOIN suggestion s ON s.threadId = u.threadId WHERE u.movedFromId IS NULL GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' feature ' || sf.featureId || ' suggestions', COUNT(*)
-            FROM suggestionFeature sf JOIN thread t ON t.id = sf.threadId GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' feature ' || sf.featureId || ' supports', COUNT(*)
-            FROM supporter u JOIN suggestionFeature sf ON sf.threadId = u.threadId WHERE u.movedFromId IS NULL GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(createdAt, 1, 10) || ' member ' || authorId || ' posts', COUNT(*) FROM post GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(t.createdAt, 1, 10) || ' member ' || t.authorId || ' suggestions', COUNT(*)
-            FROM suggestion s JOIN thread t ON t.id = s.threadId GROUP BY 1
-          UNION ALL SELECT 'day ' || substr(u.createdAt, 1, 10) || ' member ' || u.memberId || ' supports', COUNT(*)
-            FROM supporter u JOIN thread t ON t.id = u.threadId WHERE t.authorId <> u.memberId AND u.movedFromId IS NULL GROUP BY 1
-          UNION ALL SELECT 'product ' || productId || ' open suggestions', COUNT(*) FROM suggestion
-            WHERE status IN \(Schema.openStatuses) GROUP BY 1
-          UNION ALL SELECT 'product ' || productId || ' open support', SUM(supporterCount) FROM suggestion
-            WHERE status IN \(Schema.openStatuses) GROUP BY 1
-          UNION ALL SELECT 'feature ' || featureId || ' open suggestions', COUNT(*) FROM suggestionFeature
-            WHERE status IN \(Schema.openStatuses) GROUP BY 1
-          UNION ALL SELECT 'feature ' || featureId || ' open support', SUM(supporterCount) FROM suggestionFeature
-            WHERE status IN \(Schema.openStatuses) GROUP BY 1
+          \(Schema.countedFromRows.map { "SELECT \($0.label), n FROM (\($0.rows))" }.joined(separator: "\n  UNION ALL "))
         ),
         counted(what, n) AS (
-          SELECT 'day ' || day || ' posts', posts FROM activityDay
-          UNION ALL SELECT 'day ' || day || ' members', members FROM activityDay
-          UNION ALL SELECT 'day ' || day || ' suggestions', suggestions FROM activityDay
-          UNION ALL SELECT 'day ' || day || ' supports', supports FROM activityDay
-          UNION ALL SELECT 'day ' || day || ' product ' || productId || ' suggestions', suggestions FROM productDemandDay
-          UNION ALL SELECT 'day ' || day || ' product ' || productId || ' supports', supports FROM productDemandDay
-          UNION ALL SELECT 'day ' || day || ' feature ' || featureId || ' suggestions', suggestions FROM featureDemandDay
-          UNION ALL SELECT 'day ' || day || ' feature ' || featureId || ' supports', supports FROM featureDemandDay
-          UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' posts', posts FROM memberDay
-          UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' suggestions', suggestions FROM memberDay
-          UNION ALL SELECT 'day ' || day || ' member ' || memberId || ' supports', supports FROM memberDay
-          UNION ALL SELECT 'product ' || productId || ' open suggestions', openSuggestions FROM productDemand
-          UNION ALL SELECT 'product ' || productId || ' open support', openSupport FROM productDemand
-          UNION ALL SELECT 'feature ' || featureId || ' open suggestions', openSuggestions FROM featureDemand
-          UNION ALL SELECT 'feature ' || featureId || ' open support', openSupport FROM featureDemand
+          \(Schema.countedFromRows.map { "SELECT \($0.label), \($0.column) FROM \($0.table)" }.joined(separator: "\n  UNION ALL "))
         )
         SELECT 'activity counters: ' || what || ': counted ' || SUM(c) || ', the rows say ' || SUM(e)
                || '; `paddock check --repair` recounts them'
