@@ -498,10 +498,7 @@ struct MemberCache {
             break
         }
         guard let handle else { throw CommunityError.invalid("no free handle for \(from.address)") }
-        try db.execute(sql: """
-            INSERT INTO member (handle, displayName, role, createdAt, standing, bio, postCount) VALUES (?, ?, 'member', ?, 'active', '', 0)
-            """, arguments: [handle, name, date.stored])
-        let id = db.lastInsertedRowID
+        let id = try Community.insertMember(db, handle: handle, displayName: name, role: .member, at: date).id
         try db.execute(sql: "INSERT INTO memberAddress (address, memberId) VALUES (?, ?)", arguments: [from.address, id])
         byAddress[from.address] = id
         report.membersCreated += 1
