@@ -54,7 +54,9 @@ public enum Standing: Equatable, Sendable {
 }
 
 public enum ThreadKind: String, CaseIterable, Codable, Sendable {
-    case discussion, announcement, suggestion
+    /// `poll`: a concept a manager puts to the community (see Polls.swift); it
+    /// lives in any board beside that board's own kind of thread.
+    case discussion, announcement, suggestion, poll
 }
 
 public enum PostState: String, CaseIterable, Codable, Sendable {
