@@ -99,6 +99,10 @@ extension Community {
             let actor = try Self.fresh(db, actor)
             try Rules.startPoll(by: actor, now: now)
             let board = try Self.board(db, slug: slug)
+            // Every thread of a suggestion board is a suggestion (see `suggest`).
+            guard board.threadKind != .suggestion else {
+                throw CommunityError.invalid("the board '\(board.slug)' takes suggestions only: start the poll in another board")
+            }
             var options: [(label: String, feature: Int64?)] = []
             var productID: Int64?
             switch question {

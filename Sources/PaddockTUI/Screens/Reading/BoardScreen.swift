@@ -41,6 +41,7 @@ public struct BoardScreen: Equatable, AppScreen {
                 KeyBinding("M", "mark board read", keys: [.character("M")]) { board, _, _ in
                     [.markBoardRead(slug: board.board.slug), .setStatus(.info("Every thread of \(board.board.title) marked read."))]
                 },
+                pollKey(context),
                 .inbox(), .search(), .help(), .back(),
             ]
     }

@@ -14,6 +14,8 @@ public struct ThreadScreen: Equatable, AppScreen {
     public var loaded = false
     /// For a suggestion: its status, supporters and official responses, drawn above the posts.
     public var suggestion: SuggestionDetail?
+    /// For a poll: its question, the member's vote and the results they may see, drawn above the posts.
+    public var poll: PollDetail?
     /// The first line shown: a post of the window and a line within it.
     public var top = LinePosition(post: 0, line: 0)
     /// The selected post (▸), an index of the window: the one `R`, `f`, `m`, `p`
@@ -47,7 +49,7 @@ public struct ThreadScreen: Equatable, AppScreen {
     /// Opens a thread at its first unread post, with a little of what came before.
     static func open(_ summary: ThreadSummary) -> [Command] {
         let suggestion: [Command] = summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []
-        return openPosts(summary) + suggestion
+        return openPosts(summary) + suggestion + pollCommands(summary)
     }
 
     /// Opens a thread at a post (an inbox item, a search result), with a little of what came before;
@@ -57,7 +59,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         let suggestion: [Command] = summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []
         return [.push(ThreadScreen(summary: summary)),
                 .loadThread(id: summary.id, from: max(0, position - 2), limit: pageSize, placement: .replace(scrollTo: .position(position)))]
-            + suggestion
+            + suggestion + pollCommands(summary)
     }
 
     static func openPosts(_ summary: ThreadSummary) -> [Command] {
@@ -88,7 +90,9 @@ public struct ThreadScreen: Equatable, AppScreen {
     /// Rows a suggestion's header adds: badge and features, progress, the latest response, a rule.
     static let suggestionHeaderRows = 4
 
-    var headerRows: Int { Self.threadHeaderRows + (summary.kind == .suggestion ? Self.suggestionHeaderRows : 0) }
+    var headerRows: Int {
+        Self.threadHeaderRows + (summary.kind == .suggestion ? Self.suggestionHeaderRows : 0) + (summary.kind == .poll ? PollHeader.rows : 0)
+    }
 
     func textHeight(_ body: Rect) -> Int { max(1, body.height - headerRows) }
 
@@ -147,7 +151,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         let whenLoaded: (@escaping (inout Self, ScreenContext) -> [Command]) -> (inout Self, Key, ScreenContext) -> [Command] = { open in
             { thread, _, context in thread.loaded ? open(&thread, context) : [] }
         }
-        return suggestionKeys + [
+        return suggestionKeys + pollKeys(context) + [
             KeyBinding("r", "reply", footer: true, keys: [.character("r")], shown: canReply, handle),
             KeyBinding("R", "reply quoting", footer: true, keys: [.character("R")], shown: canReply, handle),
             KeyBinding("n", "next unread", footer: true, keys: [.character("n")], handle),
@@ -181,6 +185,9 @@ public struct ThreadScreen: Equatable, AppScreen {
             guard news.isOfficialResponse else { return [] }
             return [.loadThread(id: summary.id, from: max(0, postCount + 1 - Self.pageSize), limit: Self.pageSize,
                                 placement: .replace(scrollTo: .bottom))]
+        case let news as any PollNews where news.detail.id == summary.id:
+            poll = news.detail
+            return []
         case let changed as FollowChanged where changed.threadID == summary.id && context.isTop:
             return refresh().map { [$0] } ?? []
         case let done as Moderated where done.request.threadID == summary.id:
@@ -191,7 +198,7 @@ public struct ThreadScreen: Equatable, AppScreen {
     }
 
     public func reload(_ context: ScreenContext) -> [Command] {
-        (summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []) + (refresh().map { [$0] } ?? [])
+        (summary.kind == .suggestion ? [.loadSuggestion(id: summary.id)] : []) + Self.pollCommands(summary) + (refresh().map { [$0] } ?? [])
     }
 
     public mutating func relayout(_ context: ScreenContext) {
@@ -632,6 +639,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         let (body, now) = (context.body, context.now)
         var titleLine = summary.title
         if summary.kind == .announcement { titleLine = "Announcement: " + titleLine }
+        if summary.kind == .poll { titleLine = "Poll: " + titleLine }
         canvas.put(" " + titleLine, x: 0, y: body.y, role: .title, maxWidth: body.width)
         var facts = [board?.title ?? "", "\(summary.replyCount) repl\(summary.replyCount == 1 ? "y" : "ies")"]
         if watch == .watching { facts.append("watching") }
@@ -649,6 +657,9 @@ public struct ThreadScreen: Equatable, AppScreen {
         canvas.put(TextWrap.truncate(factsLine, width: body.width), x: 0, y: body.y + 1, role: .muted, maxWidth: body.width)
         if summary.kind == .suggestion {
             SuggestionHeader.render(suggestion, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, now: now)
+        }
+        if summary.kind == .poll {
+            PollHeader.render(poll, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, style: context.chartStyle)
         }
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y + headerRows, role: .muted)

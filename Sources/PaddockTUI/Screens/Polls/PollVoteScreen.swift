@@ -1,0 +1,221 @@
+import Foundation
+import PaddockCore
+import PaddockStore
+
+/// Voting on a poll, and its results. ↑↓ move between the options (or
+/// features); Space chooses an option (toggles it on a multiple-choice poll) or
+/// cycles a feature through like, neutral, dislike and no opinion; Enter sends
+/// the vote. Each option shows its bar once the member may see the results.
+public struct PollVoteScreen: Equatable, AppScreen {
+    public let id: Int64
+    public var title: String
+    public var poll: PollDetail?
+    /// The option (or feature) under the cursor: an index into the options.
+    public var selected = 0
+    /// What is marked and not yet sent: option numbers, or an opinion per option.
+    public var choices: Set<Int> = []
+    public var opinions: [Int: FeatureOpinion] = [:]
+    /// Comments of the member's earlier vote, kept when it is changed here.
+    var comments: [Int: String] = [:]
+    /// The first line shown, when the options are taller than the window.
+    var top = 0
+
+    public init(id: Int64, title: String, poll: PollDetail? = nil) {
+        self.id = id
+        self.title = title
+        if let poll { take(poll) }
+    }
+
+    public var breadcrumb: String { "Vote" }
+
+    static func open(id: Int64, title: String, poll: PollDetail?) -> [Command] {
+        [.push(PollVoteScreen(id: id, title: title, poll: poll)), .loadPoll(id: id)]
+    }
+
+    /// Why a vote would be refused now (a closed poll, a suspension); nil when it can be sent.
+    func voteRefusal(member: Actor, now: Date) -> String? {
+        guard let poll else { return "The poll is still loading." }
+        if let closed = poll.closedAt { return PollRules.closedLine(closed).capitalizedFirst + "." }
+        do throws(CommunityError) { try Rules.vote(by: member, now: now) } catch { return error.description }
+        return nil
+    }
+
+    func closeRefusal(member: Actor, now: Date) -> String? {
+        guard let poll else { return "The poll is still loading." }
+        if let closed = poll.closedAt { return "The poll already closed at \(TimeText.describe(closed))." }
+        do throws(CommunityError) { try Rules.closePoll(by: member, now: now) } catch { return error.description }
+        return nil
+    }
+
+    /// The marks as a ballot; nil when nothing is marked.
+    var ballot: PollBallot? {
+        guard let poll else { return nil }
+        if poll.kind == .features {
+            guard !opinions.isEmpty else { return nil }
+            return .opinions(Dictionary(uniqueKeysWithValues: opinions.map { ($0.key, FeatureAnswer($0.value, comment: comments[$0.key] ?? "")) }))
+        }
+        return choices.isEmpty ? nil : .choices(choices)
+    }
+
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
+        let canVote = voteRefusal(member: context.member, now: context.now) == nil
+        let toggle = poll?.kind == .features ? "like, neutral, dislike" : (poll?.kind == .multiple ? "toggle" : "choose")
+        return [
+            KeyBinding("↑↓ j k", "move", keys: [.up, .down, .character("j"), .character("k"), .home, .end, .character("g"), .character("G")]) { s, key, c in
+                s.move(key, context: c)
+                return []
+            },
+            KeyBinding("Space", toggle, footer: true, keys: [.character(" ")], shown: canVote) { s, _, c in s.mark(c) },
+            KeyBinding("Enter", poll?.voted == true ? "change vote" : "vote", footer: true, keys: [.enter], shown: canVote) { s, _, c in s.send(c) },
+            KeyBinding("C", "close the poll (managers)", keys: [.character("C")],
+                       shown: closeRefusal(member: context.member, now: context.now) == nil) { s, _, c in
+                if let refusal = s.closeRefusal(member: c.member, now: c.now) { return [.setStatus(.error(refusal))] }
+                return [.confirm(Confirmation(question: "Close this poll now? It takes no more votes. (y/n)", onYes: [.closePoll(id: s.id)]))]
+            },
+            .help(), .back(),
+        ]
+    }
+
+    mutating func move(_ key: Key, context: ScreenContext) {
+        guard let count = poll?.options.count, count > 0 else { return }
+        switch key {
+        case .up, .character("k"): selected = max(0, selected - 1)
+        case .down, .character("j"): selected = min(count - 1, selected + 1)
+        case .home, .character("g"): selected = 0
+        default: selected = count - 1
+        }
+        reveal(context.body)
+    }
+
+    mutating func mark(_ context: ScreenContext) -> [Command] {
+        if let refusal = voteRefusal(member: context.member, now: context.now) { return [.setStatus(.error(refusal))] }
+        guard let poll, let option = poll.options[safe: selected] else { return [] }
+        switch poll.kind {
+        case .single: choices = [option.number]
+        case .multiple: if choices.remove(option.number) == nil { choices.insert(option.number) }
+        case .features:
+            // None → like → neutral → dislike → none.
+            let next: FeatureOpinion? = if let current = opinions[option.number] { current.next } else { .like }
+            opinions[option.number] = next
+        }
+        return []
+    }
+
+    func send(_ context: ScreenContext) -> [Command] {
+        if let refusal = voteRefusal(member: context.member, now: context.now) { return [.setStatus(.error(refusal))] }
+        guard let poll, let ballot else {
+            return [.setStatus(.error(poll?.kind == .features ? "Give your opinion of a feature first: Space on it."
+                                                                : "Choose an option first: Space on it."))]
+        }
+        do throws(CommunityError) {
+            _ = try PollRules.check(ballot, kind: poll.kind, optionCount: poll.options.count)
+        } catch {
+            return [.setStatus(.error(error.description))]
+        }
+        if ballot == poll.ballot { return [.setStatus(.info("That is already your vote."))] }
+        return [.castVote(id: id, ballot: ballot, changing: poll.voted)]
+    }
+
+    public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
+        if let news = answer as? any PollNews, news.detail.id == id {
+            take(news.detail)
+            reveal(context.body)
+        }
+        return []
+    }
+
+    /// Takes the poll as it now stands; the marks become the member's vote as stored.
+    mutating func take(_ detail: PollDetail) {
+        poll = detail
+        title = detail.title
+        choices = detail.kind == .features ? [] : Set(detail.mine.map(\.number))
+        opinions = Dictionary(detail.mine.compactMap { a in a.opinion.map { (a.number, $0) } }, uniquingKeysWith: { a, _ in a })
+        comments = Dictionary(detail.mine.map { ($0.number, $0.comment) }, uniquingKeysWith: { a, _ in a })
+        selected = min(selected, max(0, detail.options.count - 1))
+    }
+
+    public func reload(_ context: ScreenContext) -> [Command] { [.loadPoll(id: id)] }
+
+    public mutating func relayout(_ context: ScreenContext) { reveal(context.body) }
+
+    // MARK: - Drawing
+
+    static let headerRows = 3
+
+    struct Line: Equatable {
+        var text: String
+        var role: StyleRole
+        /// The option this line belongs to, for the cursor.
+        var option: Int?
+    }
+
+    /// Every line below the header, at a width: each option (with its bars
+    /// when the results show), then the line that says when they will.
+    func lines(width: Int, style: ChartStyle) -> [Line] {
+        guard let poll else { return [Line(text: " Loading the poll…", role: .muted, option: nil)] }
+        var out: [Line] = []
+        let labelWidth = max(4, min(24, poll.options.map { TextWidth.of(SafeText.displayable($0.label)) }.max() ?? 4, width / 3))
+        for (index, option) in poll.options.enumerated() {
+            switch poll.kind {
+            case .single, .multiple:
+                let on = choices.contains(option.number)
+                let mark = poll.kind == .single ? (on ? "(•)" : "( )") : (on ? "[x]" : "[ ]")
+                var text = mark + " "
+                if poll.resultsVisible {
+                    let total = poll.voterCount, count = option.chosen ?? 0
+                    text += PollHeader.bar(option.label, labelWidth: labelWidth, share: PollRules.share(count, of: total), count: count,
+                                           percent: PollRules.percentText(count, of: total), width: width - 2 - TextWidth.of(text), style: style)
+                } else {
+                    text += SafeText.displayable(option.label)
+                }
+                out.append(Line(text: text, role: on ? .accent : .normal, option: index))
+            case .features:
+                let opinion = opinions[option.number]
+                let mark = "[" + (opinion?.rawValue ?? "").padding(toLength: 7, withPad: " ", startingAt: 0) + "]"
+                out.append(Line(text: mark + " " + SafeText.displayable(option.label), role: opinion == nil ? .normal : .accent, option: index))
+                if poll.resultsVisible {
+                    let total = option.answered ?? 0
+                    for (name, count) in [("like", option.like ?? 0), ("neutral", option.neutral ?? 0), ("dislike", option.dislike ?? 0)] {
+                        out.append(Line(text: "    " + PollHeader.bar(name, labelWidth: 7, share: PollRules.share(count, of: total), count: count,
+                                                                       percent: PollRules.percentText(count, of: total), width: width - 6, style: style),
+                                        role: .muted, option: index))
+                    }
+                }
+            }
+        }
+        if !poll.resultsVisible { out.append(Line(text: poll.visibility.hiddenText.capitalizedFirst + ".", role: .muted, option: nil)) }
+        return out
+    }
+
+    /// Scrolls as little as it takes to show the selected option whole.
+    mutating func reveal(_ body: Rect) {
+        let height = max(1, body.height - Self.headerRows)
+        let all = lines(width: body.width, style: .ascii)
+        guard let first = all.firstIndex(where: { $0.option == selected }) else { top = 0; return }
+        let last = all.lastIndex(where: { $0.option == selected }) ?? first
+        if first < top { top = first }
+        if last >= top + height { top = min(first, last - height + 1) }
+        top = max(0, min(top, max(0, all.count - height)))
+    }
+
+    public func render(into canvas: inout Canvas, _ context: ScreenContext) {
+        let body = context.body
+        canvas.put(" " + SafeText.displayable(title), x: 0, y: body.y, role: .title, maxWidth: body.width)
+        if let poll {
+            canvas.put(" " + PollHeader.facts(poll), x: 0, y: body.y + 1, role: .muted, maxWidth: body.width)
+            // A closed poll says so, and when, on its own line.
+            let note = poll.closedAt.map { "The poll closed at \(TimeText.describe($0)): it takes no more votes." }
+                ?? (poll.kind == .features ? "Space: like, neutral, dislike · Enter: send" : "Space: \(poll.kind == .multiple ? "toggle" : "choose") · Enter: send")
+            canvas.put(" " + note, x: 0, y: body.y + 2, role: poll.isClosed ? .error : .muted, maxWidth: body.width)
+        }
+        let height = max(0, body.height - Self.headerRows)
+        let all = lines(width: body.width, style: context.chartStyle)
+        for (row, line) in all.dropFirst(top).prefix(height).enumerated() {
+            let y = body.y + Self.headerRows + row
+            // The cursor marks the option's first line shown.
+            let isCursor = line.option == selected && (row == 0 || all[top + row - 1].option != selected)
+            if isCursor { canvas.put("▸", x: 0, y: y, role: .accent) }
+            canvas.put(line.text, x: 2, y: y, role: isCursor ? .selection : line.role, maxWidth: max(0, body.width - 2))
+        }
+    }
+}
