@@ -260,7 +260,32 @@ import Testing
         // Everyone searches; what hidden and removed text each role finds is SearchTests' business.
         row("search", .member, everyone) { s in _ = try s.f.community.search("target", viewer: s.actor) },
         row("searchSQL", .member, everyone) { s in _ = try s.f.community.searchSQL("target", viewer: s.actor) },
+        // Concept polls: managers start and close them; everyone votes and reads them; a hidden one is no poll to members.
+        row("startPoll", .actor, managers) { s in
+            try s.f.community.startPoll(by: s.actor, board: "furia", title: "P", intro: "i", question: .choice(options: ["a", "b"], multiple: false))
+        },
+        row("startPoll features", .actor, managers) { s in
+            try s.f.community.startPoll(by: s.actor, board: "furia", title: "P", intro: "i", question: .features(product: "furia", features: ["exhaust"]))
+        },
+        row("vote", .manager, everyone, prepare: pollStarted) { s in try s.f.community.vote(by: s.actor, poll: try poll(s), ballot: .choices([1])) },
+        row("vote suspended", .manager, [], prepare: { s in try pollStarted(s); try suspendedActor(s) }) { s in
+            try s.f.community.vote(by: s.actor, poll: try poll(s), ballot: .choices([1]))
+        },
+        row("vote hidden", .manager, staff, prepare: { s in
+            try pollStarted(s)
+            try s.f.community.moderateThread(by: s.f.admin, thread: try poll(s), action: .hide, reason: "r")
+        }) { s in try s.f.community.vote(by: s.actor, poll: try poll(s), ballot: .choices([1])) },
+        row("closePoll", .manager, managers, prepare: pollStarted) { s in try s.f.community.closePoll(by: s.actor, poll: try poll(s)) },
+        row("poll", .manager, everyone, prepare: pollStarted) { s in _ = try s.f.community.poll(try poll(s), viewer: s.actor) },
     ]
+
+    /// A choice poll by the fixture's manager in the furia board.
+    static let pollStarted: @Sendable (Scene) throws -> Void = { s in
+        try s.f.community.startPoll(by: s.f.manager, board: "furia", title: "Poll", intro: "i", question: .choice(options: ["a", "b"], multiple: false))
+    }
+    static func poll(_ s: Scene) throws -> Int64 {
+        try s.f.community.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(threadId) FROM poll")! }
+    }
 
     /// The owner's thread has a reply by someone else: a notification in the owner's inbox.
     static let repliedTo: @Sendable (Scene) throws -> Void = { s in try s.f.community.reply(by: s.flagger, thread: s.thread, body: "r") }

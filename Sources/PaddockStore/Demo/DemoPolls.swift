@@ -47,7 +47,7 @@ struct DemoPolls {
         let engine = try community.startPoll(
             by: elena, board: "furia-950", title: "The next Furia: which engine?",
             intro: """
-                The 950 twin turns five next year. Before the engineers commit, we want to hear from the people who ride it.
+                The 950 twin turns five next year. Before the engineers commit, we want to hear from the people who ride it. \
                 One choice each; results when the poll closes in three weeks.
                 """,
             question: .choice(options: ["Keep the 948 twin, refine it", "A 1,100 twin with more torque",
@@ -66,7 +66,7 @@ struct DemoPolls {
         let features = try community.startPoll(
             by: paolo, board: "furia-950", title: "The next Furia: what stays, what changes?",
             intro: """
-                We are drawing up the brief for the next Furia. For each feature of today's 950, tell us whether you like it
+                We are drawing up the brief for the next Furia. For each feature of today's 950, tell us whether you like it \
                 as it is, don't mind, or want it changed. A short comment helps us more than you think.
                 """,
             question: .features(product: "furia-950", features: Self.leanings.map(\.feature)),
