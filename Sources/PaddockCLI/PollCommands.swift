@@ -8,6 +8,16 @@ extension PollVisibility: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") } }
 }
 
+extension ThreadKind {
+    /// A board's kind (`board add --kind`): a poll goes in any board, so no board is of kind poll.
+    public init?(argument: String) {
+        guard argument != ThreadKind.poll.rawValue else { return nil }
+        self.init(rawValue: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.filter { $0 != .poll }.map(\.rawValue) }
+}
+
 struct PollCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poll", abstract: "Put a concept to the community as a poll, vote on it, read its results.",
@@ -17,8 +27,8 @@ struct PollCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Start a poll in a board (managers only).",
             discussion: """
-                A feature poll asks members to like, be neutral about or dislike each feature given
-                (--product with --feature, 1–12); a choice poll offers 2–12 --option values, one to pick,
+                A feature poll asks members to like, be neutral about or dislike each feature given \
+                (--product with --feature, 1–12); a choice poll offers 2–12 --option values, one to pick, \
                 or several with --multiple.
                 """)
         @OptionGroup var global: GlobalOptions
@@ -32,7 +42,7 @@ struct PollCommand: ParsableCommand {
         @Flag(help: "Let members choose several options.") var multiple = false
         @Option(help: ArgumentHelp("When voting ends: a UTC time (2026-12-10T18:00Z) or a duration from now (7d).", valueName: "time"))
         var closes: String?
-        @Option(help: "When members see results: after-vote or after-close.") var results: PollVisibility = .afterVote
+        @Option(help: "When members see results: after-vote or after-close (after_vote and after_close also do).") var results: PollVisibility = .afterVote
         @OptionGroup var body: BodyOptions
         @OptionGroup var output: OutputOptions
 
@@ -71,8 +81,8 @@ struct PollCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vote on a poll, or change your vote while it is open.",
             discussion: """
-                A choice poll takes --choice (an option's number or text); a feature poll takes --like,
-                --neutral and --dislike with a feature's slug, and --comment slug=text (140 characters).
+                A choice poll takes --choice (an option's number or text); a feature poll takes --like, \
+                --neutral and --dislike with a feature's slug, and --comment slug=text (140 characters). \
                 A new vote replaces your earlier one whole.
                 """)
         @OptionGroup var global: GlobalOptions

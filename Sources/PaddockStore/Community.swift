@@ -81,6 +81,7 @@ public final class Community: Sendable {
     public func addBoard(by actor: Actor, slug: String, title: String, description: String = "", threadKind: ThreadKind = .discussion) throws -> BoardSummary {
         let slug = try Validate.slug(slug)
         let title = try Validate.name(title, what: "board title", limit: Limits.boardTitleCharacters)
+        guard threadKind != .poll else { throw CommunityError.invalid("a poll goes in any board: no board is of kind poll") }
         guard description.count <= Limits.descriptionCharacters else {
             throw CommunityError.invalid("the description is \(description.count) characters; the limit is \(Limits.descriptionCharacters)")
         }
