@@ -150,6 +150,11 @@ let journeys: [Journey] = [
     Journey(name: "new suggestion, discard?", who: .member, go: { app, _ in
         app.openBoard("ideas"); app.press(.character("c"), .tab, .tab); app.type("Lower"); app.press(.ctrl("x"))
     }, shows: ["Discard"]),
+    Journey(name: "poll thread", who: .member, go: { app, f in try app.open(thread: try f.colourPoll()) }, shows: ["[POLL]"]),
+    Journey(name: "poll vote", who: .member, go: { app, f in try app.open(thread: try f.colourPoll()); app.press(.character("v"), .down, .character(" ")) },
+            shows: ["(•) Nero opaco"]),
+    Journey(name: "feature poll results", who: .manager, go: { app, f in try app.open(thread: try f.featurePoll()); app.press(.character("v"), .end) },
+            shows: ["▸ [       ] Exhaust"]),
 ]
 
 /// Every line of the canvas is exactly as wide as the window, and what must show does.

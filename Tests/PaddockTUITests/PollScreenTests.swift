@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import PaddockCore
+@testable import PaddockStore
+@testable import PaddockTUI
+
+extension TUIFixture {
+    /// A poll by the manager in the Furia board, made once: later calls find it by its title.
+    func poll(_ title: String, _ question: PollQuestion, visibility: PollVisibility = .afterVote) throws -> Int64 {
+        let furia = try community.threads(board: "furia", limit: 100).threads
+        if let found = furia.first(where: { $0.kind == .poll && $0.title == title }) { return found.id }
+        if question.kind == .features, try !community.products().contains(where: { $0.slug == "furia" }) {
+            try community.addProduct(by: admin, slug: "furia", name: "Furia 950")
+        }
+        if case .features(_, let features) = question {
+            let have = Set(try community.features(product: "furia").map(\.slug))
+            for slug in features where !have.contains(slug) {
+                try community.addFeature(by: admin, product: "furia", slug: slug, name: slug.capitalized)
+            }
+        }
+        return try community.startPoll(by: manager, board: "furia", title: title, intro: "Tell us what you think.",
+                                       question: question, closesAt: clock.now + 7 * 86_400, visibility: visibility).id
+    }
+
+    func colourPoll() throws -> Int64 {
+        try poll("Which colour for the next Furia?", .choice(options: ["Rosso Ardente", "Nero opaco", "Bianco perla"], multiple: false))
+    }
+
+    func featurePoll() throws -> Int64 {
+        try poll("The next Furia: what stays?", .features(product: "furia", features: ["seat", "exhaust"]))
+    }
+}
+
+extension EveryScreenFixture {
+    func colourPoll() throws -> Int64 { try base.colourPoll() }
+    func featurePoll() throws -> Int64 { try base.featurePoll() }
+}
+
+@Suite struct PollScreenTests {
+    @Test func aMemberVotesWithTheKeysAndThenSeesTheBars() throws {
+        let f = try TUIFixture()
+        let id = try f.colourPoll()
+        let app = f.app()
+        try app.open(thread: id)
+        var screen = app.screen()
+        #expect(screen.contains("[POLL] single choice · 0 voters · open until"))
+        #expect(screen.contains("Results after you vote."))
+        #expect(screen.contains("v vote"), "the footer offers the vote:\n\(screen)")
+
+        app.press(.character("v"))
+        #expect(app.state.screen is PollVoteScreen)
+        screen = app.screen()
+        #expect(screen.contains("▸ ( ) Rosso Ardente"))
+        // Enter with nothing chosen says what to do, and sends nothing.
+        app.press(.enter)
+        #expect(app.state.status?.text == "Choose an option first: Space on it.")
+        app.press(.down, .character(" "))
+        #expect(app.screen().contains("(•) Nero opaco"))
+        app.press(.enter)
+        #expect(app.state.status?.text == "Vote counted: 1 voter.")
+        screen = app.screen()
+        #expect(screen.contains("100%") && screen.contains("█"), "the results show once voted:\n\(screen)")
+        #expect(try f.community.poll(id, viewer: f.admin).options.map(\.chosen) == [0, 1, 0])
+
+        // Changing the vote moves the count; back in the thread the header shows the bars.
+        app.press(.up, .character(" "), .enter)
+        #expect(app.state.status?.text == "Vote changed: 1 voter.")
+        #expect(try f.community.poll(id, viewer: f.admin).options.map(\.chosen) == [1, 0, 0])
+        app.press(.character("q"))
+        screen = app.screen()
+        #expect(screen.contains("you voted") && screen.contains("Rosso Ardente") && screen.contains("100%"), "\(screen)")
+    }
+
+    @Test func featureOpinionsCycleWithSpaceAndShowPerFeature() throws {
+        let f = try TUIFixture()
+        let id = try f.featurePoll()
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"), .character(" "), .down, .character(" "), .character(" "), .character(" "))
+        var screen = app.screen()
+        #expect(screen.contains("[like   ] Seat") && screen.contains("[dislike] Exhaust"), "\(screen)")
+        app.press(.enter)
+        screen = app.screen()
+        for line in ["like    ", "neutral ", "dislike "] { #expect(screen.contains(line)) }
+        let poll = try f.community.poll(id, viewer: f.admin)
+        #expect(poll.options.map(\.like) == [1, 0] && poll.options.map(\.dislike) == [0, 1])
+        // Space past dislike takes the opinion back.
+        app.press(.character(" "))
+        #expect(app.screen().contains("[       ] Exhaust"))
+    }
+
+    @Test func aClosedPollSaysWhenInOneLineAndTakesNoVote() throws {
+        let f = try TUIFixture()
+        let id = try f.colourPoll()
+        try f.community.closePoll(by: f.manager, poll: id)
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"))
+        let closed = "The poll closed at \(TimeText.describe(f.clock.now)): it takes no more votes."
+        #expect(app.screen().contains(closed))
+        #expect(!app.screen().contains("Enter vote"), "no vote key is offered")
+        app.press(.character(" "))
+        #expect(app.state.status == .error(closed))
+    }
+
+    @Test func aManagerClosesThePollFromTheVoteScreen() throws {
+        let f = try TUIFixture()
+        let id = try f.colourPoll()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        try app.open(thread: id)
+        #expect(app.screen().contains("0%"), "managers see the reception as it comes")
+        app.press(.character("v"), .character("C"), .character("y"))
+        #expect(try f.community.poll(id, viewer: f.manager).isClosed)
+        #expect(app.screen().contains("The poll closed at"))
+    }
+
+    @Test func atFortyByTwelveEveryRowFits() throws {
+        let f = try TUIFixture()
+        let id = try f.featurePoll()
+        try f.community.vote(by: f.admin, poll: id, ballot: .opinions([1: FeatureAnswer(.like), 2: FeatureAnswer(.dislike)]))
+        let app = PaddockApp(community: f.community, member: f.manager, width: 40, height: 12, clock: { [clock = f.clock] in clock.now })
+        try app.open(thread: id)
+        var canvas = app.resizeAndRender(width: 40, height: 12)
+        expectDrawn(canvas, width: 40, height: 12, shows: ["[POLL]", "100%"], "poll thread at 40x12")
+        app.press(.character("v"), .down)
+        canvas = app.resizeAndRender(width: 40, height: 12)
+        // The selected feature scrolled into view, its bars with it.
+        expectDrawn(canvas, width: 40, height: 12, shows: ["▸ [       ] Exhaust"], "vote screen at 40x12")
+        #expect(canvas.text.contains("dislike") && canvas.text.contains("100%"), "\(canvas.text)")
+    }
+
+    @Test func aMemberDoesNotSeeTheNewPollKeyAndPressingItSaysWhy() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        app.openBoard("furia")
+        #expect(!app.screen().contains("new poll"))
+        app.press(.character("P"))
+        #expect(app.state.status == .error("Only managers and admins can start polls; marco is a member."))
+    }
+}
