@@ -138,3 +138,42 @@ extension EveryScreenFixture {
         #expect(app.state.status == .error("Only managers and admins can start polls; marco is a member."))
     }
 }
+
+@Suite struct PollFormTests {
+    @Test func aManagerStartsAChoicePollFromABoard() throws {
+        let f = try TUIFixture()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("furia")
+        #expect(app.screen().contains("Furia 950"))
+        app.press(.character("P"))
+        #expect(app.state.screen is PollForm)
+        app.type("Which colour?")
+        app.press(.tab, .right, .tab)  // multiple choice
+        app.type("Rosso; Nero; Bianco")
+        #expect(app.screen().contains("3 options"))
+        app.press(.tab, .tab, .tab)
+        app.type("Pick the ones you would buy.")
+        app.press(.ctrl("s"))
+        #expect(app.state.status?.text.hasPrefix("Poll #") == true, "\(String(describing: app.state.status))")
+        let thread = try #require(app.state.screen as? ThreadScreen)
+        let poll = try f.community.poll(thread.summary.id, viewer: f.manager)
+        #expect(poll.kind == .multiple && poll.options.map(\.label) == ["Rosso", "Nero", "Bianco"])
+        #expect(poll.closesAt == f.clock.now + 7 * 86_400, "the form's default closing time is a week")
+    }
+
+    @Test func aPollWithOneOptionIsRefusedInOneLineAndTheFormStays() throws {
+        let f = try TUIFixture()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 40, height: 12, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("furia")
+        app.press(.character("P"))
+        app.type("Colour?")
+        app.press(.tab, .tab)
+        app.type("Rosso")
+        app.press(.tab, .tab, .tab)
+        app.type("Which one?")
+        app.press(.ctrl("s"))
+        #expect(app.state.status == .error("a poll takes 2 to 12 options; 1 given"))
+        #expect(app.state.screen is PollForm)
+        expectDrawn(app.resizeAndRender(width: 40, height: 12), width: 40, height: 12, shows: ["Which one?"], "poll form at 40x12, the intro in focus")
+    }
+}

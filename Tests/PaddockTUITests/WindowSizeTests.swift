@@ -155,6 +155,11 @@ let journeys: [Journey] = [
             shows: ["(•) Nero opaco"]),
     Journey(name: "feature poll results", who: .manager, go: { app, f in try app.open(thread: try f.featurePoll()); app.press(.character("v"), .end) },
             shows: ["▸ [       ] Exhaust"]),
+    Journey(name: "new poll", who: .manager, go: { app, _ in app.openBoard("garage"); app.press(.character("P")); app.type("Colours") },
+            shows: ["Colours"]),
+    Journey(name: "new feature poll, intro", who: .manager, go: { app, _ in
+        app.openBoard("garage"); app.press(.character("P"), .tab, .left, .tab, .down, .character(" "), .tab, .tab, .tab); app.type("Tell us")
+    }, shows: ["Tell us"]),
 ]
 
 /// Every line of the canvas is exactly as wide as the window, and what must show does.

@@ -9,7 +9,7 @@ extension BoardScreen {
         KeyBinding("P", "new poll (managers)", keys: [.character("P")],
                    shown: Self.pollRefusal(member: context.member, now: context.now) == nil) { board, _, context in
             if let refusal = Self.pollRefusal(member: context.member, now: context.now) { return [.setStatus(.error(refusal))] }
-            return [.setStatus(.info("Start a poll here from the command line: paddock poll new --board \(board.board.slug) …"))]
+            return PollForm.open(board.board)
         }
     }
 
