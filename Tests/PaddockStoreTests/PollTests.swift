@@ -161,6 +161,17 @@ import Testing
         #expect(throws: CommunityError.notFound("no poll #\(poll.id)")) { try c.poll(poll.id, viewer: riders[0]) }
     }
 
+    @Test func checkFindsACountThatDriftedFromTheVotes() throws {
+        let (f, riders) = try fixture()
+        let poll = try choicePoll(f)
+        try f.community.vote(by: riders[0], poll: poll.id, ballot: .choices([2]))
+        #expect(try Integrity.problems(in: f.community.database).isEmpty)
+        try f.community.database.writer.write { db in
+            try db.execute(sql: "UPDATE pollOption SET chosenCount = 5 WHERE threadId = ? AND number = 2", arguments: [poll.id])
+        }
+        #expect(try Integrity.problems(in: f.community.database) == ["poll \(poll.id): option 2 counts 5/0/0/0 but the answers say 1/0/0/0"])
+    }
+
     @Test func aSuggestionBoardTakesNoPolls() throws {
         let (f, _) = try fixture()
         try f.community.addBoard(by: f.admin, slug: "ideas", title: "Ideas", threadKind: .suggestion)

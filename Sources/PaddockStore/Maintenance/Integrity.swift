@@ -51,6 +51,7 @@ public enum Integrity {
         found += try unreadableTimes(db)
         found += try unreadablePayloads(db)
         if try tableExists(db, "activityDay") { found += try String.fetchAll(db, sql: countersSQL) }
+        found += try pollProblems(db)
         return found
     }
 
