@@ -138,7 +138,7 @@ public struct ProfileCredit: Codable, Equatable, Sendable, FetchableRecord, Stor
     public let createdAt: Date
 
     /// "co-created: Heated grips as standard, Furia MY2027".
-    public var line: String { CoCreation.creditLine(title: title, product: product) }
+    public var line: String { CoCreators.creditLine(title: title, product: product) }
 }
 
 public struct ProductPoints: Codable, Equatable, Sendable, FetchableRecord {
@@ -269,7 +269,7 @@ extension Community {
                   source: .suggestion(row.threadId), title: title, detail: row.status.label, at: now)
     }
 
-    /// The suggestion just shipped: its co-creators (``CoCreation``) are credited and earn.
+    /// The suggestion just shipped: its co-creators (``CoCreators``) are credited and earn.
     static func creditShipped(_ db: Database, _ row: SuggestionRecord, at now: Date) throws {
         let (author, title) = try authorAndTitle(db, row.threadId)
         let plannedAt = try Date.fetchStored(db, sql: """
@@ -277,7 +277,7 @@ extension Community {
             """, arguments: [row.threadId]) ?? now
         let supporters = try Row.fetchAll(db, sql: "SELECT memberId, createdAt FROM supporter WHERE threadId = ? ORDER BY createdAt, memberId",
                                           arguments: [row.threadId]).map { (member: $0["memberId"] as Int64, since: $0.date("createdAt")!) }
-        let coCreators = CoCreation.coCreators(author: author, supporters: supporters, plannedAt: plannedAt)
+        let coCreators = CoCreators.coCreators(author: author, supporters: supporters, plannedAt: plannedAt)
         for c in coCreators {
             try db.execute(sql: "INSERT OR IGNORE INTO credit (threadId, memberId, productId, role, createdAt) VALUES (?, ?, ?, ?, ?)",
                            arguments: [row.threadId, c.member, row.productId, c.isAuthor ? "author" : "supporter", now.stored])

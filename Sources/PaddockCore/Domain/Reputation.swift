@@ -73,11 +73,11 @@ public enum ReputationRules {
 
     /// A suggestion reached `count` milestones at once: for each, its author
     /// earns `milestoneReached` and every other supporter then (those who
-    /// carried it, see ``CoCreation/carriers(supporters:author:)``) earns
+    /// carried it, see ``CoCreators/carriers(supporters:author:)``) earns
     /// `milestoneCarried`. The author's own support earns nothing more.
     public static func milestones(_ count: Int, author: Int64, supporters: [Int64]) -> [Award] {
         guard count > 0 else { return [] }
-        let carriers = CoCreation.carriers(supporters: supporters, author: author)
+        let carriers = CoCreators.carriers(supporters: supporters, author: author)
         return (0..<count).flatMap { _ in
             [Award(member: author, event: .milestoneReached)] + carriers.map { Award(member: $0, event: .milestoneCarried) }
         }
@@ -122,7 +122,7 @@ public struct CoCreator: Equatable, Sendable {
 ///   milestones, so this takes in the carriers of every milestone too.
 ///   Supporters merged in from a duplicate count from when they supported the
 ///   duplicate.
-public enum CoCreation {
+public enum CoCreators {
     public static func carriers(supporters: [Int64], author: Int64) -> [Int64] {
         var seen: Set<Int64> = [author]
         return supporters.filter { seen.insert($0).inserted }
