@@ -1,0 +1,54 @@
+import Foundation
+import PaddockCore
+
+/// One part of a profile, as both the app and `paddock member show` print it.
+public struct ProfileSection: Equatable, Sendable {
+    /// What the section is. New parts of a profile add a kind here and a
+    /// section in ``MemberProfile/sections`` (a later "rides: PRODUCT" goes after `credits`).
+    public enum Kind: String, Equatable, Sendable {
+        case about, reputation, suggestions, credits, conduct
+    }
+
+    public let kind: Kind
+    public let title: String
+    /// Plain lines of member text: the printer makes them safe for a terminal.
+    public let lines: [String]
+    /// What the section says when it has no lines.
+    public let empty: String
+
+    public init(_ kind: Kind, _ title: String, lines: [String], empty: String = "") {
+        self.kind = kind
+        self.title = title
+        self.lines = lines
+        self.empty = empty
+    }
+}
+
+extension MemberProfile {
+    /// The profile in order: about, reputation, suggestions, credits, and the
+    /// record of conduct when the viewer may see it (moderators).
+    public var sections: [ProfileSection] {
+        var sections = [
+            ProfileSection(.about, "\(handle) · \(displayName)", lines: [
+                "Joined \(TimeText.describe(joinedAt)) · \(role.rawValue) · \(Plural.count(postCount, "post"))",
+            ]),
+            ProfileSection(.reputation, "Reputation: \(Plural.count(reputation, "point"))",
+                           lines: reputationByProduct.map { "\($0.productName): \($0.points)" }, empty: "No points yet."),
+            ProfileSection(.suggestions, "Suggestions", lines: suggestions.map {
+                "#\($0.id) \($0.title) · \($0.product) · \($0.status.label) · \(Plural.count($0.supporterCount, "supporter"))"
+            }, empty: "No suggestions."),
+            ProfileSection(.credits, "Credits", lines: credits.map(\.line), empty: "No credits yet."),
+        ]
+        if let conduct {
+            var standing = "Standing: \(conduct.standing)"
+            if let until = conduct.standingUntil { standing += " until " + TimeText.describe(until) }
+            sections.append(ProfileSection(.conduct, "Record of conduct (moderators)", lines: [standing] + conduct.penalties.map { penalty in
+                var line = "\(TimeText.describe(penalty.createdAt)) · \(penalty.kind.rawValue) by \(penalty.actorHandle)"
+                if let until = penalty.until { line += " until " + TimeText.describe(until) }
+                if !penalty.reason.isEmpty { line += ": " + penalty.reason }
+                return line
+            }))
+        }
+        return sections
+    }
+}
