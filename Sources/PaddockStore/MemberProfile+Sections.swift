@@ -4,7 +4,8 @@ import PaddockCore
 /// One part of a profile, as both the app and `paddock member show` print it.
 public struct ProfileSection: Equatable, Sendable {
     /// What the section is. New parts of a profile add a kind here and a
-    /// section in ``MemberProfile/sections`` (a later "rides: PRODUCT" goes after `credits`).
+    /// section in ``MemberProfile/sections`` (the spot for "rides: PRODUCT"
+    /// is marked there, after the credits).
     public enum Kind: String, Equatable, Sendable {
         case about, reputation, suggestions, credits, conduct
     }
@@ -25,30 +26,36 @@ public struct ProfileSection: Equatable, Sendable {
 }
 
 extension MemberProfile {
-    /// The profile in order: about, reputation, suggestions, credits, and the
-    /// record of conduct when the viewer may see it (moderators).
+    /// The profile in order: about, the record of conduct when the viewer may
+    /// see it (moderators: it is what they came for, so it comes before the
+    /// rest), reputation, suggestions, credits.
     public var sections: [ProfileSection] {
         var sections = [
             ProfileSection(.about, "\(handle) · \(displayName)", lines: [
                 "Joined \(TimeText.describe(joinedAt)) · \(role.rawValue) · \(Plural.count(postCount, "post"))",
             ]),
+        ]
+        if let conduct { sections.append(conductSection(conduct)) }
+        sections += [
             ProfileSection(.reputation, "Reputation: \(Plural.count(reputation, "point"))",
                            lines: reputationByProduct.map { "\($0.productName): \($0.points)" }, empty: "No points yet."),
             ProfileSection(.suggestions, "Suggestions", lines: suggestions.map {
                 "#\($0.id) \($0.title) · \($0.product) · \($0.status.label) · \(Plural.count($0.supporterCount, "supporter"))"
             }, empty: "No suggestions."),
             ProfileSection(.credits, "Credits", lines: credits.map(\.line), empty: "No credits yet."),
+            // Ownership ("rides: PRODUCT") goes here, as its own section.
         ]
-        if let conduct {
-            var standing = "Standing: \(conduct.standing)"
-            if let until = conduct.standingUntil { standing += " until " + TimeText.describe(until) }
-            sections.append(ProfileSection(.conduct, "Record of conduct (moderators)", lines: [standing] + conduct.penalties.map { penalty in
-                var line = "\(TimeText.describe(penalty.createdAt)) · \(penalty.kind.rawValue) by \(penalty.actorHandle)"
-                if let until = penalty.until { line += " until " + TimeText.describe(until) }
-                if !penalty.reason.isEmpty { line += ": " + penalty.reason }
-                return line
-            }))
-        }
         return sections
+    }
+
+    private func conductSection(_ conduct: MemberRecordOfConduct) -> ProfileSection {
+        var standing = "Standing: \(conduct.standing)"
+        if let until = conduct.standingUntil { standing += " until " + TimeText.describe(until) }
+        return ProfileSection(.conduct, "Record of conduct (moderators)", lines: [standing] + conduct.penalties.map { penalty in
+            var line = "\(TimeText.describe(penalty.createdAt)) · \(penalty.kind.rawValue) by \(penalty.actorHandle)"
+            if let until = penalty.until { line += " until " + TimeText.describe(until) }
+            if !penalty.reason.isEmpty { line += ": " + penalty.reason }
+            return line
+        })
     }
 }
