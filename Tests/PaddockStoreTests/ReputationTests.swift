@@ -202,3 +202,30 @@ import Testing
         #expect(plan.contains("COVERING INDEX reputationEvent_on_product_time"), "\(plan)")
     }
 }
+
+/// The demo's shipped ideas carry credits and its cast has reputation, all
+/// written by the store's own paths while the demo's year was played.
+@Suite struct DemoReputationTests {
+    @Test func shippedIdeasAreCreditedAndTheCastHasReputation() throws {
+        let snapshot = try DemoCommunityTests.shared.get()
+        let c = snapshot.community
+        let (credits, helpful, ledger, kept) = try c.database.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT threadId) FROM credit")!,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM helpfulMark")!,
+             try Int.fetchOne(db, sql: "SELECT SUM(points) FROM reputationEvent")!,
+             try Int.fetchOne(db, sql: "SELECT SUM(points) FROM reputation")!)
+        }
+        let shipped = try c.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM suggestion WHERE status = 'shipped'")! }
+        #expect(shipped > 0 && credits == shipped, "every shipped idea is credited")
+        #expect(helpful >= 3)
+        #expect(ledger == kept && ledger > 0)
+        let admin = try c.actor(handle: "owner")
+        let products = try c.database.writer.read { db in try String.fetchAll(db, sql: "SELECT slug FROM product ORDER BY id") }
+        let boards = try products.map { try c.leaderboard(product: $0, days: 365) }
+        #expect(boards.allSatisfy { !$0.entries.isEmpty }, "\(boards.map(\.entries.count))")
+        let author = try c.database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT m.handle FROM credit c JOIN member m ON m.id = c.memberId WHERE c.role = 'author' LIMIT 1")!
+        }
+        #expect(try c.memberProfile(of: author, viewer: admin).credits.first?.line.hasPrefix("co-created: ") == true)
+    }
+}

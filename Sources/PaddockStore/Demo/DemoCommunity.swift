@@ -319,6 +319,7 @@ struct DemoWriter {
         }
         try community.maintenance()
         try DemoModeration(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
+        try DemoHelpful(community: community, clock: clock).run()
     }
 }
 
