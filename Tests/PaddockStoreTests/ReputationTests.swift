@@ -191,6 +191,18 @@ import Testing
         #expect(throws: CommunityError.notFound("no member 'nobody'")) { try s.community.memberProfile(of: "nobody", viewer: s.f.member) }
     }
 
+    @Test func aProfileNeverShowsTheMembersAddress() throws {
+        let s = try Shipped()
+        try s.community.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO memberAddress (address, memberId) VALUES ('giulia@example.org', ?)", arguments: [s.f.other.id])
+        }
+        for viewer in [s.f.member, s.f.admin] {
+            let profile = try s.community.memberProfile(of: "giulia", viewer: viewer)
+            let text = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self) + profile.sections.map { $0.lines.joined() }.joined()
+            #expect(!text.contains("example.org"))
+        }
+    }
+
     @Test func theLeaderboardReadsItsIndex() throws {
         let s = try Shipped()
         let plan = try s.community.database.writer.read { db in
