@@ -22,7 +22,7 @@ struct Paddock: ParsableCommand {
             ProductCommand.self, FeatureCommand.self, SuggestionCommand.self, PollCommand.self, SearchCommand.self, RoadmapCommand.self, ReviewQueueCommand.self, StatsCommand.self,
             MaintenanceCommand.self, Generate.self, Bench.self,
             FlagCommand.self, ModCommand.self, ModlogCommand.self, InboxCommand.self, WatchCommand.self, UnwatchCommand.self, MuteCommand.self, UnmuteCommand.self,
-            RevisionsCommand.self, SettingCommand.self,
+            RevisionsCommand.self, SettingCommand.self, PostCommand.self, LeaderboardCommand.self,
             BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, MailCorpusCommand.self,
             Serve.self, InviteCommand.self, ServedSession.self,
         ]

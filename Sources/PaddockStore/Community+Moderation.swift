@@ -395,6 +395,7 @@ extension Community {
                 news = .moved(from: from.title, to: to.title)
             }
             try thread.update(db)
+            if thread.kind == .suggestion, action == .hide || action == .unhide { try Self.settleSuggestionPoints(db, threadID, at: now) }
             try Self.log(db, actor: actor, action: action.name, targetKind: "thread", targetID: threadID, reason: detail, at: now)
             if thread.authorId != actor.id {
                 try Self.notify(db, member: thread.authorId, .thread(news: news, reason: reason), title: thread.title,
@@ -466,15 +467,18 @@ extension Community {
         let now = self.now
         return try writer.read { db in
             try Rules.moderate(by: try Self.fresh(db, actor))
-            let member = try Self.member(db, handle: handle)
-            let standing = member.actor.standing.current(at: now)
-            let penalties = try PenaltyView.fetchAll(db, sql: """
-                SELECT p.id, p.kind, p.until, p.reason, a.handle AS actorHandle, p.createdAt
-                FROM penalty p JOIN member a ON a.id = p.actorId WHERE p.memberId = ? ORDER BY p.id DESC
-                """, arguments: [member.id])
-            return MemberRecordOfConduct(handle: member.handle, role: member.role, standing: standing.kind,
-                                         standingUntil: standing.until, penalties: penalties)
+            return try Self.recordOfConduct(db, try Self.member(db, handle: handle), now: now)
         }
+    }
+
+    static func recordOfConduct(_ db: Database, _ member: MemberRecord, now: Date) throws -> MemberRecordOfConduct {
+        let standing = member.actor.standing.current(at: now)
+        let penalties = try PenaltyView.fetchAll(db, sql: """
+            SELECT p.id, p.kind, p.until, p.reason, a.handle AS actorHandle, p.createdAt
+            FROM penalty p JOIN member a ON a.id = p.actorId WHERE p.memberId = ? ORDER BY p.id DESC
+            """, arguments: [member.id])
+        return MemberRecordOfConduct(handle: member.handle, role: member.role, standing: standing.kind,
+                                     standingUntil: standing.until, penalties: penalties)
     }
 
     // MARK: - The moderation log
@@ -638,6 +642,8 @@ extension Community {
         let before = post.state
         post.state = state
         try post.update(db)
+        // Points earned from it are taken back while it is hidden or removed, and given back on restore.
+        try settlePoints(db, post: post, at: now)
         let column = switch (before, state) {
         case (.visible, .hidden): "hidden"
         case (.hidden, .visible): "restored"

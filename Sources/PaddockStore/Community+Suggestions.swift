@@ -129,6 +129,8 @@ extension Community {
             _ = try Self.applyMilestones(db, &row, now: now)
             try SuggestionLifecycle.checkManual(from: row.status, to: status)
             let (previous, post) = try Self.recordStatus(db, &row, to: status, by: actor, response: response, at: now)
+            try Self.rewardResponse(db, row, by: actor, at: now)
+            if status == .shipped { try Self.creditShipped(db, row, at: now) }
             let title = try String.fetchOne(db, sql: "SELECT title FROM thread WHERE id = ?", arguments: [id])!
             try Self.notifyFollowers(db, suggestion: id, .status(to: status), title: title, post: post, actor: actor, at: now)
             try Self.log(db, actor: actor, action: "status", targetKind: "suggestion", targetID: id,
@@ -187,6 +189,7 @@ extension Community {
 
             duplicate.duplicateOfId = rootID
             let (_, post) = try Self.recordStatus(db, &duplicate, to: .duplicate, by: actor, response: response, at: now)
+            try Self.rewardResponse(db, duplicate, by: actor, at: now)
             let titles = try String.fetchAll(db, sql: "SELECT title FROM thread WHERE id IN (?, ?) ORDER BY id = ? DESC",
                                              arguments: [duplicateID, rootID, duplicateID])
             try Self.notifyFollowers(db, suggestion: duplicateID, .merged(into: rootID, title: titles[1]), title: titles[0],
@@ -317,6 +320,7 @@ extension Community {
         let after = plan.apply(row.milestoneState, now: now)
         guard after != row.milestoneState else { return false }
         let before = row.status
+        let reachedBefore = row.milestone
         row.status = after.status
         row.milestone = after.index
         row.milestoneDeadline = after.status == .new ? after.deadline : nil
@@ -324,6 +328,9 @@ extension Community {
         try db.execute(sql: """
             UPDATE suggestion SET status = ?, milestone = ?, milestoneDeadline = ?, statusChangedAt = ? WHERE threadId = ?
             """, arguments: [row.status, row.milestone, row.milestoneDeadline, row.statusChangedAt, row.threadId])
+        if row.milestone > reachedBefore {
+            try rewardMilestones(db, row, reached: reachedBefore..<row.milestone, plan: plan, at: now)
+        }
         guard row.status != before else { return false }
         let title = try String.fetchOne(db, sql: "SELECT title FROM thread WHERE id = ?", arguments: [row.threadId])!
         switch row.status {

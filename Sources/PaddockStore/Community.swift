@@ -249,10 +249,12 @@ public final class Community: Sendable {
                  WHERE p.threadId = ? AND p.position >= ? ORDER BY p.position LIMIT ?
                 """, arguments: [threadID, max(0, position), limit]))
             let facts = try Self.viewerFacts(db, thread: threadID, posts: posts, viewer: viewer?.id)
-            return ThreadDetail(thread: try Self.threadSummary(db, id: threadID, reader: viewer?.id),
-                                board: try Self.boardSummary(db, id: thread.boardId),
-                                posts: posts, firstPosition: max(0, position), postCount: thread.replyCount + 1,
-                                watch: facts.watch, mutedAuthors: facts.mutedAuthors, mentionedMembers: facts.mentioned)
+            var detail = ThreadDetail(thread: try Self.threadSummary(db, id: threadID, reader: viewer?.id),
+                                      board: try Self.boardSummary(db, id: thread.boardId),
+                                      posts: posts, firstPosition: max(0, position), postCount: thread.replyCount + 1,
+                                      watch: facts.watch, mutedAuthors: facts.mutedAuthors, mentionedMembers: facts.mentioned)
+            detail.helpfulPosts = try Self.helpfulPosts(db, thread: threadID)
+            return detail
         }
     }
 }

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v11-activity-counts") { db in try v11ActivityCounts(db) }
         migrator.registerMigration("v12-mail-import") { db in try v12MailImport(db) }
         migrator.registerMigration("v13-polls") { db in try v13Polls(db) }
+        migrator.registerMigration("v14-reputation") { db in try v14Reputation(db) }
         return migrator
     }
 

@@ -140,4 +140,6 @@ public struct ThreadDetail: Codable, Equatable, Sendable {
     public var mutedAuthors: [String] = []
     /// Handles `@`-mentioned in this page's posts that are members: drawn highlighted.
     public var mentionedMembers: [String] = []
+    /// Posts of the thread its author marked helpful.
+    public var helpfulPosts: [Int64] = []
 }

@@ -184,7 +184,7 @@ struct RoleJourneyEndToEndTests {
         try tmux.waitFor("y does it")
         try tmux.keys("y")
         try tmux.waitFor("Locked")
-        try offered(tmux, "p", "author's record", width: size.width)
+        try offered(tmux, "p", "author's profile", width: size.width)
         try tmux.keys("p")
         try tmux.waitFor("Standing")
         try tmux.keys("w")

@@ -148,6 +148,13 @@ import Testing
         row("lift", .member, staff, prepare: silenced) { s in try s.f.community.lift(by: s.actor, member: s.owner.handle) },
         row("lift", .moderator, managers, prepare: silenced) { s in try s.f.community.lift(by: s.actor, member: s.owner.handle) },
         row("conduct", .member, staff) { s in _ = try s.f.community.conduct(of: s.owner.handle, by: s.actor) },
+        // Reputation: profiles open for everyone (conduct only shows to staff); helpful marks are the thread author's.
+        row("memberProfile", .member, everyone) { s in _ = try s.f.community.memberProfile(of: s.owner.handle, viewer: s.actor) },
+        row("markHelpful", .actor, everyone, prepare: replied) { s in try s.f.community.markHelpful(by: s.actor, post: try firstReply(s)) },
+        row("markHelpful", .member, [], prepare: replied) { s in try s.f.community.markHelpful(by: s.actor, post: try firstReply(s)) },
+        row("markHelpful own", .actor, []) { s in try s.f.community.markHelpful(by: s.actor, post: s.post) },
+        row("unmarkHelpful", .actor, everyone, prepare: markedHelpful) { s in try s.f.community.unmarkHelpful(by: s.actor, post: try firstReply(s)) },
+        row("unmarkHelpful", .member, [], prepare: markedHelpful) { s in try s.f.community.unmarkHelpful(by: s.actor, post: try firstReply(s)) },
         row("moderationLog", .actor, staff) { s in _ = try s.f.community.moderationLog(viewer: s.actor) },
         row("moderationLog public", .actor, everyone) { s in _ = try s.f.community.moderationLog(viewer: s.actor, public: true) },
         row("thread", .member, everyone) { s in _ = try s.f.community.thread(s.thread, viewer: s.actor) },
@@ -286,6 +293,14 @@ import Testing
     static func poll(_ s: Scene) throws -> Int64 {
         try s.f.community.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(threadId) FROM poll")! }
     }
+    /// The flagger replied in the owner's thread.
+    static let replied: @Sendable (Scene) throws -> Void = { s in _ = try s.f.community.reply(by: s.flagger, thread: s.thread, body: "helpful") }
+    /// …and the owner marked that reply helpful.
+    static let markedHelpful: @Sendable (Scene) throws -> Void = { s in
+        try replied(s)
+        try s.f.community.markHelpful(by: s.owner, post: try firstReply(s))
+    }
+    static func firstReply(_ s: Scene) throws -> Int64 { try s.f.community.thread(s.thread, from: 1, limit: 1).posts[0].id }
 
     /// The owner's thread has a reply by someone else: a notification in the owner's inbox.
     static let repliedTo: @Sendable (Scene) throws -> Void = { s in try s.f.community.reply(by: s.flagger, thread: s.thread, body: "r") }
@@ -342,7 +357,8 @@ import Testing
                         "milestonePlan", "editProduct", "editFeature", "retireFeature", "retireProduct", "reviewQueue", "suggestion",
                         "suggestions", "suggestionSummaries", "supporters", "roadmap", "similarSuggestions", "thread", "revisionHistory",
                         "markNotificationRead", "markAllNotificationsRead", "watch", "unwatch", "muteThread", "unmuteThread",
-                        "muteMember", "unmuteMember", "search", "importMail"] {
+                        "muteMember", "unmuteMember", "search", "importMail",
+                        "memberProfile", "markHelpful", "unmarkHelpful"] {
             #expect(commands.contains(Substring(command)), "\(command) is missing from the matrix")
         }
     }

@@ -164,10 +164,10 @@ extension PaddockApp {
         app.press(.down, .enter, .down, .enter, .character("p"), .character("w"))
         app.type("Three rude replies today")
         app.press(.escape)
-        guard let closed = app.state.screen as? ConductScreen else { Issue.record("not on the record"); return }
+        guard let closed = app.state.screen as? ProfileScreen else { Issue.record("not on the record"); return }
         #expect(closed.pending == nil)
         app.press(.character("w"))
-        guard let conduct = app.state.screen as? ConductScreen else { Issue.record("not on the record"); return }
+        guard let conduct = app.state.screen as? ProfileScreen else { Issue.record("not on the record"); return }
         #expect(conduct.reason.text == "Three rude replies today")
         app.press(.enter)
         #expect(try f.community.draft(for: f.manager, key: "conduct:giulia:warn") == nil)

@@ -59,7 +59,7 @@ struct ModerationFixture {
         try app.open(thread: f.seatThread)
         app.press(.character("p"), .character("s"))
         app.press(.paste(String(repeating: "r", count: 600)))
-        guard let conduct = app.state.screen as? ConductScreen else { Issue.record("not on the record"); return }
+        guard let conduct = app.state.screen as? ProfileScreen else { Issue.record("not on the record"); return }
         #expect(conduct.reason.text.count == 500)
         #expect(app.state.status == .error("at most 500 characters fit here: the rest was not taken"))
     }
@@ -260,14 +260,19 @@ struct ModerationFixture {
         let member = try f.app(as: f.base.reader)
         try member.open(thread: f.seatThread)
         member.press(.character("p"))
-        if member.state.screen is ThreadScreen {} else { Issue.record("a member opened a record") }
-        #expect(member.state.status?.text.contains("moderators") == true)
+        // A member opens the author's profile, without the record of conduct or its keys.
+        guard let profile = member.state.screen as? ProfileScreen else { Issue.record("no profile"); return }
+        #expect(profile.handle == "giulia")
+        #expect(member.screen().contains("Reputation"))
+        #expect(!member.screen().contains("Standing"))
+        member.press(.character("s"))
+        #expect((member.state.screen as? ProfileScreen)?.pending == nil)
 
         let mod = try f.app(as: f.lucia)
         try mod.open(thread: f.seatThread)
         mod.press(.character("p"))
-        guard let conduct = mod.state.screen as? ConductScreen else { Issue.record("no record"); return }
-        #expect(conduct.record?.handle == "giulia")
+        guard let conduct = mod.state.screen as? ProfileScreen else { Issue.record("no record"); return }
+        #expect(conduct.profile?.handle == "giulia")
         #expect(mod.screen().contains("Standing: active"))
         mod.press(.character("s"))
         #expect(mod.screen().contains("Silence giulia for 1 day"))

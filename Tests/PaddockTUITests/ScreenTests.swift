@@ -95,7 +95,7 @@ func blank(_ count: Int) -> [String] { Array(repeating: "", count: count) }
             "                 │ g G        first, last post               │",
             "                 │ f          flag the ▸ post                │",
             "                 │ m          moderate (moderators)          │",
-            "                 │ p          author's record (moderators)   │",
+            "                 │ p          ▸ author's profile             │",
             "                 │ w x        watch, mute thread (toggles)   │",
             "                 │ X o        mute ▸ author, open folded     │",
             "                 │ i          inbox                          │",

@@ -165,7 +165,7 @@ private extension PaddockApp {
         #expect(!posts.isEmpty && posts.allSatisfy { $0 == third.id }, "the post actions are for #3")
         app.press(.escape)
         app.press(.character("p"))
-        guard let conduct = app.state.screen as? ConductScreen else { Issue.record("no record of conduct"); return }
+        guard let conduct = app.state.screen as? ProfileScreen else { Issue.record("no record of conduct"); return }
         #expect(conduct.handle == "elena")
         app.press(.escape, .character("["))  // #2, ada's
         app.press(.character("R"))

@@ -108,8 +108,15 @@ let journeys: [Journey] = [
         try app.open(thread: f.seatThread); app.press(.character("m"), .down, .down, .down, .down, .down, .down, .enter)
         for _ in 0..<4 { app.press(.down) }
     }, shows: ["▸ one post every 1 day"]),
-    Journey(name: "conduct", who: .moderator, go: { app, f in try app.open(thread: f.seatThread); app.press(.character("p")) },
+    Journey(name: "profile, as a moderator", who: .moderator, go: { app, f in try app.open(thread: f.seatThread); app.press(.character("p")) },
             shows: ["Standing"]),
+    Journey(name: "profile, as a member", who: .member, go: { app, f in try app.open(thread: f.seatThread); app.press(.character("p")) },
+            shows: ["giulia · "]),
+    // Scrolled at a small size and then drawn larger, it shows from the top again: nothing to require.
+    Journey(name: "profile, scrolled to the end", who: .member, go: { app, f in
+        try app.open(thread: f.suggestions.grips.id); app.press(.character("p")); for _ in 0..<20 { app.press(.character("j")) }
+    }),
+    Journey(name: "leaderboard", who: .member, go: { app, _ in app.press(.character("S"), .character("B")) }, shows: ["Furia 950 · last 90"]),
     Journey(name: "conduct, silence", who: .moderator, go: { app, f in
         try app.open(thread: f.seatThread); app.press(.character("p"), .character("s")); app.type("Calm down")
     }, shows: ["Calm down"]),

@@ -320,6 +320,7 @@ struct DemoWriter {
         try community.maintenance()
         try DemoModeration(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
         try DemoPolls(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
+        try DemoHelpful(community: community, clock: clock).run()
     }
 }
 

@@ -70,6 +70,10 @@ public struct SuggestionListScreen: Equatable, AppScreen {
              list.query.feature = index.map { $0 + 1 < features.count ? features[$0 + 1].slug : nil } ?? features[0].slug
              return list.readFromTop(context) + [.setStatus(.info("Feature: \(list.featureName)"))]
          },
+         KeyBinding("B", "leaderboard", keys: [.character("B")]) { list, _, _ in
+             guard let product = list.products.first(where: { $0.slug == list.query.product }) else { return [] }
+             return LeaderboardScreen.open(product: product)
+         },
          KeyBinding("Tab ] [", "next, previous product", keys: [.tab, .character("]"), .backTab, .character("[")]) { list, key, context in
              list.switchProduct(by: key == .tab || key == .character("]") ? 1 : -1, context)
          }]

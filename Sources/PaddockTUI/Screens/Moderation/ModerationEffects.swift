@@ -2,7 +2,7 @@ import Foundation
 import PaddockCore
 import PaddockStore
 
-/// Moderation: flags, the flag queue, moderators' actions, records of conduct, the log.
+/// Moderation: flags, the flag queue, moderators' actions, the log (records of conduct are part of profiles).
 enum ModerationEffects {
     /// A flag, a review decision or a moderator's action on a post, thread or member.
     struct Moderate: Sending {
@@ -58,13 +58,6 @@ enum ModerationEffects {
         }
     }
 
-    struct LoadConduct: Effect {
-        var handle: String
-        func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(ConductLoaded(record: try env.community.conduct(of: handle, by: env.member)))
-        }
-    }
-
     /// A page of the moderation log; `publicView` is the members' view.
     struct LoadLog: Effect {
         var publicView: Bool
@@ -92,14 +85,9 @@ struct Moderated: Answer {
     }
 }
 
-struct ConductLoaded: Answer {
-    var record: MemberRecordOfConduct
-}
-
 extension Command {
     static func moderate(_ request: ModerationRequest) -> Command { .effect(ModerationEffects.Moderate(request: request)) }
     static var loadFlagQueue: Command { .effect(ModerationEffects.LoadFlagQueue()) }
-    static func loadConduct(handle: String) -> Command { .effect(ModerationEffects.LoadConduct(handle: handle)) }
     static func loadModerationLog(public publicView: Bool, _ read: NewestFirstPage<ModerationLogEntry>.Read, limit: Int) -> Command {
         .effect(ModerationEffects.LoadLog(publicView: publicView, read: read, limit: limit))
     }

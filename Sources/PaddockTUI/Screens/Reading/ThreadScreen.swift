@@ -31,6 +31,8 @@ public struct ThreadScreen: Equatable, AppScreen {
     public var unfolded: Set<Int64> = []
     /// `@handles` in the loaded posts that are members: drawn in the mention style.
     public var mentioned: Set<String> = []
+    /// Posts the thread's author marked helpful (`H`).
+    public var helpful: Set<Int64> = []
 
     public static let pageSize = 40
     /// The most posts kept in memory; the far side is dropped past this.
@@ -164,9 +166,10 @@ public struct ThreadScreen: Equatable, AppScreen {
             KeyBinding("m", "moderate (moderators)", keys: [.character("m")], whenLoaded { thread, context in
                 ModerationMenu.open(thread, boards: context.boards, member: context.member)
             }),
-            KeyBinding("p", "author's record (moderators)", keys: [.character("p")], whenLoaded { thread, context in
-                ConductScreen.open(thread, member: context.member)
-            }),
+            KeyBinding("p", "▸ author's profile", keys: [.character("p")], whenLoaded { thread, _ in ProfileScreen.open(thread) }),
+            KeyBinding("H", "mark ▸ post helpful (toggles; your thread)", keys: [.character("H")],
+                       shown: summary.authorHandle.lowercased() == member.handle.lowercased(),
+                       whenLoaded { thread, _ in thread.toggleHelpful() }),
             KeyBinding("w x", "watch, mute thread (toggles)", keys: [.character("w"), .character("x")], handle),
             KeyBinding("X o", "mute ▸ author, open folded", keys: [.character("X"), .character("o")], handle),
             .inbox(), .search(), .help(), .back(),
@@ -192,6 +195,9 @@ public struct ThreadScreen: Equatable, AppScreen {
             return refresh().map { [$0] } ?? []
         case let done as Moderated where done.request.threadID == summary.id:
             return refresh().map { [$0] } ?? []
+        case let marked as HelpfulChanged where marked.thread == summary.id:
+            if marked.helpful { helpful.insert(marked.post) } else { helpful.remove(marked.post) }
+            return []
         default:
             return []
         }
@@ -334,6 +340,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         postCount = detail.postCount
         watch = detail.watch
         mutedAuthors = Set(detail.mutedAuthors.map { $0.lowercased() })
+        helpful = Set(detail.helpfulPosts)
         switch placement {
         case .replace: mentioned = Set(detail.mentionedMembers)
         case .refresh, .append, .prepend: mentioned.formUnion(detail.mentionedMembers)
@@ -551,6 +558,7 @@ public struct ThreadScreen: Equatable, AppScreen {
     func lines(for post: PostView, width: Int, now: Date?) -> [Line] {
         guard isFolded(post) else {
             var lines = Self.lines(for: post, width: width, now: now)
+            if helpful.contains(post.id), !lines.isEmpty { lines[0].text += " · ✓ helpful" }
             // Opened with `o`: the header still says whose post it is.
             if mutedAuthors.contains(post.authorHandle.lowercased()), !lines.isEmpty {
                 lines[0].text = post.authorHandle + " (muted)" + lines[0].text.dropFirst(post.authorHandle.count)

@@ -1,0 +1,56 @@
+import GRDB
+
+extension Schema {
+    /// Credit and reputation: co-creators of shipped suggestions, the points
+    /// ledger with its per-member totals, and helpful marks.
+    static func v14Reputation(_ db: Database) throws {
+        // The ledger: one row per event, never edited; hiding writes reversing rows.
+        // `threadId` is the suggestion the points came from, `postId` the helpful post:
+        // a moderator hiding either settles exactly those rows.
+        try db.create(table: "reputationEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("member", indexed: false).notNull()
+            t.belongsTo("product", indexed: false)
+            t.column("points", .integer).notNull()
+            t.column("event", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("threadId", .integer).references("thread")
+            t.column("postId", .integer).references("post")
+            t.column("createdAt", .datetime).notNull()
+        }
+        // The leaderboard: one product's recent rows, summed per member, from the index alone.
+        try db.create(index: "reputationEvent_on_product_time", on: "reputationEvent",
+                      columns: ["productId", "createdAt", "memberId", "points"])
+        try db.create(index: "reputationEvent_on_member", on: "reputationEvent", columns: ["memberId", "id"])
+        try db.create(index: "reputationEvent_on_thread", on: "reputationEvent", columns: ["threadId"], condition: Column("threadId") != nil)
+        try db.create(index: "reputationEvent_on_post", on: "reputationEvent", columns: ["postId"], condition: Column("postId") != nil)
+
+        // Totals per member and product (productKey 0: points from no product), written with each ledger row.
+        try db.create(table: "reputation") { t in
+            t.belongsTo("member", indexed: false).notNull()
+            t.column("productKey", .integer).notNull()
+            t.column("points", .integer).notNull().defaults(to: 0)
+            t.primaryKey(["memberId", "productKey"])
+        }
+
+        // Who co-created a shipped suggestion, written with the status change.
+        try db.create(table: "credit") { t in
+            t.belongsTo("thread", indexed: false).notNull()
+            t.belongsTo("member", indexed: false).notNull()
+            t.belongsTo("product", indexed: false).notNull()
+            t.column("role", .text).notNull().check(sql: "role IN ('author','supporter')")
+            t.column("createdAt", .datetime).notNull()
+            t.primaryKey(["threadId", "memberId"])
+        }
+        try db.create(index: "credit_on_member", on: "credit", columns: ["memberId", "createdAt"])
+
+        // One helpful mark per post, by its thread's author.
+        try db.create(table: "helpfulMark") { t in
+            t.primaryKey("postId", .integer).references("post")
+            t.belongsTo("thread", indexed: false).notNull()
+            t.belongsTo("markedBy", inTable: "member", indexed: false).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "helpfulMark_on_thread", on: "helpfulMark", columns: ["threadId", "postId"])
+    }
+}
