@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v10-notification-payload") { db in try v10NotificationPayload(db) }
         migrator.registerMigration("v11-activity-counts") { db in try v11ActivityCounts(db) }
         migrator.registerMigration("v12-mail-import") { db in try v12MailImport(db) }
+        migrator.registerMigration("v15-ratings") { db in try v15Ratings(db) }
         return migrator
     }
 
