@@ -41,8 +41,8 @@ struct Init: ParsableCommand {
 
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Add members, list them, change their roles, manage their SSH keys.",
-        subcommands: [Add.self, List.self, SetRole.self, Key.self])
+        commandName: "member", abstract: "Add members, list them, change their roles, manage their SSH keys, say which products you ride.",
+        subcommands: [Add.self, List.self, SetRole.self, Key.self, Rides.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member (admins only).")
