@@ -42,7 +42,7 @@ extension Rules {
     public static func rate(by actor: Actor, rides: Bool, product: String, now: Date) throws(CommunityError) {
         try mayWrite(actor, now: now)
         guard rides else {
-            throw .notPermitted("only owners rate a product's features: say you ride it first (`paddock member rides \(product)`)")
+            throw .notPermitted("only owners rate a product's features: say you ride \(product) first")
         }
     }
 }
