@@ -135,7 +135,7 @@ struct ForYouCommand: ParsableCommand {
             }
             for item in items {
                 let s = item.suggestion
-                Output.line(SafeText.displayable("#\(s.id)  \(s.status.label)  \(s.supporterCount) supporters  \(s.title)"))
+                Output.line(SafeText.displayable("#\(s.id)  \(s.status.label)  \(Plural.count(s.supporterCount, "supporter"))  \(s.title)"))
                 Output.line("      " + SafeText.displayable(item.reason))
             }
         }

@@ -72,6 +72,7 @@ import Testing
         try s.f.community.maintenance()
     }
     static let supporting: @Sendable (Scene) throws -> Void = { s in try s.f.community.support(by: s.actor, suggestion: s.suggestion) }
+    static let riding: @Sendable (Scene) throws -> Void = { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) }
     static let hiddenSuggestion: @Sendable (Scene) throws -> Void = { s in
         try s.f.community.moderateThread(by: s.f.admin, thread: s.suggestion, action: .hide, reason: "r")
     }
@@ -260,6 +261,17 @@ import Testing
         // Everyone searches; what hidden and removed text each role finds is SearchTests' business.
         row("search", .member, everyone) { s in _ = try s.f.community.search("target", viewer: s.actor) },
         row("searchSQL", .member, everyone) { s in _ = try s.f.community.searchSQL("target", viewer: s.actor) },
+        // Ratings: anyone says they ride a product and then rates its features; nobody rates one they do not ride.
+        row("setRides", .actor, everyone) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
+        row("setRides suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
+        row("rate", .actor, everyone, prepare: riding) { s in try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4) },
+        row("rate not riding", .actor, []) { s in try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4) },
+        row("rate silenced", .actor, [], prepare: { s in try riding(s); try silencedActor(s) }) { s in
+            try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4)
+        },
+        row("featureRatings", .actor, everyone) { s in _ = try s.f.community.featureRatings(product: "furia", feature: "exhaust", viewer: s.actor) },
+        row("forYou", .actor, everyone) { s in _ = try s.f.community.forYou(viewer: s.actor) },
+        row("forYou suspended", .actor, [], prepare: suspendedActor) { s in _ = try s.f.community.forYou(viewer: s.actor) },
     ]
 
     /// The owner's thread has a reply by someone else: a notification in the owner's inbox.
