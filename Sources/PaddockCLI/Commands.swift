@@ -41,7 +41,7 @@ struct Init: ParsableCommand {
 
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Add members, list them, change their roles, manage their SSH keys, say which products you ride.",
+        commandName: "member", abstract: "Add members, list them, change their roles, manage their SSH keys.",
         subcommands: [Add.self, List.self, SetRole.self, Key.self, Rides.self])
 
     struct Add: ParsableCommand {

@@ -34,7 +34,7 @@ struct RateCommand: ParsableCommand {
             Only owners rate: say you ride the product first (`paddock member rides PRODUCT`).
 
             Example:
-              paddock rate furia-950 quickshifter 4 --review "Smooth above 5,000 rpm, notchy below."
+              paddock rate furia-950 quickshifter 4 --review "Smooth above 5,000 rpm"
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The product's slug.") var product: String
