@@ -42,8 +42,8 @@ struct StatsReport {
     /// what the viewer may not see, so nothing is said about those.
     var shown: [StatsPart] { parts.filter(current.has) }
 
-    /// The parts a previous period is fetched and shown for: demand carries its own change.
-    static func compared(_ parts: [StatsPart]) -> [StatsPart] { parts.filter { $0 != .demand } }
+    /// The parts a previous period is fetched and shown for: demand and falling ratings carry their own change.
+    static func compared(_ parts: [StatsPart]) -> [StatsPart] { parts.filter { $0 != .demand && $0 != .ratings } }
 
     /// What `--product` and `--feature` narrowed, among the parts shown: demand
     /// and activity follow them; the other parts are the whole community's.
