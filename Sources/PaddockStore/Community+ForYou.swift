@@ -29,7 +29,7 @@ extension Community {
         // Suggestions they wrote (their threads, by the author index).
         EngagementSource(kind: .wrote, sql: """
             SELECT sf.featureId, t.title AS subject, t.id AS suggestionId, t.createdAt AS at
-            FROM (SELECT id, title, createdAt FROM thread WHERE authorId = :member AND kind = 'suggestion'
+            FROM (SELECT id, title, createdAt FROM thread INDEXED BY thread_on_author_kind WHERE authorId = :member AND kind = 'suggestion'
                   ORDER BY createdAt DESC LIMIT :limit) t
             JOIN suggestionFeature sf ON sf.threadId = t.id
             """),

@@ -8,7 +8,8 @@ extension Schema {
     /// ratings. An edited rating moves: its old stars leave the day of its
     /// previous edit (or its creation), its new stars count on the day of this
     /// edit. For you reads a member's engagement by member: their ratings
-    /// (`featureRating_on_member`) and their support by time (`supporter_on_member_time`).
+    /// (`featureRating_on_member`), their support by time (`supporter_on_member_time`)
+    /// and the suggestions they wrote (`thread_on_author_kind`).
     static func v15Ratings(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE productRider (
@@ -44,21 +45,24 @@ extension Schema {
             CREATE INDEX featureRatingDay_on_day ON featureRatingDay (day, featureId, stars, ratings);
 
             CREATE INDEX supporter_on_member_time ON supporter (memberId, createdAt);
+            -- The suggestions a member wrote, latest first, without sorting all their threads.
+            CREATE INDEX thread_on_author_kind ON thread (authorId, kind, createdAt);
 
-            CREATE TRIGGER rating_added AFTER INSERT ON featureRating BEGIN
+            -- Named tally_ like the activity counters: an import brings the totals as rows and suspends them.
+            CREATE TRIGGER tally_rating_added AFTER INSERT ON featureRating BEGIN
               INSERT INTO featureRatingTotal (featureId, stars, ratings) VALUES (NEW.featureId, NEW.stars, 1)
                 ON CONFLICT (featureId) DO UPDATE SET stars = stars + excluded.stars, ratings = ratings + 1;
               INSERT INTO featureRatingDay (featureId, day, stars, ratings) VALUES (NEW.featureId, substr(NEW.updatedAt, 1, 10), NEW.stars, 1)
                 ON CONFLICT (featureId, day) DO UPDATE SET stars = stars + excluded.stars, ratings = ratings + 1;
             END;
-            CREATE TRIGGER rating_edited AFTER UPDATE OF stars, updatedAt ON featureRating BEGIN
+            CREATE TRIGGER tally_rating_edited AFTER UPDATE OF stars, updatedAt ON featureRating BEGIN
               UPDATE featureRatingTotal SET stars = stars - OLD.stars + NEW.stars WHERE featureId = NEW.featureId;
               UPDATE featureRatingDay SET stars = stars - OLD.stars, ratings = ratings - 1
                 WHERE featureId = OLD.featureId AND day = substr(OLD.updatedAt, 1, 10);
               INSERT INTO featureRatingDay (featureId, day, stars, ratings) VALUES (NEW.featureId, substr(NEW.updatedAt, 1, 10), NEW.stars, 1)
                 ON CONFLICT (featureId, day) DO UPDATE SET stars = stars + excluded.stars, ratings = ratings + 1;
             END;
-            CREATE TRIGGER rating_removed AFTER DELETE ON featureRating BEGIN
+            CREATE TRIGGER tally_rating_removed AFTER DELETE ON featureRating BEGIN
               UPDATE featureRatingTotal SET stars = stars - OLD.stars, ratings = ratings - 1 WHERE featureId = OLD.featureId;
               UPDATE featureRatingDay SET stars = stars - OLD.stars, ratings = ratings - 1
                 WHERE featureId = OLD.featureId AND day = substr(OLD.updatedAt, 1, 10);
