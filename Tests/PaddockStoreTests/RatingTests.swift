@@ -79,6 +79,17 @@ import Testing
         #expect(try rows(f, "SELECT SUM(stars), COUNT(*) FROM featureRating") == rows(f, "SELECT stars, ratings FROM featureRatingTotal"))
     }
 
+    @Test func aRetiredFeatureTakesNoNewRatingsAndHostileReviewsAreKeptAsWritten() throws {
+        let f = try fixture()
+        let hostile = "Great\u{1B}[31m \u{202E}shifter"
+        let rated = try f.community.rate(by: f.member, product: "furia", feature: "exhaust", stars: 5, review: hostile)
+        #expect(rated.mine?.review == hostile, "stored as written; drawn through SafeText")
+        _ = try f.community.retireFeature(by: f.admin, product: "furia", feature: "exhaust")
+        try f.expectRefusal(.invalid("Furia 950 · Exhaust is retired: it takes no new ratings")) {
+            try f.community.rate(by: f.member, product: "furia", feature: "exhaust", stars: 1)
+        }
+    }
+
     @Test func managersSeeFeaturesWhoseRatingFell() throws {
         let f = try fixture()
         var riders: [Actor] = []
