@@ -99,6 +99,9 @@ package struct BenchReport: Codable {
         if let dashboard = measurement("dashboard") {
             targets.append(Target(name: "dashboard figures p95 (30 days)", limit: "≤ 100 ms", value: dashboard.p95, met: dashboard.p95 <= 100))
         }
+        if let forYou = measurement("forYou") {
+            targets.append(Target(name: "For you p95 (20 entries)", limit: "≤ 20 ms", value: forYou.p95, met: forYou.p95 <= 20))
+        }
         for m in measurements where m.name.hasPrefix("keyToFrame") {
             let name = m.name.hasSuffix("CPU") ? "\(m.name.dropLast(3)) p99, CPU time" : "\(m.name) p99"
             targets.append(Target(name: name, limit: "≤ 5 ms", value: m.p99, met: m.p99 <= 5))
@@ -244,6 +247,7 @@ package struct BenchRunner {
         measurements.append(Measurement("nextUnread", "the next unread thread from the top", try repeated { _ = try community.nextUnread(for: member, after: nil) }))
         measurements += try searchMeasurements(community: community, member: member, limit: pageSize)
         measurements += try statsMeasurements(community: community, member: member)
+        measurements += try forYouMeasurements(community: community)
 
         measurements += try keyToFrame(community: community, member: member, board: board, longestBoard: longestBoard, boards: boards)
 

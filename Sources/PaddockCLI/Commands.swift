@@ -41,8 +41,8 @@ struct Init: ParsableCommand {
 
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Add members, list them, show their profiles, change their roles, manage their SSH keys.",
-        subcommands: [Add.self, List.self, Show.self, SetRole.self, Key.self])
+        commandName: "member", abstract: "Add members, list them, show their profiles, change their roles, manage their SSH keys and the products they ride.",
+        subcommands: [Add.self, List.self, Show.self, SetRole.self, Key.self, Rides.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member (admins only).")

@@ -61,6 +61,17 @@ enum StatsMarkdown {
                     return row
                 }
                 out += table(header, rows, right: [1, 2])
+            case .ratings:
+                let recent = StatsPeriod.last(RatingTrend.windowDays, endingAt: current.period.last.start)
+                out.append("Average stars over \(StatsText.span(recent)) against \(StatsText.span(recent.previous)); "
+                           + "an edited rating counts on the day of its latest edit.")
+                out.append("")
+                let rows = current.fallingRatings ?? []
+                guard !rows.isEmpty else { out.append("No feature's average rating fell."); continue }
+                out += table(["Feature", "Average, 30 days", "Ratings", "Average before", "Ratings before", "Change"], rows.map { row in
+                    [escape(row.name), row.recent.averageText, "\(row.recent.count)", row.before.averageText, "\(row.before.count)",
+                     row.trend.changeText]
+                }, right: Set(1...5))
             case .responsiveness, .moderation:
                 out.append("\(current.period.description), except where a figure says \"as of\".")
                 out.append("")
@@ -205,6 +216,8 @@ struct StatsJSON: Encodable {
                 if let r = stats.responsiveness { try c.encode(ResponsivenessJSON(r), forKey: Key("responsiveness")) }
             case .moderation:
                 if let m = stats.moderation { try c.encode(ModerationJSON(m), forKey: Key("moderation")) }
+            case .ratings:
+                if let falling = stats.fallingRatings { try c.encode(falling, forKey: Key("fallingRatings")) }
             }
         }
     }

@@ -42,8 +42,8 @@ struct StatsReport {
     /// what the viewer may not see, so nothing is said about those.
     var shown: [StatsPart] { parts.filter(current.has) }
 
-    /// The parts a previous period is fetched and shown for: demand carries its own change.
-    static func compared(_ parts: [StatsPart]) -> [StatsPart] { parts.filter { $0 != .demand } }
+    /// The parts a previous period is fetched and shown for: demand and falling ratings carry their own change.
+    static func compared(_ parts: [StatsPart]) -> [StatsPart] { parts.filter { $0 != .demand && $0 != .ratings } }
 
     /// What `--product` and `--feature` narrowed, among the parts shown: demand
     /// and activity follow them; the other parts are the whole community's.
@@ -94,6 +94,7 @@ extension CommunityStats {
         case .participation: funnel != nil
         case .responsiveness: responsiveness != nil
         case .moderation: moderation != nil
+        case .ratings: fallingRatings != nil
         }
     }
 }
@@ -125,6 +126,8 @@ struct StatsFigure {
         case seconds
         /// A fraction 0…1, printed as a percentage.
         case share
+        /// An average of 1–5 stars, printed to a tenth.
+        case stars
     }
 
     var part: StatsPart
@@ -156,6 +159,7 @@ struct StatsFigure {
         case .count(let noun): noun
         case .seconds: "seconds"
         case .share: "share"
+        case .stars: "stars"
         }
     }
 
@@ -167,6 +171,7 @@ struct StatsFigure {
         case .count(let noun): return StatsText.count(Int(value), noun)
         case .seconds: return TimeText.describeSpan(seconds: Int(value))
         case .share: return StatsText.percent(value)
+        case .stars: return String(format: "%.1f stars", value)
         }
     }
 
@@ -287,6 +292,19 @@ struct StatsFigure {
                 add(.moderation, "posts", "posts", "hidden", "posts hidden", .count("posts"), whole, Double(m.hidden), compares: true)
                 add(.moderation, "posts", "posts", "restored", "hidden posts made visible again", .count("posts"), whole,
                     Double(m.restored), compares: true)
+            case .ratings:
+                // Each feature's two windows end with the period's last day, whatever the period.
+                let recent = StatsPeriod.last(RatingTrend.windowDays, endingAt: period.last.start)
+                let spans = [(recent, "", \FallingRating.recent), (recent.previous, " before", \FallingRating.before)]
+                for row in stats.fallingRatings ?? [] {
+                    let subject = "\(row.product)/\(row.feature)"
+                    for (span, suffix, tally) in spans {
+                        add(.ratings, subject, row.name, "average_stars\(suffix.isEmpty ? "" : "_before")",
+                            "\(row.name): average stars\(suffix)", .stars, (span.first, span.last), row[keyPath: tally].average, compares: false)
+                        add(.ratings, subject, row.name, "ratings\(suffix.isEmpty ? "" : "_before")", "\(row.name): ratings\(suffix)",
+                            .count("ratings"), (span.first, span.last), Double(row[keyPath: tally].count), compares: false)
+                    }
+                }
             }
         }
         return figures

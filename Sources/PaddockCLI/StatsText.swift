@@ -23,6 +23,7 @@ enum StatsText {
             case .activity: lines += activity(report, figures, style: style)
             case .participation: lines += participation(report, figures, style: style)
             case .responsiveness, .moderation: lines += figureTable(report, part, figures)
+            case .ratings: lines += fallingRatings(report)
             }
         }
         return lines.map { $0.trimmingTrailingSpaces }.joined(separator: "\n") + "\n"
@@ -171,6 +172,21 @@ enum StatsText {
         return lines
     }
 
+    /// Features whose 30-day average rating fell against the 30 days before, steepest first.
+    static func fallingRatings(_ report: StatsReport) -> [String] {
+        let window = RatingTrend.windowDays
+        let last = report.current.period.last
+        let recent = StatsPeriod.last(window, endingAt: last.start)
+        var lines = ["\(StatsPart.ratings.title), \(span(recent)) against \(span(recent.previous))"]
+        let rows = report.current.fallingRatings ?? []
+        guard !rows.isEmpty else { return lines + ["  No feature's average rating fell."] }
+        lines += columns([["FEATURE", "\(window) DAYS", "RATINGS", "BEFORE", "RATINGS", "CHANGE"]] + rows.map { row in
+            [TextWrap.truncate(SafeText.displayable(row.name), width: nameWidth), row.recent.averageText, "\(row.recent.count)",
+             row.before.averageText, "\(row.before.count)", row.trend.changeText]
+        }, right: Set(1...5))
+        return lines + legend(["Average stars and the number of ratings in each span; an edited rating counts on the day of its latest edit."])
+    }
+
     /// Notes under a table, wrapped to the line width and indented.
     static func legend(_ paragraphs: [String]) -> [String] {
         paragraphs.flatMap { TextWrap.lines($0, width: lineWidth - 2).map { "  " + $0 } }
@@ -228,6 +244,9 @@ enum StatsText {
             let points = Int((now * 100).rounded()) - Int((before * 100).rounded())
             let sign = points > 0 ? "+" : points < 0 ? "−" : ""
             return points == 0 ? "0 points" : "\(sign)\(abs(points)) point\(abs(points) == 1 ? "" : "s")"
+        case .stars:
+            let change = ((now - before) * 10).rounded() / 10
+            return change == 0 ? "0.0" : (change > 0 ? "+" : "−") + String(format: "%.1f", abs(change))
         }
     }
 

@@ -30,6 +30,7 @@ extension Community {
                 stats.responsiveness = try Self.responsiveness(db, period: period, now: now, overdueLimit: max(0, query.overdueLimit))
             }
             if parts.contains(.moderation) { stats.moderation = try Self.moderationHealth(db, period: period) }
+            if parts.contains(.ratings) { stats.fallingRatings = try Self.fallingRatings(db, endingOn: period.last) }
             return stats
         }
     }

@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v12-mail-import") { db in try v12MailImport(db) }
         migrator.registerMigration("v13-polls") { db in try v13Polls(db) }
         migrator.registerMigration("v14-reputation") { db in try v14Reputation(db) }
+        migrator.registerMigration("v15-ratings") { db in try v15Ratings(db) }
         return migrator
     }
 

@@ -20,7 +20,7 @@ import Testing
         #expect(names == ["firstScreenFirstRun", "firstScreen", "openFile", "boardFirstPage", "boardMiddlePage", "boardLastPage",
                           "boardFirstPageByReplies", "boardFirstPageUnread", "threadFirstPage", "threadLastPage", "nextUnread",
                           "searchFirstPage", "searchFirstPageCPU", "searchInSqlite3Shell", "searchInSqlite3ShellCPU",
-                          "dashboard", "dashboard90", "dashboard365",
+                          "dashboard", "dashboard90", "dashboard365", "forYou",
                           "keyToFrameHome", "keyToFrameHomeCPU", "keyToFrameBoard", "keyToFrameBoardCPU",
                           "keyToFrameThread", "keyToFrameThreadCPU",
                           "reply", "flag", "support", "withdraw", "suggestionsTop"])
@@ -29,7 +29,7 @@ import Testing
         }
         #expect(measurements.first { $0["name"] as? String == "keyToFrameThread" }?["samples"] as? Int == 20)
         let targets = try #require(report["targets"] as? [[String: Any]])
-        #expect(targets.count == 14)
+        #expect(targets.count == 15)
         #expect(targets.allSatisfy { $0["met"] is Bool && $0["limit"] is String })
         #expect((report["rssHighWaterMB"] as? Double ?? 0) > 0)
         #expect((report["sessionRSSHighWaterMB"] as? Double ?? 0) > 0, "the session's walk ran in a child and reported")

@@ -117,7 +117,7 @@ import Testing
     }
 
     static let staffKeys: Set<String> = ["product", "feature", "period", "asOf", "today", "demand", "activity", "participation",
-                                         "responsiveness", "moderation"]
+                                         "responsiveness", "moderation", "fallingRatings"]
 
     @Test func membersSeeDemandModeratorsModerationStaffEverything() throws {
         let cli = try Self.community()

@@ -42,7 +42,9 @@ import Testing
                 overdue: [WaitingSuggestion(id: 12, title: hostileTitle, product: "furia", since: day("2026-10-01").start.addingTimeInterval(3600))],
                 overdueCount: 3, posted: 40, postedAnswered: 15),
             moderation: ModerationHealth(queue: 4, handled: 20, medianHandleSeconds: 5 * 3600,
-                                         flagsByReason: [.spam: 20, .offTopic: 5, .abusive: 3, .other: 3], hidden: 7, restored: 2))
+                                         flagsByReason: [.spam: 20, .offTopic: 5, .abusive: 3, .other: 3], hidden: 7, restored: 2),
+            fallingRatings: [FallingRating(product: "monster", productName: hostileName, feature: "dash", featureName: hostileFeature,
+                                           recent: RatingTally(stars: 5, count: 2), before: RatingTally(stars: 9, count: 2))])
     }
 
     /// What a member sees: the store leaves every other part out.
@@ -52,6 +54,7 @@ import Testing
         stats.funnel = nil
         stats.responsiveness = nil
         stats.moderation = nil
+        stats.fallingRatings = nil
         return stats
     }
 
@@ -188,7 +191,7 @@ import Testing
     @Test func jsonIsOneObjectWithStableKeys() throws {
         let json = try Self.object(StatsReport(current: Self.staff(), product: "furia"))
         #expect(Set(json.keys) == ["product", "feature", "period", "asOf", "today", "demand", "activity", "participation",
-                                   "responsiveness", "moderation"])
+                                   "responsiveness", "moderation", "fallingRatings"])
         #expect(json["product"] as? String == "furia")
         #expect(json["feature"] is NSNull)
         #expect(Self.same(json["period"], ["first": "2026-11-04", "last": "2026-12-03", "days": 30]))
@@ -329,7 +332,7 @@ extension StatsOutputTests {
         let member = StatsText.plain(StatsReport(current: Self.member(), product: "furia", feature: "seat"))
         #expect(member.contains("\nDemand of feature furia/seat only.\n"))
         let staff = StatsText.plain(StatsReport(current: Self.staff(), product: "furia"))
-        #expect(staff.contains("\nDemand and activity of product furia only; participation, responsiveness and moderation cover the whole community.\n"))
+        #expect(staff.contains("\nDemand and activity of product furia only; participation, responsiveness, moderation and ratings cover the whole community.\n"))
         let moderation = StatsText.plain(StatsReport(current: Self.staff(), parts: [.moderation], product: "furia"))
         #expect(moderation.contains("\nThe product furia narrows only demand and activity; these parts cover the whole community.\n"))
         #expect(StatsMarkdown.render(StatsReport(current: Self.member(), product: "furia")).contains(" Demand of product furia only.\n"))

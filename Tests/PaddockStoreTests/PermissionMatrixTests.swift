@@ -72,6 +72,7 @@ import Testing
         try s.f.community.maintenance()
     }
     static let supporting: @Sendable (Scene) throws -> Void = { s in try s.f.community.support(by: s.actor, suggestion: s.suggestion) }
+    static let riding: @Sendable (Scene) throws -> Void = { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) }
     static let hiddenSuggestion: @Sendable (Scene) throws -> Void = { s in
         try s.f.community.moderateThread(by: s.f.admin, thread: s.suggestion, action: .hide, reason: "r")
     }
@@ -284,6 +285,17 @@ import Testing
         }) { s in try s.f.community.vote(by: s.actor, poll: try poll(s), ballot: .choices([1])) },
         row("closePoll", .manager, managers, prepare: pollStarted) { s in try s.f.community.closePoll(by: s.actor, poll: try poll(s)) },
         row("poll", .manager, everyone, prepare: pollStarted) { s in _ = try s.f.community.poll(try poll(s), viewer: s.actor) },
+        // Ratings: anyone says they ride a product and then rates its features; nobody rates one they do not ride.
+        row("setRides", .actor, everyone) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
+        row("setRides suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
+        row("rate", .actor, everyone, prepare: riding) { s in try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4) },
+        row("rate not riding", .actor, []) { s in try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4) },
+        row("rate silenced", .actor, [], prepare: { s in try riding(s); try silencedActor(s) }) { s in
+            try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4)
+        },
+        row("featureRatings", .actor, everyone) { s in _ = try s.f.community.featureRatings(product: "furia", feature: "exhaust", viewer: s.actor) },
+        row("forYou", .actor, everyone) { s in _ = try s.f.community.forYou(viewer: s.actor) },
+        row("forYou suspended", .actor, [], prepare: suspendedActor) { s in _ = try s.f.community.forYou(viewer: s.actor) },
     ]
 
     /// A choice poll by the fixture's manager in the furia board.

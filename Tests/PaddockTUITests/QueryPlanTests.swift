@@ -59,6 +59,7 @@ enum QueryPlanRule {
         ("FROM memberMute mm JOIN member m", "one member's own mute list, found by the memberMute primary key (memberId, …)"),
         ("WHERE postSearch MATCH", "search ranks the posts that match its words, which the FTS5 index finds; the sort keeps one page"),
         ("FROM draft WHERE memberId", "one member's drafts of one form, found by the draft primary key: one per session that kept one"),
+        ("FROM productRider r JOIN product p", "the products one member rides, found by the productRider primary key (memberId, …)"),
     ]
 
     /// The reasons a plan fails; empty when it passes.
@@ -438,6 +439,38 @@ final class StatementLog: @unchecked Sendable {
         let statements = try Self.cliStatements(fixture)
         #expect(statements.contains { $0.contains("LIMIT 1 OFFSET") }, "the numbered-page cursor was not run")
         let (_, failures) = try Self.check(statements, in: fixture.database)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// Ratings (a feature's page, a product's features, rating and editing,
+    /// the managers' falling ratings) and For you read by index, and the
+    /// walk reached each of them.
+    @Test func ratingAndForYouQueriesUseAnIndex() throws {
+        let fixture = try Traced()
+        let c = fixture.community
+        try c.setRides(by: fixture.reader, product: "furia-950", rides: true)
+        try c.rate(by: fixture.reader, product: "furia-950", feature: "exhaust", stars: 4, review: "Loud")
+        fixture.log.start()
+        try c.rate(by: fixture.reader, product: "furia-950", feature: "seat", stars: 3, review: "Firm")
+        fixture.clock.advance(by: 86_400)
+        try c.rate(by: fixture.reader, product: "furia-950", feature: "seat", stars: 2)
+        _ = try c.featureRatings(product: "furia-950", feature: "seat", viewer: fixture.reader)
+        _ = try c.productRatings(product: "furia-950")
+        _ = try c.products(riddenBy: "marco")
+        _ = try c.forYou(viewer: fixture.reader)
+        _ = try c.forYou(viewer: fixture.giulia)
+        _ = try c.stats(by: fixture.manager, StatsQuery(period: .last(90, endingAt: fixture.clock.now), parts: [.ratings]))
+        let clock = fixture.clock
+        let app = PaddockApp(community: c, member: fixture.reader, width: 80, height: 24, clock: { clock.now })
+        app.press(.character("y"), .enter, .escape, .escape, .character("S"), .character("F"), .character("*"), .character("5"), .enter)
+        let statements = fixture.log.stop()
+        for fragment in ["FROM featureRatingDay d INDEXED BY featureRatingDay_on_day", "INDEXED BY supporter_on_member_time",
+                         "INDEXED BY featureRating_on_member", "INDEXED BY suggestionFeature_on_feature_count",
+                         "FROM featureRatingTotal", "INSERT INTO featureRating"] {
+            #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
+        }
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        #expect(checked > 10)
         #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
     }
 

@@ -146,6 +146,12 @@ let journeys: [Journey] = [
     Journey(name: "merge, response", who: .manager, go: { app, f in
         try app.open(thread: f.suggestions.grips.id); app.press(.character("D"), .tab); app.type("Same as the seat one")
     }, shows: ["Same as the seat one"]),
+    Journey(name: "feature ratings", who: .member, go: { app, _ in app.press(.character("S"), .character("F"), .character("*")) },
+            shows: ["Your rating"]),
+    Journey(name: "feature ratings, review", who: .member, go: { app, _ in
+        app.press(.character("S"), .character("F"), .character("*"), .character("4"), .tab); app.type("Firm")
+    }, shows: ["Firm"]),
+    Journey(name: "for you", who: .member, go: { app, _ in app.press(.character("y")) }, shows: ["For you"]),
     Journey(name: "new suggestion", who: .member, go: { app, _ in app.openBoard("ideas"); app.press(.character("c")) },
             shows: ["Product"]),
     Journey(name: "new suggestion, title", who: .member, go: { app, _ in
@@ -320,7 +326,7 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
         let app = try TUIFixture().app(width: 40, height: 12)
         app.press(.character("?"))
         let keys = app.state.screen.help(app.state.context())
-        #expect(keys.count == 15)
+        #expect(keys.count == 16)
         var seen = Set<String>()
         func look() -> String {
             let text = app.screen()
@@ -329,16 +335,16 @@ func expectColumnsKeepApart(_ canvas: Canvas, headerRow: Int, _ context: String,
             return text
         }
         let first = look()
-        #expect(first.contains("1–6 of 15, j k scroll, q closes"), "\(first)")
+        #expect(first.contains("1–6 of 16, j k scroll, q closes"), "\(first)")
         #expect(first.contains("▼"))
         #expect(seen.count == 6)
         app.press(.character("j"))
-        #expect(look().contains("2–7 of 15"))
+        #expect(look().contains("2–7 of 16"))
         app.press(.pageDown)
-        #expect(look().contains("8–13 of 15"))
+        #expect(look().contains("8–13 of 16"))
         app.press(.character("G"))
         let last = look()
-        #expect(last.contains("10–15 of 15") && last.contains("▲") && !last.contains("▼"), "\(last)")
+        #expect(last.contains("11–16 of 16") && last.contains("▲") && !last.contains("▼"), "\(last)")
         #expect(seen.count == keys.count, "never shown: \(keys.map(\.action).filter { !seen.contains($0) })")
         #expect(app.state.showingHelp)
         app.press(.character("q"))

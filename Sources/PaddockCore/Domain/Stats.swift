@@ -69,7 +69,7 @@ public struct StatsPeriod: Equatable, Sendable {
 /// see what the community wants. Moderation health is for moderators and up;
 /// activity, participation and the company's responsiveness are for staff.
 public enum StatsPart: String, CaseIterable, Codable, Sendable {
-    case demand, activity, participation, responsiveness, moderation
+    case demand, activity, participation, responsiveness, moderation, ratings
 
     public var title: String {
         switch self {
@@ -78,6 +78,7 @@ public enum StatsPart: String, CaseIterable, Codable, Sendable {
         case .participation: "Participation"
         case .responsiveness: "Company responsiveness"
         case .moderation: "Moderation health"
+        case .ratings: "Falling feature ratings"
         }
     }
 
@@ -86,7 +87,7 @@ public enum StatsPart: String, CaseIterable, Codable, Sendable {
         switch self {
         case .demand: "everyone"
         case .moderation: "moderators, managers and admins"
-        case .activity, .participation, .responsiveness: "managers and admins"
+        case .activity, .participation, .responsiveness, .ratings: "managers and admins"
         }
     }
 
@@ -95,7 +96,7 @@ public enum StatsPart: String, CaseIterable, Codable, Sendable {
             switch part {
             case .demand: true
             case .moderation: role >= .moderator
-            case .activity, .participation, .responsiveness: role.isStaff
+            case .activity, .participation, .responsiveness, .ratings: role.isStaff
             }
         }
     }
@@ -362,9 +363,12 @@ public struct CommunityStats: Equatable, Sendable {
     public var funnel: Funnel?
     public var responsiveness: Responsiveness?
     public var moderation: ModerationHealth?
+    /// Features whose 30-day average rating (ending with the period's last day) fell against the 30 days before.
+    public var fallingRatings: [FallingRating]?
 
     public init(period: StatsPeriod, asOf: Date, demand: [DemandRow]? = nil, activity: [DailySeries]? = nil, funnel: Funnel? = nil,
-                responsiveness: Responsiveness? = nil, moderation: ModerationHealth? = nil) {
+                responsiveness: Responsiveness? = nil, moderation: ModerationHealth? = nil, fallingRatings: [FallingRating]? = nil) {
+        self.fallingRatings = fallingRatings
         self.period = period
         self.asOf = asOf
         self.demand = demand

@@ -318,6 +318,7 @@ struct DemoWriter {
             }
         }
         try community.maintenance()
+        try DemoRatings(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
         try DemoModeration(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
         try DemoPolls(community: community, clock: clock, plan: plan, endingAt: endingAt).run()
         try DemoHelpful(community: community, clock: clock).run()

@@ -21,7 +21,8 @@ public struct SuggestionQuery: Equatable, Sendable {
 /// A product's suggestions, or one feature's, a keyset page at a time: status
 /// badge, supporters, title, age. `o` cycles the order, `f` the status filter,
 /// `F` the feature; Tab and ] go to the next product, [ to the previous;
-/// Enter opens the selected suggestion.
+/// Enter opens the selected suggestion. `O` says the member rides (owns) the
+/// product, or no longer does; `*` opens the chosen feature's ratings, where owners rate it.
 public struct SuggestionListScreen: Equatable, AppScreen {
     public var query: SuggestionQuery
     public var products: [ProductSummary] = []
@@ -73,6 +74,15 @@ public struct SuggestionListScreen: Equatable, AppScreen {
          KeyBinding("B", "leaderboard", keys: [.character("B")]) { list, _, _ in
              guard let product = list.products.first(where: { $0.slug == list.query.product }) else { return [] }
              return LeaderboardScreen.open(product: product)
+         },
+         KeyBinding("O", "I ride this (toggle)", keys: [.character("O")]) { list, _, _ in
+             list.query.product.map { [.toggleRides(product: $0)] } ?? []
+         },
+         KeyBinding("*", "rate this feature", keys: [.character("*")]) { list, _, _ in
+             guard let product = list.query.product, let feature = list.query.feature else {
+                 return [.setStatus(.info("Choose a feature with F first: ratings are per feature."))]
+             }
+             return FeatureRatingScreen.open(product: product, feature: feature)
          },
          KeyBinding("Tab ] [", "next, previous product", keys: [.tab, .character("]"), .backTab, .character("[")]) { list, key, context in
              list.switchProduct(by: key == .tab || key == .character("]") ? 1 : -1, context)

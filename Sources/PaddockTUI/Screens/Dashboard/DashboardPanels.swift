@@ -51,7 +51,7 @@ enum DashboardPanels {
     static func minimumWidth(_ part: StatsPart) -> Int {
         switch part {
         case .demand, .activity, .participation: Frame.minimumWidth
-        case .responsiveness, .moderation: 60
+        case .responsiveness, .moderation, .ratings: 60
         }
     }
 
@@ -78,6 +78,7 @@ enum DashboardPanels {
             add(.responsiveness) { self.responsiveness(responsiveness, span: span, asOf: stats.asOf, productNames: names, width: w) }
         }
         if let moderation = stats.moderation { add(.moderation) { self.moderation(moderation, span: span, width: w) } }
+        if let falling = stats.fallingRatings { add(.ratings) { self.fallingRatings(falling, endingOn: stats.period.last, width: w) } }
         var lines = Array(panels.joined(separator: [.blank]))
         if !leftOut.isEmpty {
             let needed = leftOut.map(minimumWidth).max() ?? 0
@@ -323,6 +324,31 @@ enum DashboardPanels {
         lines += phrases(["Flags raised in the \(span):", "\(m.flags)"] + byReason, width: w)
         lines += phrases(["Posts hidden in the \(span):", "\(m.hidden);", "hidden posts restored:", "\(m.restored)."], width: w)
         return lines
+    }
+
+    // MARK: - Falling ratings
+
+    /// Features whose average over the last 30 days fell against the 30 before, steepest first, with their counts.
+    static func fallingRatings(_ rows: [FallingRating], endingOn last: StatsDay, width w: Int) -> [DashboardLine] {
+        let window = RatingTrend.windowDays
+        var lines = title(.ratings, "\(window) days against the \(window) before", width: w)
+        guard !rows.isEmpty else {
+            return lines + wrapped("No feature's average rating fell in the \(window) days to \(last.text).", width: w, role: .muted)
+        }
+        let averages = rows.map { "\($0.recent.averageText) (\($0.recent.count))" }
+        let befores = rows.map { "\($0.before.averageText) (\($0.before.count))" }
+        let changes = rows.map(\.trend.changeText)
+        let layout = Columns(indent: 2, total: w, [.flexible("FEATURE"), .fitting("\(window)D", averages), .fitting("BEFORE", befores),
+                                                  .fitting("CHANGE", changes)], flexible: 0)
+        lines.append(.text(TextWrap.truncate(layout.header, width: w), x: 0, role: .muted))
+        for (index, row) in rows.enumerated() {
+            let cells = [row.name, averages[index], befores[index], changes[index]]
+            lines.append(DashboardLine(cells.enumerated().map { column, text in
+                .init(x: layout.starts[column], text: layout.cell(column, text), role: column == 3 ? .error : .normal)
+            }))
+        }
+        return lines + wrapped("Average stars (ratings) over the \(window) days to \(last.text), and the \(window) days before; "
+                               + "an edited rating counts on the day of its latest edit.", width: w, role: .muted)
     }
 
     // MARK: - Words and layout

@@ -33,6 +33,7 @@ public struct HomeScreen: Equatable, AppScreen {
                 KeyBinding("R", "roadmap", footer: true, keys: [.character("R")]) { _, _, _ in RoadmapScreen.open() }]
             + KeyBinding.moving(move) + [
                 KeyBinding("S", "suggestions", keys: [.character("S")]) { _, _, context in SuggestionListScreen.open(body: context.body) },
+                KeyBinding("y", "for you", keys: [.character("y")]) { _, _, _ in ForYouScreen.open() },
                 KeyBinding("Q", "review queue (managers)", keys: [.character("Q")]) { _, _, context in
                     ReviewQueueScreen.open(member: context.member, body: context.body)
                 },
