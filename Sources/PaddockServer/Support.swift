@@ -79,6 +79,11 @@ final class SessionRegistry: Sendable {
         state.withLockedValue { $0.entries[id]?.pid = pid }
     }
 
+    /// `signal` to every session's child (SIGUSR1: the community changed).
+    func signalAll(_ signal: Int32) {
+        for pid in state.withLockedValue({ $0.entries.values.compactMap(\.pid) }) { kill(pid, signal) }
+    }
+
     /// SIGKILL to every session's child still registered.
     func killAll() {
         for pid in state.withLockedValue({ $0.entries.values.compactMap(\.pid) }) { kill(pid, SIGKILL) }
