@@ -238,7 +238,8 @@ def run_typists(seconds, paste):
         a.waiting = ("board", b"TITLE", time.monotonic())
     all0, idle0 = machine()
     served = [serve_pid] + descendants(serve_pid)
-    cpu0 = cpu_ticks(served)
+    clients = [s.proc.pid for s in all_sessions]
+    cpu0, client0, driver0 = cpu_ticks(served), cpu_ticks(clients), sum(os.times()[:2])
     t0 = time.monotonic()
     stop = t0 + seconds
     while True:
@@ -306,19 +307,21 @@ def run_typists(seconds, paste):
     span = time.monotonic() - t0
     all1, idle1 = machine()
     cpu = (cpu_ticks(served) - cpu0) / HZ
+    side = f"the ssh clients {100 * (cpu_ticks(clients) - client0) / HZ / span:.0f} %, this driver {100 * (sum(os.times()[:2]) - driver0) / span:.0f} %"
     busy = 100 * (1 - (idle1 - idle0) / max(1, all1 - all0))
-    return echo, nav, post_wait, confirmed, timeouts, span, busy, cpu
+    return echo, nav, post_wait, confirmed, timeouts, span, busy, cpu, side
 
-echo, nav, post_wait, typed_posts, timeouts, span, busy, cpu = run_typists(typing_seconds, paste=False)
+echo, nav, post_wait, typed_posts, timeouts, span, busy, cpu, side = run_typists(typing_seconds, paste=False)
 print(f"typing: {typists} of {len(opened)} sessions typing and reading for {span:.0f} s, the rest idle on their home screens")
 print(f"  keystroke-to-echo {summary(echo)}")
+print(f"  j/k to the first byte of the redraw {summary(nav)}")
 print(f"  replies posted {typed_posts} ({typed_posts/span:.1f}/s), ^S to 'Reply posted.' {summary(post_wait)}; timeouts {timeouts}")
-print(f"  machine busy {busy:.0f} % of 2 cores (server and apps {100*cpu/span:.0f} % of one core), load {loadavg()}")
+print(f"  machine busy {busy:.0f} % of 2 cores (server and apps {100*cpu/span:.0f} % of one core; {side}), load {loadavg()}")
 
-echo, nav, post_wait, written, timeouts, span, busy, cpu = run_typists(write_seconds, paste=True)
+echo, nav, post_wait, written, timeouts, span, busy, cpu, side = run_typists(write_seconds, paste=True)
 print(f"writing: {writers} sessions posting replies as fast as they can for {span:.0f} s, {len(opened)} open")
 print(f"  {written} replies confirmed = {written/span:.1f} replies/s; ^S to 'Reply posted.' {summary(post_wait)}; timeouts {timeouts}")
-print(f"  machine busy {busy:.0f} % of 2 cores (server and apps {100*cpu/span:.0f} % of one core), load {loadavg()}")
+print(f"  machine busy {busy:.0f} % of 2 cores (server and apps {100*cpu/span:.0f} % of one core; {side}), load {loadavg()}")
 
 for s in all_sessions: s.send(b"qqqq")
 end = time.monotonic() + 30

@@ -79,10 +79,8 @@ final class SessionRegistry: Sendable {
         state.withLockedValue { $0.entries[id]?.pid = pid }
     }
 
-    /// `signal` to every session's child (SIGUSR1: the community changed).
-    func signalAll(_ signal: Int32) {
-        for pid in state.withLockedValue({ $0.entries.values.compactMap(\.pid) }) { kill(pid, signal) }
-    }
+    /// Every session's child (the change notifier tells them).
+    var children: [pid_t] { state.withLockedValue { $0.entries.values.compactMap(\.pid) } }
 
     /// SIGKILL to every session's child still registered.
     func killAll() {
