@@ -228,7 +228,7 @@ class Typist:
         self.reads = 0
 
 def run_typists(seconds, paste):
-    echo, nav, post_wait, confirmed, timeouts = [], [], [], 0, 0
+    echo, nav, post_wait, confirmed, timeouts = [], [], [], 0, {}
     # Writers are other sessions than the typists, still on their home screens.
     chosen = opened[:typists] if not paste else opened[typists:typists + writers]
     actors = [Typist(s, i) for i, s in enumerate(chosen)]
@@ -261,13 +261,16 @@ def run_typists(seconds, paste):
                         confirmed += 1
                     if what == "board":
                         a.state, a.due = "thread", now + 0.5   # the rest of the board's screen
-                    elif what == "thread" or what == "post":
+                    elif what in ("thread", "post", "nav"):
                         # A typist pauses before the next reply; a writer does not.
                         a.state, a.due = "reply", now + (0 if paste and what == "post" else random.uniform(0.3, 0.5))
                     elif what == "compose":
-                        a.state, a.typed, a.due = ("paste" if paste else "type"), 0, now
+                        a.state, a.typed, a.due, a.reads = ("paste" if paste else "type"), 0, now, 0
+                elif what == "nav" and now - since > 2:
+                    a.waiting = None   # j at the last post, k at the first: nothing to redraw
+                    a.due = now
                 elif now - since > 10:
-                    timeouts += 1
+                    timeouts[what] = timeouts.get(what, 0) + 1
                     if os.environ.get("LOAD_DEBUG"): print(f"timeout {what} {marker!r} session {a.s.n}: {a.s.seen[-400:]!r}")
                     a.waiting = None
                     a.state, a.due = "reply", now + 1
@@ -275,7 +278,13 @@ def run_typists(seconds, paste):
                 continue
             if now < a.due or now >= stop:
                 continue
-            if a.state == "thread":
+            if a.state == "reply" and not paste and a.reads < 4:
+                # After a post, a typist reads: j/k a few times, then replies again.
+                a.s.send(b"j" if a.reads % 2 == 0 else b"k")
+                a.waiting = ("nav", b"", now)
+                a.reads += 1
+                a.due = now + random.uniform(0.2, 0.4)
+            elif a.state == "thread":
                 a.s.send(DOWN * (a.index % 4) + ENTER)
                 a.waiting = ("thread", b"", now)
             elif a.state == "reply":
@@ -297,13 +306,6 @@ def run_typists(seconds, paste):
                 a.waiting = ("post", b"Reply posted", now)
             elif a.state == "read":
                 pass
-        # After a post, a typist reads: j/k a few times, then replies again.
-        for a in actors:
-            if not paste and a.waiting is None and a.state == "reply" and a.reads < 4 and now >= a.due and now < stop:
-                a.s.send(b"j" if a.reads % 2 == 0 else b"k")
-                a.waiting = ("nav", b"", now)
-                a.reads += 1
-                a.due = now + random.uniform(0.2, 0.4)
     span = time.monotonic() - t0
     all1, idle1 = machine()
     cpu = (cpu_ticks(served) - cpu0) / HZ
@@ -315,12 +317,12 @@ echo, nav, post_wait, typed_posts, timeouts, span, busy, cpu, side = run_typists
 print(f"typing: {typists} of {len(opened)} sessions typing and reading for {span:.0f} s, the rest idle on their home screens")
 print(f"  keystroke-to-echo {summary(echo)}")
 print(f"  j/k to the first byte of the redraw {summary(nav)}")
-print(f"  replies posted {typed_posts} ({typed_posts/span:.1f}/s), ^S to 'Reply posted.' {summary(post_wait)}; timeouts {timeouts}")
+print(f"  replies posted {typed_posts} ({typed_posts/span:.1f}/s), ^S to 'Reply posted.' {summary(post_wait)}; waits over 10 s {timeouts or 'none'}")
 print(f"  machine busy {busy:.0f} % of 2 cores (server and apps {100*cpu/span:.0f} % of one core; {side}), load {loadavg()}")
 
 echo, nav, post_wait, written, timeouts, span, busy, cpu, side = run_typists(write_seconds, paste=True)
 print(f"writing: {writers} sessions posting replies as fast as they can for {span:.0f} s, {len(opened)} open")
-print(f"  {written} replies confirmed = {written/span:.1f} replies/s; ^S to 'Reply posted.' {summary(post_wait)}; timeouts {timeouts}")
+print(f"  {written} replies confirmed = {written/span:.1f} replies/s; ^S to 'Reply posted.' {summary(post_wait)}; waits over 10 s {timeouts or 'none'}")
 print(f"  machine busy {busy:.0f} % of 2 cores (server and apps {100*cpu/span:.0f} % of one core; {side}), load {loadavg()}")
 
 for s in all_sessions: s.send(b"qqqq")
