@@ -235,7 +235,7 @@ def run_typists(seconds, paste):
     for a in actors:
         # Home → the Furia 950 board → one of its first threads.
         a.s.send(DOWN + ENTER)
-        a.waiting = ("board", b"TITLE", time.monotonic())
+        a.waiting = ("board", b" new thread", time.monotonic())   # the board's footer, past its styled key
     all0, idle0 = machine()
     served = [serve_pid] + descendants(serve_pid)
     clients = [s.proc.pid for s in all_sessions]
@@ -251,7 +251,7 @@ def run_typists(seconds, paste):
         for a in actors:
             if a.waiting:
                 what, marker, since = a.waiting
-                if (a.s.seen if what in ("nav", "board", "thread") else marker in a.s.seen):
+                if (a.s.seen if what == "nav" else marker in a.s.seen):
                     ms = (now - since) * 1000
                     a.waiting = None
                     if what == "echo": echo.append(ms)
@@ -260,7 +260,7 @@ def run_typists(seconds, paste):
                         post_wait.append(ms)
                         confirmed += 1
                     if what == "board":
-                        a.state, a.due = "thread", now + 0.5   # the rest of the board's screen
+                        a.state, a.due = "thread", now + 0.2
                     elif what in ("thread", "post", "nav"):
                         # A typist pauses before the next reply; a writer does not.
                         a.state, a.due = "reply", now + (0 if paste and what == "post" else random.uniform(0.3, 0.5))
@@ -286,10 +286,10 @@ def run_typists(seconds, paste):
                 a.due = now + random.uniform(0.2, 0.4)
             elif a.state == "thread":
                 a.s.send(DOWN * (a.index % 4) + ENTER)
-                a.waiting = ("thread", b"", now)
+                a.waiting = ("thread", b" reply quoting", now)   # the thread's footer
             elif a.state == "reply":
                 a.s.send(b"r")
-                a.waiting = ("compose", b"^S send", now)
+                a.waiting = ("compose", b" back, draft kept", now)   # the form's footer
             elif a.state == "type":
                 if a.typed < 30:
                     c = TYPED[(a.typed + a.index) % len(TYPED):][:1]
