@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "CPaddockPTY"),
         // `paddock serve`: the built-in SSH server. Each session runs the app in a child process on a pty.
         .target(name: "PaddockServer", dependencies: [
-            "PaddockCore", "PaddockStore", "CPaddockPTY",
+            "PaddockCore", "PaddockStore", "CPaddockPTY", "CPaddockSignals",
             .product(name: "NIOSSH", package: "swift-nio-ssh"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

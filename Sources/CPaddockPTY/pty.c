@@ -84,9 +84,13 @@ int paddock_pty_spawn(const char *path, char *const argv[], char *const envp[],
         dfl.sa_handler = SIG_DFL;
         sigemptyset(&dfl.sa_mask);
         for (int s = 1; s < NSIG; s++) sigaction(s, &dfl, NULL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
+        // SIGUSR1 (the server's "the community changed") stays blocked until
+        // the app has its handler: one sent while it starts waits, rather than
+        // ending it by the default action.
+        sigset_t usr1;
+        sigemptyset(&usr1);
+        sigaddset(&usr1, SIGUSR1);
+        sigprocmask(SIG_SETMASK, &usr1, NULL);
 
         int err = 0;
         if (setsid() < 0) err = errno;

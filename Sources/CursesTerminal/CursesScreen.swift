@@ -15,6 +15,8 @@ enum RawInput: Equatable {
     /// The terminal is gone (end of file or an error): as good as a hang-up.
     case closed
     case bytes([UInt8])
+    /// Another descriptor the loop waits on is readable (a signal, a change).
+    case woken
 }
 
 /// The ncurses session: start and stop, colours, drawing. Internal;
@@ -204,13 +206,16 @@ final class CursesScreen {
 
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
 
-    /// Waits up to `milliseconds` for input and returns what the terminal holds.
-    func read(timeoutMilliseconds milliseconds: Int) -> RawInput {
-        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&fds, 1, Int32(clamping: max(0, milliseconds)))
+    /// Waits up to `milliseconds` (-1: for ever) for input, or for one of
+    /// `others` to become readable (`.woken`), and returns what the terminal holds.
+    func read(timeoutMilliseconds milliseconds: Int32, alsoWaitingOn others: [Int32] = []) -> RawInput {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&fds, nfds_t(fds.count), max(-1, milliseconds))
         if ready < 0 { return errno == EINTR ? .interrupted : .closed }
         if ready == 0 { return .timeout }
-        if fds.revents & Int16(POLLNVAL) != 0 { return .closed }
+        if fds[0].revents & Int16(POLLNVAL) != 0 { return .closed }
+        guard fds[0].revents != 0 else { return .woken }
         let n = readBuffer.withUnsafeMutableBytes { readInput(STDIN_FILENO, $0.baseAddress, $0.count) }
         if n > 0 { return .bytes(Array(readBuffer[0..<n])) }
         if n < 0, errno == EINTR || errno == EAGAIN { return .interrupted }

@@ -1,3 +1,4 @@
+import CPaddockSignals
 import PaddockTUI
 
 /// Which external editor ^O starts.
@@ -22,20 +23,32 @@ public struct TerminalOptions: Sendable {
     public var monochrome: Bool
     /// Draw with at most this many colours; nil uses what the terminal reports.
     public var colorDepth: ColorDepth?
-    /// How often the loop delivers `.tick` (milliseconds).
-    public var tickMilliseconds: Int
+    /// How the loop learns that the community may have changed (besides
+    /// SIGUSR1 from `paddock serve`, always heard).
+    public var changes: ChangeSource = .none
     /// How long a lone Esc waits for the rest of an escape sequence (milliseconds).
     public var escapeDelayMilliseconds: Int
 
     public init(theme: TerminalTheme = .defaultDark, mouse: Bool = true, monochrome: Bool = false,
-                colorDepth: ColorDepth? = nil, tickMilliseconds: Int = 100, escapeDelayMilliseconds: Int = 25) {
+                colorDepth: ColorDepth? = nil, escapeDelayMilliseconds: Int = 25) {
         self.theme = theme
         self.mouse = mouse
         self.monochrome = monochrome
         self.colorDepth = colorDepth
-        self.tickMilliseconds = tickMilliseconds
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
     }
+}
+
+/// Where `.changed` comes from, besides SIGUSR1 (`paddock serve` tells its
+/// sessions; see PaddockServer's ChangeNotifier).
+public enum ChangeSource: Equatable, Sendable {
+    /// Nothing else: served sessions, programs without a community.
+    case none
+    /// A descriptor that becomes readable when the community may have changed
+    /// (a watch on its file, `FileWatch`); the loop drains it.
+    case descriptor(Int32)
+    /// A look every this many milliseconds, where the file cannot be watched.
+    case every(milliseconds: Int)
 }
 
 /// Why the terminal could not be started.
@@ -54,5 +67,17 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
                 ? "cannot start the terminal: TERM is not set"
                 : "cannot start the terminal: TERM '\(term)' is unknown or unusable (try TERM=xterm-256color)"
         }
+    }
+}
+
+extension ChangeSource {
+    /// How a terminal app learns of other processes' commits to the community
+    /// file at `path`: a watch on its write-ahead log (every commit writes
+    /// there) where the system has inotify, else a look every
+    /// `fallbackMilliseconds`. The file must be open already (its log exists
+    /// while any connection is). The watch lasts as long as the process.
+    public static func watching(databaseAt path: String, fallbackMilliseconds: Int = 500) -> ChangeSource {
+        let fd = paddock_watch_writes(path + "-wal")
+        return fd >= 0 ? .descriptor(fd) : .every(milliseconds: fallbackMilliseconds)
     }
 }

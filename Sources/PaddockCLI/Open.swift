@@ -32,6 +32,8 @@ struct AppOptions: ParsableArguments {
         // Block elements need a font that has them; a colourless theme usually means a plain terminal.
         let chartStyle: ChartStyle = options.monochrome ? .ascii : charts.style
         let app = PaddockApp(community: context.community, member: actor, width: 80, height: 24, chartStyle: chartStyle)
+        // Other processes' commits wake the app; between them it sleeps.
+        options.changes = .watching(databaseAt: context.path)
         do {
             try CursesTerminal.run(app, options: options)
         } catch let error as TerminalError {

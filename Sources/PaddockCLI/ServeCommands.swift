@@ -188,6 +188,8 @@ struct ServedSession: ParsableCommand {
         try Rules.mayOpen(actor, at: Date())
         var options = TerminalOptions()
         options.editor = editor.map { .command($0) } ?? .none
+        // The server watches the file once for all its sessions and tells each (SIGUSR1).
+        options.changes = .none
         let app = PaddockApp(community: community, member: actor, width: 80, height: 24)
         do {
             try CursesTerminal.run(app, options: options)

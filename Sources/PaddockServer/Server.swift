@@ -19,6 +19,7 @@ public final class PaddockSSHServer: Sendable {
     let registry = SessionRegistry()
     let limiter = ConnectionRateLimiter()
     let reaper = ChildReaper()
+    let changes: ChangeNotifier
     let group: MultiThreadedEventLoopGroup
     private let listener = NIOLockedValueBox<Channel?>(nil)
 
@@ -28,6 +29,7 @@ public final class PaddockSSHServer: Sendable {
         self.hostKey = hostKey
         self.logger = logger
         group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, configuration.threads))
+        changes = ChangeNotifier(community: community, databasePath: configuration.databasePath, registry: registry, logger: logger)
     }
 
     /// Starts listening; returns the address bound (the port, when 0 was asked for).
@@ -44,6 +46,7 @@ public final class PaddockSSHServer: Sendable {
             }
         let channel = try bootstrap.bind(host: configuration.host, port: configuration.port).wait()
         listener.withLockedValue { $0 = channel }
+        changes.start()
         return channel.localAddress!
     }
 
@@ -126,6 +129,7 @@ public final class PaddockSSHServer: Sendable {
             logger.warning("sessions still open after the grace period; killing them", metadata: ["sessions": "\(left)"])
             registry.killAll()
         }
+        changes.stop()
         try? group.syncShutdownGracefully()
         logger.info("stopped")
         return left

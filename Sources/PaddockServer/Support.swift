@@ -79,6 +79,9 @@ final class SessionRegistry: Sendable {
         state.withLockedValue { $0.entries[id]?.pid = pid }
     }
 
+    /// Every session's child (the change notifier tells them).
+    var children: [pid_t] { state.withLockedValue { $0.entries.values.compactMap(\.pid) } }
+
     /// SIGKILL to every session's child still registered.
     func killAll() {
         for pid in state.withLockedValue({ $0.entries.values.compactMap(\.pid) }) { kill(pid, SIGKILL) }

@@ -171,6 +171,31 @@ struct AppEndToEndTests {
         try tmux.waitFor("EXITED=0")
     }
 
+    /// An idle app sleeps: it does not wake on a tick while nothing happens
+    /// (the kernel's count of its wake-ups stays put), and another process's
+    /// reply still wakes it and shows, with no key pressed.
+    @Test func anIdleAppSleepsUntilAnotherProcessRepliesAndThenShowsIt() throws {
+        let tmux = try Tmux()
+        let db = try demo(tmux)
+        let thread = try firstThread(db, board: "furia-950")
+        try tmux.start(width: 100, height: 30)
+        try open(tmux, db)
+        try openFirstFuriaThread(tmux)
+        let shell = try #require(pid_t(try tmux.tmux("display-message", "-p", "-t", tmux.session, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let app = try #require(Wakeups.children(of: shell).first, "the app runs in the pane's shell")
+        let woke = try Wakeups.whileIdle(app)
+        #expect(woke <= 1, "an idle app woke \(woke) times in 2 s (a 100 ms tick would be 20)")
+        let members = try json(["--db", db, "member", "list"]) as! [[String: Any]]
+        let other = try #require(members.first { $0["role"] as? String == "member" }?["handle"] as? String)
+        let before = try #require(Wakeups.count(app))
+        let posted = try Tmux.run(Tmux.binary, ["--db", db, "--as", other, "reply", "\(thread.id)", "--body", "Heard while asleep"])
+        try #require(posted.status == 0)
+        try tmux.waitFor("Heard while asleep")
+        #expect(try #require(Wakeups.count(app)) > before)
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXITED=0")
+    }
+
     @Test func aLongPasteArrivesWhole() throws {
         let tmux = try Tmux()
         let db = try demo(tmux)

@@ -33,6 +33,31 @@ struct ServeEndToEndTests {
         #expect(!log.contains("AAAA"), "the log holds no key material")
     }
 
+    /// Served sessions sleep too: the server watches the file and tells each
+    /// session's app when it changed, so an idle one does not wake on a tick,
+    /// and a reply from another process reaches its open thread.
+    @Test func anIdleServedSessionSleepsAndAReplyFromElsewhereReachesIt() throws {
+        let served = try ServedCommunity()
+        try served.addKey("ada", name: "ada")
+        try served.start()
+        let tmux = try Tmux()
+        try tmux.start(width: 100, height: 30)
+        try tmux.typeLine(served.sshLine(key: "ada") + "; echo EXITED=$?")
+        try tmux.waitFor("Latest announcement")
+        try tmux.keys("Down", "Enter", "Enter")
+        try tmux.waitFor("r reply")
+        let app = try #require(try served.children().first, "the session's app")
+        let woke = try Wakeups.whileIdle(app)
+        #expect(woke <= 1, "an idle served session woke \(woke) times in 2 s (a 100 ms tick would be 20)")
+        let page = try JSONSerialization.jsonObject(with: Data(try served.paddock(["thread", "list", "--board", "furia-950", "--limit", "1", "--json"]).utf8)) as! [String: Any]
+        let thread = try #require((page["threads"] as? [[String: Any]])?.first?["id"] as? Int)
+        try served.paddock(["--as", "ada", "reply", "\(thread)", "--body", "Served while asleep"])
+        try tmux.waitFor("Served while asleep")
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXITED=0")
+        #expect(served.log().contains("watching the community file for changes"))
+    }
+
     @Test func anUnknownKeyIsRefusedWhenSignupIsClosed() throws {
         let served = try ServedCommunity()
         try served.makeKey("stranger")

@@ -144,3 +144,36 @@ final class Tmux {
         Issue.record("\(text.debugDescription) stayed on screen:\n\(try screen())", sourceLocation: sourceLocation)
     }
 }
+
+/// How often a process's main thread woke, as the kernel counts it: every
+/// return from a sleep (poll, read) is one voluntary context switch. An idle
+/// app that sleeps until something happens does not add to it; one that polls
+/// on a tick adds ten a second.
+enum Wakeups {
+    static func count(_ pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        return status.split(separator: "\n").first { $0.hasPrefix("voluntary_ctxt_switches:") }
+            .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// Waits (up to 15 s) until `pid` has slept through `quiet` seconds, then
+    /// returns how many times it woke in the next `window` seconds. Not a
+    /// timing assertion: a loaded machine delays a wake-up, it does not add one.
+    static func whileIdle(_ pid: pid_t, quiet: Double = 1, window: Double = 2) throws -> Int {
+        let deadline = Date().addingTimeInterval(15)
+        var last = try #require(count(pid))
+        var since = Date()
+        while Date().timeIntervalSince(since) < quiet, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = try #require(count(pid))
+            if now != last { last = now; since = Date() }
+        }
+        Thread.sleep(forTimeInterval: window)
+        return try #require(count(pid)) - last
+    }
+
+    /// The children of `pid` (its main thread's: a shell's commands).
+    static func children(of pid: pid_t) -> [pid_t] {
+        ((try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? "").split(separator: " ").compactMap { pid_t($0) }
+    }
+}

@@ -316,8 +316,67 @@ import Testing
         // Someone else, elsewhere:
         let other = Community(database: try AppDatabase.open(path: path))
         try other.reply(by: admin, thread: thread.id, body: "Ristretto, always.")
-        for _ in 0..<App.ticksPerCheck { _ = app.handle(.tick) }
+        _ = app.handle(.changed)
         #expect(app.screen().contains("Ristretto, always."))
+    }
+
+    /// A burst of commits costs a session one look now and one more half a
+    /// second later (asked for as a tick), not one per commit; the last still shows.
+    @Test func aBurstOfChangesIsLookedAtTwiceAndTheLastStillShows() throws {
+        let path = NSTemporaryDirectory() + "paddock-burst-\(UUID().uuidString).sqlite"
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let setup = Community(database: try AppDatabase.open(path: path, create: true))
+        let admin = try setup.actor(handle: try setup.bootstrapAdmin(handle: "ada").handle)
+        try setup.addBoard(by: admin, slug: "bar", title: "Bar Paddock")
+        let thread = try setup.startThread(by: admin, board: "bar", title: "Espresso or cappuccino?", body: "After 11, never cappuccino.")
+        try setup.addMember(by: admin, handle: "marco")
+        let clock = ManualClock(Date())
+        let session = Community(database: try AppDatabase.open(path: path))
+        let app = PaddockApp(community: session, member: try session.actor(handle: "marco"), width: 80, height: 24, clock: { clock.now })
+        app.press(.enter, .enter)
+        clock.advance(by: 1)
+        _ = app.handle(.tick)  // the read position saved
+        #expect(app.millisecondsUntilTick == nil, "an idle app asks for no tick")
+
+        try setup.reply(by: admin, thread: thread.id, body: "Ristretto, always.")
+        _ = app.handle(.changed)
+        #expect(app.screen().contains("Ristretto, always."), "the first change after a quiet spell shows at once")
+        try setup.reply(by: admin, thread: thread.id, body: "Lungo, sometimes.")
+        clock.advance(by: 0.1)
+        _ = app.handle(.changed)
+        #expect(!app.screen().contains("Lungo"), "a change right after a look waits")
+        let wait = try #require(app.millisecondsUntilTick)
+        #expect(wait > 0 && wait <= 500)
+        clock.advance(by: 0.4)
+        _ = app.handle(.tick)
+        #expect(app.screen().contains("Lungo, sometimes."))
+        clock.advance(by: 1)
+        _ = app.handle(.tick)
+        #expect(app.millisecondsUntilTick == nil, "idle again")
+    }
+}
+
+/// What an app asks of the loop while nothing happens: nothing.
+@Suite struct IdleTests {
+    @Test func anIdleAppAsksForNoTickAndATypedDraftForOneSavedOnce() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        #expect(app.millisecondsUntilTick == nil)
+        app.press(.down, .enter, .down, .enter)
+        // The thread's read position is written shortly after, not per key.
+        #expect(app.millisecondsUntilTick == Int(PaddockApp.readSaveDelay * 1000))
+        f.clock.advance(by: 1)
+        _ = app.handle(.tick)
+        #expect(app.millisecondsUntilTick == nil)
+        app.press(.character("r"))
+        app.type("Half a thought")
+        let wait = try #require(app.millisecondsUntilTick)
+        #expect(wait <= Int(App.draftSaveDelay * 1000))
+        f.clock.advance(by: 1)
+        _ = app.handle(.tick)
+        let thread = try f.community.threads(board: "furia").threads.first { $0.title.hasPrefix("Seat") }!
+        #expect(try f.community.draft(for: f.reader, key: "reply:\(thread.id)")?.body == "Half a thought")
+        #expect(app.millisecondsUntilTick == nil, "nothing left to do: the app sleeps")
     }
 }
 

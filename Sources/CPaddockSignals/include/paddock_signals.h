@@ -20,12 +20,34 @@
 /// there before. `reset` is copied (at most 255 bytes).
 void paddock_install_signal_handlers(const struct termios *termios, const char *reset);
 
-/// Puts back the handlers that were there before `paddock_install_signal_handlers`.
+/// Puts back the handlers that were there before `paddock_install_signal_handlers`
+/// (SIGUSR1, a change notice, is ignored from then on).
 void paddock_restore_signal_handlers(void);
 
 /// The signal (SIGTERM or SIGHUP) that asked the loop to stop since the
 /// handlers were installed, or 0.
 int paddock_hangup_pending(void);
+
+/// A descriptor that becomes readable when a signal the loop cares about
+/// arrived: SIGTERM, SIGHUP, SIGWINCH, SIGUSR1. The handlers write a byte to
+/// it (the self-pipe trick), so a signal that lands just before the loop's
+/// poll still wakes it, on whichever thread the handler ran. -1 before
+/// `paddock_install_signal_handlers`. Drain it with `paddock_drain`.
+int paddock_wake_descriptor(void);
+
+/// Whether SIGUSR1 (`paddock serve` telling its session that the community
+/// changed) arrived since the last call; clears it. The handler is installed
+/// before SIGUSR1 is unblocked (the server's spawn blocks it, so a notice sent
+/// before the app is ready waits rather than killing the process).
+int paddock_take_change_notice(void);
+
+/// Reads everything waiting on a non-blocking descriptor; returns the bytes read.
+long paddock_drain(int fd);
+
+/// A descriptor (inotify, non-blocking, close-on-exec) that becomes readable
+/// when `path` is written to, or -1 where there is no inotify (not Linux, the
+/// per-user instance limit reached, no such file). Drain it with `paddock_drain`.
+int paddock_watch_writes(const char *path);
 
 /// Waits for the external editor (child `pid`) to end, SIGQUIT ignored
 /// meanwhile. When SIGTERM or SIGHUP asks the app to end, the editor is sent

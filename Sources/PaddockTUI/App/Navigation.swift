@@ -24,8 +24,10 @@ public struct AppState: Equatable {
     public var lastQueueStep: ModerationRequest?
     /// How charts are drawn, for the whole session: block elements, or ASCII for the mono theme and `--ascii`.
     public var chartStyle: ChartStyle = .blocks
-    /// Ticks since the last look for other sessions' changes.
-    var ticksSinceCheck = 0
+    /// When the app last looked for other sessions' changes.
+    var lastChangeCheck: Date?
+    /// A change was noticed too soon after the last look; the next look is due at `changeCheckDue`.
+    var changeNoticed = false
     /// Text typed into the open form and not yet saved as a draft.
     var unsavedDraft: UnsavedDraft?
 
@@ -58,7 +60,7 @@ public struct AppState: Equatable {
             && a.status == b.status && a.showingHelp == b.showingHelp && a.helpScroll == b.helpScroll
             && a.confirmation == b.confirmation && a.unreadNotifications == b.unreadNotifications
             && a.flagQueueCount == b.flagQueueCount && a.lastQueueStep == b.lastQueueStep
-            && a.chartStyle == b.chartStyle && a.ticksSinceCheck == b.ticksSinceCheck && a.unsavedDraft == b.unsavedDraft
+            && a.chartStyle == b.chartStyle && a.lastChangeCheck == b.lastChangeCheck && a.changeNoticed == b.changeNoticed && a.unsavedDraft == b.unsavedDraft
     }
 }
 
@@ -67,8 +69,33 @@ public struct AppState: Equatable {
 /// here; the screens decide everything else, and the effects they ask for are
 /// returned for the runtime to perform.
 public enum App {
-    /// Ticks between looks for other sessions' changes (a tick is about 100 ms).
-    static let ticksPerCheck = 5
+    /// The least time between two looks for other sessions' changes: a busy
+    /// community (a commit every few milliseconds) costs each open session at
+    /// most two reloads a second, and a change still shows within a second.
+    static let changeCheckInterval: TimeInterval = 0.5
+
+    /// When the look for a change noticed too soon after the last one is due, or nil.
+    static func changeCheckDue(_ state: AppState) -> Date? {
+        guard state.changeNoticed else { return nil }
+        return state.lastChangeCheck.map { $0.addingTimeInterval(changeCheckInterval) } ?? state.now
+    }
+
+    /// When the app next needs a `.tick` if nothing happens (a draft to save
+    /// once typing pauses, a change to look at), or nil: it sleeps.
+    public static func nextTick(_ state: AppState) -> Date? {
+        [changeCheckDue(state), state.unsavedDraft.map { $0.changedAt.addingTimeInterval(draftSaveDelay) }].compactMap { $0 }.min()
+    }
+
+    /// A look for changes now if the last was long enough ago, else one noted for later.
+    static func lookForChanges(_ state: inout AppState) -> [Command] {
+        if let last = state.lastChangeCheck, state.now.timeIntervalSince(last) < changeCheckInterval {
+            state.changeNoticed = true
+            return []
+        }
+        state.changeNoticed = false
+        state.lastChangeCheck = state.now
+        return [.checkForChanges]
+    }
 
     public static func update(_ state: inout AppState, _ message: Message) -> [Command] {
         let typed = state.screen.draft
@@ -111,11 +138,11 @@ public enum App {
             state.height = height
             for i in state.stack.indices { state.stack[i].relayout(state.context(at: i)) }
             return []
+        case .changed:
+            return lookForChanges(&state)
         case .tick:
-            state.ticksSinceCheck += 1
-            guard state.ticksSinceCheck >= ticksPerCheck else { return [] }
-            state.ticksSinceCheck = 0
-            return [.checkForChanges]
+            guard let due = changeCheckDue(state), state.now >= due else { return [] }
+            return lookForChanges(&state)
         case .hangup:
             return []  // what is typed is saved by keepDrafts
         case .editorFinished(let result):

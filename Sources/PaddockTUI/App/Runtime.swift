@@ -11,9 +11,12 @@ public final class PaddockApp: TerminalProgram, EffectEnvironment {
     let clock: () -> Date
     private var changeToken: Int?
     /// Read positions not yet written: a commit per key press would cost a disk
-    /// flush on the key path, so they are written on the next tick, or before
-    /// anything that reads them.
+    /// flush on the key path, so they are written on a tick `readSaveDelay`
+    /// after the first, or before anything that reads them.
     private var unsavedReads: [Int64: Int] = [:]
+    /// When the oldest of `unsavedReads` was noted.
+    private var readsNotedAt: Date?
+    static let readSaveDelay: TimeInterval = 0.5
     /// This session's name for its drafts: another session of the same member
     /// keeps its own (see `Community.saveDraft`).
     public let session = String(UUID().uuidString.prefix(8))
@@ -39,8 +42,20 @@ public final class PaddockApp: TerminalProgram, EffectEnvironment {
         return requests
     }
 
+    /// When the loop should next deliver `.tick` if nothing else happens:
+    /// read positions and drafts to save, a change to look at; nil while idle.
+    public var millisecondsUntilTick: Int? {
+        let readsDue = readsNotedAt.map { $0.addingTimeInterval(Self.readSaveDelay) }
+        guard let due = [App.nextTick(state), readsDue].compactMap({ $0 }).min() else { return nil }
+        return max(0, Int((due.timeIntervalSince(clock()) * 1000).rounded(.up)))
+    }
+
     func saveReads() -> EffectOutcome {
-        defer { unsavedReads = [:] }
+        defer {
+            unsavedReads = [:]
+            readsNotedAt = nil
+        }
+        guard !unsavedReads.isEmpty else { return .nothing }
         do {
             try community.markRead(by: state.member, positions: unsavedReads)
         } catch {
@@ -95,6 +110,7 @@ public final class PaddockApp: TerminalProgram, EffectEnvironment {
     public var now: Date { clock() }
 
     public func noteRead(thread: Int64, position: Int) {
+        if unsavedReads.isEmpty { readsNotedAt = clock() }
         unsavedReads[thread] = max(position, unsavedReads[thread] ?? position)
     }
 

@@ -31,8 +31,14 @@ public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resized(width: Int, height: Int)
-    /// The loop's periodic tick (about ten a second): time for cheap checks such as live updates.
+    /// The time the program asked for (`millisecondsUntilTick`) has come: save
+    /// a draft once typing paused, look again after a change noticed too soon
+    /// after the last look. Not periodic: an idle program that asks for none gets none.
     case tick
+    /// The community may have changed (another process committed to the file):
+    /// look again. From a watch on the file, a notice from `paddock serve`, or
+    /// a slow poll where neither is available.
+    case changed
     /// The external editor closed: the edited text, or why there is none.
     case editorFinished(Result<String, EditorFailure>)
     /// The terminal is going away (SIGTERM, SIGHUP): save what must survive, quickly.
@@ -57,4 +63,13 @@ public enum TerminalRequest: Equatable, Sendable {
 public protocol TerminalProgram: AnyObject {
     func handle(_ event: TerminalEvent) -> [TerminalRequest]
     func render(width: Int, height: Int) -> Canvas
+    /// How long from now the program needs a `.tick` if nothing else happens
+    /// (0: at once), or nil: it needs none, and an idle loop sleeps until a key,
+    /// a resize, a change or a signal. Asked before every wait.
+    var millisecondsUntilTick: Int? { get }
+}
+
+extension TerminalProgram {
+    /// A program that does not say gets a tick ten times a second.
+    public var millisecondsUntilTick: Int? { 100 }
 }
