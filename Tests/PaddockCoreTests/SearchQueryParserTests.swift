@@ -59,7 +59,7 @@ import Testing
             ("seat before:2026-02-30", "before: takes a date written YYYY-MM-DD"),
             ("seat after:yesterday", "after: takes a date written YYYY-MM-DD"),
             ("seat status:maybe", "status: takes one of new, under_review"),
-            ("seat kind:poll", "kind: takes discussion, announcement or suggestion"),
+            ("seat kind:survey", "kind: takes discussion, announcement, suggestion or poll"),
             ("seat is:new", "is: takes unread or supported"),
             ("\"", "add a word to search for"),
             ("* - \" ^ : ( )", "add a word to search for"),

@@ -226,7 +226,7 @@ public struct SearchQuery: Equatable, Sendable {
         case "kind":
             let key = slug.hasSuffix("s") ? String(slug.dropLast()) : slug
             guard let kind = ThreadKind(rawValue: key) else {
-                return "kind: takes discussion, announcement or suggestion ('\(value)' is none)"
+                return "kind: takes discussion, announcement, suggestion or poll ('\(value)' is none)"
             }
             filters.kind = kind
         case "is":
