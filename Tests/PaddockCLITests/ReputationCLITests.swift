@@ -17,6 +17,7 @@ import Testing
         try community.addProduct(by: ada, slug: "furia27", name: "Furia MY2027")
         try community.addFeature(by: ada, product: "furia27", slug: "grips", name: "Grips")
         try community.setMilestones(by: ada, try MilestonePlan(setting: "2/30"))
+        try community.setSetting(by: ada, key: "new_member_days", value: "0")  // the scenario posts faster than new members may
         for handle in ["marco", "giulia", "luca"] { try community.addMember(by: ada, handle: handle) }
         try community.addMember(by: ada, handle: "elena", role: .manager)
         let (marco, giulia, elena) = (try community.actor(handle: "marco"), try community.actor(handle: "giulia"), try community.actor(handle: "elena"))
@@ -83,6 +84,16 @@ import Testing
         #expect(bad.status == 1)
         #expect(bad.stderr == "paddock: a leaderboard covers 1 to 3650 days; 0 given\n")
         #expect(try cli.run(["leaderboard", "nope"]).stderr == "paddock: no product 'nope'\n")
+    }
+
+    @Test func hostileTitlesPrintSafely() throws {
+        let (cli, community) = try community()
+        defer { cli.cleanUp() }
+        let marco = try community.actor(handle: "marco")
+        try community.suggest(by: marco, product: "furia27", features: ["grips"], title: "Grips \u{1B}[2J\u{202E}reversed\u{200B}", body: "b")
+        let shown = try cli.run(as: "luca", ["member", "show", "marco"])
+        #expect(shown.status == 0)
+        #expect(!shown.stdout.contains("\u{1B}") && !shown.stdout.contains("\u{202E}"), "\(shown.stdout.debugDescription)")
     }
 
     private func everything(_ community: Community) throws -> String {

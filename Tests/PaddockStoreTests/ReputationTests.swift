@@ -212,6 +212,17 @@ import Testing
                 """).map { $0["detail"] as String }.joined(separator: "\n")
         }
         #expect(plan.contains("COVERING INDEX reputationEvent_on_product_time"), "\(plan)")
+        // A profile's lists: the member's credits and suggestions by index, never a scan of their tables.
+        let profile = try s.community.database.writer.read { db in
+            try ["SELECT c.threadId FROM credit c JOIN thread t ON t.id = c.threadId WHERE c.memberId = 1 ORDER BY c.createdAt DESC LIMIT 100",
+                 "SELECT t.id FROM thread t JOIN suggestion s ON s.threadId = t.id WHERE t.authorId = 1 AND t.kind = 'suggestion' ORDER BY t.id DESC LIMIT 100",
+                 "SELECT points FROM reputation WHERE memberId = 1"].map { sql in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "\n")
+            }
+        }
+        #expect(profile[0].contains("credit_on_member"), "\(profile[0])")
+        #expect(!profile[1].contains("SCAN t") && !profile[1].contains("SCAN thread"), "\(profile[1])")
+        #expect(!profile[2].contains("SCAN"), "\(profile[2])")
     }
 }
 
