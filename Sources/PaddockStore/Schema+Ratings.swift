@@ -69,4 +69,33 @@ extension Schema {
             END;
             """)
     }
+
+    /// The rating counters against the ratings they count, both ways: one line
+    /// per feature or feature and day that disagrees (`paddock check`).
+    static let ratingCountersSQL = """
+        WITH expected(what, stars, n) AS (
+          SELECT 'feature ' || featureId, SUM(stars), COUNT(*) FROM featureRating GROUP BY featureId
+          UNION ALL SELECT 'feature ' || featureId || ' day ' || substr(updatedAt, 1, 10), SUM(stars), COUNT(*)
+            FROM featureRating GROUP BY featureId, substr(updatedAt, 1, 10)
+        ),
+        counted(what, stars, n) AS (
+          SELECT 'feature ' || featureId, stars, ratings FROM featureRatingTotal
+          UNION ALL SELECT 'feature ' || featureId || ' day ' || day, stars, ratings FROM featureRatingDay
+        )
+        SELECT 'rating counters: ' || what || ': counted ' || SUM(cn) || ' ratings of ' || SUM(cs) || ' stars, the ratings say '
+               || SUM(en) || ' of ' || SUM(es) || '; `paddock check --repair` recounts them'
+        FROM (SELECT what, stars AS es, n AS en, 0 AS cs, 0 AS cn FROM expected
+              UNION ALL SELECT what, 0, 0, stars, n FROM counted)
+        GROUP BY what HAVING SUM(es) != SUM(cs) OR SUM(en) != SUM(cn)
+        """
+
+    /// Counts the rating counters again from the ratings (`paddock check --repair`).
+    static func rebuildRatingCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM featureRatingTotal; DELETE FROM featureRatingDay;
+            INSERT INTO featureRatingTotal (featureId, stars, ratings) SELECT featureId, SUM(stars), COUNT(*) FROM featureRating GROUP BY featureId;
+            INSERT INTO featureRatingDay (featureId, day, stars, ratings)
+              SELECT featureId, substr(updatedAt, 1, 10), SUM(stars), COUNT(*) FROM featureRating GROUP BY 1, 2;
+            """)
+    }
 }

@@ -90,6 +90,20 @@ import Testing
         }
     }
 
+    @Test func checkFindsARatingCounterThatDisagreesAndRepairRecountsIt() throws {
+        let f = try fixture()
+        try f.community.rate(by: f.member, product: "furia", feature: "seat", stars: 4)
+        f.clock.advance(by: 3 * 86_400)
+        try f.community.rate(by: f.member, product: "furia", feature: "seat", stars: 2)
+        #expect(try Integrity.problems(in: f.community.database).isEmpty)
+        try f.community.database.writer.write { db in try db.execute(sql: "UPDATE featureRatingTotal SET stars = stars + 3") }
+        let problems = try Integrity.problems(in: f.community.database)
+        #expect(problems.count == 1 && problems[0].hasPrefix("rating counters: feature "), "\(problems)")
+        try Integrity.recountActivity(in: f.community.database)
+        #expect(try Integrity.problems(in: f.community.database).isEmpty)
+        #expect(try f.community.featureRatings(product: "furia", feature: "seat", viewer: nil).total == RatingTally(stars: 2, count: 1))
+    }
+
     @Test func managersSeeFeaturesWhoseRatingFell() throws {
         let f = try fixture()
         var riders: [Actor] = []

@@ -52,6 +52,7 @@ public enum Integrity {
         found += try unreadablePayloads(db)
         if try tableExists(db, "activityDay") { found += try String.fetchAll(db, sql: countersSQL) }
         found += try pollProblems(db)
+        if try tableExists(db, "featureRatingTotal") { found += try String.fetchAll(db, sql: Schema.ratingCountersSQL) }
         return found
     }
 
@@ -78,7 +79,10 @@ public enum Integrity {
     /// Counts every counter of the manager's view again (`paddock check --repair`).
     /// Reads per day are then known only from each thread's latest read.
     public static func recountActivity(in database: AppDatabase) throws {
-        try database.writer.write { db in try Schema.rebuildActivityCounts(db) }
+        try database.writer.write { db in
+            try Schema.rebuildActivityCounts(db)
+            if try tableExists(db, "featureRatingTotal") { try Schema.rebuildRatingCounts(db) }
+        }
     }
 
     /// Every notification payload the inbox could not read, or that belongs to
