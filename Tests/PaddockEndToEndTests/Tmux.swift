@@ -172,6 +172,18 @@ enum Wakeups {
         return try #require(count(pid)) - last
     }
 
+    /// Whether `pid` has woken more than `count` times, waiting up to 5 s: the
+    /// kernel counts a wake-up when the process goes back to sleep, which on a
+    /// loaded machine can come a moment after what it drew is on the screen.
+    static func grows(_ pid: pid_t, beyond count: Int) -> Bool {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let now = Self.count(pid), now > count { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
     /// The children of `pid` (its main thread's: a shell's commands).
     static func children(of pid: pid_t) -> [pid_t] {
         ((try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? "").split(separator: " ").compactMap { pid_t($0) }
