@@ -57,10 +57,17 @@ extension Community {
             FROM featureRating r INDEXED BY featureRating_on_member JOIN feature f ON f.id = r.featureId
             WHERE r.memberId = :member ORDER BY r.updatedAt DESC LIMIT :limit
             """),
+        // Features they gave an opinion of in a concept poll (like, neutral or dislike alike).
+        EngagementSource(kind: .voted, sql: """
+            SELECT a.featureId, f.name AS subject, NULL AS suggestionId, v.updatedAt AS at
+            FROM pollAnswer a INDEXED BY pollAnswer_on_member_feature
+            JOIN pollVote v ON v.threadId = a.threadId AND v.memberId = a.memberId JOIN feature f ON f.id = a.featureId
+            WHERE a.memberId = :member AND a.featureId IS NOT NULL ORDER BY v.updatedAt DESC LIMIT :limit
+            """),
     ]
 
     /// Open suggestions on the features `viewer` engaged with (wrote about,
-    /// replied to, supported, rated), best first by `ForYou`'s weighting, each
+    /// replied to, supported, rated, voted on in a poll), best first by `ForYou`'s weighting, each
     /// with its reason. Leaves out what they support, wrote or engaged with
     /// directly, threads they muted, authors they muted, and hidden threads.
     /// Bounded: the latest engagements per source, the strongest

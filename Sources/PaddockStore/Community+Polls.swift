@@ -68,15 +68,6 @@ public struct PollDetail: Codable, Equatable, Sendable {
     }
 }
 
-/// One feature a member gave an opinion of in a poll: engagement other parts
-/// (the For-you list) read by member.
-public struct PollFeatureVote: Codable, Equatable, Sendable, FetchableRecord, StoredDates {
-    public let pollId: Int64
-    public let featureId: Int64
-    public let opinion: FeatureOpinion
-    public let votedAt: Date
-}
-
 /// Concept polls: a manager posts a poll thread in a board; members vote once,
 /// changeably until it closes. Each write is one transaction: the rules first,
 /// then the vote and the counts it moves; on any error nothing is written.
@@ -201,20 +192,6 @@ extension Community {
     public func poll(_ id: Int64, viewer: Actor) throws -> PollDetail {
         let now = self.now
         return try writer.read { db in try Self.pollDetail(db, id: id, viewer: try Self.fresh(db, viewer), now: now) }
-    }
-
-    /// The features a member gave an opinion of in polls, latest vote first:
-    /// what they engaged with. Read by the member's index, never a scan.
-    public func pollFeatureVotes(member memberID: Int64, limit: Int = 100) throws -> [PollFeatureVote] {
-        try writer.read { db in
-            try PollFeatureVote.fetchAll(db, sql: """
-                SELECT a.threadId AS pollId, a.featureId, a.opinion, v.updatedAt AS votedAt
-                FROM pollAnswer a INDEXED BY pollAnswer_on_member_feature
-                JOIN pollVote v ON v.threadId = a.threadId AND v.memberId = a.memberId
-                WHERE a.memberId = ? AND a.featureId IS NOT NULL
-                ORDER BY v.updatedAt DESC, a.threadId DESC, a.featureId LIMIT ?
-                """, arguments: [memberID, limit])
-        }
     }
 }
 

@@ -96,7 +96,7 @@ extension Community {
                 WHERE r.memberId = ? AND r.points != 0 ORDER BY r.points DESC, p.slug
                 """, arguments: [member.id])
             return MemberProfile(handle: member.handle, displayName: member.displayName, role: member.role, joinedAt: member.createdAt,
-                                 postCount: member.postCount, suggestions: suggestions, credits: credits,
+                                 postCount: member.postCount, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, credits: credits,
                                  reputation: perProduct.reduce(0) { $0 + $1.points }, reputationByProduct: perProduct,
                                  conduct: Rules.seesConduct(viewer) ? try Self.recordOfConduct(db, member, now: now) : nil)
         }
@@ -156,6 +156,8 @@ public struct MemberProfile: Codable, Equatable, Sendable {
     public let role: Role
     public let joinedAt: Date
     public let postCount: Int
+    /// The products they say they ride ("I ride this"), by name.
+    public let rides: [String]
     public let suggestions: [ProfileSuggestion]
     public let credits: [ProfileCredit]
     public let reputation: Int

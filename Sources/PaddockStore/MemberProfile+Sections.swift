@@ -4,8 +4,7 @@ import PaddockCore
 /// One part of a profile, as both the app and `paddock member show` print it.
 public struct ProfileSection: Equatable, Sendable {
     /// What the section is. New parts of a profile add a kind here and a
-    /// section in ``MemberProfile/sections`` (the spot for "rides: PRODUCT"
-    /// is marked there, after the credits).
+    /// section in ``MemberProfile/sections``.
     public enum Kind: String, Equatable, Sendable {
         case about, reputation, suggestions, credits, conduct
     }
@@ -26,14 +25,14 @@ public struct ProfileSection: Equatable, Sendable {
 }
 
 extension MemberProfile {
-    /// The profile in order: about, the record of conduct when the viewer may
+    /// The profile in order: about (with the products they ride), the record of conduct when the viewer may
     /// see it (moderators: it is what they came for, so it comes before the
     /// rest), reputation, suggestions, credits.
     public var sections: [ProfileSection] {
         var sections = [
             ProfileSection(.about, "\(handle) · \(displayName)", lines: [
                 "Joined \(TimeText.describe(joinedAt)) · \(role.rawValue) · \(Plural.count(postCount, "post"))",
-            ]),
+            ] + (rides.isEmpty ? [] : ["Rides " + rides.joined(separator: ", ")])),
         ]
         if let conduct { sections.append(conductSection(conduct)) }
         sections += [
@@ -43,7 +42,6 @@ extension MemberProfile {
                 "#\($0.id) \($0.title) · \($0.product) · \($0.status.label) · \(Plural.count($0.supporterCount, "supporter"))"
             }, empty: "No suggestions."),
             ProfileSection(.credits, "Credits", lines: credits.map(\.line), empty: "No credits yet."),
-            // Ownership ("rides: PRODUCT") goes here, as its own section.
         ]
         return sections
     }

@@ -53,4 +53,22 @@ extension Schema {
         }
         try db.create(index: "helpfulMark_on_thread", on: "helpfulMark", columns: ["threadId", "postId"])
     }
+
+    /// Each member's kept totals against the ledger's sum, both ways (`paddock check`).
+    static let reputationTotalsSQL = """
+        SELECT 'reputation of member ' || memberId || ' for ' || CASE productKey WHEN 0 THEN 'the community' ELSE 'product ' || productKey END
+               || ': kept ' || SUM(kept) || ' points, the ledger says ' || SUM(ledger) || '; `paddock check --repair` adds them up again'
+        FROM (SELECT memberId, COALESCE(productId, 0) AS productKey, points AS ledger, 0 AS kept FROM reputationEvent
+              UNION ALL SELECT memberId, productKey, 0, points FROM reputation)
+        GROUP BY memberId, productKey HAVING SUM(kept) != SUM(ledger)
+        """
+
+    /// Adds the ledger up again into the kept totals (`paddock check --repair`).
+    static func rebuildReputationTotals(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM reputation;
+            INSERT INTO reputation (memberId, productKey, points)
+              SELECT memberId, COALESCE(productId, 0), SUM(points) FROM reputationEvent GROUP BY 1, 2;
+            """)
+    }
 }

@@ -75,9 +75,12 @@ import Testing
         #expect(changed.options[0].like == 1 && changed.options[0].neutral == 1 && changed.options[0].dislike == 0)
         #expect(changed.options[1].answered == 0)
         try countsMatchAnswers(f, poll: poll.id)
-        let engaged = try f.community.pollFeatureVotes(member: riders[0].id)
-        let seat = try f.community.features(product: "furia").first { $0.slug == "seat" }!
-        #expect(engaged.map(\.featureId) == [seat.id] && engaged.map(\.opinion) == [.neutral])
+        // A vote is engagement: For you offers riders[0] open suggestions on the seat, and says why.
+        try f.community.addBoard(by: f.admin, slug: "ideas", title: "Ideas Lab", threadKind: .suggestion)
+        let idea = try f.community.suggest(by: riders[2], product: "furia", features: ["seat"], title: "A lower seat option", body: "b")
+        let offered = try f.community.forYou(viewer: riders[0])
+        #expect(offered.map(\.suggestion.id) == [idea.id])
+        #expect(offered.first?.reason == "because you gave your opinion of Seat in a poll")
     }
 
     @Test func aThousandVotesLeaveTheCountsEqualToTheVotes() throws {

@@ -89,6 +89,21 @@ import Testing
         #expect(profile.reputationByProduct.map(\.productName) == ["Furia MY2027"])
     }
 
+    @Test func checkFindsKeptPointsThatDisagreeWithTheLedgerAndRepairAddsThemUpAgain() throws {
+        let s = try Shipped()
+        let before = try s.points(s.f.member)
+        #expect(try Integrity.problems(in: s.community.database).isEmpty)
+        try s.community.database.writer.write { db in
+            try db.execute(sql: "UPDATE reputation SET points = points + 7 WHERE memberId = ?", arguments: [s.f.member.id])
+            try db.execute(sql: "DELETE FROM reputation WHERE memberId = ?", arguments: [s.luca.id])
+        }
+        let problems = try Integrity.problems(in: s.community.database)
+        #expect(problems.count == 2 && problems.allSatisfy { $0.hasPrefix("reputation of member ") }, "\(problems)")
+        try Integrity.recountActivity(in: s.community.database)
+        #expect(try Integrity.problems(in: s.community.database).isEmpty)
+        #expect(try s.points(s.f.member) == before && s.points(s.luca) == ReputationRules.points[.coCreated]!)
+    }
+
     @Test func supportingYourOwnSuggestionIsRefusedAndEarnsNothing() throws {
         let s = try Shipped(ship: false)
         let own = try s.community.suggest(by: s.f.other, product: "furia27", features: ["grips"], title: "Grip covers", body: "b").id

@@ -216,13 +216,15 @@ public struct FallingRating: Equatable, Codable, Sendable {
 /// (indexed by member), so a new kind (a poll vote) is one more case and one
 /// more source.
 public enum EngagementKind: String, Codable, CaseIterable, Sendable {
-    case wrote, rated, replied, supported
+    case wrote, rated, voted, replied, supported
 
     /// How much the kind says about interest: writing or rating more than a click of support.
     public var weight: Double {
         switch self {
         case .wrote: 1.0
         case .rated: 0.9
+        // An opinion asked for by the company, liked or not: interest, though less than a rating of one's own.
+        case .voted: 0.85
         case .replied: 0.8
         case .supported: 0.7
         }
@@ -233,6 +235,7 @@ public enum EngagementKind: String, Codable, CaseIterable, Sendable {
         switch self {
         case .wrote: "because you wrote \(subject)"
         case .rated: "because you rated \(subject)"
+        case .voted: "because you gave your opinion of \(subject) in a poll"
         case .replied: "because you replied to \(subject)"
         case .supported: "because you supported \(subject)"
         }

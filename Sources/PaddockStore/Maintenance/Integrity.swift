@@ -53,6 +53,7 @@ public enum Integrity {
         if try tableExists(db, "activityDay") { found += try String.fetchAll(db, sql: countersSQL) }
         found += try pollProblems(db)
         if try tableExists(db, "featureRatingTotal") { found += try String.fetchAll(db, sql: Schema.ratingCountersSQL) }
+        if try tableExists(db, "reputation") { found += try String.fetchAll(db, sql: Schema.reputationTotalsSQL) }
         return found
     }
 
@@ -82,6 +83,7 @@ public enum Integrity {
         try database.writer.write { db in
             try Schema.rebuildActivityCounts(db)
             if try tableExists(db, "featureRatingTotal") { try Schema.rebuildRatingCounts(db) }
+            if try tableExists(db, "reputation") { try Schema.rebuildReputationTotals(db) }
         }
     }
 
