@@ -59,10 +59,10 @@ extension Community {
             """),
         // Features they gave an opinion of in a concept poll (like, neutral or dislike alike).
         EngagementSource(kind: .voted, sql: """
-            SELECT a.featureId, f.name AS subject, NULL AS suggestionId, v.updatedAt AS at
-            FROM pollAnswer a INDEXED BY pollAnswer_on_member_feature
-            JOIN pollVote v ON v.threadId = a.threadId AND v.memberId = a.memberId JOIN feature f ON f.id = a.featureId
-            WHERE a.memberId = :member AND a.featureId IS NOT NULL ORDER BY v.updatedAt DESC LIMIT :limit
+            SELECT a.featureId, f.name AS subject, NULL AS suggestionId, v.at
+            FROM (SELECT threadId, updatedAt AS at FROM pollVote INDEXED BY pollVote_on_member WHERE memberId = :member
+                  ORDER BY updatedAt DESC LIMIT :limit) v
+            JOIN pollAnswer a ON a.threadId = v.threadId AND a.memberId = :member JOIN feature f ON f.id = a.featureId
             """),
     ]
 

@@ -9,8 +9,8 @@ extension Schema {
     /// (`chosenCount`, `likeCount`, `neutralCount`, `dislikeCount`) and the poll
     /// row (`voterCount`), moved by the store in the vote's own transaction, so
     /// results cost the same at 100 or 100,000 votes. `pollVote` is one row per
-    /// voter; `pollAnswer` one row per option they chose or feature they judged,
-    /// with `featureId` copied so a member's feature opinions read by index.
+    /// voter, read by member in the order of their latest votes (For you);
+    /// `pollAnswer` one row per option they chose or feature they judged.
     static func v13Polls(_ db: Database) throws {
         try allowPollThreads(db)
         try db.execute(sql: """
@@ -43,7 +43,7 @@ extension Schema {
               updatedAt DATETIME NOT NULL,
               PRIMARY KEY (threadId, memberId)
             );
-            CREATE INDEX pollVote_on_member ON pollVote (memberId, threadId);
+            CREATE INDEX pollVote_on_member ON pollVote (memberId, updatedAt);
             CREATE TABLE pollAnswer (
               threadId INTEGER NOT NULL,
               memberId INTEGER NOT NULL REFERENCES member(id),
@@ -54,7 +54,6 @@ extension Schema {
               PRIMARY KEY (threadId, memberId, optionId),
               FOREIGN KEY (threadId, memberId) REFERENCES pollVote(threadId, memberId) ON DELETE CASCADE
             );
-            CREATE INDEX pollAnswer_on_member_feature ON pollAnswer (memberId, featureId) WHERE featureId IS NOT NULL;
             CREATE INDEX pollAnswer_on_option ON pollAnswer (optionId);
             """)
     }

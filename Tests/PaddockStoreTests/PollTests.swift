@@ -194,15 +194,4 @@ import Testing
         let check = try f.community.database.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         #expect(check == ["ok"])
     }
-
-    @Test func aMembersFeatureVotesAreReadByIndex() throws {
-        let (f, _) = try fixture()
-        let plan = try f.community.database.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                EXPLAIN QUERY PLAN SELECT a.threadId, a.featureId FROM pollAnswer a INDEXED BY pollAnswer_on_member_feature
-                WHERE a.memberId = 1 AND a.featureId IS NOT NULL
-                """).map { $0["detail"] as String }.joined(separator: "\n")
-        }
-        #expect(plan.contains("USING INDEX pollAnswer_on_member_feature") || plan.contains("USING COVERING INDEX pollAnswer_on_member_feature"), "\(plan)")
-    }
 }

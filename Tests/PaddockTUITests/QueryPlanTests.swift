@@ -60,6 +60,7 @@ enum QueryPlanRule {
         ("WHERE postSearch MATCH", "search ranks the posts that match its words, which the FTS5 index finds; the sort keeps one page"),
         ("FROM draft WHERE memberId", "one member's drafts of one form, found by the draft primary key: one per session that kept one"),
         ("FROM productRider r JOIN product p", "the products one member rides, found by the productRider primary key (memberId, …)"),
+        ("FROM pollAnswer a JOIN pollOption o", "one member's answers in one poll (at most 12), found by the pollAnswer primary key (threadId, memberId, …)"),
     ]
 
     /// The reasons a plan fails; empty when it passes.
@@ -459,13 +460,17 @@ final class StatementLog: @unchecked Sendable {
         _ = try c.products(riddenBy: "marco")
         _ = try c.forYou(viewer: fixture.reader)
         _ = try c.forYou(viewer: fixture.giulia)
+        let poll = try c.startPoll(by: fixture.manager, board: "furia", title: "Next Furia", intro: "i",
+                                   question: .features(product: "furia-950", features: ["seat"]))
+        try c.vote(by: fixture.reader, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.like)]))
+        _ = try c.forYou(viewer: fixture.reader)
         _ = try c.stats(by: fixture.manager, StatsQuery(period: .last(90, endingAt: fixture.clock.now), parts: [.ratings]))
         let clock = fixture.clock
         let app = PaddockApp(community: c, member: fixture.reader, width: 80, height: 24, clock: { clock.now })
         app.press(.character("y"), .enter, .escape, .escape, .character("S"), .character("F"), .character("*"), .character("5"), .enter)
         let statements = fixture.log.stop()
         for fragment in ["FROM featureRatingDay d INDEXED BY featureRatingDay_on_day", "INDEXED BY supporter_on_member_time",
-                         "INDEXED BY featureRating_on_member", "INDEXED BY suggestionFeature_on_feature_count",
+                         "INDEXED BY featureRating_on_member", "INDEXED BY pollVote_on_member", "INDEXED BY suggestionFeature_on_feature_count",
                          "FROM featureRatingTotal", "INSERT INTO featureRating"] {
             #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
         }
