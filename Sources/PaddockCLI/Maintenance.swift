@@ -43,9 +43,10 @@ struct CheckCommand: ParsableCommand {
             replies against its posts, post positions 0…n in each thread, boards' thread and post \
             counts, members' post counts, posts' revision counts, suggestions' supporter counts, and \
             the dashboard's counters (posts, members, suggestions and supports per day; open \
-            suggestions per product and feature). Search indexes are compared with the posts and \
+            suggestions per product and feature), polls' counts of votes, ratings' totals, and \
+            members' reputation against its ledger. Search indexes are compared with the posts and \
             suggestions they index (writers wait while they are). --repair rebuilds a search index \
-            that disagrees, and recounts the dashboard's counters when one does.
+            that disagrees, and recounts the kept counters when one does.
             """)
     @OptionGroup var global: GlobalOptions
     @Flag(help: "When a search index or a counter disagrees with its rows, rebuild or recount it, then check again.") var repair = false
@@ -60,9 +61,9 @@ struct CheckCommand: ParsableCommand {
             }
             problems = try Integrity.problems(in: database)
         }
-        if repair, problems.contains(where: { $0.hasPrefix("activity counters: ") }) {
-            try Integrity.recountActivity(in: database)
-            Output.line("Recounted the activity counters.")
+        if repair, !(try Integrity.counterProblems(in: database)).isEmpty {
+            try Integrity.recountCounters(in: database)
+            Output.line("Recounted the kept counters (activity, polls, ratings, reputation).")
             problems = try Integrity.problems(in: database)
         }
         guard problems.isEmpty else {

@@ -241,4 +241,29 @@ import Testing
         #expect(try cli.run(["check"]).status == 0)
         #expect(try cli.run(as: "ada", ["search", "quokka"]).stdout.contains("»quokka«"))
     }
+
+    @Test func repairRecountsEveryKeptCounterThatCheckFindsWrong() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        let queue = try DatabaseQueue(path: cli.db)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE featureRatingTotal SET stars = stars + 3 WHERE featureId = (SELECT MIN(featureId) FROM featureRatingTotal)")
+            try db.execute(sql: "UPDATE pollOption SET likeCount = likeCount + 2 WHERE id = (SELECT MIN(id) FROM pollOption)")
+            try db.execute(sql: "UPDATE poll SET voterCount = voterCount + 1 WHERE threadId = (SELECT MIN(threadId) FROM poll)")
+            try db.execute(sql: "UPDATE reputation SET points = points + 7 WHERE rowid = (SELECT MIN(rowid) FROM reputation)")
+            try db.execute(sql: "UPDATE activityDay SET posts = posts + 1 WHERE day = (SELECT MAX(day) FROM activityDay)")
+        }
+        try queue.close()
+
+        let wrong = try cli.run(["check"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.split(separator: "\n").count == 5, "\(wrong.stdout)")
+
+        let repaired = try cli.run(["check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+        #expect(repaired.stdout == "Recounted the kept counters (activity, polls, ratings, reputation).\n"
+                + "\(cli.db): no problems (integrity, foreign keys, counts, search indexes).\n")
+        #expect(try cli.run(["check"]).status == 0)
+    }
 }

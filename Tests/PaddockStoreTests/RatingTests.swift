@@ -99,7 +99,7 @@ import Testing
         try f.community.database.writer.write { db in try db.execute(sql: "UPDATE featureRatingTotal SET stars = stars + 3") }
         let problems = try Integrity.problems(in: f.community.database)
         #expect(problems.count == 1 && problems[0].hasPrefix("rating counters: feature "), "\(problems)")
-        try Integrity.recountActivity(in: f.community.database)
+        try Integrity.recountCounters(in: f.community.database)
         #expect(try Integrity.problems(in: f.community.database).isEmpty)
         #expect(try f.community.featureRatings(product: "furia", feature: "seat", viewer: nil).total == RatingTally(stars: 2, count: 1))
     }

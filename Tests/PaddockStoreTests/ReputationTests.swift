@@ -99,7 +99,7 @@ import Testing
         }
         let problems = try Integrity.problems(in: s.community.database)
         #expect(problems.count == 2 && problems.allSatisfy { $0.hasPrefix("reputation of member ") }, "\(problems)")
-        try Integrity.recountActivity(in: s.community.database)
+        try Integrity.recountCounters(in: s.community.database)
         #expect(try Integrity.problems(in: s.community.database).isEmpty)
         #expect(try s.points(s.f.member) == before && s.points(s.luca) == ReputationRules.points[.coCreated]!)
     }

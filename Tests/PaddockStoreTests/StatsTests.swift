@@ -185,7 +185,7 @@ struct StatsWeek {
         let problems = try Integrity.problems(in: database)
         #expect(problems.contains("activity counters: day 2026-06-03 posts: counted 7, the rows say 2; `paddock check --repair` recounts them"))
         #expect(problems.filter { $0.contains(": feature ") }.count == 4)  // two features' open suggestions and support
-        try Integrity.recountActivity(in: database)
+        try Integrity.recountCounters(in: database)
         #expect(try Integrity.problems(in: database).isEmpty)
         // A count with no event behind it, a member's day, a feature's day: each is found.
         try database.writer.write { db in
@@ -197,7 +197,7 @@ struct StatsWeek {
         #expect(more.contains("activity counters: day 2026-06-10 posts: counted 9, the rows say 0; `paddock check --repair` recounts them"))
         #expect(more.contains { $0.hasPrefix("activity counters: day 2026-06-02 member ") })
         #expect(more.contains { $0.hasPrefix("activity counters: day 2026-06-05 feature ") })
-        try Integrity.recountActivity(in: database)
+        try Integrity.recountCounters(in: database)
         #expect(try Integrity.problems(in: database).isEmpty)
     }
 

@@ -18,6 +18,16 @@ extension Integrity {
           WHERE o.chosenCount != c OR o.likeCount != l OR o.neutralCount != u OR o.dislikeCount != d
         """
 
+    /// Counts each poll's votes and answers again into its counters (`paddock check --repair`).
+    static let pollRecountSQL = """
+        UPDATE poll SET voterCount = (SELECT COUNT(*) FROM pollVote v WHERE v.threadId = poll.threadId);
+        UPDATE pollOption SET
+          chosenCount = (SELECT COUNT(*) FROM pollAnswer a WHERE a.optionId = pollOption.id AND a.opinion IS NULL),
+          likeCount = (SELECT COUNT(*) FROM pollAnswer a WHERE a.optionId = pollOption.id AND a.opinion = 'like'),
+          neutralCount = (SELECT COUNT(*) FROM pollAnswer a WHERE a.optionId = pollOption.id AND a.opinion = 'neutral'),
+          dislikeCount = (SELECT COUNT(*) FROM pollAnswer a WHERE a.optionId = pollOption.id AND a.opinion = 'dislike');
+        """
+
     static func pollProblems(_ db: Database) throws -> [String] {
         guard try tableExists(db, "pollOption") else { return [] }
         return try String.fetchAll(db, sql: pollCountsSQL)

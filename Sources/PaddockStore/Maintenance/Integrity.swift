@@ -50,6 +50,18 @@ public enum Integrity {
         }
         found += try unreadableTimes(db)
         found += try unreadablePayloads(db)
+        return found + (try counterProblems(db))
+    }
+
+    /// The counters kept beside their rows (the dashboard's, polls', ratings',
+    /// reputation's) that disagree with the rows, one line each: what
+    /// `recountCounters` puts right.
+    public static func counterProblems(in database: AppDatabase) throws -> [String] {
+        try database.writer.read { db in try counterProblems(db) }
+    }
+
+    static func counterProblems(_ db: Database) throws -> [String] {
+        var found: [String] = []
         if try tableExists(db, "activityDay") { found += try String.fetchAll(db, sql: countersSQL) }
         found += try pollProblems(db)
         if try tableExists(db, "featureRatingTotal") { found += try String.fetchAll(db, sql: Schema.ratingCountersSQL) }
@@ -77,11 +89,13 @@ public enum Integrity {
         GROUP BY what HAVING SUM(e) != SUM(c)
         """
 
-    /// Counts every counter of the manager's view again (`paddock check --repair`).
-    /// Reads per day are then known only from each thread's latest read.
-    public static func recountActivity(in database: AppDatabase) throws {
+    /// Counts every kept counter again from its rows (`paddock check --repair`):
+    /// the dashboard's, polls', ratings' and reputation's. Reads per day are
+    /// then known only from each thread's latest read.
+    public static func recountCounters(in database: AppDatabase) throws {
         try database.writer.write { db in
             try Schema.rebuildActivityCounts(db)
+            if try tableExists(db, "pollOption") { try db.execute(sql: pollRecountSQL) }
             if try tableExists(db, "featureRatingTotal") { try Schema.rebuildRatingCounts(db) }
             if try tableExists(db, "reputation") { try Schema.rebuildReputationTotals(db) }
         }
