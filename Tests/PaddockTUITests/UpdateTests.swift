@@ -336,7 +336,7 @@ import Testing
         app.press(.enter, .enter)
         clock.advance(by: 1)
         _ = app.handle(.tick)  // the read position saved
-        #expect(app.millisecondsUntilTick == nil, "an idle app asks for no tick")
+        #expect(app.workDue == nil, "an idle app has no work for a tick")
 
         try setup.reply(by: admin, thread: thread.id, body: "Ristretto, always.")
         _ = app.handle(.changed)
@@ -352,22 +352,40 @@ import Testing
         #expect(app.screen().contains("Lungo, sometimes."))
         clock.advance(by: 1)
         _ = app.handle(.tick)
-        #expect(app.millisecondsUntilTick == nil, "idle again")
+        #expect(app.workDue == nil, "idle again")
     }
 }
 
-/// What an app asks of the loop while nothing happens: nothing.
+/// What an app asks of the loop while nothing happens: a tick at the minute, to draw.
 @Suite struct IdleTests {
+    @Test func anIdleAppWakesAtTheNextWholeMinuteAndItsAgesFollowTheClock() throws {
+        let f = try TUIFixture()
+        let app = f.app()
+        app.press(.down, .enter)
+        f.clock.advance(by: 1)
+        _ = app.handle(.tick)
+        #expect(app.workDue == nil)
+        let wait = try #require(app.millisecondsUntilTick)
+        #expect(wait > 0 && wait <= 60_000)
+        let due = f.clock.now.addingTimeInterval(Double(wait) / 1000)
+        #expect(abs(due.timeIntervalSinceReferenceDate.remainder(dividingBy: 60)) < 0.01, "at a whole minute")
+        let before = app.screen()
+        f.clock.advance(by: 3 * 3600)
+        _ = app.handle(.tick)
+        #expect(app.screen() != before, "the board's ages moved on with the clock, with nothing read")
+    }
+
+
     @Test func anIdleAppAsksForNoTickAndATypedDraftForOneSavedOnce() throws {
         let f = try TUIFixture()
         let app = f.app()
-        #expect(app.millisecondsUntilTick == nil)
+        #expect(app.workDue == nil)
         app.press(.down, .enter, .down, .enter)
         // The thread's read position is written shortly after, not per key.
         #expect(app.millisecondsUntilTick == Int(PaddockApp.readSaveDelay * 1000))
         f.clock.advance(by: 1)
         _ = app.handle(.tick)
-        #expect(app.millisecondsUntilTick == nil)
+        #expect(app.workDue == nil)
         app.press(.character("r"))
         app.type("Half a thought")
         let wait = try #require(app.millisecondsUntilTick)
@@ -376,7 +394,7 @@ import Testing
         _ = app.handle(.tick)
         let thread = try f.community.threads(board: "furia").threads.first { $0.title.hasPrefix("Seat") }!
         #expect(try f.community.draft(for: f.reader, key: "reply:\(thread.id)")?.body == "Half a thought")
-        #expect(app.millisecondsUntilTick == nil, "nothing left to do: the app sleeps")
+        #expect(app.workDue == nil, "nothing left to do: the app sleeps")
     }
 }
 

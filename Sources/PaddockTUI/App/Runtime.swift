@@ -42,12 +42,21 @@ public final class PaddockApp: TerminalProgram, EffectEnvironment {
         return requests
     }
 
-    /// When the loop should next deliver `.tick` if nothing else happens:
-    /// read positions and drafts to save, a change to look at; nil while idle.
+    /// When the loop should next deliver `.tick` if nothing else happens: work
+    /// due, or else the next whole minute, so that ages on screen ("5m",
+    /// "now") and a standing's end follow the clock in an app left open. A
+    /// quiet app wakes once a minute, to draw only.
     public var millisecondsUntilTick: Int? {
+        let now = clock()
+        let due = workDue ?? Date(timeIntervalSinceReferenceDate: ((now.timeIntervalSinceReferenceDate / 60).rounded(.down) + 1) * 60)
+        return max(0, Int((due.timeIntervalSince(now) * 1000).rounded(.up)))
+    }
+
+    /// When there is next work for a tick (read positions and drafts to save,
+    /// a change to look at); nil while idle.
+    var workDue: Date? {
         let readsDue = readsNotedAt.map { $0.addingTimeInterval(Self.readSaveDelay) }
-        guard let due = [App.nextTick(state), readsDue].compactMap({ $0 }).min() else { return nil }
-        return max(0, Int((due.timeIntervalSince(clock()) * 1000).rounded(.up)))
+        return [App.nextTick(state), readsDue].compactMap({ $0 }).min()
     }
 
     func saveReads() -> EffectOutcome {
