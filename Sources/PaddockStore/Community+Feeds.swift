@@ -30,7 +30,7 @@ extension Community {
 
     /// When the first member joined: the community's birth, fixed for good.
     static func communityBegan(_ db: Database) throws -> Date {
-        try Date.fetchStored(db, sql: "SELECT createdAt FROM member ORDER BY id LIMIT 1") ?? Date(timeIntervalSince1970: 0)
+        try Date.fetchStored(db, sql: "SELECT createdAt FROM member WHERE id = (SELECT MIN(id) FROM member)") ?? Date(timeIntervalSince1970: 0)
     }
 
     /// Threads of a kind (every board's, or one board's) newest first, each with its opening post.
@@ -56,21 +56,24 @@ extension Community {
         }
     }
 
-    /// Official status changes newest first (the statusChange row's id order), with the response when visible.
+    /// Official status changes newest first, with the response when visible: a
+    /// walk back along statusChange's primary key from a bound (a keyset cursor,
+    /// the end for now). CROSS JOIN keeps statusChange the outer loop; the planner
+    /// would otherwise start from the threads that are not hidden and sort them all.
     static let feedStatusChangesSQL = """
         SELECT c.id, c.threadId, c.fromStatus, c.toStatus, c.createdAt, t.title, m.handle, m.displayName,
                p.body, p.state, p.editedAt
         FROM statusChange c
-        JOIN thread t ON t.id = c.threadId
+        CROSS JOIN thread t ON t.id = c.threadId
         JOIN member m ON m.id = c.actorId
         LEFT JOIN post p ON p.id = c.postId
-        WHERE t.hidden = 0
+        WHERE c.id < ? AND t.hidden = 0
         ORDER BY c.id DESC
         LIMIT ?
         """
 
     static func feedStatusChanges(_ db: Database, limit: Int) throws -> [FeedItem] {
-        try Row.fetchAll(db, sql: feedStatusChangesSQL, arguments: [limit]).map { row in
+        try Row.fetchAll(db, sql: feedStatusChangesSQL, arguments: [Int64.max, limit]).map { row in
             let published = row.date("createdAt") ?? .distantPast
             let visible = (row["state"] as String?) == PostState.visible.rawValue
             let toRaw: String = row["toStatus"], fromRaw: String = row["fromStatus"]
