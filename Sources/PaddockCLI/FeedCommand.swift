@@ -8,16 +8,17 @@ struct FeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed", abstract: "Write an Atom feed of announcements, a board, or the roadmap's status changes.",
         discussion: """
-            KIND is announcements, board (with the board's SLUG) or roadmap. The feed holds what
-            a logged-out visitor could read, newest first; the same community gives the same
+            KIND is announcements, board (with the board's SLUG) or roadmap. The feed holds what \
+            a logged-out visitor could read, newest first; the same community gives the same \
             bytes, so a cron job can rewrite the file whenever it likes.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "announcements, board or roadmap.") var kind: String
     @Argument(help: "The board's slug (board feeds only).") var slug: String?
-    @Option(help: "Write the feed to this file (replaced whole, only on success) instead of stdout.") var output: String?
-    @Option(help: "Entries in the feed, \(FeedKind.limits.lowerBound)–\(FeedKind.limits.upperBound).") var limit = FeedKind.defaultLimit
-    @Option(help: "The community's web address: its host names the entries' ids, and the feed links to it.")
+    @Option(help: ArgumentHelp("Write the feed to this file (replaced whole, only on success) instead of stdout.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Entries in the feed, \(FeedKind.limits.lowerBound)–\(FeedKind.limits.upperBound).", valueName: "n")) var limit = FeedKind.defaultLimit
+    @Option(help: ArgumentHelp("The community's web address: its host names the entries' ids, and the feed links to it.",
+                               valueName: "url"))
     var baseURL: String?
 
     func run() throws {
