@@ -17,7 +17,7 @@ struct FeedCommand: ParsableCommand {
     @Argument(help: "The board's slug (board feeds only).") var slug: String?
     @Option(help: ArgumentHelp("Write the feed to this file (replaced whole, only on success) instead of stdout.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("Entries in the feed, \(FeedKind.limits.lowerBound)–\(FeedKind.limits.upperBound).", valueName: "n")) var limit = FeedKind.defaultLimit
-    @Option(help: ArgumentHelp("The community's web address: its host names the entries' ids, and the feed links to it.",
+    @Option(help: ArgumentHelp("The community's web address: its host names the entries' ids (instead of the feed_host setting), and the feed links to it.",
                                valueName: "url"))
     var baseURL: String?
 
@@ -26,7 +26,7 @@ struct FeedCommand: ParsableCommand {
         let limit = try FeedKind.limit(limit)
         let base = try baseURL.map { try FeedKind.host(ofBaseURL: $0) }
         let source = try global.community().feed(kind, limit: limit)
-        let data = Data(source.atom(host: base?.host ?? Self.defaultHost, baseURL: base?.base).xml.utf8)
+        let data = Data(source.atom(host: base?.host, baseURL: base?.base).xml.utf8)
         guard let output else {
             FileHandle.standardOutput.write(data)
             return
@@ -36,7 +36,4 @@ struct FeedCommand: ParsableCommand {
             throw InputError(message: "cannot write the feed to \(output): \((error as NSError).localizedDescription)")
         }
     }
-
-    /// The host in ids when no --base-url says it: a reserved name (RFC 2606), stable across runs.
-    static let defaultHost = "paddock.invalid"
 }

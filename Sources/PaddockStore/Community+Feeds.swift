@@ -12,18 +12,20 @@ extension Community {
         let limit = try FeedKind.limit(limit)
         return try writer.read { db in
             let since = try Self.communityBegan(db)
+            let stored = try Self.storedSettings(db)
+            let name = Setting.communityName.value(in: stored), host = Setting.feedHost.value(in: stored)
             switch kind {
             case .announcements:
-                return FeedSource(key: "announcements", title: "Announcements", subtitle: nil, since: since,
+                return FeedSource(key: "announcements", title: "\(name): Announcements", subtitle: nil, since: since, host: host,
                                   items: try Self.feedThreads(db, kind: .announcement, board: nil, limit: limit))
             case .board(let slug):
                 let board = try Self.board(db, slug: slug)
-                return FeedSource(key: "board-\(board.id!)", title: board.title,
-                                  subtitle: board.description.isEmpty ? nil : board.description, since: since,
+                return FeedSource(key: "board-\(board.id!)", title: "\(name): \(board.title)",
+                                  subtitle: board.description.isEmpty ? nil : board.description, since: since, host: host,
                                   items: try Self.feedThreads(db, kind: board.threadKind, board: board.id!, limit: limit))
             case .roadmap:
-                return FeedSource(key: "roadmap", title: "Roadmap", subtitle: "Official status changes of suggestions",
-                                  since: since, items: try Self.feedStatusChanges(db, limit: limit))
+                return FeedSource(key: "roadmap", title: "\(name): Roadmap", subtitle: "Official status changes of suggestions",
+                                  since: since, host: host, items: try Self.feedStatusChanges(db, limit: limit))
             }
         }
     }

@@ -104,7 +104,7 @@ import Testing
 
         guard let feed = try parse(first) else { return }
         #expect(feed["bozo"] as? Int == 0, "feedparser found the feed malformed: \(feed["bozo_exception"] ?? "")")
-        #expect(feed["title"] as? String == "Announcements")
+        #expect(feed["title"] as? String == "Paddock: Announcements")
         let list = entries(feed)
         #expect(list.map { $0["title"] as? String } == [Self.hostileTitle, "MY2027 is here"],
                 "hidden threads and threads whose opening post is hidden must not appear")
@@ -135,11 +135,17 @@ import Testing
         defer { built.cli.cleanUp() }
         let cli = built.cli
         let garage = cli.folder + "/garage.atom", roadmap = cli.folder + "/roadmap.atom"
+        let ada = try built.community.actor(handle: "ada")
+        try built.community.setSetting(by: ada, key: "community_name", value: "Ardente <Riders>")
+        try built.community.setSetting(by: ada, key: "feed_host", value: "Ride.Example.com")
         #expect(try cli.run(["feed", "board", "garage", "--output", garage]).status == 0)
         #expect(try cli.run(["feed", "roadmap", "--output", roadmap, "--limit", "500"]).status == 0)
         guard let board = try parse(garage), let road = try parse(roadmap) else { return }
         #expect(board["bozo"] as? Int == 0 && road["bozo"] as? Int == 0)
+        #expect(board["title"] as? String == "Ardente <Riders>: Garage")
+        #expect(road["title"] as? String == "Ardente <Riders>: Roadmap")
         #expect(entries(board).map { $0["title"] as? String } == ["Chain slack"])
+        #expect((board["id"] as? String ?? "").hasPrefix("tag:ride.example.com,"), "the feed_host setting names the ids")
         #expect(entries(board).first?["author"] as? String == "Marco <B> (@marco)")
         let changes = entries(road)
         #expect(changes.map { $0["title"] as? String } == ["Planned: Lower seat"], "a hidden suggestion's status change must not appear")

@@ -68,16 +68,19 @@ public struct FeedSource: Equatable, Sendable {
     public var subtitle: String?
     /// When the community began: the date in every tag, and the empty feed's time.
     public var since: Date
+    /// The `feed_host` setting: the host in ids when no base address names one.
+    public var host: String
     public var items: [FeedItem]
 
-    public init(key: String, title: String, subtitle: String?, since: Date, items: [FeedItem]) {
-        (self.key, self.title, self.subtitle, self.since, self.items) = (key, title, subtitle, since, items)
+    public init(key: String, title: String, subtitle: String?, since: Date, host: String, items: [FeedItem]) {
+        (self.key, self.title, self.subtitle, self.since, self.host, self.items) = (key, title, subtitle, since, host, items)
     }
 
-    /// The Atom document. Ids are tags on `host`; the feed links to the base address when there is one
+    /// The Atom document. Ids are tags on `host` (the setting's unless given); the feed links to the base address when there is one
     /// (entries carry their text, so they need no link of their own).
-    public func atom(host: String, baseURL: String?) -> AtomFeed {
-        AtomFeed(id: AtomFeed.tag(host: host, since: since, "feed-\(key)"), title: title, subtitle: subtitle, link: baseURL,
+    public func atom(host: String? = nil, baseURL: String? = nil) -> AtomFeed {
+        let host = host ?? self.host
+        return AtomFeed(id: AtomFeed.tag(host: host, since: since, "feed-\(key)"), title: title, subtitle: subtitle, link: baseURL,
                  emptyUpdated: since, entries: items.map { item in
             AtomFeed.Entry(id: AtomFeed.tag(host: host, since: since, item.key), title: item.title,
                            published: item.published, updated: item.updated,
