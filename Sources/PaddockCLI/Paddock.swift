@@ -20,7 +20,7 @@ struct Paddock: ParsableCommand {
         subcommands: [
             Init.self, MemberCommand.self, BoardCommand.self, ThreadCommand.self, Reply.self, Edit.self, ThemesCommand.self,
             ProductCommand.self, FeatureCommand.self, SuggestionCommand.self, PollCommand.self, SearchCommand.self, RoadmapCommand.self, ReviewQueueCommand.self, StatsCommand.self,
-            RateCommand.self, RatingsCommand.self, ForYouCommand.self,
+            RateCommand.self, RatingsCommand.self, ForYouCommand.self, FeedCommand.self,
             MaintenanceCommand.self, Generate.self, Bench.self,
             FlagCommand.self, ModCommand.self, ModlogCommand.self, InboxCommand.self, WatchCommand.self, UnwatchCommand.self, MuteCommand.self, UnmuteCommand.self,
             RevisionsCommand.self, SettingCommand.self, PostCommand.self, LeaderboardCommand.self,

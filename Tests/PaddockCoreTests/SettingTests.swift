@@ -18,6 +18,8 @@ import Testing
             "max_sessions_per_member": "sessions one member may have open at once (1–100)",
             "idle_timeout_minutes": "minutes without a key press before a session is closed (0–1440; 0 never)",
             "connections_per_minute": "new connections one address may open in a minute (0–100000; 0 no limit)",
+            "community_name": "the community's name, in its feeds' titles (one line, at most 80 characters)",
+            "feed_host": "the host naming feed entries' ids (tag: URIs) when --base-url does not (a host name like community.example.com)",
         ])
         #expect(!Setting.changeable.contains(.milestones))
     }
@@ -45,13 +47,21 @@ import Testing
             try Setting.signup.validate("maybe")
         }
         #expect(throws: CommunityError.self) { try Setting.milestones.validate("ten") }
+        #expect(try Setting.communityName.validate("  Ardente Riders ") == "Ardente Riders")
+        #expect(try Setting.feedHost.validate("Ride.Example.COM") == "ride.example.com")
+        for bad in ["", "a b", "-x.example", "x..example", "exa_mple.com", "ride.example.com/", "ríde.example"] {
+            #expect(throws: CommunityError.self, "\(bad)") { try Setting.feedHost.validate(bad) }
+        }
+        #expect(throws: CommunityError.self) { try Setting.communityName.validate("") }
+        #expect(throws: CommunityError.self) { try Setting.communityName.validate("two\nlines") }
+        #expect(throws: CommunityError.self) { try Setting.communityName.validate(String(repeating: "x", count: 81)) }
     }
 
     /// `setting set` knows the changeable keys; the milestones have their own command.
     @Test func anUnknownKeyIsRefusedNamingEveryKey() throws {
         #expect(try Setting.changeable("max_sessions") == .maxSessions)
-        let refusal = CommunityError.invalid("no setting 'milestones'; settings: connections_per_minute, edit_window_hours, "
-            + "flag_threshold, idle_timeout_minutes, max_sessions, max_sessions_per_member, modlog_public_names, new_member_days, "
+        let refusal = CommunityError.invalid("no setting 'milestones'; settings: community_name, connections_per_minute, edit_window_hours, "
+            + "feed_host, flag_threshold, idle_timeout_minutes, max_sessions, max_sessions_per_member, modlog_public_names, new_member_days, "
             + "new_member_post_interval, new_member_threads_per_day, signup")
         #expect(throws: refusal) { try Setting.changeable("milestones") }
     }

@@ -479,6 +479,24 @@ final class StatementLog: @unchecked Sendable {
         #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
     }
 
+    /// The Atom feeds (announcements, one board, the roadmap's status changes)
+    /// read their newest entries by index, whatever the community's size.
+    @Test func feedQueriesUseAnIndex() throws {
+        let fixture = try Traced()
+        let c = fixture.community
+        fixture.log.start()
+        for kind in [FeedKind.announcements, .board(slug: "furia"), .board(slug: "ideas"), .roadmap] {
+            _ = try c.feed(kind, limit: 10)
+        }
+        let statements = fixture.log.stop()
+        for fragment in ["INDEXED BY thread_on_kind_created", "FROM statusChange c", "SELECT MIN(id) FROM member"] {
+            #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
+        }
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        #expect(checked >= 4)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
     // The rule itself, on plans as SQLite 3.40 prints them.
 
     @Test func ruleFailsWholeTableScans() {

@@ -16,6 +16,8 @@ public enum Setting: String, CaseIterable, Sendable {
     case maxSessionsPerMember = "max_sessions_per_member"
     case idleTimeoutMinutes = "idle_timeout_minutes"
     case connectionsPerMinute = "connections_per_minute"
+    case communityName = "community_name"
+    case feedHost = "feed_host"
     /// Changed with `paddock milestones set` (``MilestonePlan``), not `setting set`.
     case milestones
 
@@ -29,6 +31,10 @@ public enum Setting: String, CaseIterable, Sendable {
         case choice([String])
         /// A ``MilestonePlan`` in its setting form, `10/30,50/90,100/180`.
         case milestones
+        /// One line of visible text, at most this many characters.
+        case text(limit: Int)
+        /// A DNS host name, kept lowercased: `community.example.com`.
+        case host
     }
 
     /// What the setting decides, the values it takes, and the value in force while none is stored.
@@ -47,6 +53,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .connectionsPerMinute: ("new connections one address may open in a minute", .number(0...100_000, note: "0 no limit"), "30")
         case .milestones: ("the supporters a new suggestion must reach and the days it has for each", .milestones,
                            MilestonePlan.standard.setting)
+        case .communityName: ("the community's name, in its feeds' titles", .text(limit: 80), "Paddock")
+        case .feedHost: ("the host naming feed entries' ids (tag: URIs) when --base-url does not", .host, "paddock.invalid")
         }
     }
 
@@ -64,6 +72,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .flag: return "\(about) (true or false)"
         case .choice(let words): return "\(about): \(words.dropLast().joined(separator: ", ")) or \(words.last ?? "")"
         case .milestones: return "\(about): supporters/days pairs, e.g. \(MilestonePlan.standard.setting)"
+        case .text(let limit): return "\(about) (one line, at most \(limit) characters)"
+        case .host: return "\(about) (a host name like community.example.com)"
         }
     }
 
@@ -95,6 +105,16 @@ public enum Setting: String, CaseIterable, Sendable {
             return value.lowercased()
         case .milestones:
             return try MilestonePlan(setting: value).setting
+        case .text(let limit):
+            do { return try Validate.name(value, what: rawValue, limit: limit) } catch { throw .invalid("\(rawValue) is \(meaning)") }
+        case .host:
+            let host = value.lowercased()
+            let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+            guard host.count <= 253, labels.allSatisfy({ label in
+                (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                    && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            }) else { throw .invalid("\(rawValue) is \(meaning)") }
+            return host
         }
     }
 
