@@ -194,7 +194,7 @@ struct SuggestionCommand: ParsableCommand {
                 Output.line("#\(s.id) " + SafeText.displayable(s.title))
                 Output.line("[\(s.status.label)] \(s.supporterCount) supporter\(s.supporterCount == 1 ? "" : "s")"
                             + (s.milestone.map { " · \($0)" } ?? ""))
-                Output.line("\(s.productName): " + s.features.map { $0.name + ($0.retired ? " (retired)" : "") }.joined(separator: ", ")
+                Output.line(SafeText.displayable("\(s.productName): " + s.features.map { $0.name + ($0.retired ? " (retired)" : "") }.joined(separator: ", "))
                             + " · by \(SafeText.displayable(s.authorHandle)) · \(Output.date(s.createdAt))")
                 if let root = detail.duplicateRoot { Output.line("Duplicate of #\(root.id) " + SafeText.displayable(root.title)) }
                 if let from = detail.resubmittedFrom { Output.line("Resubmits #\(from.id) (\(from.status.label))") }

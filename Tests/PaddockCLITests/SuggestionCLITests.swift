@@ -32,6 +32,18 @@ import Testing
         (try cli.json(["suggestion", "show", "\(id)"]) as! [String: Any])["suggestion"] as! [String: Any]
     }
 
+    @Test func showPrintsAHostileProductAndFeatureNameSafely() throws {
+        let cli = try community()
+        defer { cli.cleanUp() }
+        try #require(cli.run(as: "elena", ["product", "add", "evil", "--name", "Test \u{1B}[2J Bike \u{202E}ekib"]).status == 0)
+        try #require(cli.run(as: "elena", ["feature", "add", "x", "--product", "evil", "--name", "X\u{1B}]0;pwned\u{07}"]).status == 0)
+        try #require(cli.run(as: "marco", ["suggestion", "new", "--product", "evil", "--feature", "x", "--title", "t", "--body", "b"]).status == 0)
+        let shown = try cli.run(["suggestion", "show", "1"])
+        #expect(shown.status == 0)
+        #expect(!shown.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{07}" }, "\(shown.stdout)")
+        #expect(shown.stdout.contains("Test ␛ Bike"))
+    }
+
     @Test func aSuggestionGoesFromIdeaToShippedAndEveryoneHears() throws {
         let cli = try community()
         defer { cli.cleanUp() }
