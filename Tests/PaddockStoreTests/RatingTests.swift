@@ -56,6 +56,16 @@ import Testing
         #expect(try rows(f, "SELECT COUNT(*) FROM featureRating") == [[0]])
     }
 
+    @Test func aRatingWithoutAReviewKeepsTheStoredOne() throws {
+        let f = try fixture()
+        let hostile = "esc \u{1B}[2J red tab\there"
+        try f.community.rate(by: f.member, product: "furia", feature: "seat", stars: 3, review: hostile)
+        let after = try f.community.rate(by: f.member, product: "furia", feature: "seat", stars: 4, review: nil)
+        #expect(after.mine?.stars == 4 && after.mine?.review == hostile)
+        let fresh = try f.community.rate(by: f.member, product: "furia", feature: "exhaust", stars: 2, review: nil)
+        #expect(fresh.mine?.review == "")
+    }
+
     @Test func anEditMovesTheTotalsAndCountsOnTheDayOfTheEdit() throws {
         let f = try fixture()
         let giulia = f.other
