@@ -137,6 +137,34 @@ import Testing
         #expect(!app.screen().contains("unsaved review is back"))
     }
 
+    @Test func longLinesAreCutWithAnEllipsisAtEverySize() throws {
+        let f = try fixture()
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: true)
+        try f.community.rate(by: f.base.reader, product: "furia", feature: "seat", stars: 4,
+                             review: String(repeating: "long review words ", count: 10).trimmingCharacters(in: .whitespaces))
+        try f.community.support(by: f.base.reader, suggestion: f.seat.id)
+        _ = try f.community.suggest(by: f.giulia, product: "furia", features: ["seat"],
+                                    title: "Seat heating for winter with three levels and a timer", body: "b")
+        for (width, height) in [(40, 12), (100, 30)] {
+            let app = f.app(width: width, height: height)
+            openSeatRatings(app)
+            var text = app.screen()
+            let trend = try #require(text.split(separator: "\n").first { $0.contains("★ 4.5") }, "\(text)")
+            #expect(trend.contains("against") || trend.hasSuffix("…") || trend.trimmingCharacters(in: .whitespaces).hasSuffix("…"),
+                    "the trend line ends in … when cut: \(trend)")
+            if height >= 24 {
+                let review = try #require(text.split(separator: "\n").first { $0.contains("marco") && $0.contains("long review") }, "\(text)")
+                #expect(review.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(review)")
+            }
+            app.press(.escape, .escape, .escape, .character("y"))
+            text = app.screen()
+            let title = try #require(text.split(separator: "\n").first { $0.contains("Seat heating") }, "\(text)")
+            if width == 40 { #expect(title.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(title)") }
+            let reason = try #require(text.split(separator: "\n").first { $0.contains("because you") }, "\(text)")
+            if width == 40 { #expect(reason.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(reason)") }
+        }
+    }
+
     @Test func starWithoutAFeatureSaysToChooseOne() throws {
         let f = try fixture()
         let app = f.app()

@@ -153,7 +153,8 @@ public struct FeatureRatingScreen: Equatable, AppScreen {
         let bottom = body.y + body.height
         func line(_ text: String, x: Int = 1, role: StyleRole = .normal) {
             guard y < bottom else { return }
-            canvas.put(text, x: x, y: y, role: role, maxWidth: max(0, w - x - 1))
+            // Cut with … so a narrow window shows the line was cut, not a word that ends early.
+            canvas.put(TextWrap.truncate(text, width: max(0, w - x - 1)), x: x, y: y, role: role, maxWidth: max(0, w - x - 1))
             y += 1
         }
         line("\(r.productName) · \(r.featureName)", role: .title)
@@ -192,8 +193,9 @@ public struct FeatureRatingScreen: Equatable, AppScreen {
         for review in r.reviews {
             guard y < bottom else { break }
             let x = 1 + canvas.put(" " + FeatureRating.starsText(review.stars) + " ", x: 1, y: y, role: .accent, maxWidth: max(0, w - 2))
-            let after = x + canvas.put(review.handle + "  ", x: x, y: y, role: .muted, maxWidth: max(0, w - x - 1))
-            canvas.put(review.review, x: after, y: y, role: .normal, maxWidth: max(0, w - after - 1))
+            let after = x + canvas.put(TextWrap.truncate(review.handle, width: max(0, w - x - 3)) + "  ", x: x, y: y, role: .muted,
+                                       maxWidth: max(0, w - x - 1))
+            canvas.put(TextWrap.truncate(review.review, width: max(0, w - after - 1)), x: after, y: y, role: .normal, maxWidth: max(0, w - after - 1))
             y += 1
         }
     }
