@@ -16,7 +16,8 @@ public struct ForYouItem: Codable, Equatable, Sendable {
 }
 
 /// A way a member engages with features, read by member: one SQL statement
-/// taking `:member` and `:limit` and giving `featureId`, `subject`,
+/// taking `:member`, `:limit` and `:seesHidden` (whether the viewer sees hidden
+/// threads: an engagement with a thread they can't see is not shown) and giving `featureId`, `subject`,
 /// `suggestionId` (or NULL) and `at`. A new kind of engagement (a poll vote)
 /// is one more source.
 struct EngagementSource: Sendable {
@@ -30,18 +31,19 @@ extension Community {
         EngagementSource(kind: .wrote, sql: """
             SELECT sf.featureId, t.title AS subject, t.id AS suggestionId, t.createdAt AS at
             FROM (SELECT id, title, createdAt FROM thread INDEXED BY thread_on_author_kind WHERE authorId = :member AND kind = 'suggestion'
-                  ORDER BY createdAt DESC LIMIT :limit) t
+                  AND (NOT hidden OR :seesHidden) ORDER BY createdAt DESC LIMIT :limit) t
             JOIN suggestionFeature sf ON sf.threadId = t.id
             """),
-        // Suggestions they replied in: their latest replies (post_on_author), each thread once.
+        // Suggestions they replied in: their latest visible replies (post_on_author), each thread once;
+        // a reply a moderator hid or removed is no engagement.
         EngagementSource(kind: .replied, sql: """
             SELECT sf.featureId, t.title AS subject, t.id AS suggestionId, p.at
             FROM (SELECT threadId, MAX(createdAt) AS at FROM
-                    (SELECT threadId, createdAt FROM post INDEXED BY post_on_author WHERE authorId = :member AND position > 0
+                    (SELECT threadId, createdAt FROM post INDEXED BY post_on_author WHERE authorId = :member AND position > 0 AND state = 'visible'
                      ORDER BY createdAt DESC LIMIT :limit)
                   GROUP BY threadId) p
             JOIN thread t ON t.id = p.threadId JOIN suggestionFeature sf ON sf.threadId = t.id
-            WHERE t.kind = 'suggestion' AND t.authorId <> :member
+            WHERE t.kind = 'suggestion' AND t.authorId <> :member AND (NOT t.hidden OR :seesHidden)
             """),
         // Suggestions they supported, latest first; their own count as written.
         EngagementSource(kind: .supported, sql: """
@@ -49,7 +51,7 @@ extension Community {
             FROM (SELECT threadId, createdAt FROM supporter INDEXED BY supporter_on_member_time WHERE memberId = :member
                   ORDER BY createdAt DESC LIMIT :limit) u
             JOIN thread t ON t.id = u.threadId JOIN suggestionFeature sf ON sf.threadId = u.threadId
-            WHERE t.authorId <> :member
+            WHERE t.authorId <> :member AND (NOT t.hidden OR :seesHidden)
             """),
         // Features they rated.
         EngagementSource(kind: .rated, sql: """
@@ -57,12 +59,15 @@ extension Community {
             FROM featureRating r INDEXED BY featureRating_on_member JOIN feature f ON f.id = r.featureId
             WHERE r.memberId = :member ORDER BY r.updatedAt DESC LIMIT :limit
             """),
-        // Features they gave an opinion of in a concept poll (like, neutral or dislike alike).
+        // Features they gave an opinion of in a concept poll (like, neutral or dislike alike),
+        // but not in a poll whose thread is hidden from them.
         EngagementSource(kind: .voted, sql: """
             SELECT a.featureId, f.name AS subject, NULL AS suggestionId, v.at
             FROM (SELECT threadId, updatedAt AS at FROM pollVote INDEXED BY pollVote_on_member WHERE memberId = :member
                   ORDER BY updatedAt DESC LIMIT :limit) v
+            JOIN thread t ON t.id = v.threadId
             JOIN pollAnswer a ON a.threadId = v.threadId AND a.memberId = :member JOIN feature f ON f.id = a.featureId
+            WHERE NOT t.hidden OR :seesHidden
             """),
     ]
 
@@ -82,7 +87,8 @@ extension Community {
             try Rules.mayOpen(viewer, at: now)
             var engagements: [Engagement] = []
             for source in Self.engagementSources {
-                for row in try Row.fetchAll(db, sql: source.sql, arguments: ["member": viewer.id, "limit": ForYou.engagementsPerSource]) {
+                for row in try Row.fetchAll(db, sql: source.sql, arguments: ["member": viewer.id, "limit": ForYou.engagementsPerSource,
+                                                                                "seesHidden": Rules.seesHiddenText(viewer.role)]) {
                     guard let at = row.date("at") else { continue }
                     engagements.append(Engagement(kind: source.kind, featureId: row["featureId"], subject: row["subject"],
                                                   suggestionId: row["suggestionId"], at: at))

@@ -46,9 +46,10 @@ extension Community {
     /// day sums count it on today (an edit moves it from the day it counted on).
     @discardableResult
     public func rate(by actor: Actor, product productSlug: String, feature featureSlug: String, stars: Int,
-                     review: String = "") throws -> FeatureRatings {
+                     review: String? = "") throws -> FeatureRatings {
         let stars = try Validate.stars(stars)
-        let review = try Validate.review(review)
+        // nil keeps the stored review as it is (a new rating gets none): the app sends one only when the member typed it.
+        let review = try review.map { (text: String) throws(CommunityError) -> String in try Validate.review(text) }
         let now = self.now
         return try writer.write { db in
             let actor = try Self.fresh(db, actor)
@@ -60,9 +61,11 @@ extension Community {
                 throw CommunityError.invalid("\(product.name) · \(feature.name) is retired: it takes no new ratings")
             }
             try db.execute(sql: """
-                INSERT INTO featureRating (featureId, memberId, stars, review, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (featureId, memberId) DO UPDATE SET stars = excluded.stars, review = excluded.review, updatedAt = excluded.updatedAt
-                """, arguments: [feature.id, actor.id, stars, review, now.stored, now.stored])
+                INSERT INTO featureRating (featureId, memberId, stars, review, createdAt, updatedAt)
+                VALUES (:feature, :member, :stars, COALESCE(:review, ''), :now, :now)
+                ON CONFLICT (featureId, memberId) DO UPDATE SET stars = excluded.stars, review = COALESCE(:review, featureRating.review),
+                  updatedAt = excluded.updatedAt
+                """, arguments: ["feature": feature.id, "member": actor.id, "stars": stars, "review": review, "now": now.stored])
             return try Self.featureRatings(db, product: product, feature: feature, viewer: actor, now: now, reviews: 5)
         }
     }

@@ -103,6 +103,11 @@ import Testing
         #expect(try refusal(edit("threads", 0) { $0["replyCount"] = ($0["replyCount"] as! Int) + 1 }).first?
                     .hasPrefix("the records disagree: thread 1: replyCount") == true)
         #expect(try refusal(edit("posts", 7) { $0["body"] = "cut\u{0}short" }) == ["posts[7].body: contains a NUL character (U+0000), which cannot be stored"])
+        // Ratings: what the app's `rate` refuses, import refuses, naming the record and field.
+        #expect(try refusal(edit("featureRatings", 0) { $0["review"] = "a\nb" }) == ["featureRatings[0].review: the review must be one line"])
+        #expect(try refusal(edit("featureRatings", 0) { $0["review"] = String(repeating: "x", count: 201) })
+                == ["featureRatings[0].review: the review is 201 characters; the limit is 200"])
+        #expect(try refusal(edit("featureRatings", 0) { $0["stars"] = 6 }) == ["featureRatings[0].stars: a rating is 1 to 5 stars; 6 is not one"])
         #expect(try refusal { $0["widgets"] = [] } == ["widgets: not a kind of record this Paddock knows"])
         #expect(try refusal { $0["schema"] = ["v1", "v99-teleport"] }
                 == ["schema: written by a newer Paddock (schema v99-teleport); upgrade paddock to import it"])

@@ -56,6 +56,16 @@ import Testing
         #expect(try rows(f, "SELECT COUNT(*) FROM featureRating") == [[0]])
     }
 
+    @Test func aRatingWithoutAReviewKeepsTheStoredOne() throws {
+        let f = try fixture()
+        let hostile = "esc \u{1B}[2J red tab\there"
+        try f.community.rate(by: f.member, product: "furia", feature: "seat", stars: 3, review: hostile)
+        let after = try f.community.rate(by: f.member, product: "furia", feature: "seat", stars: 4, review: nil)
+        #expect(after.mine?.stars == 4 && after.mine?.review == hostile)
+        let fresh = try f.community.rate(by: f.member, product: "furia", feature: "exhaust", stars: 2, review: nil)
+        #expect(fresh.mine?.review == "")
+    }
+
     @Test func anEditMovesTheTotalsAndCountsOnTheDayOfTheEdit() throws {
         let f = try fixture()
         let giulia = f.other
@@ -204,6 +214,33 @@ import Testing
         #expect(!elena.map(\.suggestion.id).contains(s.busy))
         #expect(elena.contains { $0.reason == "because you replied to Blipper sound on downshifts" })
         #expect(try c.forYou(viewer: try c.actor(handle: try c.addMember(by: s.f.admin, handle: "newbie").handle)).isEmpty)
+    }
+
+    @Test func engagementWithAHiddenThreadOrAHiddenReplyIsNoReason() throws {
+        let s = try scene()
+        let c = s.f.community
+        let newbie = try c.actor(handle: try c.addMember(by: s.f.admin, handle: "newbie").handle)
+        try c.reply(by: newbie, thread: s.busy, body: "hi")
+        #expect(try c.forYou(viewer: newbie).contains { $0.reason == "because you replied to Blipper sound on downshifts" })
+        // Moderators hide the thread: its title must not come back as a reason to a member who can't open it.
+        try c.moderateThread(by: s.f.admin, thread: s.busy, action: .hide, reason: "r")
+        #expect(try c.forYou(viewer: newbie).allSatisfy { !$0.reason.contains("Blipper") })
+        #expect(try c.forYou(viewer: s.f.member).allSatisfy { !$0.reason.contains("Blipper") }, "nor a supporter's")
+        // A reply a moderator hid is no engagement.
+        let other = try c.actor(handle: try c.addMember(by: s.f.admin, handle: "other2").handle)
+        let post = try c.reply(by: other, thread: s.candidate, body: "spam")
+        #expect(try !c.forYou(viewer: other).isEmpty)
+        try c.moderatePost(by: s.f.admin, post: post.id, action: .hide, reason: "spam")
+        #expect(try c.forYou(viewer: other).isEmpty)
+        // A vote in a poll whose thread is hidden is no engagement either.
+        let poll = try c.startPoll(by: s.f.manager, board: "furia", title: "Next Furia", intro: "Tell us.",
+                                   question: .features(product: "furia", features: ["seat"]))
+        let voter = try c.actor(handle: try c.addMember(by: s.f.admin, handle: "voter").handle)
+        try c.setRides(by: voter, product: "furia", rides: true)
+        try c.vote(by: voter, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.like)]))
+        #expect(try c.forYou(viewer: voter).contains { $0.reason == "because you gave your opinion of Seat in a poll" })
+        try c.moderateThread(by: s.f.admin, thread: poll.id, action: .hide, reason: "r")
+        #expect(try c.forYou(viewer: voter).isEmpty)
     }
 
     @Test func forYouLeavesOutHiddenAndClosedSuggestions() throws {

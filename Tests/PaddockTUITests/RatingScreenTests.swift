@@ -64,7 +64,8 @@ import Testing
         openSeatRatings(app)
         #expect(app.screen().contains("Only owners rate: O on the suggestion list says you ride Furia 950."))
         app.press(.character("3"), .enter)
-        #expect(app.screen().contains("only owners rate a product's features: say you ride furia first"))
+        #expect(app.screen().contains("only owners rate: O on the suggestion list says you ride Furia 950"))
+        #expect(app.screen().contains("Your rating ☆☆☆☆☆"), "the stars are read-only")
         #expect(try f.community.productRatings(product: "furia").first { $0.feature == "seat" }?.total.count == 1)
         // O on the list says they ride it; then the rating goes through.
         app.press(.escape, .character("O"))
@@ -74,6 +75,94 @@ import Testing
         #expect(app.screen().contains("Rated Seat ★★★☆☆"))
         app.press(.escape, .character("O"))
         #expect(app.screen().contains("You no longer ride Furia 950."))
+    }
+
+    @Test func savingNewStarsKeepsAnUntouchedReviewExactlyAsStored() throws {
+        let f = try fixture()
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: true)
+        let hostile = "esc \u{1B}[2J red tab\there"
+        try f.community.rate(by: f.base.reader, product: "furia", feature: "seat", stars: 3, review: hostile)
+        let app = f.app()
+        openSeatRatings(app)
+        #expect(!app.screen().contains("\u{1B}"), "the field draws the review sanitised")
+        app.press(.character("4"), .enter)
+        let mine = try f.community.featureRatings(product: "furia", feature: "seat", viewer: f.base.reader).mine
+        #expect(mine?.stars == 4)
+        #expect(mine?.review == hostile, "the review was not touched, so it is not rewritten")
+    }
+
+    @Test func aNonRiderSeesTheStoredRatingReadOnlyAndARefusedSaveShowsItAgain() throws {
+        let f = try fixture()
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: true)
+        try f.community.rate(by: f.base.reader, product: "furia", feature: "seat", stars: 5, review: "Great")
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: false)
+        let app = f.app()
+        openSeatRatings(app)
+        #expect(app.screen().contains("Your rating ★★★★★"))
+        #expect(!app.screen().contains("save rating"), "no save in the footer")
+        app.press(.character("1"), .tab)
+        app.type("x")
+        app.press(.enter)
+        #expect(app.screen().contains("Your rating ★★★★★"))
+        #expect(app.screen().contains("only owners rate: O on the suggestion list says you ride Furia 950"))
+        // A rider whose save is refused (they stopped riding meanwhile) sees the stored rating again.
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: true)
+        app.press(.escape, .character("*"))
+        app.press(.character("2"))
+        #expect(app.screen().contains("Your rating ★★☆☆☆"))
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: false)
+        app.press(.enter)
+        let text = app.screen()
+        #expect(text.contains("only owners rate a product's features"), "\(text)")
+        #expect(text.contains("Your rating ★★★★★"), "\(text)")
+        #expect(try f.community.featureRatings(product: "furia", feature: "seat", viewer: f.base.reader).mine?.stars == 5)
+    }
+
+    @Test func aTypedReviewIsKeptAsADraftOnEscAndOfferedBack() throws {
+        let f = try fixture()
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: true)
+        let app = f.app()
+        openSeatRatings(app)
+        app.press(.character("4"), .tab)
+        app.type("Half a thought")
+        app.press(.escape)
+        #expect(app.state.screen is SuggestionListScreen)
+        app.press(.character("*"))
+        #expect(app.screen().contains("Half a thought"), "\(app.screen())")
+        app.press(.character("4"), .enter)
+        #expect(try f.community.featureRatings(product: "furia", feature: "seat", viewer: f.base.reader).mine?.review == "Half a thought")
+        // Saved: the draft is gone, so the next visit shows the stored review, not a draft.
+        app.press(.escape, .character("*"))
+        #expect(app.screen().contains("Half a thought"))
+        #expect(!app.screen().contains("unsaved review is back"))
+    }
+
+    @Test func longLinesAreCutWithAnEllipsisAtEverySize() throws {
+        let f = try fixture()
+        try f.community.setRides(by: f.base.reader, product: "furia", rides: true)
+        try f.community.rate(by: f.base.reader, product: "furia", feature: "seat", stars: 4,
+                             review: String(repeating: "long review words ", count: 10).trimmingCharacters(in: .whitespaces))
+        try f.community.support(by: f.base.reader, suggestion: f.seat.id)
+        _ = try f.community.suggest(by: f.giulia, product: "furia", features: ["seat"],
+                                    title: "Seat heating for winter with three levels and a timer", body: "b")
+        for (width, height) in [(40, 12), (100, 30)] {
+            let app = f.app(width: width, height: height)
+            openSeatRatings(app)
+            var text = app.screen()
+            let trend = try #require(text.split(separator: "\n").first { $0.contains("★ 4.5") }, "\(text)")
+            #expect(trend.contains("against") || trend.hasSuffix("…") || trend.trimmingCharacters(in: .whitespaces).hasSuffix("…"),
+                    "the trend line ends in … when cut: \(trend)")
+            if height >= 24 {
+                let review = try #require(text.split(separator: "\n").first { $0.contains("marco") && $0.contains("long review") }, "\(text)")
+                #expect(review.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(review)")
+            }
+            app.press(.escape, .escape, .escape, .character("y"))
+            text = app.screen()
+            let title = try #require(text.split(separator: "\n").first { $0.contains("Seat heating") }, "\(text)")
+            if width == 40 { #expect(title.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(title)") }
+            let reason = try #require(text.split(separator: "\n").first { $0.contains("because you") }, "\(text)")
+            if width == 40 { #expect(reason.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(reason)") }
+        }
     }
 
     @Test func starWithoutAFeatureSaysToChooseOne() throws {

@@ -148,7 +148,9 @@ let journeys: [Journey] = [
     }, shows: ["Same as the seat one"]),
     Journey(name: "feature ratings", who: .member, go: { app, _ in app.press(.character("S"), .character("F"), .character("*")) },
             shows: ["Your rating"]),
-    Journey(name: "feature ratings, review", who: .member, go: { app, _ in
+    Journey(name: "feature ratings, review", who: .member, go: { app, f in
+        // Only owners rate: the form takes a review once the member rides the Furia.
+        try f.suggestions.community.setRides(by: f.actor(.member), product: "furia", rides: true)
         app.press(.character("S"), .character("F"), .character("*"), .character("4"), .tab); app.type("Firm")
     }, shows: ["Firm"]),
     Journey(name: "for you", who: .member, go: { app, _ in app.press(.character("y")) }, shows: ["For you"]),

@@ -412,6 +412,13 @@ public enum Transfer {
         "feature": ["slug": { try Validate.slug($0) },
                     "name": { try Validate.name($0, what: "feature name", limit: Limits.boardTitleCharacters) },
                     "description": { try Community.catalogDescription($0) }],
+        // A rating by a member who no longer rides the product is kept (the app keeps it when they stop),
+        // so import does not ask for a rider record; the review and stars are checked as `rate` checks them.
+        "featureRating": ["review": { text in
+            let stored = try Validate.review(text)
+            guard stored == text else { throw CommunityError.invalid("the review must be written as the app stores it, without spaces around it") }
+            return stored
+        }],
     ]
 
     /// A value of one of the app's vocabularies (a role, a kind of thread), named with the ones there are.
@@ -435,6 +442,13 @@ public enum Transfer {
                 }
             } catch {
                 problems.append("\(place).\(column): \(error)")
+            }
+        }
+        if table == "featureRating", case .integer(let stars)? = record["stars"] {
+            do throws(CommunityError) {
+                _ = try Validate.stars(Int(clamping: stars))
+            } catch {
+                problems.append("\(place).stars: \(error)")
             }
         }
         if table == "setting", case .text(let key)? = record["key"], case .text(let value)? = record["value"] {

@@ -60,7 +60,7 @@ public struct ForYouScreen: Equatable, AppScreen {
             canvas.put(" Loading…", x: 0, y: body.y, role: .muted)
             return
         }
-        canvas.put(" For you: open suggestions on features you took part in", x: 0, y: body.y, role: .title, maxWidth: w)
+        canvas.put(TextWrap.truncate(" For you: open suggestions on features you took part in", width: w), x: 0, y: body.y, role: .title, maxWidth: w)
         guard !items.isEmpty else {
             let lines = TextWrap.lines("Nothing yet: support, reply to or rate something, and suggestions about its features show here.",
                                        width: max(1, w - 2))
@@ -80,9 +80,10 @@ public struct ForYouScreen: Equatable, AppScreen {
             let badge = SuggestionHeader.badge(s.status)
             var x = 1 + canvas.put(badge, x: 1, y: y, role: selected ? .selection : SuggestionHeader.role(for: s.status), maxWidth: max(0, w - 2))
             x += canvas.put(" \(s.supporterCount) ", x: x, y: y, role: selected ? .selection : .muted, maxWidth: max(0, w - x - 1))
-            canvas.put(s.title, x: x, y: y, role: selected ? .selection : .normal, maxWidth: max(0, w - x - 1))
+            canvas.put(TextWrap.truncate(s.title, width: max(0, w - x - 1)), x: x, y: y, role: selected ? .selection : .normal, maxWidth: max(0, w - x - 1))
             let pace = item.recentSupport > 0 ? " · +\(item.recentSupport) in \(ForYou.paceDays) days" : ""
-            canvas.put("   " + item.reason + pace, x: 0, y: y + 1, role: selected ? .selection : .muted, maxWidth: max(0, w - 1))
+            canvas.put(TextWrap.truncate("   " + item.reason + pace, width: max(0, w - 1)), x: 0, y: y + 1, role: selected ? .selection : .muted,
+                       maxWidth: max(0, w - 1))
         }
     }
 }

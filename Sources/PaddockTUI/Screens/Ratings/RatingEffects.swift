@@ -13,14 +13,21 @@ enum RatingEffects {
         }
     }
 
-    /// Rates the feature, or changes the member's rating of it.
+    /// Rates the feature, or changes the member's rating of it; a nil review keeps the stored one.
+    /// A refusal answers with the stored rating, so the page stops showing the unsaved one.
     struct Rate: Sending {
         var product: String
         var feature: String
         var stars: Int
-        var review: String
+        var review: String?
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            let ratings = try env.community.rate(by: env.member, product: product, feature: feature, stars: stars, review: review)
+            let ratings: FeatureRatings
+            do {
+                ratings = try env.community.rate(by: env.member, product: product, feature: feature, stars: stars, review: review)
+            } catch let refusal as CommunityError {
+                guard let stored = try? env.community.featureRatings(product: product, feature: feature, viewer: env.member) else { throw refusal }
+                return .answer(RatingRefused(ratings: stored, refusal: refusal.description))
+            }
             // The page shows the latest reviews as it does when opened.
             return .answer(FeatureRated(ratings: try env.community.featureRatings(product: ratings.product, feature: ratings.feature,
                                                                                   viewer: env.member)))
@@ -50,6 +57,13 @@ struct FeatureRated: Answer {
         return [.setStatus(.info("Rated \(ratings.featureName) \(stars): average \(ratings.total.averageText) of "
                                  + "\(Plural.count(ratings.total.count, "rating"))."))]
     }
+}
+
+struct RatingRefused: Answer {
+    var ratings: FeatureRatings
+    var refusal: String
+
+    func follow(_ state: inout AppState) -> [Command] { [.setStatus(.error(refusal))] }
 }
 
 struct RidesChanged: Answer {
