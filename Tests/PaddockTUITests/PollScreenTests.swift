@@ -129,6 +129,28 @@ extension EveryScreenFixture {
         #expect(canvas.text.contains("dislike") && canvas.text.contains("100%"), "\(canvas.text)")
     }
 
+    /// Someone else voting reloads the screen: the counts move, the member's unsent marks stay.
+    @Test func anotherVoteKeepsTheMarksNotYetSent() throws {
+        let f = try TUIFixture()
+        let id = try f.featurePoll()
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"), .character(" "), .character("j"), .character(" "), .character(" "))
+        #expect(app.screen().contains("[like   ] Seat") && app.screen().contains("[neutral] Exhaust"))
+        f.clock.advance(by: 5)
+        try f.community.vote(by: f.admin, poll: id, ballot: .opinions([1: FeatureAnswer(.dislike)]))
+        // The reload a change brings, as the screen receives it.
+        var vote = try #require(app.state.screen as? PollVoteScreen)
+        _ = vote.receive(PollLoaded(detail: try f.community.poll(id, viewer: f.reader)), app.state.context())
+        #expect(vote.poll?.voterCount == 1, "the count refreshed")
+        #expect(vote.opinions == [1: .like, 2: .neutral], "the marks stay")
+        // Untouched, a reload takes the stored vote.
+        var fresh = PollVoteScreen(id: id, title: "")
+        try f.community.vote(by: f.reader, poll: id, ballot: .opinions([2: FeatureAnswer(.dislike)]))
+        _ = fresh.receive(PollLoaded(detail: try f.community.poll(id, viewer: f.reader)), app.state.context())
+        #expect(fresh.opinions == [2: .dislike])
+    }
+
     @Test func aMemberDoesNotSeeTheNewPollKeyAndPressingItSaysWhy() throws {
         let f = try TUIFixture()
         let app = f.app()
