@@ -145,12 +145,38 @@ public enum PollRules {
         return seen
     }
 
-    /// A closing time must lie ahead.
+    /// A closing time must lie ahead, and no further than ten years.
     public static func closingTime(_ closesAt: Date?, now: Date) throws(CommunityError) {
         guard let closesAt else { return }
         guard closesAt > now else {
             throw .invalid("the closing time \(TimeText.describe(closesAt)) has passed: give a time ahead")
         }
+        guard closesAt.timeIntervalSince(now) <= TimeInterval(TimeText.longestDuration) else {
+            throw .invalid("the closing time \(TimeText.describe(closesAt)) is too far: a poll closes within \(TimeText.longestDurationText)")
+        }
+    }
+
+    /// How the accepted forms of a closing time are named when one is refused.
+    public static let closingForms = "a duration like 7d or 12h, or a UTC time like 2026-12-10 18:00"
+
+    /// A closing time as typed: empty for none, a duration with its unit
+    /// (a bare number is refused: `7` would close in seven seconds), or a UTC time.
+    /// `checkTime` false checks the form only (a form checks again when it sends).
+    public static func closingTime(parsing text: String, now: Date, checkTime: Bool = true) throws(CommunityError) -> Date? {
+        let text = text.trimmingWhitespace
+        if text.isEmpty { return nil }
+        if let instant = TimeText.parseInstant(text) {
+            if checkTime { try closingTime(instant, now: now) }
+            return instant
+        }
+        if Int(text) != nil { throw .invalid("closes takes \(closingForms); '\(text)' has no unit") }
+        if let last = text.lowercased().last, "smhdw".contains(last), let n = Int(text.dropLast()), n >= 0 {
+            guard let seconds = TimeText.parseDuration(text) else {
+                throw .invalid("closes takes at most \(TimeText.longestDurationText); \(n)\(last) is too far")
+            }
+            return now.addingTimeInterval(TimeInterval(seconds))
+        }
+        throw .invalid("closes takes \(closingForms)")
     }
 
     /// When the poll closed (or closes), if it has by `now`: closed early, or its time came.

@@ -92,12 +92,8 @@ public struct PollForm: Equatable, FormScreen {
     }
 
     /// The closing time typed: empty for none, a duration from now, or a UTC time.
-    static func closingTime(_ text: String, now: Date) -> Result<Date?, CommunityError> {
-        let text = text.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return .success(nil) }
-        if let instant = TimeText.parseInstant(text) { return .success(instant) }
-        if let seconds = TimeText.parseDuration(text) { return .success(now.addingTimeInterval(TimeInterval(seconds))) }
-        return .failure(.invalid("closes takes a duration like 7d or a UTC time like 2026-12-10 18:00, or nothing"))
+    static func closingTime(_ text: String, now: Date, checkTime: Bool = true) -> Result<Date?, CommunityError> {
+        Result { () throws(CommunityError) in try PollRules.closingTime(parsing: text, now: now, checkTime: checkTime) }
     }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
@@ -105,7 +101,7 @@ public struct PollForm: Equatable, FormScreen {
         switch key {
         case .ctrl("s"):
             // The time is read when the poll is started (a duration counts from then); here only its form.
-            switch (question(), Self.closingTime(closes.text, now: Date(timeIntervalSince1970: 0))) {
+            switch (question(), Self.closingTime(closes.text, now: Date(timeIntervalSince1970: 0), checkTime: false)) {
             case (.failure(let error), _), (_, .failure(let error)): return [.setStatus(.error(error.description))]
             case (.success(let question), .success):
                 return [.startPoll(board: board.slug, title: title.text, intro: intro.text, question: question,
