@@ -183,6 +183,23 @@ extension EveryScreenFixture {
         #expect(poll.closesAt == f.clock.now + 7 * 86_400, "the form's default closing time is a week")
     }
 
+    /// The feature picker marks the focused feature and scrolls to keep it in view, even at 40×12.
+    @Test func theFocusedFeatureIsMarkedAndStaysInView() throws {
+        let f = try TUIFixture()
+        try f.community.addProduct(by: f.admin, slug: "furia", name: "Furia 950")
+        for slug in ["seat", "exhaust", "brakes", "suspension", "tank", "lights", "mirrors", "display"] {
+            try f.community.addFeature(by: f.admin, product: "furia", slug: slug, name: slug.capitalized)
+        }
+        let app = PaddockApp(community: f.community, member: f.manager, width: 40, height: 12, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("furia")
+        app.press(.character("P"), .tab, .right, .right, .tab)
+        for _ in 0..<7 { app.press(.right) }
+        let screen = app.screen(width: 40, height: 12)
+        #expect(screen.contains("▸[ ] Tank"), "the last feature is focused and shown:\n\(screen)")
+        app.press(.character(" "))
+        #expect(app.screen(width: 40, height: 12).contains("▸[x] Tank"))
+    }
+
     @Test func aPollWithOneOptionIsRefusedInOneLineAndTheFormStays() throws {
         let f = try TUIFixture()
         let app = PaddockApp(community: f.community, member: f.manager, width: 40, height: 12, clock: { [clock = f.clock] in clock.now })

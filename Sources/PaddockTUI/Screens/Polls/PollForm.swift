@@ -176,12 +176,20 @@ public struct PollForm: Equatable, FormScreen {
             label(" Product:  ", .options)
             choice(product?.name ?? "no products yet", .options)
             y += 1
+            // The focused feature carries a mark and stays in view: the row scrolls to it.
+            let texts = productFeatures.enumerated().map { index, feature in
+                (index == featureCursor && focus == .options ? "▸" : "") + (chosen.contains(feature.slug) ? "[x] " : "[ ] ")
+                    + SafeText.displayable(feature.name)
+            }
+            var first = min(featureCursor, max(0, texts.count - 1)), used = texts.isEmpty ? 0 : TextWidth.of(texts[first]) + 1
+            while first > 0, used + TextWidth.of(texts[first - 1]) + 1 <= fieldWidth - 1 { first -= 1; used += TextWidth.of(texts[first]) + 1 }
             var column = x
-            for (index, feature) in productFeatures.enumerated() {
-                let text = (chosen.contains(feature.slug) ? "[x] " : "[ ] ") + feature.name
+            if first > 0 { column += canvas.put("…", x: column, y: y, role: .muted) }
+            for (index, feature) in productFeatures.enumerated().dropFirst(first) {
+                let text = texts[index]
                 guard column + TextWidth.of(text) <= w else { canvas.put("…", x: w - 1, y: y, role: .muted); break }
                 let role: StyleRole = focus == .options && index == featureCursor ? .selection : (chosen.contains(feature.slug) ? .accent : .normal)
-                column += canvas.put(text, x: column, y: y, role: role) + 1
+                column += canvas.put(text, x: column, y: y, role: role, maxWidth: max(0, w - column)) + 1
             }
             canvas.put(focus == .options ? " ↑↓ ← →" : "", x: 0, y: y, role: .muted, maxWidth: x)
         } else {
