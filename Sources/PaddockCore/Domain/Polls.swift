@@ -112,6 +112,14 @@ extension Rules {
     public static func vote(by actor: Actor, now: Date) throws(CommunityError) {
         try mayAct(actor, now: now)
     }
+
+    /// A vote with a comment writes text: a silenced member may vote (a click) but not comment.
+    public static func vote(by actor: Actor, now: Date, ballot: PollBallot) throws(CommunityError) {
+        try vote(by: actor, now: now)
+        if case .opinions(let answers) = ballot, answers.values.contains(where: { !$0.comment.trimmingWhitespace.isEmpty }) {
+            try mayWrite(actor, now: now)
+        }
+    }
 }
 
 /// The rules of a poll itself: its shape, whether it is open, who sees results.
@@ -124,12 +132,27 @@ public enum PollRules {
         var seen: [String] = []
         for option in options {
             let label = try Validate.name(option, what: "option", limit: PollLimits.optionCharacters)
-            guard !seen.contains(where: { $0.lowercased() == label.lowercased() }) else {
+            guard !seen.contains(where: { sameLooking($0, label) }) else {
                 throw .invalid("the option '\(label)' is given twice")
             }
             seen.append(label)
         }
         return seen
+    }
+
+    /// Whether two options would look the same to a voter: compared without
+    /// invisible (format, zero-width) characters, case and runs of space.
+    static func sameLooking(_ a: String, _ b: String) -> Bool {
+        func key(_ text: String) -> String {
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                let category = scalar.properties.generalCategory
+                if category == .format || category == .control || scalar.properties.isDefaultIgnorableCodePoint { continue }
+                scalars.append(scalar)
+            }
+            return String(scalars).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return key(a) == key(b)
     }
 
     /// The features of a feature poll: 1–12 distinct slugs.
