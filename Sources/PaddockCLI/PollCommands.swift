@@ -60,6 +60,9 @@ struct PollCommand: ParsableCommand {
         func run() throws {
             let (community, actor) = try global.acting()
             let question: PollQuestion = product.map { .features(product: $0, features: features) } ?? .choice(options: options, multiple: multiple)
+            // Permission and the option count come before the intro, so a member without --body hears why, not "the post is empty".
+            try Rules.startPoll(by: actor, now: Date())
+            if product == nil { _ = try PollRules.options(options) }
             let poll = try community.startPoll(by: actor, board: board, title: title, intro: try body.read(), question: question,
                                                closesAt: try closes.flatMap { try PollRules.closingTime(parsing: $0, now: Date()) }, visibility: results)
             try output.emit(poll) {

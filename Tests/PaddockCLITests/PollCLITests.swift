@@ -98,6 +98,8 @@ import Testing
              "paddock: closes takes at most 10 years (3650d); 3651d is too far\n"),
             ("elena", ["poll", "new", "--board", "furia", "--title", "T", "--option", "a", "--option", "b", "--closes", "9999-12-31T23:59Z", "--body", "b"],
              "paddock: the closing time 9999-12-31 23:59 UTC is too far: a poll closes within 10 years (3650d)\n"),
+            ("marco", ["poll", "new", "--board", "furia", "--title", "T", "--option", "a", "--option", "b"],
+             "paddock: only managers and admins can start polls; marco is a member\n"),
             ("marco", ["poll", "new", "--board", "furia", "--title", "T", "--option", "a", "--option", "b", "--body", "b"],
              "paddock: only managers and admins can start polls; marco is a member\n"),
             ("marco", ["poll", "vote", "1", "--choice", "Purple"], "paddock: poll #1 has no option 'Purple'\n"),
