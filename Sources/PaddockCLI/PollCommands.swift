@@ -55,22 +55,16 @@ struct PollCommand: ParsableCommand {
             } else if options.isEmpty {
                 throw ValidationError("give the features (--product, --feature) or the options (--option) to vote on")
             }
-            if let closes, Self.closingTime(closes, now: Date()) == nil {
-                throw ValidationError("--closes takes a UTC time like 2026-12-10T18:00Z or a duration like 7d")
-            }
-        }
-
-        /// A UTC time, or a duration from now.
-        static func closingTime(_ text: String, now: Date) -> Date? {
-            if let instant = TimeText.parseInstant(text) { return instant }
-            return TimeText.parseDuration(text).map { now.addingTimeInterval(TimeInterval($0)) }
         }
 
         func run() throws {
             let (community, actor) = try global.acting()
             let question: PollQuestion = product.map { .features(product: $0, features: features) } ?? .choice(options: options, multiple: multiple)
+            // Permission and the option count come before the intro, so a member without --body hears why, not "the post is empty".
+            try Rules.startPoll(by: actor, now: Date())
+            if product == nil { _ = try PollRules.options(options) }
             let poll = try community.startPoll(by: actor, board: board, title: title, intro: try body.read(), question: question,
-                                               closesAt: closes.flatMap { Self.closingTime($0, now: Date()) }, visibility: results)
+                                               closesAt: try closes.flatMap { try PollRules.closingTime(parsing: $0, now: Date()) }, visibility: results)
             try output.emit(poll) {
                 Output.line("Started poll #\(poll.id): \(poll.kind.label), \(Plural.count(poll.options.count, "option")), \(poll.stateText).")
             }

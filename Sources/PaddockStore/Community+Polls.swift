@@ -130,7 +130,7 @@ extension Community {
         let now = self.now
         return try writer.write { db in
             let actor = try Self.fresh(db, actor)
-            try Rules.vote(by: actor, now: now)
+            try Rules.vote(by: actor, now: now, ballot: ballot)
             let poll = try Self.pollRow(db, id: id, role: actor.role)
             try PollRules.requireOpen(closesAt: poll.closesAt, closedAt: poll.closedAt, now: now)
             let optionIDs = try Row.fetchAll(db, sql: "SELECT number, id, featureId FROM pollOption WHERE threadId = ? ORDER BY number",

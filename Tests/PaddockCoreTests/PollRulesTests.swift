@@ -18,6 +18,12 @@ import Testing
 
     @Test func aSilencedMemberVotesASuspendedOneDoesNot() throws {
         try Rules.vote(by: Actor(id: 2, handle: "marco", role: .member, standing: .silenced(until: now + 60)), now: now)
+        // A silenced member votes (a click) but may not comment: the comment is text others read.
+        let silenced = Actor(id: 2, handle: "marco", role: .member, standing: .silenced(until: now + 60))
+        try Rules.vote(by: silenced, now: now, ballot: .opinions([1: FeatureAnswer(.like)]))
+        #expect(throws: CommunityError.notPermitted("marco is silenced until \(TimeText.describe(now + 60)) and cannot post until then")) {
+            try Rules.vote(by: silenced, now: now, ballot: .opinions([1: FeatureAnswer(.like, comment: "too soft")]))
+        }
         #expect(throws: CommunityError.self) {
             try Rules.vote(by: Actor(id: 2, handle: "marco", role: .member, standing: .suspended(until: now + 60)), now: now)
         }
@@ -29,6 +35,8 @@ import Testing
         #expect(throws: CommunityError.invalid("a poll takes 2 to 12 options; 13 given")) { try PollRules.options((1...13).map { "o\($0)" }) }
         #expect(throws: CommunityError.invalid("the option 'red' is given twice")) { try PollRules.options(["Red", "red"]) }
         #expect(throws: CommunityError.self) { try PollRules.options(["Red", "\u{200B}"]) }
+        #expect(throws: CommunityError.invalid("the option 'a' is given twice")) { try PollRules.options(["a\u{200B}", "a"]) }
+        #expect(throws: CommunityError.self) { try PollRules.options(["Dark  red", "dark red\u{2060}"]) }
         #expect(throws: CommunityError.self) { try PollRules.options(["Red", String(repeating: "x", count: 81)]) }
     }
 

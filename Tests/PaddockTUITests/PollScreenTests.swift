@@ -129,6 +129,28 @@ extension EveryScreenFixture {
         #expect(canvas.text.contains("dislike") && canvas.text.contains("100%"), "\(canvas.text)")
     }
 
+    /// Someone else voting reloads the screen: the counts move, the member's unsent marks stay.
+    @Test func anotherVoteKeepsTheMarksNotYetSent() throws {
+        let f = try TUIFixture()
+        let id = try f.featurePoll()
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"), .character(" "), .character("j"), .character(" "), .character(" "))
+        #expect(app.screen().contains("[like   ] Seat") && app.screen().contains("[neutral] Exhaust"))
+        f.clock.advance(by: 5)
+        try f.community.vote(by: f.admin, poll: id, ballot: .opinions([1: FeatureAnswer(.dislike)]))
+        // The reload a change brings, as the screen receives it.
+        var vote = try #require(app.state.screen as? PollVoteScreen)
+        _ = vote.receive(PollLoaded(detail: try f.community.poll(id, viewer: f.reader)), app.state.context())
+        #expect(vote.poll?.voterCount == 1, "the count refreshed")
+        #expect(vote.opinions == [1: .like, 2: .neutral], "the marks stay")
+        // Untouched, a reload takes the stored vote.
+        var fresh = PollVoteScreen(id: id, title: "")
+        try f.community.vote(by: f.reader, poll: id, ballot: .opinions([2: FeatureAnswer(.dislike)]))
+        _ = fresh.receive(PollLoaded(detail: try f.community.poll(id, viewer: f.reader)), app.state.context())
+        #expect(fresh.opinions == [2: .dislike])
+    }
+
     @Test func aMemberDoesNotSeeTheNewPollKeyAndPressingItSaysWhy() throws {
         let f = try TUIFixture()
         let app = f.app()
@@ -159,6 +181,23 @@ extension EveryScreenFixture {
         let poll = try f.community.poll(thread.summary.id, viewer: f.manager)
         #expect(poll.kind == .multiple && poll.options.map(\.label) == ["Rosso", "Nero", "Bianco"])
         #expect(poll.closesAt == f.clock.now + 7 * 86_400, "the form's default closing time is a week")
+    }
+
+    /// The feature picker marks the focused feature and scrolls to keep it in view, even at 40×12.
+    @Test func theFocusedFeatureIsMarkedAndStaysInView() throws {
+        let f = try TUIFixture()
+        try f.community.addProduct(by: f.admin, slug: "furia", name: "Furia 950")
+        for slug in ["seat", "exhaust", "brakes", "suspension", "tank", "lights", "mirrors", "display"] {
+            try f.community.addFeature(by: f.admin, product: "furia", slug: slug, name: slug.capitalized)
+        }
+        let app = PaddockApp(community: f.community, member: f.manager, width: 40, height: 12, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("furia")
+        app.press(.character("P"), .tab, .right, .right, .tab)
+        for _ in 0..<7 { app.press(.right) }
+        let screen = app.screen(width: 40, height: 12)
+        #expect(screen.contains("▸[ ] Tank"), "the last feature is focused and shown:\n\(screen)")
+        app.press(.character(" "))
+        #expect(app.screen(width: 40, height: 12).contains("▸[x] Tank"))
     }
 
     @Test func aPollWithOneOptionIsRefusedInOneLineAndTheFormStays() throws {

@@ -112,6 +112,14 @@ extension Rules {
     public static func vote(by actor: Actor, now: Date) throws(CommunityError) {
         try mayAct(actor, now: now)
     }
+
+    /// A vote with a comment writes text: a silenced member may vote (a click) but not comment.
+    public static func vote(by actor: Actor, now: Date, ballot: PollBallot) throws(CommunityError) {
+        try vote(by: actor, now: now)
+        if case .opinions(let answers) = ballot, answers.values.contains(where: { !$0.comment.trimmingWhitespace.isEmpty }) {
+            try mayWrite(actor, now: now)
+        }
+    }
 }
 
 /// The rules of a poll itself: its shape, whether it is open, who sees results.
@@ -124,12 +132,27 @@ public enum PollRules {
         var seen: [String] = []
         for option in options {
             let label = try Validate.name(option, what: "option", limit: PollLimits.optionCharacters)
-            guard !seen.contains(where: { $0.lowercased() == label.lowercased() }) else {
+            guard !seen.contains(where: { sameLooking($0, label) }) else {
                 throw .invalid("the option '\(label)' is given twice")
             }
             seen.append(label)
         }
         return seen
+    }
+
+    /// Whether two options would look the same to a voter: compared without
+    /// invisible (format, zero-width) characters, case and runs of space.
+    static func sameLooking(_ a: String, _ b: String) -> Bool {
+        func key(_ text: String) -> String {
+            var scalars = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                let category = scalar.properties.generalCategory
+                if category == .format || category == .control || scalar.properties.isDefaultIgnorableCodePoint { continue }
+                scalars.append(scalar)
+            }
+            return String(scalars).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return key(a) == key(b)
     }
 
     /// The features of a feature poll: 1–12 distinct slugs.
@@ -145,12 +168,38 @@ public enum PollRules {
         return seen
     }
 
-    /// A closing time must lie ahead.
+    /// A closing time must lie ahead, and no further than ten years.
     public static func closingTime(_ closesAt: Date?, now: Date) throws(CommunityError) {
         guard let closesAt else { return }
         guard closesAt > now else {
             throw .invalid("the closing time \(TimeText.describe(closesAt)) has passed: give a time ahead")
         }
+        guard closesAt.timeIntervalSince(now) <= TimeInterval(TimeText.longestDuration) else {
+            throw .invalid("the closing time \(TimeText.describe(closesAt)) is too far: a poll closes within \(TimeText.longestDurationText)")
+        }
+    }
+
+    /// How the accepted forms of a closing time are named when one is refused.
+    public static let closingForms = "a duration like 7d or 12h, or a UTC time like 2026-12-10 18:00"
+
+    /// A closing time as typed: empty for none, a duration with its unit
+    /// (a bare number is refused: `7` would close in seven seconds), or a UTC time.
+    /// `checkTime` false checks the form only (a form checks again when it sends).
+    public static func closingTime(parsing text: String, now: Date, checkTime: Bool = true) throws(CommunityError) -> Date? {
+        let text = text.trimmingWhitespace
+        if text.isEmpty { return nil }
+        if let instant = TimeText.parseInstant(text) {
+            if checkTime { try closingTime(instant, now: now) }
+            return instant
+        }
+        if Int(text) != nil { throw .invalid("closes takes \(closingForms); '\(text)' has no unit") }
+        if let last = text.lowercased().last, "smhdw".contains(last), let n = Int(text.dropLast()), n >= 0 {
+            guard let seconds = TimeText.parseDuration(text) else {
+                throw .invalid("closes takes at most \(TimeText.longestDurationText); \(n)\(last) is too far")
+            }
+            return now.addingTimeInterval(TimeInterval(seconds))
+        }
+        throw .invalid("closes takes \(closingForms)")
     }
 
     /// When the poll closed (or closes), if it has by `now`: closed early, or its time came.

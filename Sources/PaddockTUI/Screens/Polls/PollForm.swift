@@ -92,12 +92,8 @@ public struct PollForm: Equatable, FormScreen {
     }
 
     /// The closing time typed: empty for none, a duration from now, or a UTC time.
-    static func closingTime(_ text: String, now: Date) -> Result<Date?, CommunityError> {
-        let text = text.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return .success(nil) }
-        if let instant = TimeText.parseInstant(text) { return .success(instant) }
-        if let seconds = TimeText.parseDuration(text) { return .success(now.addingTimeInterval(TimeInterval(seconds))) }
-        return .failure(.invalid("closes takes a duration like 7d or a UTC time like 2026-12-10 18:00, or nothing"))
+    static func closingTime(_ text: String, now: Date, checkTime: Bool = true) -> Result<Date?, CommunityError> {
+        Result { () throws(CommunityError) in try PollRules.closingTime(parsing: text, now: now, checkTime: checkTime) }
     }
 
     mutating func handle(_ key: Key, area: Rect) -> [Command] {
@@ -105,7 +101,7 @@ public struct PollForm: Equatable, FormScreen {
         switch key {
         case .ctrl("s"):
             // The time is read when the poll is started (a duration counts from then); here only its form.
-            switch (question(), Self.closingTime(closes.text, now: Date(timeIntervalSince1970: 0))) {
+            switch (question(), Self.closingTime(closes.text, now: Date(timeIntervalSince1970: 0), checkTime: false)) {
             case (.failure(let error), _), (_, .failure(let error)): return [.setStatus(.error(error.description))]
             case (.success(let question), .success):
                 return [.startPoll(board: board.slug, title: title.text, intro: intro.text, question: question,
@@ -180,12 +176,20 @@ public struct PollForm: Equatable, FormScreen {
             label(" Product:  ", .options)
             choice(product?.name ?? "no products yet", .options)
             y += 1
+            // The focused feature carries a mark and stays in view: the row scrolls to it.
+            let texts = productFeatures.enumerated().map { index, feature in
+                (index == featureCursor && focus == .options ? "▸" : "") + (chosen.contains(feature.slug) ? "[x] " : "[ ] ")
+                    + SafeText.displayable(feature.name)
+            }
+            var first = min(featureCursor, max(0, texts.count - 1)), used = texts.isEmpty ? 0 : TextWidth.of(texts[first]) + 1
+            while first > 0, used + TextWidth.of(texts[first - 1]) + 1 <= fieldWidth - 1 { first -= 1; used += TextWidth.of(texts[first]) + 1 }
             var column = x
-            for (index, feature) in productFeatures.enumerated() {
-                let text = (chosen.contains(feature.slug) ? "[x] " : "[ ] ") + feature.name
+            if first > 0 { column += canvas.put("…", x: column, y: y, role: .muted) }
+            for (index, feature) in productFeatures.enumerated().dropFirst(first) {
+                let text = texts[index]
                 guard column + TextWidth.of(text) <= w else { canvas.put("…", x: w - 1, y: y, role: .muted); break }
                 let role: StyleRole = focus == .options && index == featureCursor ? .selection : (chosen.contains(feature.slug) ? .accent : .normal)
-                column += canvas.put(text, x: column, y: y, role: role) + 1
+                column += canvas.put(text, x: column, y: y, role: role, maxWidth: max(0, w - column)) + 1
             }
             canvas.put(focus == .options ? " ↑↓ ← →" : "", x: 0, y: y, role: .muted, maxWidth: x)
         } else {

@@ -17,6 +17,9 @@ public struct PollVoteScreen: Equatable, AppScreen {
     public var opinions: [Int: FeatureOpinion] = [:]
     /// Comments of the member's earlier vote, kept when it is changed here.
     var comments: [Int: String] = [:]
+    /// Whether the member has marked anything since the vote was last taken
+    /// from the store: a live reload then keeps the marks (only counts and status change).
+    var touched = false
     /// The first line shown, when the options are taller than the window.
     var top = 0
 
@@ -98,6 +101,7 @@ public struct PollVoteScreen: Equatable, AppScreen {
             let next: FeatureOpinion? = if let current = opinions[option.number] { current.next } else { .like }
             opinions[option.number] = next
         }
+        touched = true
         return []
     }
 
@@ -118,14 +122,26 @@ public struct PollVoteScreen: Equatable, AppScreen {
 
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
         if let news = answer as? any PollNews, news.detail.id == id {
-            take(news.detail)
+            // A reload (someone else voted) keeps unsent marks; a sent vote or a close takes the stored one.
+            if touched, news is PollLoaded { keepMarks(news.detail) } else { take(news.detail) }
             reveal(context.body)
         }
         return []
     }
 
+    /// Takes the poll as it now stands but keeps what the member is marking.
+    mutating func keepMarks(_ detail: PollDetail) {
+        poll = detail
+        title = detail.title
+        let numbers = Set(detail.options.map(\.number))
+        choices = choices.intersection(numbers)
+        opinions = opinions.filter { numbers.contains($0.key) }
+        selected = min(selected, max(0, detail.options.count - 1))
+    }
+
     /// Takes the poll as it now stands; the marks become the member's vote as stored.
     mutating func take(_ detail: PollDetail) {
+        touched = false
         poll = detail
         title = detail.title
         choices = detail.kind == .features ? [] : Set(detail.mine.map(\.number))
