@@ -33,10 +33,13 @@ extension Community {
             let actor = try Self.fresh(db, actor)
             let (post, thread) = try Self.visiblePost(db, postID, to: actor)
             try Rules.markHelpful(by: actor, threadAuthorID: thread.authorId, postAuthorID: post.authorId, now: now)
+            guard let markedAt = try Date.fetchStored(db, sql: "SELECT createdAt FROM helpfulMark WHERE postId = ?", arguments: [postID]) else {
+                throw CommunityError.invalid("post #\(postID) is not marked helpful")
+            }
             try db.execute(sql: "DELETE FROM helpfulMark WHERE postId = ?", arguments: [postID])
-            guard db.changesCount == 1 else { throw CommunityError.invalid("post #\(postID) is not marked helpful") }
+            // Dated on the mark's own day: windows count points by the day they were earned.
             try Self.award(db, [.init(member: post.authorId, event: .helpfulTakenBack)], product: try Self.productOf(db, thread: thread.id!),
-                           source: .post(postID), title: thread.title, at: now)
+                           source: .post(postID), title: thread.title, at: markedAt)
         }
     }
 
@@ -189,8 +192,8 @@ extension Community {
                              reason: award.event.reason(title: title, detail: detail), source: source, at: now)
         }
         switch source {
-        case .suggestion(let id): try settleSuggestionPoints(db, id, at: now)
-        case .post(let id): try settlePostPoints(db, id, at: now)
+        case .suggestion(let id): try settleSuggestionPoints(db, id)
+        case .post(let id): try settlePostPoints(db, id)
         }
     }
 
@@ -208,13 +211,16 @@ extension Community {
 
     /// Brings the net points from one source to what its visibility says: all
     /// it earned while it shows, nothing while a moderator has it hidden. Run
-    /// after every change of its state; writes only a difference.
-    static func settle(_ db: Database, source: PointSource, visible: Bool, title: String, at now: Date) throws {
+    /// after every change of its state; writes only a difference. Each
+    /// settling row carries the moment of the points it settles, so windows
+    /// (the leaderboard's days) count points by the day they were earned,
+    /// whenever they were taken back or given back. The ledger stays append-only.
+    static func settle(_ db: Database, source: PointSource, visible: Bool, title: String) throws {
         let (column, id): (String, Int64) = switch source { case .suggestion(let id): ("threadId", id); case .post(let id): ("postId", id) }
         let settlement = [ReputationEvent.reversed.rawValue, ReputationEvent.reinstated.rawValue]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT memberId, productId, SUM(points) AS net, SUM(CASE WHEN event IN (?, ?) THEN 0 ELSE points END) AS earned
-            FROM reputationEvent WHERE \(column) = ? GROUP BY memberId, productId ORDER BY memberId
+            SELECT memberId, productId, createdAt, SUM(points) AS net, SUM(CASE WHEN event IN (?, ?) THEN 0 ELSE points END) AS earned
+            FROM reputationEvent WHERE \(column) = ? GROUP BY memberId, productId, createdAt ORDER BY createdAt, memberId
             """, arguments: [settlement[0], settlement[1], id])
         let event: ReputationEvent = visible ? .reinstated : .reversed
         for row in rows {
@@ -222,33 +228,44 @@ extension Community {
             let delta = (visible ? earned : 0) - net
             guard delta != 0 else { continue }
             try insertPoints(db, member: row["memberId"], product: row["productId"], points: delta, event: event,
-                             reason: event.reason(title: title), source: source, at: now)
+                             reason: event.reason(title: title), source: source, at: row.date("createdAt")!)
         }
     }
 
     /// A suggestion shows when its thread is not hidden and its opening post is visible.
-    static func settleSuggestionPoints(_ db: Database, _ id: Int64, at now: Date) throws {
+    static func settleSuggestionPoints(_ db: Database, _ id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT t.title, t.hidden = 0 AND p.state = 'visible' AS visible FROM thread t JOIN post p ON p.threadId = t.id AND p.position = 0
             WHERE t.id = ?
             """, arguments: [id]) else { return }
-        try settle(db, source: .suggestion(id), visible: row["visible"], title: row["title"], at: now)
+        try settle(db, source: .suggestion(id), visible: row["visible"], title: row["title"])
     }
 
-    static func settlePostPoints(_ db: Database, _ id: Int64, at now: Date) throws {
+    /// A post shows when it is visible and its thread is not hidden.
+    static func settlePostPoints(_ db: Database, _ id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT t.title, p.state = 'visible' AS visible FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = ?
+            SELECT t.title, p.state = 'visible' AND t.hidden = 0 AS visible FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = ?
             """, arguments: [id]) else { return }
-        try settle(db, source: .post(id), visible: row["visible"], title: row["title"], at: now)
+        try settle(db, source: .post(id), visible: row["visible"], title: row["title"])
+    }
+
+    /// A moderator hid or restored a whole thread: everything earned in it is
+    /// held back or given back — the suggestion's points and every reply's helpful points.
+    static func settleThreadPoints(_ db: Database, _ thread: ThreadRecord) throws {
+        let posts = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT e.postId FROM post p JOIN reputationEvent e ON e.postId = p.id WHERE p.threadId = ? ORDER BY e.postId
+            """, arguments: [thread.id])
+        for post in posts { try settlePostPoints(db, post) }
+        if thread.kind == .suggestion { try settleSuggestionPoints(db, thread.id!) }
     }
 
     /// After a post's state changed: its own points, and its suggestion's when it opens one.
-    static func settlePoints(_ db: Database, post: PostRecord, at now: Date) throws {
+    static func settlePoints(_ db: Database, post: PostRecord) throws {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reputationEvent WHERE postId = ?)", arguments: [post.id]) == true {
-            try settlePostPoints(db, post.id!, at: now)
+            try settlePostPoints(db, post.id!)
         }
         if post.position == 0, try productOf(db, thread: post.threadId) != nil {
-            try settleSuggestionPoints(db, post.threadId, at: now)
+            try settleSuggestionPoints(db, post.threadId)
         }
     }
 
@@ -264,15 +281,19 @@ extension Community {
         }
     }
 
-    /// A manager answered officially (the status `row` now has).
+    /// A manager answered officially (the status `row` now has). The author
+    /// earns once per suggestion, for the first response: later status changes
+    /// and a merge answer again but pay nothing more.
     static func rewardResponse(_ db: Database, _ row: SuggestionRecord, by actor: Actor, at now: Date) throws {
+        guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reputationEvent WHERE threadId = ? AND event = ?)",
+                                 arguments: [row.threadId, ReputationEvent.officialResponse.rawValue])! else { return }
         let (author, title) = try authorAndTitle(db, row.threadId)
         try award(db, ReputationRules.officialResponse(author: author, responder: actor.id), product: row.productId,
                   source: .suggestion(row.threadId), title: title, detail: row.status.label, at: now)
     }
 
     /// The suggestion just shipped: its co-creators (``CoCreators``) are credited and earn.
-    static func creditShipped(_ db: Database, _ row: SuggestionRecord, at now: Date) throws {
+    static func creditShipped(_ db: Database, _ row: SuggestionRecord, by actor: Actor, at now: Date) throws {
         let (author, title) = try authorAndTitle(db, row.threadId)
         let plannedAt = try Date.fetchStored(db, sql: """
             SELECT MIN(createdAt) FROM statusChange WHERE threadId = ? AND toStatus = 'planned'
@@ -284,7 +305,7 @@ extension Community {
             try db.execute(sql: "INSERT OR IGNORE INTO credit (threadId, memberId, productId, role, createdAt) VALUES (?, ?, ?, ?, ?)",
                            arguments: [row.threadId, c.member, row.productId, c.isAuthor ? "author" : "supporter", now.stored])
         }
-        try award(db, ReputationRules.shipped(coCreators), product: row.productId, source: .suggestion(row.threadId), title: title, at: now)
+        try award(db, ReputationRules.shipped(coCreators, by: actor.id), product: row.productId, source: .suggestion(row.threadId), title: title, at: now)
     }
 
     private static func authorAndTitle(_ db: Database, _ thread: Int64) throws -> (Int64, String) {
