@@ -52,16 +52,23 @@ extension Community {
     /// (``Leaderboard/windowStart(now:days:)``), summed from the ledger, most first.
     public func leaderboard(product slug: String, days: Int = Leaderboard.defaultDays, limit: Int = 20) throws -> LeaderboardView {
         let days = try Leaderboard.days(days)
+        let limit = try Leaderboard.limit(limit)
         let since = Leaderboard.windowStart(now: now, days: days)
         return try writer.read { db in
             let product = try Self.product(db, slug: slug)
+            // Everyone on the board, not only those listed: the same index range, counted.
+            let total = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (
+                  SELECT SUM(points) AS points FROM reputationEvent INDEXED BY reputationEvent_on_product_time
+                  WHERE productId = ? AND createdAt >= ? GROUP BY memberId) WHERE points > 0
+                """, arguments: [product.id, since.stored]) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT m.handle, m.displayName, b.points FROM (
                   SELECT memberId, SUM(points) AS points FROM reputationEvent INDEXED BY reputationEvent_on_product_time
                   WHERE productId = ? AND createdAt >= ? GROUP BY memberId) b
                 JOIN member m ON m.id = b.memberId
                 WHERE b.points > 0 ORDER BY b.points DESC, m.handle LIMIT ?
-                """, arguments: [product.id, since.stored, max(1, limit)])
+                """, arguments: [product.id, since.stored, limit])
             var entries: [LeaderboardEntry] = []
             for row in rows {
                 let points: Int = row["points"]
@@ -69,7 +76,7 @@ extension Community {
                 let rank = entries.last.map { $0.points == points ? $0.rank : entries.count + 1 } ?? 1
                 entries.append(LeaderboardEntry(rank: rank, handle: row["handle"], displayName: row["displayName"], points: points))
             }
-            return LeaderboardView(product: product.slug, productName: product.name, days: days, since: since, entries: entries)
+            return LeaderboardView(product: product.slug, productName: product.name, days: days, since: since, entries: entries, total: total)
         }
     }
 
@@ -93,13 +100,21 @@ extension Community {
                 FROM credit c JOIN thread t ON t.id = c.threadId JOIN product p ON p.id = c.productId
                 WHERE c.memberId = ? AND (t.hidden = 0 OR ?) ORDER BY c.createdAt DESC, c.threadId DESC LIMIT ?
                 """, arguments: [member.id, seesHidden, MemberProfile.listLimit])
+            // Totals for the cut lists, each from the member's own index entries.
+            let suggestionTotal = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM thread t WHERE t.authorId = ? AND t.kind = 'suggestion' AND (t.hidden = 0 OR ?)
+                """, arguments: [member.id, seesHidden]) ?? 0
+            let creditTotal = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM credit c JOIN thread t ON t.id = c.threadId WHERE c.memberId = ? AND (t.hidden = 0 OR ?)
+                """, arguments: [member.id, seesHidden]) ?? 0
             let perProduct = try ProductPoints.fetchAll(db, sql: """
                 SELECT COALESCE(p.slug, '') AS product, COALESCE(p.name, 'community') AS productName, r.points
                 FROM reputation r LEFT JOIN product p ON p.id = r.productKey
                 WHERE r.memberId = ? AND r.points != 0 ORDER BY r.points DESC, p.slug
                 """, arguments: [member.id])
             return MemberProfile(handle: member.handle, displayName: member.displayName, role: member.role, joinedAt: member.createdAt,
-                                 postCount: member.postCount, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, credits: credits,
+                                 postCount: member.postCount, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, suggestionsTotal: suggestionTotal,
+                                 credits: credits, creditsTotal: creditTotal,
                                  reputation: perProduct.reduce(0) { $0 + $1.points }, reputationByProduct: perProduct,
                                  conduct: Rules.seesConduct(viewer) ? try Self.recordOfConduct(db, member, now: now) : nil)
         }
@@ -122,6 +137,8 @@ public struct LeaderboardView: Codable, Equatable, Sendable {
     /// The first instant counted.
     public let since: Date
     public let entries: [LeaderboardEntry]
+    /// Members on the board in all; `entries` holds the first of them.
+    public let total: Int
 }
 
 public struct ProfileSuggestion: Codable, Equatable, Sendable, FetchableRecord {
@@ -161,8 +178,11 @@ public struct MemberProfile: Codable, Equatable, Sendable {
     public let postCount: Int
     /// The products they say they ride ("I ride this"), by name.
     public let rides: [String]
+    /// The newest ``listLimit`` of them; `suggestionsTotal` counts them all.
     public let suggestions: [ProfileSuggestion]
+    public let suggestionsTotal: Int
     public let credits: [ProfileCredit]
+    public let creditsTotal: Int
     public let reputation: Int
     public let reputationByProduct: [ProductPoints]
     /// Moderators and up only.

@@ -253,6 +253,24 @@ import Testing
         #expect(throws: CommunityError.notFound("no product 'nope'")) { try c.leaderboard(product: "nope") }
     }
 
+    @Test func aCutBoardOrProfileSaysHowManyThereAreAndABadLimitIsRefused() throws {
+        let s = try Shipped()
+        let board = try s.community.leaderboard(product: "furia27", limit: 1)
+        #expect(board.entries.count == 1)
+        #expect(board.total == 4)
+        #expect(try s.community.leaderboard(product: "furia27").total == 4)
+        #expect(throws: CommunityError.invalid("a leaderboard lists 1 to 10000 members; 0 given")) { try s.community.leaderboard(product: "furia27", limit: 0) }
+        #expect(throws: CommunityError.invalid("a leaderboard lists 1 to 10000 members; -5 given")) { try s.community.leaderboard(product: "furia27", limit: -5) }
+        let marco = try s.community.memberProfile(of: "marco", viewer: s.f.member)
+        #expect(marco.suggestionsTotal == 1 && marco.creditsTotal == 1)
+        #expect(marco.sections.map(\.title).contains("Suggestions"))
+        let cut = MemberProfile(handle: "m", displayName: "M", role: .member, joinedAt: s.f.clock.now, postCount: 0, rides: [],
+                                suggestions: marco.suggestions, suggestionsTotal: 2908, credits: marco.credits, creditsTotal: 1,
+                                reputation: 0, reputationByProduct: [], conduct: nil)
+        #expect(cut.sections.map(\.title).contains("Suggestions (1 of 2908 shown)"))
+        #expect(cut.sections.map(\.title).contains("Credits"))
+    }
+
     @Test func theLeaderboardRanksByPointsWithTies() throws {
         let s = try Shipped()
         let board = try s.community.leaderboard(product: "furia27")

@@ -152,6 +152,14 @@ public enum Leaderboard {
         return n
     }
 
+    /// How many members a board lists at most.
+    public static let maxLimit = 10_000
+
+    public static func limit(_ n: Int) throws(CommunityError) -> Int {
+        guard (1...maxLimit).contains(n) else { throw .invalid("a leaderboard lists 1 to \(maxLimit) members; \(n) given") }
+        return n
+    }
+
     /// "The last N days" are whole UTC days: today and the N − 1 before it, so
     /// a board read at any hour of a day shows the same days. The window starts
     /// at midnight UTC N − 1 days before `now`'s day; an entry exactly at that
