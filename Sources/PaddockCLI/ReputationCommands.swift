@@ -64,7 +64,7 @@ struct LeaderboardCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The product's slug.") var product: String
     @Option(help: "Whole days counted, today included (1–3650).") var days = Leaderboard.defaultDays
-    @Option(help: "How many members to list.") var limit = 20
+    @Option(help: "How many members to list (1–10000).") var limit = 20
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -75,6 +75,8 @@ struct LeaderboardCommand: ParsableCommand {
             Output.table(board.entries.isEmpty ? [] : ["RANK", "HANDLE", "POINTS", "NAME"], board.entries.map {
                 ["\($0.rank)", $0.handle, "\($0.points)", $0.displayName]
             })
+            let cut = Plural.shown(board.entries.count, of: board.total)
+            if !cut.isEmpty { Output.line("\(cut) (--limit for more)") }
         }
     }
 }

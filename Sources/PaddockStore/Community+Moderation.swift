@@ -395,7 +395,7 @@ extension Community {
                 news = .moved(from: from.title, to: to.title)
             }
             try thread.update(db)
-            if thread.kind == .suggestion, action == .hide || action == .unhide { try Self.settleSuggestionPoints(db, threadID, at: now) }
+            if action == .hide || action == .unhide { try Self.settleThreadPoints(db, thread) }
             try Self.log(db, actor: actor, action: action.name, targetKind: "thread", targetID: threadID, reason: detail, at: now)
             if thread.authorId != actor.id {
                 try Self.notify(db, member: thread.authorId, .thread(news: news, reason: reason), title: thread.title,
@@ -643,7 +643,7 @@ extension Community {
         post.state = state
         try post.update(db)
         // Points earned from it are taken back while it is hidden or removed, and given back on restore.
-        try settlePoints(db, post: post, at: now)
+        try settlePoints(db, post: post)
         let column = switch (before, state) {
         case (.visible, .hidden): "hidden"
         case (.hidden, .visible): "restored"

@@ -33,10 +33,13 @@ extension Community {
             let actor = try Self.fresh(db, actor)
             let (post, thread) = try Self.visiblePost(db, postID, to: actor)
             try Rules.markHelpful(by: actor, threadAuthorID: thread.authorId, postAuthorID: post.authorId, now: now)
+            guard let markedAt = try Date.fetchStored(db, sql: "SELECT createdAt FROM helpfulMark WHERE postId = ?", arguments: [postID]) else {
+                throw CommunityError.invalid("post #\(postID) is not marked helpful")
+            }
             try db.execute(sql: "DELETE FROM helpfulMark WHERE postId = ?", arguments: [postID])
-            guard db.changesCount == 1 else { throw CommunityError.invalid("post #\(postID) is not marked helpful") }
+            // Dated on the mark's own day: windows count points by the day they were earned.
             try Self.award(db, [.init(member: post.authorId, event: .helpfulTakenBack)], product: try Self.productOf(db, thread: thread.id!),
-                           source: .post(postID), title: thread.title, at: now)
+                           source: .post(postID), title: thread.title, at: markedAt)
         }
     }
 
@@ -49,16 +52,23 @@ extension Community {
     /// (``Leaderboard/windowStart(now:days:)``), summed from the ledger, most first.
     public func leaderboard(product slug: String, days: Int = Leaderboard.defaultDays, limit: Int = 20) throws -> LeaderboardView {
         let days = try Leaderboard.days(days)
+        let limit = try Leaderboard.limit(limit)
         let since = Leaderboard.windowStart(now: now, days: days)
         return try writer.read { db in
             let product = try Self.product(db, slug: slug)
+            // Everyone on the board, not only those listed: the same index range, counted.
+            let total = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (
+                  SELECT SUM(points) AS points FROM reputationEvent INDEXED BY reputationEvent_on_product_time
+                  WHERE productId = ? AND createdAt >= ? GROUP BY memberId) WHERE points > 0
+                """, arguments: [product.id, since.stored]) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT m.handle, m.displayName, b.points FROM (
                   SELECT memberId, SUM(points) AS points FROM reputationEvent INDEXED BY reputationEvent_on_product_time
                   WHERE productId = ? AND createdAt >= ? GROUP BY memberId) b
                 JOIN member m ON m.id = b.memberId
                 WHERE b.points > 0 ORDER BY b.points DESC, m.handle LIMIT ?
-                """, arguments: [product.id, since.stored, max(1, limit)])
+                """, arguments: [product.id, since.stored, limit])
             var entries: [LeaderboardEntry] = []
             for row in rows {
                 let points: Int = row["points"]
@@ -66,7 +76,7 @@ extension Community {
                 let rank = entries.last.map { $0.points == points ? $0.rank : entries.count + 1 } ?? 1
                 entries.append(LeaderboardEntry(rank: rank, handle: row["handle"], displayName: row["displayName"], points: points))
             }
-            return LeaderboardView(product: product.slug, productName: product.name, days: days, since: since, entries: entries)
+            return LeaderboardView(product: product.slug, productName: product.name, days: days, since: since, entries: entries, total: total)
         }
     }
 
@@ -90,13 +100,21 @@ extension Community {
                 FROM credit c JOIN thread t ON t.id = c.threadId JOIN product p ON p.id = c.productId
                 WHERE c.memberId = ? AND (t.hidden = 0 OR ?) ORDER BY c.createdAt DESC, c.threadId DESC LIMIT ?
                 """, arguments: [member.id, seesHidden, MemberProfile.listLimit])
+            // Totals for the cut lists, each from the member's own index entries.
+            let suggestionTotal = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM thread t WHERE t.authorId = ? AND t.kind = 'suggestion' AND (t.hidden = 0 OR ?)
+                """, arguments: [member.id, seesHidden]) ?? 0
+            let creditTotal = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM credit c JOIN thread t ON t.id = c.threadId WHERE c.memberId = ? AND (t.hidden = 0 OR ?)
+                """, arguments: [member.id, seesHidden]) ?? 0
             let perProduct = try ProductPoints.fetchAll(db, sql: """
                 SELECT COALESCE(p.slug, '') AS product, COALESCE(p.name, 'community') AS productName, r.points
                 FROM reputation r LEFT JOIN product p ON p.id = r.productKey
                 WHERE r.memberId = ? AND r.points != 0 ORDER BY r.points DESC, p.slug
                 """, arguments: [member.id])
             return MemberProfile(handle: member.handle, displayName: member.displayName, role: member.role, joinedAt: member.createdAt,
-                                 postCount: member.postCount, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, credits: credits,
+                                 postCount: member.postCount, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, suggestionsTotal: suggestionTotal,
+                                 credits: credits, creditsTotal: creditTotal,
                                  reputation: perProduct.reduce(0) { $0 + $1.points }, reputationByProduct: perProduct,
                                  conduct: Rules.seesConduct(viewer) ? try Self.recordOfConduct(db, member, now: now) : nil)
         }
@@ -119,6 +137,8 @@ public struct LeaderboardView: Codable, Equatable, Sendable {
     /// The first instant counted.
     public let since: Date
     public let entries: [LeaderboardEntry]
+    /// Members on the board in all; `entries` holds the first of them.
+    public let total: Int
 }
 
 public struct ProfileSuggestion: Codable, Equatable, Sendable, FetchableRecord {
@@ -158,8 +178,11 @@ public struct MemberProfile: Codable, Equatable, Sendable {
     public let postCount: Int
     /// The products they say they ride ("I ride this"), by name.
     public let rides: [String]
+    /// The newest ``listLimit`` of them; `suggestionsTotal` counts them all.
     public let suggestions: [ProfileSuggestion]
+    public let suggestionsTotal: Int
     public let credits: [ProfileCredit]
+    public let creditsTotal: Int
     public let reputation: Int
     public let reputationByProduct: [ProductPoints]
     /// Moderators and up only.
@@ -189,8 +212,8 @@ extension Community {
                              reason: award.event.reason(title: title, detail: detail), source: source, at: now)
         }
         switch source {
-        case .suggestion(let id): try settleSuggestionPoints(db, id, at: now)
-        case .post(let id): try settlePostPoints(db, id, at: now)
+        case .suggestion(let id): try settleSuggestionPoints(db, id)
+        case .post(let id): try settlePostPoints(db, id)
         }
     }
 
@@ -208,13 +231,16 @@ extension Community {
 
     /// Brings the net points from one source to what its visibility says: all
     /// it earned while it shows, nothing while a moderator has it hidden. Run
-    /// after every change of its state; writes only a difference.
-    static func settle(_ db: Database, source: PointSource, visible: Bool, title: String, at now: Date) throws {
+    /// after every change of its state; writes only a difference. Each
+    /// settling row carries the moment of the points it settles, so windows
+    /// (the leaderboard's days) count points by the day they were earned,
+    /// whenever they were taken back or given back. The ledger stays append-only.
+    static func settle(_ db: Database, source: PointSource, visible: Bool, title: String) throws {
         let (column, id): (String, Int64) = switch source { case .suggestion(let id): ("threadId", id); case .post(let id): ("postId", id) }
         let settlement = [ReputationEvent.reversed.rawValue, ReputationEvent.reinstated.rawValue]
         let rows = try Row.fetchAll(db, sql: """
-            SELECT memberId, productId, SUM(points) AS net, SUM(CASE WHEN event IN (?, ?) THEN 0 ELSE points END) AS earned
-            FROM reputationEvent WHERE \(column) = ? GROUP BY memberId, productId ORDER BY memberId
+            SELECT memberId, productId, createdAt, SUM(points) AS net, SUM(CASE WHEN event IN (?, ?) THEN 0 ELSE points END) AS earned
+            FROM reputationEvent WHERE \(column) = ? GROUP BY memberId, productId, createdAt ORDER BY createdAt, memberId
             """, arguments: [settlement[0], settlement[1], id])
         let event: ReputationEvent = visible ? .reinstated : .reversed
         for row in rows {
@@ -222,33 +248,44 @@ extension Community {
             let delta = (visible ? earned : 0) - net
             guard delta != 0 else { continue }
             try insertPoints(db, member: row["memberId"], product: row["productId"], points: delta, event: event,
-                             reason: event.reason(title: title), source: source, at: now)
+                             reason: event.reason(title: title), source: source, at: row.date("createdAt")!)
         }
     }
 
     /// A suggestion shows when its thread is not hidden and its opening post is visible.
-    static func settleSuggestionPoints(_ db: Database, _ id: Int64, at now: Date) throws {
+    static func settleSuggestionPoints(_ db: Database, _ id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT t.title, t.hidden = 0 AND p.state = 'visible' AS visible FROM thread t JOIN post p ON p.threadId = t.id AND p.position = 0
             WHERE t.id = ?
             """, arguments: [id]) else { return }
-        try settle(db, source: .suggestion(id), visible: row["visible"], title: row["title"], at: now)
+        try settle(db, source: .suggestion(id), visible: row["visible"], title: row["title"])
     }
 
-    static func settlePostPoints(_ db: Database, _ id: Int64, at now: Date) throws {
+    /// A post shows when it is visible and its thread is not hidden.
+    static func settlePostPoints(_ db: Database, _ id: Int64) throws {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT t.title, p.state = 'visible' AS visible FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = ?
+            SELECT t.title, p.state = 'visible' AND t.hidden = 0 AS visible FROM post p JOIN thread t ON t.id = p.threadId WHERE p.id = ?
             """, arguments: [id]) else { return }
-        try settle(db, source: .post(id), visible: row["visible"], title: row["title"], at: now)
+        try settle(db, source: .post(id), visible: row["visible"], title: row["title"])
+    }
+
+    /// A moderator hid or restored a whole thread: everything earned in it is
+    /// held back or given back — the suggestion's points and every reply's helpful points.
+    static func settleThreadPoints(_ db: Database, _ thread: ThreadRecord) throws {
+        let posts = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT e.postId FROM post p JOIN reputationEvent e ON e.postId = p.id WHERE p.threadId = ? ORDER BY e.postId
+            """, arguments: [thread.id])
+        for post in posts { try settlePostPoints(db, post) }
+        if thread.kind == .suggestion { try settleSuggestionPoints(db, thread.id!) }
     }
 
     /// After a post's state changed: its own points, and its suggestion's when it opens one.
-    static func settlePoints(_ db: Database, post: PostRecord, at now: Date) throws {
+    static func settlePoints(_ db: Database, post: PostRecord) throws {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reputationEvent WHERE postId = ?)", arguments: [post.id]) == true {
-            try settlePostPoints(db, post.id!, at: now)
+            try settlePostPoints(db, post.id!)
         }
         if post.position == 0, try productOf(db, thread: post.threadId) != nil {
-            try settleSuggestionPoints(db, post.threadId, at: now)
+            try settleSuggestionPoints(db, post.threadId)
         }
     }
 
@@ -264,15 +301,19 @@ extension Community {
         }
     }
 
-    /// A manager answered officially (the status `row` now has).
+    /// A manager answered officially (the status `row` now has). The author
+    /// earns once per suggestion, for the first response: later status changes
+    /// and a merge answer again but pay nothing more.
     static func rewardResponse(_ db: Database, _ row: SuggestionRecord, by actor: Actor, at now: Date) throws {
+        guard try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM reputationEvent WHERE threadId = ? AND event = ?)",
+                                 arguments: [row.threadId, ReputationEvent.officialResponse.rawValue])! else { return }
         let (author, title) = try authorAndTitle(db, row.threadId)
         try award(db, ReputationRules.officialResponse(author: author, responder: actor.id), product: row.productId,
                   source: .suggestion(row.threadId), title: title, detail: row.status.label, at: now)
     }
 
     /// The suggestion just shipped: its co-creators (``CoCreators``) are credited and earn.
-    static func creditShipped(_ db: Database, _ row: SuggestionRecord, at now: Date) throws {
+    static func creditShipped(_ db: Database, _ row: SuggestionRecord, by actor: Actor, at now: Date) throws {
         let (author, title) = try authorAndTitle(db, row.threadId)
         let plannedAt = try Date.fetchStored(db, sql: """
             SELECT MIN(createdAt) FROM statusChange WHERE threadId = ? AND toStatus = 'planned'
@@ -284,7 +325,7 @@ extension Community {
             try db.execute(sql: "INSERT OR IGNORE INTO credit (threadId, memberId, productId, role, createdAt) VALUES (?, ?, ?, ?, ?)",
                            arguments: [row.threadId, c.member, row.productId, c.isAuthor ? "author" : "supporter", now.stored])
         }
-        try award(db, ReputationRules.shipped(coCreators), product: row.productId, source: .suggestion(row.threadId), title: title, at: now)
+        try award(db, ReputationRules.shipped(coCreators, by: actor.id), product: row.productId, source: .suggestion(row.threadId), title: title, at: now)
     }
 
     private static func authorAndTitle(_ db: Database, _ thread: Int64) throws -> (Int64, String) {

@@ -130,7 +130,7 @@ extension Community {
             try SuggestionLifecycle.checkManual(from: row.status, to: status)
             let (previous, post) = try Self.recordStatus(db, &row, to: status, by: actor, response: response, at: now)
             try Self.rewardResponse(db, row, by: actor, at: now)
-            if status == .shipped { try Self.creditShipped(db, row, at: now) }
+            if status == .shipped { try Self.creditShipped(db, row, by: actor, at: now) }
             let title = try String.fetchOne(db, sql: "SELECT title FROM thread WHERE id = ?", arguments: [id])!
             try Self.notifyFollowers(db, suggestion: id, .status(to: status), title: title, post: post, actor: actor, at: now)
             try Self.log(db, actor: actor, action: "status", targetKind: "suggestion", targetID: id,

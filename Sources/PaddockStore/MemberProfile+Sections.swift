@@ -38,12 +38,18 @@ extension MemberProfile {
         sections += [
             ProfileSection(.reputation, "Reputation: \(Plural.count(reputation, "point"))",
                            lines: reputationByProduct.map { "\($0.productName): \($0.points)" }, empty: "No points yet."),
-            ProfileSection(.suggestions, "Suggestions", lines: suggestions.map {
+            ProfileSection(.suggestions, Self.title("Suggestions", suggestions.count, of: suggestionsTotal), lines: suggestions.map {
                 "#\($0.id) \($0.title) · \($0.product) · \($0.status.label) · \(Plural.count($0.supporterCount, "supporter"))"
             }, empty: "No suggestions."),
-            ProfileSection(.credits, "Credits", lines: credits.map(\.line), empty: "No credits yet."),
+            ProfileSection(.credits, Self.title("Credits", credits.count, of: creditsTotal), lines: credits.map(\.line), empty: "No credits yet."),
         ]
         return sections
+    }
+
+    /// "Suggestions (100 of 2908 shown)" when the list is cut.
+    private static func title(_ title: String, _ shown: Int, of total: Int) -> String {
+        let cut = Plural.shown(shown, of: total)
+        return cut.isEmpty ? title : "\(title) (\(cut))"
     }
 
     private func conductSection(_ conduct: MemberRecordOfConduct) -> ProfileSection {

@@ -56,11 +56,14 @@ extension Schema {
 
     /// Each member's kept totals against the ledger's sum, both ways (`paddock check`).
     static let reputationTotalsSQL = """
-        SELECT 'reputation of member ' || memberId || ' for ' || CASE productKey WHEN 0 THEN 'the community' ELSE 'product ' || productKey END
-               || ': kept ' || SUM(kept) || ' points, the ledger says ' || SUM(ledger) || '; `paddock check --repair` adds them up again'
-        FROM (SELECT memberId, COALESCE(productId, 0) AS productKey, points AS ledger, 0 AS kept FROM reputationEvent
-              UNION ALL SELECT memberId, productKey, 0, points FROM reputation)
-        GROUP BY memberId, productKey HAVING SUM(kept) != SUM(ledger)
+        SELECT 'reputation of ' || COALESCE(m.handle, 'member ' || x.memberId) || ' for '
+               || CASE x.productKey WHEN 0 THEN 'the community' ELSE COALESCE(p.slug, 'product ' || x.productKey) END
+               || ': kept ' || x.kept || ' points, the ledger says ' || x.ledger || '; `paddock check --repair` adds them up again'
+        FROM (SELECT memberId, productKey, SUM(kept) AS kept, SUM(ledger) AS ledger
+              FROM (SELECT memberId, COALESCE(productId, 0) AS productKey, points AS ledger, 0 AS kept FROM reputationEvent
+                    UNION ALL SELECT memberId, productKey, 0, points FROM reputation)
+              GROUP BY memberId, productKey HAVING SUM(kept) != SUM(ledger)) x
+        LEFT JOIN member m ON m.id = x.memberId LEFT JOIN product p ON p.id = x.productKey
         """
 
     /// Adds the ledger up again into the kept totals (`paddock check --repair`).

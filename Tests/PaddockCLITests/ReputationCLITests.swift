@@ -77,7 +77,15 @@ import Testing
         #expect(board["days"] as? Int == 90)
         let entries = board["entries"] as! [[String: Any]]
         #expect(entries.map { $0["handle"] as! String } == ["marco", "giulia"])
-        #expect(entries.map { $0["points"] as! Int } == [45, 7], "one milestone, two responses and the ship; one milestone carried and a credit")
+        #expect(entries.map { $0["points"] as! Int } == [40, 7], "one milestone, the first of two responses and the ship; one milestone carried and a credit")
+        #expect(board["total"] as? Int == 2)
+        let cut = try cli.run(["leaderboard", "furia27", "--limit", "1"])
+        #expect(cut.stdout.contains("1 of 2 shown (--limit for more)"))
+        for bad in ["0", "-5"] {
+            let refused = try cli.run(["leaderboard", "furia27", "--limit=\(bad)"])
+            #expect(refused.status != 0 && refused.stdout.isEmpty)
+            #expect(refused.stderr.contains("a leaderboard lists 1 to 10000 members; \(bad) given"))
+        }
         let text = try cli.run(["leaderboard", "furia27", "--days", "7"])
         #expect(text.stdout.hasPrefix("Furia MY2027 · last 7 days"))
         let bad = try cli.run(["leaderboard", "furia27", "--days", "0"])

@@ -22,7 +22,9 @@ import Testing
         let planned = t0 + 100
         let creators = CoCreators.coCreators(author: 1, supporters: [(1, t0), (2, t0 + 10), (3, planned), (4, planned + 1)], plannedAt: planned)
         #expect(creators == [CoCreator(member: 1, isAuthor: true), CoCreator(member: 2, isAuthor: false), CoCreator(member: 3, isAuthor: false)])
-        #expect(ReputationRules.shipped(creators).map(\.event) == [.shipped, .coCreated, .coCreated])
+        #expect(ReputationRules.shipped(creators, by: 9).map(\.event) == [.shipped, .coCreated, .coCreated])
+        // Whoever ships it earns nothing from that change.
+        #expect(ReputationRules.shipped(creators, by: 2).map(\.member) == [1, 3])
         #expect(CoCreators.creditLine(title: "Heated grips as standard", product: "Furia MY2027")
                 == "co-created: Heated grips as standard, Furia MY2027")
     }

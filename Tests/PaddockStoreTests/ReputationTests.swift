@@ -74,8 +74,8 @@ import Testing
     @Test func pointsFollowTheTableAndTheKeptTotalsEqualTheLedger() throws {
         let s = try Shipped()
         let p = ReputationRules.points
-        // Author: two milestones, two official responses, the ship.
-        #expect(try s.points(s.f.member) == 2 * p[.milestoneReached]! + 2 * p[.officialResponse]! + p[.shipped]!)
+        // Author: two milestones, one official response (two were given: the first pays), the ship.
+        #expect(try s.points(s.f.member) == 2 * p[.milestoneReached]! + p[.officialResponse]! + p[.shipped]!)
         // giulia carried both milestones, mod the second; both co-created.
         #expect(try s.points(s.f.other) == 2 * p[.milestoneCarried]! + p[.coCreated]!)
         #expect(try s.points(s.f.moderator) == p[.milestoneCarried]! + p[.coCreated]!)
@@ -98,7 +98,7 @@ import Testing
             try db.execute(sql: "DELETE FROM reputation WHERE memberId = ?", arguments: [s.luca.id])
         }
         let problems = try Integrity.problems(in: s.community.database)
-        #expect(problems.count == 2 && problems.allSatisfy { $0.hasPrefix("reputation of member ") }, "\(problems)")
+        #expect(problems.count == 2 && problems.allSatisfy { $0.hasPrefix("reputation of ") && !$0.contains("of member ") && !$0.contains("for product ") }, "\(problems)")
         try Integrity.recountCounters(in: s.community.database)
         #expect(try Integrity.problems(in: s.community.database).isEmpty)
         #expect(try s.points(s.f.member) == before && s.points(s.luca) == ReputationRules.points[.coCreated]!)
@@ -161,6 +161,79 @@ import Testing
         #expect(try s.points(f.other) == s.ledgerSum(f.other))
     }
 
+    @Test func hidingAWholeThreadHoldsBackTheHelpfulPointsOfItsRepliesAndRestoringGivesThemBack() throws {
+        let s = try Shipped(ship: false)
+        let (c, f) = (s.community, s.f)
+        let reply = try c.reply(by: s.luca, thread: s.grips, body: "Try the dealer.").id
+        try c.markHelpful(by: f.member, post: reply)
+        #expect(try s.points(s.luca) == ReputationRules.points(.helpful))
+        try c.moderateThread(by: f.admin, thread: s.grips, action: .hide, reason: "x")
+        #expect(try s.points(s.luca) == 0)
+        #expect(try s.points(f.member) == 0)
+        try c.moderateThread(by: f.admin, thread: s.grips, action: .unhide)
+        #expect(try s.points(s.luca) == ReputationRules.points(.helpful))
+        // A discussion thread (points from no product) holds back the same way.
+        let chat = try c.startThread(by: f.member, board: "furia", title: "Winter gloves", body: "Which ones?").id
+        let answer = try c.reply(by: s.luca, thread: chat, body: "Heated ones.").id
+        try c.markHelpful(by: f.member, post: answer)
+        #expect(try s.points(s.luca) == 2 * ReputationRules.points(.helpful))
+        try c.moderateThread(by: f.admin, thread: chat, action: .hide, reason: "x")
+        #expect(try s.points(s.luca) == ReputationRules.points(.helpful))
+        try c.moderateThread(by: f.admin, thread: chat, action: .unhide)
+        #expect(try s.points(s.luca) == 2 * ReputationRules.points(.helpful))
+        #expect(try s.points(s.luca) == s.ledgerSum(s.luca))
+    }
+
+    @Test func takeBacksAndGiveBacksCountOnTheDayThePointsWereEarned() throws {
+        let s = try Shipped(ship: false)
+        let (c, f) = (s.community, s.f)
+        let old = try c.reply(by: s.luca, thread: s.grips, body: "Try the dealer.").id
+        try c.markHelpful(by: f.member, post: old)
+        // Hidden 100 days later, restored 200 days later: nothing moves into this week.
+        f.clock.advance(by: 100 * 86_400)
+        try c.moderateThread(by: f.admin, thread: s.grips, action: .hide, reason: "x")
+        f.clock.advance(by: 100 * 86_400)
+        try c.moderateThread(by: f.admin, thread: s.grips, action: .unhide)
+        #expect(try !c.leaderboard(product: "furia27", days: 7).entries.map(\.handle).contains("luca"))
+        #expect(try c.leaderboard(product: "furia27", days: 365).entries.first { $0.handle == "luca" }?.points == ReputationRules.points(.helpful))
+        // A fresh mark today, and the old one taken back: this week still shows today's.
+        let fresh = try c.reply(by: s.luca, thread: s.grips, body: "Or the shop.").id
+        try c.markHelpful(by: f.member, post: fresh)
+        try c.unmarkHelpful(by: f.member, post: old)
+        #expect(try c.leaderboard(product: "furia27", days: 7).entries.first { $0.handle == "luca" }?.points == ReputationRules.points(.helpful))
+        #expect(try s.points(s.luca) == s.ledgerSum(s.luca))
+    }
+
+    @Test func theAuthorEarnsTheOfficialResponseOnceAndTheShipperNothingFromTheirShip() throws {
+        let s = try Shipped(ship: false)
+        let (c, f) = (s.community, s.f)
+        let before = try s.points(f.member)
+        // Cycling the statuses pays nothing more: the first response already paid.
+        for status in [SuggestionStatus.inProgress, .planned, .inProgress] {
+            f.clock.advance(by: 60)
+            try c.changeStatus(by: f.manager, suggestion: s.grips, to: status, response: "Moving.")
+        }
+        #expect(try s.points(f.member) == before)
+        // An invisible-only response is refused and changes nothing.
+        try f.expectRefusal(.invalid("the official response shows nothing: it holds only invisible characters")) {
+            try c.changeStatus(by: f.manager, suggestion: s.grips, to: .planned, response: "\u{200B}")
+        }
+        // A merge after a first response pays the duplicate's author nothing more.
+        let dup = try c.suggest(by: f.other, product: "furia27", features: ["grips"], title: "Warm grips", body: "b").id
+        try c.changeStatus(by: f.manager, suggestion: dup, to: .underReview, response: "Looking.")
+        let giulia = try s.points(f.other)
+        try c.merge(by: f.manager, duplicate: dup, into: s.grips, response: "Same idea.")
+        #expect(try s.points(f.other) == giulia)
+        // The manager supported it before it was planned, then ships it: no co-created points for themselves.
+        let mine = try c.suggest(by: f.other, product: "furia27", features: ["grips"], title: "Grip heat levels", body: "b").id
+        try c.support(by: f.manager, suggestion: mine)
+        try c.changeStatus(by: f.manager, suggestion: mine, to: .planned, response: "Yes.")
+        let manager = try s.points(f.manager)
+        f.clock.advance(by: 60)
+        try c.changeStatus(by: f.manager, suggestion: mine, to: .shipped, response: "Done.")
+        #expect(try s.points(f.manager) == manager)
+    }
+
     @Test func theLeaderboardCountsWholeDaysAndStopsAtTheDayEdge() throws {
         let s = try Shipped(ship: false)
         let (c, f) = (s.community, s.f)
@@ -178,6 +251,24 @@ import Testing
         #expect(try c.leaderboard(product: "furia27", days: 91).entries.first { $0.handle == "luca" }?.points == ReputationRules.points(.helpful))
         #expect(throws: CommunityError.invalid("a leaderboard covers 1 to 3650 days; 0 given")) { try c.leaderboard(product: "furia27", days: 0) }
         #expect(throws: CommunityError.notFound("no product 'nope'")) { try c.leaderboard(product: "nope") }
+    }
+
+    @Test func aCutBoardOrProfileSaysHowManyThereAreAndABadLimitIsRefused() throws {
+        let s = try Shipped()
+        let board = try s.community.leaderboard(product: "furia27", limit: 1)
+        #expect(board.entries.count == 1)
+        #expect(board.total == 4)
+        #expect(try s.community.leaderboard(product: "furia27").total == 4)
+        #expect(throws: CommunityError.invalid("a leaderboard lists 1 to 10000 members; 0 given")) { try s.community.leaderboard(product: "furia27", limit: 0) }
+        #expect(throws: CommunityError.invalid("a leaderboard lists 1 to 10000 members; -5 given")) { try s.community.leaderboard(product: "furia27", limit: -5) }
+        let marco = try s.community.memberProfile(of: "marco", viewer: s.f.member)
+        #expect(marco.suggestionsTotal == 1 && marco.creditsTotal == 1)
+        #expect(marco.sections.map(\.title).contains("Suggestions"))
+        let cut = MemberProfile(handle: "m", displayName: "M", role: .member, joinedAt: s.f.clock.now, postCount: 0, rides: [],
+                                suggestions: marco.suggestions, suggestionsTotal: 2908, credits: marco.credits, creditsTotal: 1,
+                                reputation: 0, reputationByProduct: [], conduct: nil)
+        #expect(cut.sections.map(\.title).contains("Suggestions (1 of 2908 shown)"))
+        #expect(cut.sections.map(\.title).contains("Credits"))
     }
 
     @Test func theLeaderboardRanksByPointsWithTies() throws {

@@ -10,7 +10,7 @@ public enum ReputationEvent: String, Codable, CaseIterable, Sendable {
     case milestoneReached = "milestone"
     /// A supporter was among those who carried it there.
     case milestoneCarried = "carried"
-    /// A manager answered the author's suggestion officially (a status change or a merge).
+    /// A manager answered the author's suggestion officially (a status change or a merge); once per suggestion.
     case officialResponse = "response"
     /// The author's suggestion shipped.
     case shipped = "shipped"
@@ -89,9 +89,10 @@ public enum ReputationRules {
         author == responder ? [] : [Award(member: author, event: .officialResponse)]
     }
 
-    /// A suggestion shipped: its author and its co-creators.
-    public static func shipped(_ coCreators: [CoCreator]) -> [Award] {
-        coCreators.map { Award(member: $0.member, event: $0.isAuthor ? .shipped : .coCreated) }
+    /// A suggestion shipped: its author and its co-creators, except whoever
+    /// shipped it: nobody earns from their own status change.
+    public static func shipped(_ coCreators: [CoCreator], by actor: Int64) -> [Award] {
+        coCreators.filter { $0.member != actor }.map { Award(member: $0.member, event: $0.isAuthor ? .shipped : .coCreated) }
     }
 }
 
@@ -148,6 +149,14 @@ public enum Leaderboard {
 
     public static func days(_ n: Int) throws(CommunityError) -> Int {
         guard (1...maxDays).contains(n) else { throw .invalid("a leaderboard covers 1 to \(maxDays) days; \(n) given") }
+        return n
+    }
+
+    /// How many members a board lists at most.
+    public static let maxLimit = 10_000
+
+    public static func limit(_ n: Int) throws(CommunityError) -> Int {
+        guard (1...maxLimit).contains(n) else { throw .invalid("a leaderboard lists 1 to \(maxLimit) members; \(n) given") }
         return n
     }
 

@@ -269,6 +269,10 @@ extension Validate {
         guard !text.trimmingWhitespace.isEmpty else {
             throw .invalid("a status change needs an official response: say why, for everyone who supported it")
         }
+        // Invisible characters only (zero-width spaces) would show as no response at all.
+        guard TextWidth.of(SafeText.displayable(text.trimmingWhitespace)) > 0 else {
+            throw .invalid("the official response shows nothing: it holds only invisible characters")
+        }
         return try body(text)
     }
 

@@ -4,4 +4,9 @@ public enum Plural {
     public static func count(_ n: Int, _ noun: String) -> String {
         "\(n) \(noun)\(n == 1 ? "" : "s")"
     }
+
+    /// What a cut list says: "100 of 2908 shown"; nothing when it is whole.
+    public static func shown(_ n: Int, of total: Int) -> String {
+        n < total ? "\(n) of \(total) shown" : ""
+    }
 }

@@ -62,7 +62,8 @@ public struct LeaderboardScreen: Equatable, AppScreen {
     public func render(into canvas: inout Canvas, _ context: ScreenContext) {
         let body = context.body
         let w = body.width
-        canvas.put(" \(productName) · last \(days) days", x: 0, y: body.y, role: .title, maxWidth: w)
+        let cut = board.map { $0.days == days ? Plural.shown($0.entries.count, of: $0.total) : "" } ?? ""
+        canvas.put(" \(productName) · last \(days) days" + (cut.isEmpty ? "" : " · \(cut)"), x: 0, y: body.y, role: .title, maxWidth: w)
         guard let board, board.days == days else {
             canvas.put(" Loading…", x: 0, y: body.y + 1, role: .muted)
             return
