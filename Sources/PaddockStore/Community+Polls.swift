@@ -133,6 +133,7 @@ extension Community {
             try Rules.vote(by: actor, now: now, ballot: ballot)
             let poll = try Self.pollRow(db, id: id, role: actor.role)
             try PollRules.requireOpen(closesAt: poll.closesAt, closedAt: poll.closedAt, now: now)
+            try PollRules.requireVotable(poll.thread)
             let optionIDs = try Row.fetchAll(db, sql: "SELECT number, id, featureId FROM pollOption WHERE threadId = ? ORDER BY number",
                                              arguments: [id])
             let ballot = try PollRules.check(ballot, kind: poll.kind, optionCount: optionIDs.count)
@@ -203,6 +204,7 @@ extension Community {
         let visibility: PollVisibility
         let closesAt: Date?
         let closedAt: Date?
+        let thread: ThreadFacts
     }
 
     /// The counter an answer moves: its opinion's, or `chosenCount` for a choice.
@@ -218,13 +220,14 @@ extension Community {
     /// A poll the role may see: a poll hidden by a moderator is no poll to members.
     static func pollRow(_ db: Database, id: Int64, role: Role) throws -> PollRow {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT p.kind, p.visibility, p.closesAt, p.closedAt, t.hidden FROM poll p JOIN thread t ON t.id = p.threadId
+            SELECT p.kind, p.visibility, p.closesAt, p.closedAt, t.hidden, t.locked, t.archived FROM poll p JOIN thread t ON t.id = p.threadId
             WHERE p.threadId = ?
             """, arguments: [id]), !(row["hidden"] as Bool) || Rules.seesHiddenText(role) else {
             throw CommunityError.notFound("no poll #\(id)")
         }
         return PollRow(kind: PollKind(rawValue: row["kind"]) ?? .single, visibility: PollVisibility(rawValue: row["visibility"]) ?? .afterVote,
-                       closesAt: row.date("closesAt"), closedAt: row.date("closedAt"))
+                       closesAt: row.date("closesAt"), closedAt: row.date("closedAt"),
+                       thread: ThreadFacts(kind: .poll, locked: row["locked"], archived: row["archived"], hidden: row["hidden"]))
     }
 
     static func pollDetail(_ db: Database, id: Int64, viewer: Actor, now: Date) throws -> PollDetail {

@@ -97,6 +97,27 @@ import Testing
         #expect(result.voterCount <= 40 && result.options.compactMap(\.chosen).reduce(0, +) == result.voterCount)
     }
 
+    @Test func aLockedOrArchivedPollTakesNoVotesAndItsCountsStay() throws {
+        let (f, riders) = try fixture()
+        let poll = try choicePoll(f)
+        try f.community.vote(by: riders[0], poll: poll.id, ballot: .choices([1]))
+        try f.community.moderateThread(by: f.moderator, thread: poll.id, action: .lock, reason: "heated")
+        for voter in [riders[0], riders[1], f.moderator] {
+            try f.expectRefusal(.notPermitted("the poll is locked: it takes no votes until a moderator unlocks it")) {
+                try f.community.vote(by: voter, poll: poll.id, ballot: .choices([2]))
+            }
+        }
+        try f.community.moderateThread(by: f.moderator, thread: poll.id, action: .unlock, reason: "calmer")
+        try f.community.vote(by: riders[1], poll: poll.id, ballot: .choices([2]))
+        try f.community.moderateThread(by: f.moderator, thread: poll.id, action: .archive, reason: "old")
+        try f.expectRefusal(.notPermitted("the poll is archived: it can be read but takes no votes")) {
+            try f.community.vote(by: riders[2], poll: poll.id, ballot: .choices([3]))
+        }
+        let result = try f.community.poll(poll.id, viewer: f.manager)
+        #expect(result.voterCount == 2 && result.options.map(\.chosen) == [1, 1, 0])
+        try countsMatchAnswers(f, poll: poll.id)
+    }
+
     @Test func aClosedPollRefusesVotesAndSaysWhen() throws {
         let (f, riders) = try fixture()
         let poll = try choicePoll(f, closesAt: f.clock.now + 3600)

@@ -221,6 +221,13 @@ public enum PollRules {
         }
     }
 
+    /// A moderator's lock or archive freezes a poll as it freezes replies: its
+    /// counts stay as they were, for everyone.
+    public static func requireVotable(_ thread: ThreadFacts) throws(CommunityError) {
+        if thread.archived { throw .notPermitted("the poll is archived: it can be read but takes no votes") }
+        if thread.locked { throw .notPermitted("the poll is locked: it takes no votes until a moderator unlocks it") }
+    }
+
     /// A ballot that fits the poll: at least one answer, option numbers that
     /// exist, one choice only on a single-choice poll, comments short and one line.
     /// Returns the ballot with comments trimmed.
