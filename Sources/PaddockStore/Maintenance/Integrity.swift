@@ -204,7 +204,18 @@ extension Integrity {
     public static func searchIndexMismatches(in database: AppDatabase) throws -> [SearchIndexMismatch] {
         try database.writer.writeWithoutTransaction { db in
             var found: [SearchIndexMismatch] = []
-            try db.inTransaction(.deferred) {
+            // FTS5's integrity-check is an INSERT: take the write lock first, so a
+            // busy file means waiting for the writer (the busy timeout), not a read
+            // transaction refused its upgrade at once. A read-only file is checked
+            // in a deferred transaction, where the check itself is skipped below.
+            let kind: Database.TransactionKind
+            do {
+                try db.execute(sql: "BEGIN IMMEDIATE; ROLLBACK")
+                kind = .immediate
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                kind = .deferred
+            }
+            try db.inTransaction(kind) {
                 for index in try searchIndexes(db) {
                     let quoted = index.quotedDatabaseIdentifier
                     if let source = copiedIndexSources[index] {
