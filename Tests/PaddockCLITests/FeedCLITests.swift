@@ -90,6 +90,32 @@ import Testing
 
     private func entries(_ feed: [String: Any]) -> [[String: Any]] { feed["entries"] as? [[String: Any]] ?? [] }
 
+    /// `--output` naming the community (a slip in a cron line) is refused and
+    /// writes nothing; a folder gets one line; a replaced feed keeps its mode.
+    @Test func outputNeverReplacesTheCommunityAndKeepsAFilesPermissions() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        let before = FileManager.default.contents(atPath: cli.db)
+        for target in [cli.db, cli.db + "-wal", cli.folder + "/../" + URL(fileURLWithPath: cli.folder).lastPathComponent + "/" + URL(fileURLWithPath: cli.db).lastPathComponent] {
+            for command in [["feed", "roadmap", "--output", target], ["export", "--mbox", "--board", "garage", "--output", target]] {
+                let refused = try cli.run(command)
+                #expect(refused.status != 0 && refused.stderr == "paddock: \(target) is the community file; name another file\n", "\(command)")
+            }
+        }
+        #expect(FileManager.default.contents(atPath: cli.db) == before)
+        #expect(try cli.run(["check"]).status == 0)
+        let folder = try cli.run(["feed", "roadmap", "--output", cli.folder])
+        #expect(folder.stderr == "paddock: \(cli.folder) is a folder; name a file\n")
+
+        let feed = cli.folder + "/roadmap.atom"
+        #expect(FileManager.default.createFile(atPath: feed, contents: Data("old".utf8)) && chmod(feed, 0o640) == 0)
+        #expect(try cli.run(["feed", "roadmap", "--output", feed]).status == 0)
+        let mode = (try FileManager.default.attributesOfItem(atPath: feed)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o640)
+        #expect(String(decoding: FileManager.default.contents(atPath: feed) ?? Data(), as: UTF8.self).hasPrefix("<?xml"))
+    }
+
     @Test func announcementsReachAFeedReaderAsWrittenAndTheSameEveryRun() throws {
         let built = try community()
         defer { built.cli.cleanUp() }
