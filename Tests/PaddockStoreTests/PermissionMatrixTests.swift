@@ -295,7 +295,7 @@ import Testing
         },
         row("featureRatings", .actor, everyone) { s in _ = try s.f.community.featureRatings(product: "furia", feature: "exhaust", viewer: s.actor) },
         row("forYou", .actor, everyone) { s in _ = try s.f.community.forYou(viewer: s.actor) },
-        row("forYou suspended", .actor, [], prepare: suspendedActor) { s in _ = try s.f.community.forYou(viewer: s.actor) },
+        row("forYou suspended", .actor, everyone, prepare: suspendedActor) { s in _ = try s.f.community.forYou(viewer: s.actor) },
     ]
 
     /// A choice poll by the fixture's manager in the furia board.
