@@ -338,6 +338,24 @@ extension EveryScreenFixture {
         #expect(app.state.screen.wakesAt == nil, "it woke once for that time")
     }
 
+    @Test func thePollFormCountsTheTitleAndKeepsItsOptionsInTheDraft() throws {
+        let f = try TUIFixture()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("furia")
+        app.press(.character("P"))
+        app.type("Which colour?")
+        #expect(app.screen().contains("13/120"), "the title has a counter:\n\(app.screen())")
+        app.press(.tab, .right, .tab)  // multiple choice
+        app.type("Rosso; Nero; Bianco")
+        app.press(.tab)
+        app.press(.escape)
+        #expect(app.state.status?.text == "No poll started; it is kept as a draft: P in this board continues it.")
+        app.press(.character("P"))
+        #expect(app.state.status == .info("Your unsent draft is back."))
+        let form = try #require(app.state.screen as? PollForm)
+        #expect(form.title.text == "Which colour?" && form.kind == .multiple && form.optionLabels == ["Rosso", "Nero", "Bianco"])
+    }
+
     @Test func anEmojiSequenceInAnOptionKeepsTheBarsInColumn() throws {
         let f = try TUIFixture()
         let id = try f.poll("Family", .choice(options: ["👨‍👩‍👧 family", "plain"], multiple: false))

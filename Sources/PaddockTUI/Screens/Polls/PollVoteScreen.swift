@@ -114,7 +114,7 @@ public struct PollVoteScreen: Equatable, AppScreen {
             },
             KeyBinding("Space", toggle, footer: true, keys: [.character(" ")], shown: canVote) { s, _, c in s.mark(c) },
             KeyBinding("Enter", poll?.voted == true ? "change vote" : "vote", footer: true, keys: [.enter], shown: canVote) { s, _, c in s.send(c) },
-            KeyBinding("c", "comment on the feature", footer: true, keys: [.character("c")],
+            KeyBinding("c", "comment", footer: true, keys: [.character("c")],
                        shown: poll?.kind == .features && commentRefusal(member: context.member, now: context.now) == nil) { s, _, c in s.startComment(c) },
             Self.closeKey(poll, id: id, context),
             .help(), .back(),

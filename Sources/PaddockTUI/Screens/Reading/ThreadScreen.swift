@@ -650,7 +650,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         var titleLine = summary.title
         if summary.kind == .announcement { titleLine = "Announcement: " + titleLine }
         if summary.kind == .poll { titleLine = "Poll: " + titleLine }
-        canvas.put(" " + titleLine, x: 0, y: body.y, role: .title, maxWidth: body.width)
+        canvas.put(" " + TextWrap.truncate(titleLine, width: body.width - 1), x: 0, y: body.y, role: .title, maxWidth: body.width)
         var facts = [board?.title ?? "", "\(summary.replyCount) repl\(summary.replyCount == 1 ? "y" : "ies")"]
         if watch == .watching { facts.append("watching") }
         if watch == .muted { facts.append("muted") }
