@@ -161,4 +161,16 @@ extension PollCLITests {
         #expect((try cli.json(["--as", "marco", "poll", "results", "1"]) as! [String: Any])["mine"].map { ($0 as! [[String: Any]]).map { $0["number"] as? Int } } == [1])
         #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "#7"]).stderr == "paddock: there is no option 7: the poll has 3 (1–3)\n")
     }
+
+    @Test func anEmojiWithASkinToneKeepsTheBarsInColumn() throws {
+        let cli = try community()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(as: "elena", ["poll", "new", "--board", "furia", "--title", "Emoji", "--option", "👩🏽‍🚀 astro",
+                                          "--option", "👨‍👩‍👧 family", "--option", "plain", "--body", "Pick."]).status == 0)
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "plain"]).status == 0)
+        let lines = try cli.run(as: "elena", ["poll", "results", "1"]).stdout.split(separator: "\n").map(String.init).filter { $0.hasSuffix("%") }
+        // tmux draws a toned emoji 2 columns wider than TextWidth counts: the bars print it as the app draws it, without the tone.
+        #expect(lines.count == 3 && !lines.contains { $0.unicodeScalars.contains { $0.value == 0x1F3FD } }, "\(lines)")
+        #expect(Set(lines.map { TextWidth.of($0) }).count == 1, "every row ends in the same column:\n\(lines.joined(separator: "\n"))")
+    }
 }
