@@ -63,7 +63,7 @@ extension Schema {
     /// leaves it as it was), and a partial index holds only the answers that
     /// have one, so the latest comments of a feature cost the same however many
     /// members answered without a word. Earlier comments take their vote's time.
-    static func v16PollComments(_ db: Database) throws {
+    static func v17PollComments(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE pollAnswer ADD COLUMN commentedAt DATETIME;
             UPDATE pollAnswer SET commentedAt = (SELECT v.updatedAt FROM pollVote v WHERE v.threadId = pollAnswer.threadId AND v.memberId = pollAnswer.memberId)
