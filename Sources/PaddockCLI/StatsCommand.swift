@@ -72,7 +72,7 @@ struct StatsCommand: ParsableCommand {
 
     static func day(_ text: String, option: String) throws -> StatsDay {
         guard let day = StatsDay(parsing: text) else {
-            throw ValidationError("\(option) takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01")
+            throw ValidationError("\(option) takes a UTC day from 1970 on, written YYYY-MM-DD, e.g. 2026-11-01")
         }
         return day
     }

@@ -42,13 +42,14 @@ import Testing
         let cli = try Self.community()
         defer { cli.cleanUp() }
         let before = try BadInputCLITests.contents(cli.db)
-        let dayError = "Error: --since takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01\n"
+        let dayError = "Error: --since takes a UTC day from 1970 on, written YYYY-MM-DD, e.g. 2026-11-01\n"
         // How the options are written: a usage error, its first line says which.
         let cases: [(args: [String], first: String?)] = [
             (["--since", "2026-02-30"], dayError),
             (["--since", "2026-1-5"], dayError),
             (["--since", "2026-11-01\u{1B}[31m"], dayError),
-            (["--until", "tomorrow"], "Error: --until takes a UTC day written YYYY-MM-DD, e.g. 2026-11-01\n"),
+            (["--until", "tomorrow"], "Error: --until takes a UTC day from 1970 on, written YYYY-MM-DD, e.g. 2026-11-01\n"),
+            (["--until", "0000-01-01"], "Error: --until takes a UTC day from 1970 on, written YYYY-MM-DD, e.g. 2026-11-01\n"),
             (["--days", "3651"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "0"], "Error: --days must be between 1 and 3650\n"),
             (["--days", "-1"], "Error: --days must be between 1 and 3650\n"),
@@ -75,7 +76,7 @@ import Testing
         for (args, message) in [
             (["--since", "2026-12-05", "--until", "2026-12-01"], "paddock: the period starts (2026-12-05) after it ends (2026-12-01)\n"),
             (["--since", "2000-01-01", "--until", "2026-01-01"], "paddock: a period covers at most 3650 days; 2000-01-01 to 2026-01-01 is 9498 days\n"),
-            (["--since", "1900-01-01", "--until", "2200-01-01"], "paddock: a period covers at most 3650 days; 1900-01-01 to 2200-01-01 is 109574 days\n"),
+            (["--since", "1970-01-01", "--until", "2200-01-01"], "paddock: a period covers at most 3650 days; 1970-01-01 to 2200-01-01 is 84007 days\n"),
             (["--since", "2999-01-01"], nil),
             // Refused before the community opens: for someone who is no member, the period is still the one line.
             (["--until", "2000-01-01", "--since", "2000-01-02", "--as", "nobody"], "paddock: the period starts (2000-01-02) after it ends (2000-01-01)\n"),

@@ -10,10 +10,11 @@ public struct StatsDay: Comparable, Hashable, Sendable, Strideable {
     /// The UTC day that holds `date`.
     public init(_ date: Date) { number = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
-    /// `2026-12-03`; nil for anything else.
+    /// `2026-12-03`, from 1970 on (no community predates its clock; a period
+    /// reaching before year 1 has no date to print); nil for anything else.
     public init?(parsing text: String) {
         let text = text.trimmingWhitespace
-        guard text.count == 10, let time = UTCTime(parsing: text), time.dayText == text else { return nil }
+        guard text.count == 10, let time = UTCTime(parsing: text), time.dayText == text, time.year >= 1970 else { return nil }
         self.init(time.date)
     }
 

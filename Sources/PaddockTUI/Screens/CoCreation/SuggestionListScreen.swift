@@ -80,7 +80,8 @@ public struct SuggestionListScreen: Equatable, AppScreen {
          },
          KeyBinding("*", "rate this feature", keys: [.character("*")]) { list, _, _ in
              guard let product = list.query.product, let feature = list.query.feature else {
-                 return [.setStatus(.info("Choose a feature with F first: ratings are per feature."))]
+                 return [.setStatus(.info(list.features.isEmpty ? "This product has no features to rate."
+                                          : "Choose a feature with F first: ratings are per feature."))]
              }
              return FeatureRatingScreen.open(product: product, feature: feature)
          },

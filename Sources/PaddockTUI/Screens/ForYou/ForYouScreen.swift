@@ -26,7 +26,7 @@ public struct ForYouScreen: Equatable, AppScreen {
 
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Self>] {
         let count = items?.count ?? 0
-        return [KeyBinding("Enter", "open", footer: true, keys: [.enter, .right, .character("l")]) { screen, _, _ in
+        return [KeyBinding("Enter", "open", footer: true, keys: [.enter, .right, .character("l")], shown: count > 0) { screen, _, _ in
                     guard let item = screen.items?[safe: screen.list.selected] else { return [] }
                     return [.openThread(id: item.suggestion.id)]
                 },

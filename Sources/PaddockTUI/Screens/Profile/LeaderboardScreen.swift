@@ -31,7 +31,8 @@ public struct LeaderboardScreen: Equatable, AppScreen {
             _ = screen.selection.handleMovement(key, count: screen.board?.entries.count ?? 0, visible: screen.listHeight(context.body))
             return []
         }
-        return [KeyBinding("Enter", "profile", footer: true, keys: [.enter, .right, .character("l")]) { screen, _, _ in
+        return [KeyBinding("Enter", "profile", footer: true, keys: [.enter, .right, .character("l")],
+                           shown: !(board?.entries.isEmpty ?? true)) { screen, _, _ in
                     guard let entry = screen.board?.entries[safe: screen.selection.selected] else { return [] }
                     return ProfileScreen.open(handle: entry.handle)
                 },
