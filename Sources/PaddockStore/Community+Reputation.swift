@@ -109,10 +109,12 @@ extension Community {
                 """, arguments: [member.id, seesHidden]) ?? 0
             // The kept total less the posts members cannot read: those a moderator hid or removed
             // (a partial index holds only them) and the rest of theirs in threads a moderator hid
-            // (the few hidden threads come first in `thread_on_recent_activity`).
+            // (the few hidden threads come first in `thread_on_recent_activity`, then their posts by
+            // thread). It costs the hidden posts and hidden threads, never the member's whole history.
             let hiddenPosts = try Int.fetchOne(db, sql: """
                 SELECT (SELECT COUNT(*) FROM post INDEXED BY post_on_author_hidden WHERE authorId = ? AND state <> 'visible')
-                     + (SELECT COUNT(*) FROM thread t INDEXED BY thread_on_recent_activity JOIN post p ON p.threadId = t.id
+                     + (SELECT COUNT(*) FROM thread t INDEXED BY thread_on_recent_activity
+                        CROSS JOIN post p INDEXED BY post_on_thread_position ON p.threadId = t.id
                         WHERE t.hidden = 1 AND p.authorId = ? AND p.state = 'visible')
                 """, arguments: [member.id, member.id]) ?? 0
             let perProduct = try ProductPoints.fetchAll(db, sql: """
