@@ -44,7 +44,8 @@ extension Schema {
     /// public count leaves them out (`Community.memberProfile`). Only those
     /// posts are in the index, so counting them costs what they are, not
     /// what the member wrote; the total stays the kept `member.postCount`.
-    static func v16HiddenPosts(_ db: Database) throws {
+    /// (v18: v16 is the mail import's, v17 the poll comments'.)
+    static func v18HiddenPosts(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX post_on_author_hidden ON post (authorId) WHERE state <> 'visible'")
     }
 }
