@@ -15,7 +15,7 @@ struct FeedCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "announcements, board or roadmap.") var kind: String
     @Argument(help: "The board's slug (board feeds only).") var slug: String?
-    @Option(help: ArgumentHelp("Write the feed to this file (replaced whole, only on success) instead of stdout.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write the feed to this file (replaced whole, only on success, keeping its permissions) instead of stdout; never the community file.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("Entries in the feed, \(FeedKind.limits.lowerBound)–\(FeedKind.limits.upperBound).", valueName: "n")) var limit = FeedKind.defaultLimit
     @Option(help: ArgumentHelp("The community's web address: its host names the entries' ids (instead of the feed_host setting), and the feed links to it.",
                                valueName: "url"))
@@ -32,8 +32,6 @@ struct FeedCommand: ParsableCommand {
             return
         }
         // Written beside the target and renamed over it: a reader sees the old feed or the new, never half.
-        do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-            throw InputError(message: "cannot write the feed to \(output): \((error as NSError).localizedDescription)")
-        }
+        try OutputFile(output, community: global.databasePath).write { write in try write(Array(data)) }
     }
 }

@@ -95,39 +95,9 @@ enum MailCommands {
             try community.exportMbox(board: board) { Output.write(Data($0)) }
             return
         }
-        // A file is written beside its target and renamed into place when complete:
-        // a failed export leaves no half file. Anything else that exists (a device,
-        // a pipe) is written into as it is, never replaced; a folder is refused.
-        var info = stat()
-        let exists = stat(path, &info) == 0
-        if exists, (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(message: "\(path) is a folder; name a file") }
-        let replacing = !exists || (info.st_mode & S_IFMT) == S_IFREG
-        let target = replacing ? (URL(fileURLWithPath: path).resolvingSymlinksInPath().path) : path
-        let partial = replacing ? target + ".partial-\(getpid())" : path
-        if replacing, !FileManager.default.createFile(atPath: partial, contents: nil) {
-            throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        guard let handle = FileHandle(forWritingAtPath: partial) else {
-            throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        do {
-            var pending: [UInt8] = []
-            let counts = try community.exportMbox(board: board) { bytes in
-                pending += bytes
-                if pending.count >= 1 << 20 { try handle.write(contentsOf: pending); pending.removeAll(keepingCapacity: true) }
-            }
-            try handle.write(contentsOf: pending)
-            try handle.close()
-            if replacing, rename(partial, target) != 0 { throw InputError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            FileHandle.standardError.write(Data("Exported \(counts.threads) threads, \(counts.posts) posts of '\(board)' to \(path).\n".utf8))
-        } catch {
-            try? handle.close()
-            if replacing { try? FileManager.default.removeItem(atPath: partial) }
-            if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-                throw InputError(message: "cannot write \(path): \(String(cString: strerror(Int32(underlying.code))))")
-            }
-            throw error
-        }
+        let output = try OutputFile(path, community: global.databasePath)
+        let counts = try output.write { write in try community.exportMbox(board: board, write: write) }
+        FileHandle.standardError.write(Data("Exported \(counts.threads) threads, \(counts.posts) posts of '\(board)' to \(path).\n".utf8))
     }
 }
 

@@ -62,7 +62,7 @@ enum Output {
 
     /// A left-aligned column of exactly `width` terminal columns.
     static func cell(_ text: String, _ width: Int) -> String {
-        TextWrap.pad(SafeText.displayable(text), width: width)
+        TextWrap.pad(SafeText.columnar(text), width: width)
     }
 
     /// Prints rows as aligned columns; the last column takes what is left of 100.

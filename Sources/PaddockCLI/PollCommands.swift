@@ -75,13 +75,15 @@ struct PollCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vote on a poll, or change your vote while it is open.",
             discussion: """
-                A choice poll takes --choice (an option's number or text); a feature poll takes --like, \
-                --neutral and --dislike with a feature's slug, and --comment slug=text (140 characters). \
-                A new vote replaces your earlier one whole.
+                A choice poll takes --choice: an option's text, or its number as listed; a text that is \
+                also another option's number picks the option with that text, and #N always picks number N \
+                (a text starting with - takes the = form: --choice=-2). A feature poll takes --like, \
+                --neutral and --dislike with a feature's slug, and --comment slug=text (140 characters), \
+                read by managers and the poll's author. A new vote replaces your earlier one whole.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The poll's id.") var id: Int64
-        @Option(name: .customLong("choice"), help: ArgumentHelp("An option's number or text; repeat on a multiple-choice poll.", valueName: "option"))
+        @Option(name: .customLong("choice"), help: ArgumentHelp("An option's text or number (#N: the number); repeat on a multiple-choice poll.", valueName: "option"))
         var choices: [String] = []
         @Option(help: ArgumentHelp("A feature you like.", valueName: "slug")) var like: [String] = []
         @Option(help: ArgumentHelp("A feature you are neutral about.", valueName: "slug")) var neutral: [String] = []
@@ -113,13 +115,7 @@ struct PollCommand: ParsableCommand {
         /// name that is none of them is refused here, before anything is written.
         static func ballot(for poll: PollDetail, choices: [String], opinions: [(FeatureOpinion, [String])], comments: [String]) throws -> PollBallot {
             if !choices.isEmpty {
-                return .choices(Set(try choices.map { choice in
-                    if let n = Int(choice) { return n }
-                    guard let option = poll.options.first(where: { $0.label.lowercased() == choice.trimmingCharacters(in: .whitespaces).lowercased() }) else {
-                        throw CommunityError.invalid("poll #\(poll.id) has no option '\(choice)'")
-                    }
-                    return option.number
-                }))
+                return .choices(Set(try choices.map { try choiceNumber($0, in: poll) }))
             }
             func number(_ slug: String) throws -> Int {
                 guard let option = poll.options.first(where: { $0.feature == slug.lowercased() }) else {
@@ -144,24 +140,47 @@ struct PollCommand: ParsableCommand {
             }
             return .opinions(answers)
         }
+
+        /// The option a --choice names: its exact text first (an option may read
+        /// "2" or "-2"), then `#N` or a bare number as listed, then its text in
+        /// any case. A number no option has is left for the store to refuse with the range.
+        static func choiceNumber(_ choice: String, in poll: PollDetail) throws -> Int {
+            let text = choice.trimmingCharacters(in: .whitespaces)
+            if let option = poll.options.first(where: { $0.label == text }) { return option.number }
+            if text.hasPrefix("#"), let n = Int(text.dropFirst()) { return n }
+            if let n = Int(text) { return n }
+            if let option = poll.options.first(where: { $0.label.lowercased() == text.lowercased() }) { return option.number }
+            throw CommunityError.invalid("poll #\(poll.id) has no option '\(SafeText.displayable(choice))'")
+        }
     }
 
     struct Results: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a poll's results: counts and shares, per feature for a feature poll.",
-            discussion: "Members see them once they have voted, or once the poll closes, as its author chose; managers always.")
+            discussion: """
+                Members see them once they have voted, or once the poll closes, as its author chose; managers always. \
+                The comments on a feature poll's features, newest first, are read by managers and the poll's author only: \
+                a comment is an answer to the brand, not a post, and no moderator reviews it. In the CSV a comment is a row \
+                with its member, their opinion as answer, and no count.
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The poll's id.") var id: Int64
         @Flag(help: "Print JSON.") var json = false
-        @Flag(help: "Print CSV: a header, then one row per option and answer.") var csv = false
+        @Flag(help: "Print CSV: a header, then one row per option and answer, then one per comment.") var csv = false
+        @Option(help: ArgumentHelp("The latest comments shown per feature (managers and the poll's author), 0 for none, at most \(PollLimits.commentsListed).",
+                                   valueName: "n"))
+        var comments = PollLimits.commentsShown
 
         func validate() throws {
             if json, csv { throw ValidationError("give one of --json and --csv, not both") }
+            guard (0...PollLimits.commentsListed).contains(comments) else {
+                throw ValidationError("--comments takes 0 to \(PollLimits.commentsListed); \(comments) given")
+            }
         }
 
         func run() throws {
             let (community, viewer) = try global.acting()
-            let poll = try community.poll(id, viewer: viewer)
+            let poll = try community.poll(id, viewer: viewer, comments: comments)
             if json { return try Output.json(poll) }
             guard poll.resultsVisible || !csv else {
                 throw CommunityError.notPermitted("the results of poll #\(id) show \(poll.visibility.hiddenText.dropFirst("results ".count))")
@@ -210,19 +229,30 @@ enum PollOutput {
                     lastNumber = line.number
                 }
                 Output.line("  " + line.answer.padding(toLength: 8, withPad: " ", startingAt: 0) + bar + count)
+                if line.answer == FeatureOpinion.dislike.rawValue {
+                    for comment in poll.comments ?? [] where comment.number == line.number {
+                        Output.line("    " + SafeText.displayable(comment.handle) + " (\(comment.opinion.rawValue)): " + SafeText.displayable(comment.comment))
+                    }
+                }
             } else {
                 Output.line(String(line.number).leftPadded(3) + " " + Output.cell(line.label, labelWidth) + " " + bar + count)
             }
         }
     }
 
-    /// `poll,number,option,feature,answer,count,total,percent`: text made safe
-    /// and kept from reading as a formula, as `stats --csv` does.
+    /// `poll,number,option,feature,answer,count,total,percent,member,comment`:
+    /// the results, then the comments the viewer may read (the same columns
+    /// whoever asks); text made safe and kept from reading as a formula, as `stats --csv` does.
     static func csv(_ poll: PollDetail) -> String {
-        var rows = [["poll", "number", "option", "feature", "answer", "count", "total", "percent"]]
+        var rows = [["poll", "number", "option", "feature", "answer", "count", "total", "percent", "member", "comment"]]
         for line in poll.resultLines {
             rows.append([String(poll.id), String(line.number), StatsCSV.text(line.label), line.feature ?? "", line.answer,
-                         String(line.count), String(line.total), String(format: "%.1f", line.share * 100)])
+                         String(line.count), String(line.total), String(format: "%.1f", line.share * 100), "", ""])
+        }
+        for comment in poll.comments ?? [] {
+            let option = poll.options.first { $0.number == comment.number }
+            rows.append([String(poll.id), String(comment.number), StatsCSV.text(option?.label ?? ""), option?.feature ?? "",
+                         comment.opinion.rawValue, "", "", "", StatsCSV.text(comment.handle), StatsCSV.text(comment.comment)])
         }
         return rows.map { $0.map(StatsCSV.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

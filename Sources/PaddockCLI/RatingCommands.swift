@@ -40,7 +40,8 @@ struct RateCommand: ParsableCommand {
     @Argument(help: "The product's slug.") var product: String
     @Argument(help: "The feature's slug.") var feature: String
     @Argument(help: "1 to 5.") var stars: Int
-    @Option(help: ArgumentHelp("One line, at most \(Limits.reviewCharacters) characters.", valueName: "text")) var review: String = ""
+    @Option(help: ArgumentHelp("One line, at most \(Limits.reviewCharacters) characters. Without it, rating again keeps your review; --review \"\" removes it.",
+                               valueName: "text")) var review: String?
 
     func run() throws {
         let (community, actor) = try global.acting()
@@ -57,7 +58,8 @@ struct RatingsCommand: ParsableCommand {
         abstract: "A product's features with their average rating and trend, or one feature's with its latest reviews.",
         discussion: """
             The trend sets the last \(RatingTrend.windowDays) days against the \(RatingTrend.windowDays) before; the line shows \
-            weekly averages over \(RatingTrend.weeks) weeks. An edited rating counts on the day of its latest edit.
+            weekly averages over \(RatingTrend.weeks) weeks, from ▁ for 1 star to █ for 5 (· a week without ratings). \
+            An edited rating counts on the day of its latest edit. \(RatingTrend.fallingRule)
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The product's slug.") var product: String
@@ -79,7 +81,7 @@ struct RatingsCommand: ParsableCommand {
             try output.emit(all) {
                 Output.table(["FEATURE", "AVERAGE", "RATINGS", "30 DAYS", "CHANGE", "WEEKLY, \(RatingTrend.weeks) WEEKS"], all.map { r in
                     [r.featureName, r.total.averageText, "\(r.total.count)", r.trend.recent.averageText, r.trend.changeText,
-                     Sparkline.draw(r.trend.sparklineValues, style: style)]
+                     r.trend.sparkline(style: style)]
                 })
             }
         }
@@ -92,7 +94,7 @@ struct RatingsCommand: ParsableCommand {
                      "  last \(RatingTrend.windowDays) days \(trend.recent.averageText) (\(trend.recent.count)), "
                         + "the \(RatingTrend.windowDays) before \(trend.before.averageText) (\(trend.before.count)), change \(trend.changeText)"
                         + (trend.isFalling ? ", falling" : ""),
-                     "  weekly, \(RatingTrend.weeks) weeks: \(Sparkline.draw(trend.sparklineValues, style: style))"]
+                     "  weekly, \(RatingTrend.weeks) weeks: \(trend.sparkline(style: style))"]
         if let mine = r.mine { lines.append("  yours: \(FeatureRating.starsText(mine.stars))" + (mine.review.isEmpty ? "" : " " + SafeText.displayable(mine.review))) }
         if !r.reviews.isEmpty {
             lines.append("Latest reviews:")
@@ -113,7 +115,8 @@ struct ForYouCommand: ParsableCommand {
         commandName: "for-you",
         abstract: "Open suggestions on the features you engaged with, each with its reason.",
         discussion: """
-            Engagement: suggestions you wrote, replied to or supported, and features you rated. Left out: what \
+            Engagement: suggestions you wrote, replied to or supported, features you rated, and features you gave \
+            your opinion of in a poll. Left out: what \
             you already support, your own suggestions, threads and authors you muted. Recent engagement and \
             support coming in fast weigh more.
             """)

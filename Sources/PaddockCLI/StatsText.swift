@@ -179,12 +179,13 @@ enum StatsText {
         let recent = StatsPeriod.last(window, endingAt: last.start)
         var lines = ["\(StatsPart.ratings.title), \(span(recent)) against \(span(recent.previous))"]
         let rows = report.current.fallingRatings ?? []
-        guard !rows.isEmpty else { return lines + ["  No feature's average rating fell."] }
+        guard !rows.isEmpty else { return lines + ["  No feature's average rating fell."] + legend([RatingTrend.fallingRule]) }
         lines += columns([["FEATURE", "\(window) DAYS", "RATINGS", "BEFORE", "RATINGS", "CHANGE"]] + rows.map { row in
             [TextWrap.truncate(SafeText.displayable(row.name), width: nameWidth), row.recent.averageText, "\(row.recent.count)",
              row.before.averageText, "\(row.before.count)", row.trend.changeText]
         }, right: Set(1...5))
-        return lines + legend(["Average stars and the number of ratings in each span; an edited rating counts on the day of its latest edit."])
+        return lines + legend([RatingTrend.fallingRule + " The spans are always \(window) days, whatever --days says; "
+                               + "an edited rating counts on the day of its latest edit."])
     }
 
     /// Notes under a table, wrapped to the line width and indented.

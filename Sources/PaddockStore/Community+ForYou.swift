@@ -83,8 +83,8 @@ extension Community {
         try applyDueMilestones()
         let now = self.now
         return try writer.read { db in
+            // A read, like the inbox: open to a suspended member too (the operator's CLI reads as them).
             let viewer = try Self.fresh(db, viewer)
-            try Rules.mayOpen(viewer, at: now)
             var engagements: [Engagement] = []
             for source in Self.engagementSources {
                 for row in try Row.fetchAll(db, sql: source.sql, arguments: ["member": viewer.id, "limit": ForYou.engagementsPerSource,

@@ -31,6 +31,16 @@ public struct PollAnswerView: Codable, Equatable, Sendable {
     public let comment: String
 }
 
+/// A comment a member left on a feature with their opinion of it.
+public struct PollCommentView: Codable, Equatable, Sendable {
+    /// The feature's option number.
+    public let number: Int
+    public let handle: String
+    public let opinion: FeatureOpinion
+    public let comment: String
+    public let at: Date
+}
+
 /// A poll as a viewer sees it: the question, whether it is open, the viewer's
 /// own vote, and the results when the viewer may see them.
 public struct PollDetail: Codable, Equatable, Sendable {
@@ -53,6 +63,9 @@ public struct PollDetail: Codable, Equatable, Sendable {
     public let options: [PollOptionView]
     /// The viewer's answers; empty when they have not voted.
     public let mine: [PollAnswerView]
+    /// The latest comments on each feature, newest first, when they were asked
+    /// for and the viewer may read them (`Rules.readsPollComments`); nil otherwise.
+    public var comments: [PollCommentView]?
 
     public var isClosed: Bool { closedAt != nil }
     public var voted: Bool { !mine.isEmpty }
@@ -139,8 +152,13 @@ extension Community {
             let ballot = try PollRules.check(ballot, kind: poll.kind, optionCount: optionIDs.count)
             let byNumber = Dictionary(uniqueKeysWithValues: optionIDs.map { (($0[0] as Int), (id: $0[1] as Int64, feature: $0[2] as Int64?)) })
             // The earlier vote's counts come off first.
-            let earlier = try Row.fetchAll(db, sql: "SELECT optionId, opinion FROM pollAnswer WHERE threadId = ? AND memberId = ?",
+            let earlier = try Row.fetchAll(db, sql: "SELECT optionId, opinion, comment, commentedAt FROM pollAnswer WHERE threadId = ? AND memberId = ?",
                                            arguments: [id, actor.id])
+            // A comment left as it was keeps its time: changing an opinion elsewhere doesn't make it the latest.
+            let commentedBefore = Dictionary(earlier.compactMap { row -> (String, Date)? in
+                guard let at = row.date("commentedAt") else { return nil }
+                return ("\(row["optionId"] as Int64):\(row["comment"] as String)", at)
+            }, uniquingKeysWith: { a, _ in a })
             for answer in earlier {
                 try db.execute(sql: "UPDATE pollOption SET \(Self.countColumn(answer["opinion"])) = \(Self.countColumn(answer["opinion"])) - 1 WHERE id = ?",
                                arguments: [answer["optionId"] as Int64])
@@ -161,9 +179,10 @@ extension Community {
             }
             for answer in answers {
                 let option = byNumber[answer.number]!
+                let commentedAt = answer.comment.isEmpty ? nil : (commentedBefore["\(option.id):\(answer.comment)"] ?? now)
                 try db.execute(sql: """
-                    INSERT INTO pollAnswer (threadId, memberId, optionId, featureId, opinion, comment) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, actor.id, option.id, option.feature, answer.opinion?.rawValue, answer.comment])
+                    INSERT INTO pollAnswer (threadId, memberId, optionId, featureId, opinion, comment, commentedAt) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, actor.id, option.id, option.feature, answer.opinion?.rawValue, answer.comment, commentedAt?.stored])
                 let column = Self.countColumn(answer.opinion?.rawValue)
                 try db.execute(sql: "UPDATE pollOption SET \(column) = \(column) + 1 WHERE id = ?", arguments: [option.id])
             }
@@ -189,10 +208,14 @@ extension Community {
         }
     }
 
-    /// A poll as the viewer sees it: results only once the rules let them.
-    public func poll(_ id: Int64, viewer: Actor) throws -> PollDetail {
+    /// A poll as the viewer sees it: results only once the rules let them;
+    /// with `comments` above 0, the latest that many comments on each feature
+    /// if the viewer may read them (managers and the poll's author).
+    public func poll(_ id: Int64, viewer: Actor, comments: Int = 0) throws -> PollDetail {
         let now = self.now
-        return try writer.read { db in try Self.pollDetail(db, id: id, viewer: try Self.fresh(db, viewer), now: now) }
+        return try writer.read { db in
+            try Self.pollDetail(db, id: id, viewer: try Self.fresh(db, viewer), now: now, comments: min(comments, PollLimits.commentsListed))
+        }
     }
 }
 
@@ -230,10 +253,10 @@ extension Community {
                        thread: ThreadFacts(kind: .poll, locked: row["locked"], archived: row["archived"], hidden: row["hidden"]))
     }
 
-    static func pollDetail(_ db: Database, id: Int64, viewer: Actor, now: Date) throws -> PollDetail {
+    static func pollDetail(_ db: Database, id: Int64, viewer: Actor, now: Date, comments: Int = 0) throws -> PollDetail {
         let poll = try pollRow(db, id: id, role: viewer.role)
         let row = try Row.fetchOne(db, sql: """
-            SELECT t.title, p0.body, a.handle, b.slug AS board, pr.slug AS product, pr.name AS productName, t.createdAt, pl.voterCount
+            SELECT t.title, p0.body, a.handle, t.authorId, b.slug AS board, pr.slug AS product, pr.name AS productName, t.createdAt, pl.voterCount
             FROM poll pl JOIN thread t ON t.id = pl.threadId JOIN member a ON a.id = t.authorId JOIN board b ON b.id = t.boardId
             JOIN post p0 ON p0.threadId = t.id AND p0.position = 0 LEFT JOIN product pr ON pr.id = pl.productId
             WHERE pl.threadId = ?
@@ -259,10 +282,31 @@ extension Community {
             }
             return option
         }
-        return PollDetail(id: id, title: row["title"], intro: row["body"], authorHandle: row["handle"], board: row["board"],
-                          kind: poll.kind, visibility: poll.visibility, product: row["product"], productName: row["productName"],
-                          createdAt: row.date("createdAt")!, closesAt: poll.closesAt, closedAt: closed,
-                          voterCount: row["voterCount"], resultsVisible: visible, options: options, mine: mine)
+        var detail = PollDetail(id: id, title: row["title"], intro: row["body"], authorHandle: row["handle"], board: row["board"],
+                                kind: poll.kind, visibility: poll.visibility, product: row["product"], productName: row["productName"],
+                                createdAt: row.date("createdAt")!, closesAt: poll.closesAt, closedAt: closed,
+                                voterCount: row["voterCount"], resultsVisible: visible, options: options, mine: mine)
+        if comments > 0, poll.kind == .features, Rules.readsPollComments(viewer, authorID: row["authorId"]) {
+            detail.comments = try pollComments(db, id: id, perFeature: comments)
+        }
+        return detail
+    }
+
+    /// The latest `perFeature` comments on each feature, newest first: one
+    /// short read of the partial index `pollAnswer_comments` per feature.
+    static func pollComments(_ db: Database, id: Int64, perFeature: Int) throws -> [PollCommentView] {
+        let options = try Row.fetchAll(db, sql: "SELECT id, number FROM pollOption WHERE threadId = ? ORDER BY number", arguments: [id])
+        var comments: [PollCommentView] = []
+        for option in options {
+            comments += try Row.fetchAll(db, sql: """
+                SELECT m.handle, a.opinion, a.comment, a.commentedAt FROM pollAnswer a JOIN member m ON m.id = a.memberId
+                WHERE a.optionId = ? AND a.comment != '' ORDER BY a.commentedAt DESC LIMIT ?
+                """, arguments: [option["id"] as Int64, perFeature]).map {
+                PollCommentView(number: option["number"], handle: $0["handle"], opinion: FeatureOpinion(rawValue: $0["opinion"] ?? "") ?? .neutral,
+                                comment: $0["comment"], at: $0.date("commentedAt") ?? .distantPast)
+            }
+        }
+        return comments
     }
 }
 

@@ -104,12 +104,17 @@ extension Community {
             let summary = try Self.suggestionSummary(db, id: id, now: now)
             let (board, authorId) = try Row.fetchOne(db, sql: "SELECT b.slug, t.authorId FROM board b JOIN thread t ON t.boardId = b.id WHERE t.id = ?",
                                                     arguments: [id]).map { ($0["slug"] as String, $0["authorId"] as Int64) }!
-            let body = try String.fetchOne(db, sql: "SELECT body FROM post WHERE threadId = ? AND position = 0", arguments: [id]) ?? ""
+            // A post a moderator hid or removed says so in its text's place, as in the thread;
+            // its text stays for moderators only.
+            let opening = try Int64.fetchOne(db, sql: "SELECT id FROM post WHERE threadId = ? AND position = 0", arguments: [id])
+                .map { try Self.postView(db, id: $0, viewer: role) }
+            let body = opening.map { $0.state == .visible ? $0.body : [$0.placeholder, $0.body].filter { !$0.isEmpty }.joined(separator: "\n") } ?? ""
             let responses = try Row.fetchAll(db, sql: """
-                SELECT c.postId, c.fromStatus, c.toStatus, m.handle, COALESCE(p.body, ''), c.createdAt
+                SELECT c.postId, c.fromStatus, c.toStatus, m.handle,
+                       CASE WHEN p.state = 'visible' OR ? THEN COALESCE(p.body, '') ELSE '' END, c.createdAt
                 FROM statusChange c JOIN member m ON m.id = c.actorId LEFT JOIN post p ON p.id = c.postId
                 WHERE c.threadId = ? ORDER BY c.id
-                """, arguments: [id]).map {
+                """, arguments: [Rules.seesHiddenText(role), id]).map {
                 OfficialResponse(postId: $0[0], fromStatus: $0[1], toStatus: $0[2], actorHandle: $0[3], body: $0[4], createdAt: $0[5])
             }
             func link(_ id: Int64?) throws -> SuggestionLink? {

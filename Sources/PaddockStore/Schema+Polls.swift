@@ -58,6 +58,20 @@ extension Schema {
             """)
     }
 
+    /// Comments on a feature poll are read newest first, a few per feature:
+    /// `commentedAt` is when the comment was written (kept when a changed vote
+    /// leaves it as it was), and a partial index holds only the answers that
+    /// have one, so the latest comments of a feature cost the same however many
+    /// members answered without a word. Earlier comments take their vote's time.
+    static func v17PollComments(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE pollAnswer ADD COLUMN commentedAt DATETIME;
+            UPDATE pollAnswer SET commentedAt = (SELECT v.updatedAt FROM pollVote v WHERE v.threadId = pollAnswer.threadId AND v.memberId = pollAnswer.memberId)
+              WHERE comment != '';
+            CREATE INDEX pollAnswer_comments ON pollAnswer (optionId, commentedAt) WHERE comment != '';
+            """)
+    }
+
     /// Widens the thread table's CHECK on `kind` to take 'poll'. Widening a
     /// CHECK changes no stored row, so this is SQLite's documented in-place
     /// schema edit (writable_schema, then a new schema version) rather than a

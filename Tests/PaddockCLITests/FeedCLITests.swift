@@ -8,7 +8,7 @@ import Testing
 /// subscriber's client would show, hostile text included.
 @Suite(.serialized) struct FeedCLITests {
     /// Text a member might post to break a feed or the terminal that shows it.
-    static let hostile = "Ciao \u{1B}[31mred\u{1B}[0m ]]> <script>alert('x')</script> & \u{1}\u{8}\u{B}\u{7F} \u{202E}gnp.exe\u{202C} 🏍👩‍🔧 così 日本"
+    static let hostile = "Ciao \u{1B}[31mred\u{1B}[0m ]]> <script>alert('x')</script> & \u{1}\u{8}\u{B}\u{7F} \u{9B}2J\u{9D}0;x\u{7} \u{202E}gnp.exe\u{202C} 🏍👩‍🔧 così 日本"
 
     /// A title may not hold controls, but may hold markup and emoji.
     static let hostileTitle = "Title <script>alert('x')</script> ]]> & 🏍 così"
@@ -90,6 +90,32 @@ import Testing
 
     private func entries(_ feed: [String: Any]) -> [[String: Any]] { feed["entries"] as? [[String: Any]] ?? [] }
 
+    /// `--output` naming the community (a slip in a cron line) is refused and
+    /// writes nothing; a folder gets one line; a replaced feed keeps its mode.
+    @Test func outputNeverReplacesTheCommunityAndKeepsAFilesPermissions() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        let before = FileManager.default.contents(atPath: cli.db)
+        for target in [cli.db, cli.db + "-wal", cli.folder + "/../" + URL(fileURLWithPath: cli.folder).lastPathComponent + "/" + URL(fileURLWithPath: cli.db).lastPathComponent] {
+            for command in [["feed", "roadmap", "--output", target], ["export", "--mbox", "--board", "garage", "--output", target]] {
+                let refused = try cli.run(command)
+                #expect(refused.status != 0 && refused.stderr == "paddock: \(target) is the community file; name another file\n", "\(command)")
+            }
+        }
+        #expect(FileManager.default.contents(atPath: cli.db) == before)
+        #expect(try cli.run(["check"]).status == 0)
+        let folder = try cli.run(["feed", "roadmap", "--output", cli.folder])
+        #expect(folder.stderr == "paddock: \(cli.folder) is a folder; name a file\n")
+
+        let feed = cli.folder + "/roadmap.atom"
+        #expect(FileManager.default.createFile(atPath: feed, contents: Data("old".utf8)) && chmod(feed, 0o640) == 0)
+        #expect(try cli.run(["feed", "roadmap", "--output", feed]).status == 0)
+        let mode = (try FileManager.default.attributesOfItem(atPath: feed)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o640)
+        #expect(String(decoding: FileManager.default.contents(atPath: feed) ?? Data(), as: UTF8.self).hasPrefix("<?xml"))
+    }
+
     @Test func announcementsReachAFeedReaderAsWrittenAndTheSameEveryRun() throws {
         let built = try community()
         defer { built.cli.cleanUp() }
@@ -114,7 +140,11 @@ import Testing
         let body = try #require(stored)
         #expect(body.contains("\u{1B}") || body.contains("<script>"), "the store kept none of the hostile text: \(body.debugDescription)")
         let hostileEntry = try #require(list.first)
-        #expect(hostileEntry["content"] as? String == XMLText.representable(body), "the text comes back as written minus what XML cannot carry")
+        #expect(hostileEntry["content"] as? String == SafeText.multiline(body).joined(separator: "\n"),
+                "the text comes back as the terminal shows it: no control, escape sequence or bidi override")
+        let content = hostileEntry["content"] as? String ?? ""
+        #expect(!content.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+        #expect(content.contains("<script>alert('x')</script> &") && content.contains("🏍👩‍🔧 così 日本"))
         #expect(hostileEntry["type"] as? String == "text/plain")
         #expect(hostileEntry["author"] as? String == "Elena Rossi (@elena)")
         #expect(list.last?["content"] as? String == "The new Furia.\nTwo lines.")

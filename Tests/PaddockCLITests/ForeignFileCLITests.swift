@@ -242,6 +242,29 @@ import Testing
         #expect(try cli.run(as: "ada", ["search", "quokka"]).stdout.contains("»quokka«"))
     }
 
+    /// Another program writing (a session posting, a backup) means check waits
+    /// for it, as every command does, rather than failing at once on "busy".
+    @Test func checkWaitsForAWriterInsteadOfFailing() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try #require(cli.run(["init", "--demo", "--admin", "ada"]).status == 0)
+        let writer = try DatabaseQueue(path: cli.db)
+        defer { try? writer.close() }
+        let locked = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            try? writer.write { db in
+                try db.execute(sql: "UPDATE member SET bio = bio WHERE id = 1")
+                locked.signal()
+                Thread.sleep(forTimeInterval: 1.5)
+            }
+        }
+        holder.start()
+        locked.wait()
+        let check = try cli.run(["check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout == "\(cli.db): no problems (integrity, foreign keys, counts, search indexes).\n")
+    }
+
     @Test func repairRecountsEveryKeptCounterThatCheckFindsWrong() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

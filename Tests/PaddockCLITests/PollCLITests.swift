@@ -45,10 +45,10 @@ import Testing
 
         let csv = try cli.run(as: "marco", ["poll", "results", "1", "--csv"])
         #expect(csv.stdout == """
-            poll,number,option,feature,answer,count,total,percent\r
-            1,1,Red,,chosen,1,2,50.0\r
-            1,2,Black,,chosen,1,2,50.0\r
-            1,3,"'=HYPERLINK(""x"")",,chosen,0,2,0.0\r
+            poll,number,option,feature,answer,count,total,percent,member,comment\r
+            1,1,Red,,chosen,1,2,50.0,,\r
+            1,2,Black,,chosen,1,2,50.0,,\r
+            1,3,"'=HYPERLINK(""x"")",,chosen,0,2,0.0,,\r
 
             """, "a formula in an option is neutralised")
 
@@ -74,7 +74,7 @@ import Testing
         let options = json["options"] as! [[String: Any]]
         #expect(options.map { $0["dislike"] as? Int } == [1, 0] && options.map { $0["like"] as? Int } == [0, 1])
         let csv = try cli.run(as: "elena", ["poll", "results", "1", "--csv"]).stdout
-        #expect(csv.contains("1,1,Seat,seat,dislike,1,1,100.0\r\n"))
+        #expect(csv.contains("1,1,Seat,seat,dislike,1,1,100.0,,\r\n"))
         let mine = try cli.json(["--as", "marco", "poll", "results", "1"]) as! [String: Any]
         #expect((mine["mine"] as! [[String: Any]]).first?["comment"] as? String == "too tall")
     }
@@ -119,5 +119,58 @@ import Testing
         let hidden = try bytes(cli)
         #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "1"]).stderr == "paddock: no poll #1\n")
         #expect(try bytes(cli) == hidden)
+    }
+}
+
+/// Comments read by managers and the poll's author, and --choice by exact text.
+extension PollCLITests {
+    @Test func commentsAreReadByManagersInTextJSONAndCSV() throws {
+        let cli = try community()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(as: "elena", ["poll", "new", "--board", "furia", "--title", "Next Furia", "--product", "furia",
+                                          "--feature", "seat", "--feature", "exhaust", "--body", "Tell us."]).status == 0)
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--like", "seat", "--comment", "seat==HYPERLINK(\"x\")"]).status == 0)
+        let text = try cli.run(as: "elena", ["poll", "results", "1"]).stdout
+        #expect(text.contains("    marco (like): =HYPERLINK(\"x\")"), "\(text)")
+        let json = try cli.json(["--as", "elena", "poll", "results", "1"]) as! [String: Any]
+        let comments = try #require(json["comments"] as? [[String: Any]])
+        #expect(comments.map { $0["comment"] as? String } == ["=HYPERLINK(\"x\")"] && comments.first?["handle"] as? String == "marco")
+        let csv = try cli.run(as: "elena", ["poll", "results", "1", "--csv"]).stdout
+        #expect(csv.hasPrefix("poll,number,option,feature,answer,count,total,percent,member,comment\r\n"))
+        #expect(csv.contains("1,1,Seat,seat,like,,,,marco,\"'=HYPERLINK(\"\"x\"\")\"\r\n"), "a formula in a comment is neutralised:\n\(csv)")
+        #expect(try cli.run(as: "elena", ["poll", "results", "1", "--comments", "0"]).stdout.contains("HYPERLINK") == false)
+
+        // A member reads their own comment in `mine`, and no one else's.
+        #expect(try cli.run(as: "giulia", ["poll", "vote", "1", "--like", "exhaust"]).status == 0)
+        let other = try cli.json(["--as", "giulia", "poll", "results", "1"]) as! [String: Any]
+        #expect(other["comments"] == nil)
+        #expect(try cli.run(as: "giulia", ["poll", "results", "1"]).stdout.contains("HYPERLINK") == false)
+    }
+
+    @Test func aChoiceIsAnOptionsExactTextBeforeANumber() throws {
+        let cli = try community()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(as: "elena", ["poll", "new", "--board", "furia", "--title", "Numbers", "--option=-2", "--option", "1",
+                                          "--option", "3", "--body", "Pick."]).status == 0)
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice=-2"]).status == 0)
+        #expect((try cli.json(["--as", "marco", "poll", "results", "1"]) as! [String: Any])["mine"].map { ($0 as! [[String: Any]]).map { $0["number"] as? Int } } == [1])
+        // "1" is option 2's text; #1 is the first option.
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "1"]).status == 0)
+        #expect((try cli.json(["--as", "marco", "poll", "results", "1"]) as! [String: Any])["mine"].map { ($0 as! [[String: Any]]).map { $0["number"] as? Int } } == [2])
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "#1"]).status == 0)
+        #expect((try cli.json(["--as", "marco", "poll", "results", "1"]) as! [String: Any])["mine"].map { ($0 as! [[String: Any]]).map { $0["number"] as? Int } } == [1])
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "#7"]).stderr == "paddock: there is no option 7: the poll has 3 (1–3)\n")
+    }
+
+    @Test func anEmojiWithASkinToneKeepsTheBarsInColumn() throws {
+        let cli = try community()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(as: "elena", ["poll", "new", "--board", "furia", "--title", "Emoji", "--option", "👩🏽‍🚀 astro",
+                                          "--option", "👨‍👩‍👧 family", "--option", "plain", "--body", "Pick."]).status == 0)
+        #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "plain"]).status == 0)
+        let lines = try cli.run(as: "elena", ["poll", "results", "1"]).stdout.split(separator: "\n").map(String.init).filter { $0.hasSuffix("%") }
+        // tmux draws a toned emoji 2 columns wider than TextWidth counts: the bars print it as the app draws it, without the tone.
+        #expect(lines.count == 3 && !lines.contains { $0.unicodeScalars.contains { $0.value == 0x1F3FD } }, "\(lines)")
+        #expect(Set(lines.map { TextWidth.of($0) }).count == 1, "every row ends in the same column:\n\(lines.joined(separator: "\n"))")
     }
 }

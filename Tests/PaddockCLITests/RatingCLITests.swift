@@ -46,6 +46,7 @@ import Testing
         #expect((feature["total"] as? [String: Any])?["count"] as? Int == 1)
         #expect((feature["total"] as? [String: Any])?["stars"] as? Int == 2)
         #expect((feature["mine"] as? [String: Any])?["stars"] as? Int == 2)
+        #expect((feature["mine"] as? [String: Any])?["review"] as? String == "Smooth above 5,000 rpm", "rating again without --review keeps the review")
         #expect(feature["viewerRides"] as? Bool == true)
         let trend = try #require(feature["trend"] as? [String: Any])
         #expect((trend["weekly"] as? [Any])?.count == 13)

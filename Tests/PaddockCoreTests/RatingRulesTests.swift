@@ -61,7 +61,11 @@ import Testing
         #expect(trend.weekly.reduce(RatingTally(), +) == RatingTally(stars: 20, count: 6), "13 weeks are 91 days: day −60 is in, tomorrow is not")
         #expect(trend.changeText == "−2.2")
         #expect(trend.isFalling)
-        #expect(trend.sparklineValues.last == 20)
+        #expect(trend.sparkline(style: .blocks).last == "▃", "2 stars is a quarter of the way from 1 to 5, whatever the best week was")
+        #expect(trend.sparkline(style: .blocks).first == Sparkline.none, "a week without ratings is no glyph of the scale")
+        let ones = RatingTrend(days: [today: RatingTally(stars: 1, count: 1)], today: today)
+        let fives = RatingTrend(days: [today: RatingTally(stars: 5, count: 1)], today: today)
+        #expect(ones.sparkline(style: .blocks).last == "▁" && fives.sparkline(style: .blocks).last == "█")
     }
 
     @Test func aFallNeedsEnoughRatingsAndAQuarterStar() {

@@ -108,6 +108,14 @@ import Testing
         #expect(try refusal(edit("featureRatings", 0) { $0["review"] = String(repeating: "x", count: 201) })
                 == ["featureRatings[0].review: the review is 201 characters; the limit is 200"])
         #expect(try refusal(edit("featureRatings", 0) { $0["stars"] = 6 }) == ["featureRatings[0].stars: a rating is 1 to 5 stars; 6 is not one"])
+        // A helpful mark the app would refuse: by a member who did not start the thread, on their own post.
+        let reply = (good["posts"] as! [[String: Any]]).first { ($0["position"] as! Int) > 0 && ($0["state"] as! String) == "visible" }!
+        let marked = (good["helpfulMarks"] as? [[String: Any]] ?? []).map { $0["postId"] as! Int }
+        #expect(!marked.contains(reply["id"] as! Int))
+        let ownMark: [String: Any] = ["postId": reply["id"]!, "threadId": reply["threadId"]!, "markedById": reply["authorId"]!,
+                                      "createdAt": reply["createdAt"]!]
+        #expect(try refusal { $0["helpfulMarks"] = ($0["helpfulMarks"] as? [[String: Any]] ?? []) + [ownMark] }.first?
+                    .hasPrefix("the records disagree: helpful mark on post \(reply["id"]!): marked by member \(reply["authorId"]!), who did not start thread") == true)
         #expect(try refusal { $0["widgets"] = [] } == ["widgets: not a kind of record this Paddock knows"])
         #expect(try refusal { $0["schema"] = ["v1", "v99-teleport"] }
                 == ["schema: written by a newer Paddock (schema v99-teleport); upgrade paddock to import it"])

@@ -285,6 +285,10 @@ import Testing
         }) { s in try s.f.community.vote(by: s.actor, poll: try poll(s), ballot: .choices([1])) },
         row("closePoll", .manager, managers, prepare: pollStarted) { s in try s.f.community.closePoll(by: s.actor, poll: try poll(s)) },
         row("poll", .manager, everyone, prepare: pollStarted) { s in _ = try s.f.community.poll(try poll(s), viewer: s.actor) },
+        // Comments on a feature poll are read by managers and the poll's author (the author here is the fixture's manager).
+        row("poll comments", .actor, managers, prepare: featurePollStarted) { s in
+            guard try s.f.community.poll(try poll(s), viewer: s.actor, comments: 3).comments != nil else { throw CommunityError.notPermitted("no comments") }
+        },
         // Ratings: anyone says they ride a product and then rates its features; nobody rates one they do not ride.
         row("setRides", .actor, everyone) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
         row("setRides suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
@@ -295,12 +299,16 @@ import Testing
         },
         row("featureRatings", .actor, everyone) { s in _ = try s.f.community.featureRatings(product: "furia", feature: "exhaust", viewer: s.actor) },
         row("forYou", .actor, everyone) { s in _ = try s.f.community.forYou(viewer: s.actor) },
-        row("forYou suspended", .actor, [], prepare: suspendedActor) { s in _ = try s.f.community.forYou(viewer: s.actor) },
+        row("forYou suspended", .actor, everyone, prepare: suspendedActor) { s in _ = try s.f.community.forYou(viewer: s.actor) },
     ]
 
     /// A choice poll by the fixture's manager in the furia board.
     static let pollStarted: @Sendable (Scene) throws -> Void = { s in
         try s.f.community.startPoll(by: s.f.manager, board: "furia", title: "Poll", intro: "i", question: .choice(options: ["a", "b"], multiple: false))
+    }
+    /// A feature poll by the fixture's manager in the furia board.
+    static let featurePollStarted: @Sendable (Scene) throws -> Void = { s in
+        try s.f.community.startPoll(by: s.f.manager, board: "furia", title: "Poll", intro: "i", question: .features(product: "furia", features: ["exhaust"]))
     }
     static func poll(_ s: Scene) throws -> Int64 {
         try s.f.community.database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(threadId) FROM poll")! }

@@ -216,3 +216,32 @@ import Testing
         #expect(check == ["ok"])
     }
 }
+
+/// Comments on a feature poll: who reads them, in what order, how many.
+@Suite struct PollCommentTests {
+    @Test func managersAndTheAuthorReadTheLatestCommentsMembersNone() throws {
+        let f = try Fixture()
+        let c = f.community
+        try c.addProduct(by: f.admin, slug: "furia", name: "Furia 950")
+        try c.addFeature(by: f.admin, product: "furia", slug: "seat", name: "Seat")
+        let poll = try c.startPoll(by: f.manager, board: "furia", title: "Next Furia", intro: "i",
+                                   question: .features(product: "furia", features: ["seat"]))
+        let giulia = f.other
+        try c.vote(by: f.member, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.dislike, comment: "too tall")]))
+        f.clock.advance(by: 60)
+        try c.vote(by: giulia, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.like, comment: "just right")]))
+        f.clock.advance(by: 60)
+        // Changing the opinion with the same comment keeps its time: it does not become the latest.
+        try c.vote(by: f.member, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.neutral, comment: "too tall")]))
+
+        let read = try #require(try c.poll(poll.id, viewer: f.manager, comments: 5).comments)
+        #expect(read.map(\.comment) == ["just right", "too tall"] && read.map(\.opinion) == [.like, .neutral])
+        #expect(try c.poll(poll.id, viewer: f.manager, comments: 1).comments?.map(\.handle) == ["giulia"], "the limit holds per feature")
+        #expect(try c.poll(poll.id, viewer: f.manager).comments == nil, "none unless asked for")
+        #expect(try c.poll(poll.id, viewer: f.member, comments: 5).comments == nil, "a member reads only their own, in mine")
+        #expect(try c.poll(poll.id, viewer: f.member, comments: 5).mine.map(\.comment) == ["too tall"])
+        // The author reads them even after being made a member.
+        try c.setRole(by: f.admin, handle: f.manager.handle, role: .member)
+        #expect(try c.poll(poll.id, viewer: try c.actor(handle: f.manager.handle), comments: 5).comments?.count == 2)
+    }
+}

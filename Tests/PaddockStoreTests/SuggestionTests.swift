@@ -67,6 +67,20 @@ struct CoCreation {
         #expect(try c.community.thread(s.id).thread.kind == .suggestion)
     }
 
+    /// A suggestion's page shows its opening post as the thread does: once a
+    /// moderator hides it, members read why, not the text; moderators read both.
+    @Test func aHiddenOpeningPostIsNotShownToMembers() throws {
+        let c = try CoCreation()
+        let s = try c.suggest("Heated grips", body: "Secret rant with a phone number.")
+        let opening = try c.community.thread(s.id).posts[0].id
+        try c.community.moderatePost(by: c.f.moderator, post: opening, action: .hide, reason: "personal details")
+        let member = try c.community.suggestion(s.id, viewer: c.f.member)
+        #expect(member.body == "[hidden by a moderator: personal details]")
+        #expect(try c.community.suggestion(s.id).body == "[hidden by a moderator: personal details]")
+        let moderator = try c.community.suggestion(s.id, viewer: c.f.moderator)
+        #expect(moderator.body == "[hidden by a moderator: personal details]\nSecret rant with a phone number.")
+    }
+
     @Test func badTagsAndBoardsAreRefusedAndWriteNothing() throws {
         let c = try CoCreation()
         try c.f.expectRefusal(.notFound("furia has no feature 'wheels'")) { try c.suggest("x", features: ["wheels"]) }

@@ -302,6 +302,18 @@ extension AppState {
         #expect(screen().top == 0 && screen().selected == 0)
     }
 
+    /// New figures (a change elsewhere, `r`) leave a reader at the bottom where they were.
+    @Test func newFiguresKeepTheViewScrolledToTheEnd() {
+        var state = DashboardSample.state(width: 80, height: 12)
+        func screen() -> DashboardScreen { state.screen as! DashboardScreen }
+        _ = App.update(&state, .event(.key(.character("G"))))
+        let bottom = state.bodyRows
+        let top = screen().top
+        #expect(bottom.joined(separator: "\n").contains("Posts hidden in the 30 days: 9"))
+        _ = App.update(&state, .answer(StatsLoaded(query: DashboardScreen.query(days: 30, now: DashboardSample.now), stats: DashboardSample.stats())))
+        #expect(screen().top == top && state.bodyRows == bottom, "the view jumped on new figures: \(state.bodyRows.joined(separator: "\n"))")
+    }
+
     /// Tab puts the next panel's title on the top row, S-Tab the previous one's; a click selects a row, a second opens it.
     @Test func tabGoesFromPanelToPanelAndAClickSelects() {
         var state = DashboardSample.state(width: 80, height: 12)

@@ -216,3 +216,159 @@ extension EveryScreenFixture {
         expectDrawn(app.resizeAndRender(width: 40, height: 12), width: 40, height: 12, shows: ["Which one?"], "poll form at 40x12, the intro in focus")
     }
 }
+
+/// What a break-it tester found: comments no one could read or write in the
+/// app, `C` only on the vote screen, a `v` that promised hidden results, a
+/// poll still "open" past its time, bars shifted by an emoji.
+@Suite struct PollFindingsTests {
+    @Test func aMemberCommentsFromTheVoteScreenAndTheManagerReadsIt() throws {
+        let f = try TUIFixture()
+        let id = try f.featurePoll()
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"))
+        #expect(app.screen().contains("c comment"), "the footer offers the comment key:\n\(app.screen())")
+        // No opinion yet: c says what to do first.
+        app.press(.character("c"))
+        #expect(app.state.status?.text == "Give your opinion of Seat first (Space), then c to comment.")
+        app.press(.character(" "), .character("c"))
+        #expect(app.state.screen.capturesText)
+        app.type("Too tall\u{1B}[31m for me")
+        #expect(app.screen().contains("Seat: Too tall"))
+        app.press(.enter)
+        #expect(app.state.status?.text == "Vote counted: 1 voter.")
+        #expect(try f.community.poll(id, viewer: f.reader).mine.first?.comment == "Too tall[31m for me", "the escape is not stored")
+        #expect(app.screen().contains("you: Too tall"))
+
+        // Editing it: c holds the comment; Esc leaves it as it was.
+        app.press(.character("c"))
+        app.press(.escape)
+        #expect(app.state.status?.text == "Comment not changed.")
+        #expect(app.state.screen is PollVoteScreen, "Esc closed the field, not the screen")
+
+        let manager = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        try manager.open(thread: id)
+        manager.press(.character("v"))
+        #expect(manager.screen().contains("marco (like): Too tall[31m for me"), "\(manager.screen())")
+
+        // Another member reads none of it.
+        let giulia = try f.community.actor(handle: "giulia")
+        try f.community.vote(by: giulia, poll: id, ballot: .opinions([1: FeatureAnswer(.like)]))
+        let other = PaddockApp(community: f.community, member: giulia, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        try other.open(thread: id)
+        other.press(.character("v"))
+        #expect(!other.screen().contains("Too tall"))
+    }
+
+    @Test func aSilencedMemberIsNotOfferedTheCommentKey() throws {
+        let f = try TUIFixture()
+        let id = try f.featurePoll()
+        try f.community.silence(by: f.admin, member: "marco", until: f.clock.now + 86_400, reason: "cooling off")
+        let app = PaddockApp(community: f.community, member: try f.community.actor(handle: "marco"), width: 80, height: 24,
+                             clock: { [clock = f.clock] in clock.now })
+        try app.open(thread: id)
+        app.press(.character("v"), .character(" "))
+        #expect(!app.screen().contains("c comment"))
+        app.press(.character("c"))
+        #expect(app.state.status?.isError == true && app.state.status?.text.contains("silenced") == true)
+        #expect(!app.state.screen.capturesText)
+    }
+
+    @Test func aManagerClosesThePollFromItsThreadAfterAYes() throws {
+        let f = try TUIFixture()
+        let id = try f.colourPoll()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        try app.open(thread: id)
+        app.press(.character("?"))
+        #expect(app.screen().contains("close the poll (managers)"), "help offers C:\n\(app.screen())")
+        app.press(.escape, .character("C"))
+        #expect(app.screen().contains("Close this poll now?"))
+        app.press(.character("n"))
+        #expect(try !f.community.poll(id, viewer: f.manager).isClosed)
+        app.press(.character("C"), .character("y"))
+        #expect(try f.community.poll(id, viewer: f.manager).isClosed)
+        #expect(app.screen().contains("v all results") || app.screen().contains("v results"), "\(app.screen())")
+
+        let member = f.app()
+        try member.open(thread: try f.featurePoll())
+        member.press(.character("?"))
+        #expect(!member.screen().contains("close the poll"))
+    }
+
+    @Test func theVoteKeySaysWhatItShowsInEveryState() throws {
+        let f = try TUIFixture()
+        let id = try f.poll("Hidden till the end", .choice(options: ["Yes", "No"], multiple: false), visibility: .afterClose)
+        let app = f.app()
+        try app.open(thread: id)
+        #expect(app.screen().contains("v: vote ─"))
+        app.press(.character("v"), .character(" "), .enter, .escape)
+        var screen = app.screen()
+        #expect(screen.contains("Results after it closes."))
+        #expect(screen.contains("v: change your vote ─") && !screen.contains("all results"), "\(screen)")
+        #expect(screen.contains("v change your vote"))
+
+        let open = try f.colourPoll()
+        try app.open(thread: open)
+        app.press(.character("v"), .character(" "), .enter, .escape)
+        screen = app.screen()
+        #expect(screen.contains("v: change your vote, all results"), "after-vote results show once voted:\n\(screen)")
+
+        try f.community.closePoll(by: f.manager, poll: id)
+        try app.open(thread: id)
+        #expect(app.screen().contains("v: all results"))
+    }
+
+    @Test func anOpenVoteScreenClosesAtItsClosingTimeWithoutAKey() throws {
+        let f = try TUIFixture()
+        let id = try f.colourPoll()
+        let closesAt = try #require(try f.community.poll(id, viewer: f.reader).closesAt)
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"))
+        #expect(app.screen().contains("open until"))
+        // The app asks to be woken at the closing time, not later.
+        f.clock.advance(by: closesAt.timeIntervalSince(f.clock.now) - 30)
+        #expect(try #require(app.millisecondsUntilTick) <= 30_000)
+        f.clock.advance(by: 30)
+        _ = app.handle(.tick)
+        let screen = app.screen()
+        #expect(screen.contains("closed at \(TimeText.describe(closesAt))"), "\(screen)")
+        #expect(screen.contains("The poll closed at"), "\(screen)")
+        #expect(screen.contains("%"), "an after-vote poll shows its results once closed")
+        #expect(app.state.screen.wakesAt == nil, "it woke once for that time")
+    }
+
+    @Test func thePollFormCountsTheTitleAndKeepsItsOptionsInTheDraft() throws {
+        let f = try TUIFixture()
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("furia")
+        app.press(.character("P"))
+        app.type("Which colour?")
+        #expect(app.screen().contains("13/120"), "the title has a counter:\n\(app.screen())")
+        app.press(.tab, .right, .tab)  // multiple choice
+        app.type("Rosso; Nero; Bianco")
+        app.press(.tab)
+        app.press(.escape)
+        #expect(app.state.status?.text == "No poll started; it is kept as a draft: P in this board continues it.")
+        app.press(.character("P"))
+        #expect(app.state.status == .info("Your unsent draft is back."))
+        let form = try #require(app.state.screen as? PollForm)
+        #expect(form.title.text == "Which colour?" && form.kind == .multiple && form.optionLabels == ["Rosso", "Nero", "Bianco"])
+    }
+
+    @Test func anEmojiSequenceInAnOptionKeepsTheBarsInColumn() throws {
+        let f = try TUIFixture()
+        let id = try f.poll("Family", .choice(options: ["👨‍👩‍👧 family", "plain"], multiple: false))
+        try f.community.vote(by: f.reader, poll: id, ballot: .choices([1]))
+        let app = f.app()
+        try app.open(thread: id)
+        app.press(.character("v"))
+        let canvas = app.resizeAndRender(width: 80, height: 24)
+        let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func column(of text: String) -> Int? {
+            guard let row = rows.first(where: { $0.contains(text) }) else { return nil }
+            return TextWidth.of(String(row[..<row.range(of: "%")!.lowerBound]))
+        }
+        #expect(column(of: "family") != nil && column(of: "family") == column(of: "plain"), "\(canvas.text)")
+    }
+}

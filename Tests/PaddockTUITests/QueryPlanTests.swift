@@ -466,7 +466,8 @@ final class StatementLog: @unchecked Sendable {
         _ = try c.forYou(viewer: fixture.giulia)
         let poll = try c.startPoll(by: fixture.manager, board: "furia", title: "Next Furia", intro: "i",
                                    question: .features(product: "furia-950", features: ["seat"]))
-        try c.vote(by: fixture.reader, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.like)]))
+        try c.vote(by: fixture.reader, poll: poll.id, ballot: .opinions([1: FeatureAnswer(.like, comment: "firm")]))
+        _ = try c.poll(poll.id, viewer: fixture.manager, comments: 3)
         _ = try c.forYou(viewer: fixture.reader)
         _ = try c.stats(by: fixture.manager, StatsQuery(period: .last(90, endingAt: fixture.clock.now), parts: [.ratings]))
         let clock = fixture.clock
@@ -474,7 +475,7 @@ final class StatementLog: @unchecked Sendable {
         app.press(.character("y"), .enter, .escape, .escape, .character("S"), .character("F"), .character("*"), .character("5"), .enter)
         let statements = fixture.log.stop()
         for fragment in ["FROM featureRatingDay d INDEXED BY featureRatingDay_on_day", "INDEXED BY supporter_on_member_time",
-                         "INDEXED BY featureRating_on_member", "INDEXED BY pollVote_on_member", "INDEXED BY suggestionFeature_on_feature_count",
+                         "INDEXED BY featureRating_on_member", "INDEXED BY pollVote_on_member", "a.comment != '' ORDER BY a.commentedAt DESC", "INDEXED BY suggestionFeature_on_feature_count",
                          "FROM featureRatingTotal", "INSERT INTO featureRating"] {
             #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
         }

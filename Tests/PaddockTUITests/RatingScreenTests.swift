@@ -190,6 +190,7 @@ import Testing
         let app = f.app()
         app.press(.character("y"))
         #expect(app.screen().contains("because you supported A lower seat option"))
+        #expect(app.screen().contains(" · 1 supporter"), "the supporters are said as such, not a bare number")
         let items = try #require((app.state.screen as? ForYouScreen)?.items)
         #expect(Set(items.map(\.suggestion.id)) == [other.id, f.grips.id], "the seat and TFT suggestions marco does not support")
         app.press(.down, .enter)

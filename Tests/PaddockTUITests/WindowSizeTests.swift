@@ -170,6 +170,9 @@ let journeys: [Journey] = [
             shows: ["(•) Nero opaco"]),
     Journey(name: "feature poll results", who: .manager, go: { app, f in try app.open(thread: try f.featurePoll()); app.press(.character("v"), .end) },
             shows: ["▸ [       ] Exhaust"]),
+    Journey(name: "poll comment", who: .member, go: { app, f in
+        try app.open(thread: try f.featurePoll()); app.press(.character("v"), .character(" "), .character("c")); app.type("Too tall")
+    }, shows: ["Seat: Too tall", "8/140"]),
     Journey(name: "new poll", who: .manager, go: { app, _ in app.openBoard("garage"); app.press(.character("P")); app.type("Colours") },
             shows: ["Colours"]),
     Journey(name: "new feature poll, intro", who: .manager, go: { app, _ in

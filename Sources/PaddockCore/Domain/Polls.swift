@@ -90,6 +90,10 @@ public enum PollLimits {
     public static let features = 1...12
     public static let optionCharacters = 80
     public static let commentCharacters = 140
+    /// The latest comments shown per feature: on the vote screen, and by `poll results` unless told.
+    public static let commentsShown = 3
+    /// The most `poll results --comments` lists per feature.
+    public static let commentsListed = 1000
 }
 
 extension Rules {
@@ -108,9 +112,18 @@ extension Rules {
     }
 
     /// Voting writes no text anyone reads as a post: only a suspension stops it
-    /// (comments are short and shown only to the brand's staff in results).
+    /// (comments are short, and read only by managers and the poll's author: `readsPollComments`).
     public static func vote(by actor: Actor, now: Date) throws(CommunityError) {
         try mayAct(actor, now: now)
+    }
+
+    /// Who reads the comments on a feature poll: the brand's managers and the
+    /// poll's author. Not members: a comment is an answer to the brand, not a
+    /// post. It is never flagged, queued or reviewed by moderators as posts are,
+    /// so showing it to everyone would open a channel nobody moderates; and
+    /// reading others' reasons before voting would sway the answers the poll asks for.
+    public static func readsPollComments(_ actor: Actor, authorID: Int64) -> Bool {
+        actor.role >= .manager || actor.id == authorID
     }
 
     /// A vote with a comment writes text: a silenced member may vote (a click) but not comment.

@@ -81,6 +81,9 @@ public struct RatingTrend: Equatable, Codable, Sendable {
     /// ratings (one grumpy owner is not a trend) and the average fell by at least `fallAtLeast` stars.
     public static let fallingMinimumRatings = 2
     public static let fallAtLeast = 0.25
+    /// The rule above, said for a manager reading the list.
+    public static let fallingRule = "A feature is falling when it has at least \(fallingMinimumRatings) ratings in each "
+        + "\(windowDays)-day span and its average fell by at least a quarter star."
 
     public var recent: RatingTally
     public var before: RatingTally
@@ -125,8 +128,12 @@ public struct RatingTrend: Equatable, Codable, Sendable {
         return (rounded > 0 ? "+" : "−") + String(format: "%.1f", abs(rounded))
     }
 
-    /// Weekly averages scaled for a sparkline (tenths of a star; an empty week is 0).
-    public var sparklineValues: [Int] { weekly.map { Int((($0.average ?? 0) * 10).rounded()) } }
+    /// The weekly averages as a sparkline on the stars' own scale, one glyph a
+    /// week: 1 star the lowest glyph, 5 the highest, whatever the feature's
+    /// best week was; a week without ratings is ``Sparkline/none``.
+    public func sparkline(style: ChartStyle) -> String {
+        Sparkline.draw(scaled: weekly.map { $0.average.map { ($0 - 1) / 4 } }, style: style)
+    }
 }
 
 /// One feature's ratings as a page shows them.

@@ -78,14 +78,18 @@ public struct FeedSource: Equatable, Sendable {
 
     /// The Atom document. Ids are tags on `host` (the setting's unless given); the feed links to the base address when there is one
     /// (entries carry their text, so they need no link of their own).
+    ///
+    /// Member text goes in as the terminal shows it (``SafeText``): many feed
+    /// readers are terminal programs, and a C1 control, an escape sequence or
+    /// a bidi override would work on them as on ours, or spoof a name.
     public func atom(host: String? = nil, baseURL: String? = nil) -> AtomFeed {
         let host = host ?? self.host
-        return AtomFeed(id: AtomFeed.tag(host: host, since: since, "feed-\(key)"), title: title, subtitle: subtitle, link: baseURL,
-                 emptyUpdated: since, entries: items.map { item in
-            AtomFeed.Entry(id: AtomFeed.tag(host: host, since: since, item.key), title: item.title,
+        return AtomFeed(id: AtomFeed.tag(host: host, since: since, "feed-\(key)"), title: SafeText.displayable(title),
+                        subtitle: subtitle.map(SafeText.displayable), link: baseURL, emptyUpdated: since, entries: items.map { item in
+            AtomFeed.Entry(id: AtomFeed.tag(host: host, since: since, item.key), title: SafeText.displayable(item.title),
                            published: item.published, updated: item.updated,
-                           author: .init(name: "\(item.authorName) (@\(item.authorHandle))"),
-                           content: item.text, category: item.category)
+                           author: .init(name: SafeText.displayable("\(item.authorName) (@\(item.authorHandle))")),
+                           content: SafeText.multiline(item.text).joined(separator: "\n"), category: item.category.map(SafeText.displayable))
         })
     }
 }

@@ -31,6 +31,20 @@ public enum Sparkline {
         })
     }
 
+    /// What stands in a column with no value at all (not a zero).
+    public static let none: Character = "·"
+
+    /// One glyph per value already on a fixed scale (0…1, clamped): 0 the
+    /// lowest glyph, 1 the highest; nil is ``none``. For averages, which a
+    /// scale fitted to their own largest value would make all look alike.
+    public static func draw(scaled values: [Double?], style: ChartStyle = .blocks) -> String {
+        let levels = style.levels
+        return String(values.map { value -> Character in
+            guard let value else { return none }
+            return levels[Int((min(max(value, 0), 1) * Double(levels.count - 1)).rounded())]
+        })
+    }
+
     /// How many days each column holds when `count` days are drawn in `width` columns.
     public static func daysPerColumn(_ count: Int, width: Int) -> Int {
         guard width > 0, count > width else { return 1 }

@@ -387,3 +387,24 @@ extension SafeText {
         return head + "…" + tail
     }
 }
+
+extension SafeText {
+    /// `displayable` text for columns printed straight to a terminal (the
+    /// command line's tables and bars), drawn as the Canvas draws it: a
+    /// skin-tone modifier inside an emoji is left out. TextWidth counts `👍🏽`
+    /// and `👩🏽‍🚀` as 2 columns and tmux draws 4; without the tone both say 2,
+    /// so every column after it stays where TextWidth put it.
+    public static func columnar(_ text: String) -> String {
+        var out = ""
+        for character in displayable(text) {
+            let scalars = character.unicodeScalars
+            guard scalars.count > 1, scalars.contains(where: isSkinTone) else { out.append(character); continue }
+            var kept = String.UnicodeScalarView()
+            for scalar in scalars where !isSkinTone(scalar) { kept.append(scalar) }
+            out.unicodeScalars.append(contentsOf: kept)
+        }
+        return out
+    }
+
+    static func isSkinTone(_ scalar: Unicode.Scalar) -> Bool { (0x1F3FB...0x1F3FF).contains(scalar.value) }
+}

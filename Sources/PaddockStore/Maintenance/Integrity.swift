@@ -28,6 +28,7 @@ public enum Integrity {
             found.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent)")
         }
         found += try String.fetchAll(db, sql: invariantsSQL)
+        if try tableExists(db, "helpfulMark") { found += try String.fetchAll(db, sql: helpfulMarksSQL) }
         if try tableExists(db, "suggestion"), try tableExists(db, "supporter") {
             found += try String.fetchAll(db, sql: """
                 SELECT 'suggestion ' || s.threadId || ': supporterCount ' || s.supporterCount || ' but '
@@ -135,6 +136,18 @@ public enum Integrity {
     }
 
     /// The project's invariants, each failing row one line.
+    /// Helpful marks the app would refuse (an imported file may hold them): a
+    /// mark is by the thread's author, on another member's post in that thread.
+    static let helpfulMarksSQL = """
+        SELECT 'helpful mark on post ' || h.postId || ': ' || CASE
+                 WHEN p.threadId != h.threadId THEN 'the post is in thread ' || p.threadId || ', not thread ' || h.threadId
+                 WHEN t.authorId != h.markedById THEN 'marked by member ' || h.markedById || ', who did not start thread ' || h.threadId
+                 ELSE 'its author marked their own post' END
+        FROM helpfulMark h JOIN post p ON p.id = h.postId JOIN thread t ON t.id = h.threadId
+        WHERE p.threadId != h.threadId OR t.authorId != h.markedById OR p.authorId = h.markedById
+        ORDER BY h.postId
+        """
+
     static let invariantsSQL = """
         SELECT 'thread ' || t.id || ': replyCount ' || t.replyCount || ' but ' || COUNT(p.id) || ' posts'
           FROM thread t LEFT JOIN post p ON p.threadId = t.id
@@ -204,7 +217,18 @@ extension Integrity {
     public static func searchIndexMismatches(in database: AppDatabase) throws -> [SearchIndexMismatch] {
         try database.writer.writeWithoutTransaction { db in
             var found: [SearchIndexMismatch] = []
-            try db.inTransaction(.deferred) {
+            // FTS5's integrity-check is an INSERT: take the write lock first, so a
+            // busy file means waiting for the writer (the busy timeout), not a read
+            // transaction refused its upgrade at once. A read-only file is checked
+            // in a deferred transaction, where the check itself is skipped below.
+            let kind: Database.TransactionKind
+            do {
+                try db.execute(sql: "BEGIN IMMEDIATE; ROLLBACK")
+                kind = .immediate
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                kind = .deferred
+            }
+            try db.inTransaction(kind) {
                 for index in try searchIndexes(db) {
                     let quoted = index.quotedDatabaseIdentifier
                     if let source = copiedIndexSources[index] {

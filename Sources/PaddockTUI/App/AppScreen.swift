@@ -60,6 +60,11 @@ public protocol AppScreen {
     var offersDraftOnOpen: Bool { get }
     /// Whether this is the same screen in the same state (the stack's equality).
     func isEqual(to other: any AppScreen) -> Bool
+    /// When what it shows changes by itself, with no key or write (a poll's
+    /// closing time): the app wakes then if it is on top. Nil: never.
+    var wakesAt: Date? { get }
+    /// `wakesAt` has come: what to do (load again); the screen stops asking for that time.
+    mutating func awoke(_ context: ScreenContext) -> [Command]
 }
 
 extension AppScreen {
@@ -72,6 +77,8 @@ extension AppScreen {
     public var draft: DraftText? { nil }
     public mutating func restore(_ draft: DraftText) -> [Command]? { nil }
     public var offersDraftOnOpen: Bool { true }
+    public var wakesAt: Date? { nil }
+    public mutating func awoke(_ context: ScreenContext) -> [Command] { [] }
 
     /// Whether a kept draft may go into this form: its own, and nothing typed there since.
     func takes(_ draft: DraftText) -> Bool {

@@ -81,9 +81,10 @@ public enum App {
     }
 
     /// When the app next needs a `.tick` if nothing happens (a draft to save
-    /// once typing pauses, a change to look at), or nil: it sleeps.
+    /// once typing pauses, a change to look at, the top screen's own time), or nil: it sleeps.
     public static func nextTick(_ state: AppState) -> Date? {
-        [changeCheckDue(state), state.unsavedDraft.map { $0.changedAt.addingTimeInterval(draftSaveDelay) }].compactMap { $0 }.min()
+        [changeCheckDue(state), state.unsavedDraft.map { $0.changedAt.addingTimeInterval(draftSaveDelay) }, state.screen.wakesAt]
+            .compactMap { $0 }.min()
     }
 
     /// A look for changes now if the last was long enough ago, else one noted for later.
@@ -141,8 +142,12 @@ public enum App {
         case .changed:
             return lookForChanges(&state)
         case .tick:
-            guard let due = changeCheckDue(state), state.now >= due else { return [] }
-            return lookForChanges(&state)
+            var commands: [Command] = []
+            if let wake = state.screen.wakesAt, state.now >= wake {
+                commands += state.stack[state.stack.count - 1].awoke(state.context())
+            }
+            guard let due = changeCheckDue(state), state.now >= due else { return commands }
+            return commands + lookForChanges(&state)
         case .hangup:
             return []  // what is typed is saved by keepDrafts
         case .editorFinished(let result):

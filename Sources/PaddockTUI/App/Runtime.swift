@@ -48,7 +48,9 @@ public final class PaddockApp: TerminalProgram, EffectEnvironment {
     /// quiet app wakes once a minute, to draw only.
     public var millisecondsUntilTick: Int? {
         let now = clock()
-        let due = workDue ?? Date(timeIntervalSinceReferenceDate: ((now.timeIntervalSinceReferenceDate / 60).rounded(.down) + 1) * 60)
+        let minute = Date(timeIntervalSinceReferenceDate: ((now.timeIntervalSinceReferenceDate / 60).rounded(.down) + 1) * 60)
+        // Work may be due later than the minute (a poll closing in days): the minute comes first.
+        let due = min(workDue ?? minute, minute)
         return max(0, Int((due.timeIntervalSince(now) * 1000).rounded(.up)))
     }
 

@@ -146,7 +146,7 @@ public struct DashboardScreen: Equatable, AppScreen {
             let rows = loaded.stats.demand ?? []
             selected = was.flatMap { was in rows.firstIndex { $0.product == was.product && $0.feature == was.feature } }
                 ?? min(selected, max(0, rows.count - 1))
-            relayout(context)
+            relayout(context, sameWidth: true)
         case let failed as StatsNotRead where failed.query.period.days == days:
             failure = failed.reason
         default:
@@ -159,13 +159,20 @@ public struct DashboardScreen: Equatable, AppScreen {
     /// followed it; else the focused panel's title goes back to the top (the
     /// old line number means another line at another width). Where the end of
     /// the body keeps it lower, the view starts at a panel's title, not inside a table.
-    public mutating func relayout(_ context: ScreenContext) {
+    /// With `sameWidth` (new figures, the window as it was), a view scrolled
+    /// away from the selection stays where it is: a change elsewhere or `r`
+    /// must not pull the reader off the panel they are reading.
+    public mutating func relayout(_ context: ScreenContext) { relayout(context, sameWidth: false) }
+
+    mutating func relayout(_ context: ScreenContext, sameWidth: Bool) {
         let lines = self.lines(context)
         let visible = Self.visible(context.body)
         let most = max(0, lines.count - visible)
         let starts = Self.panelStarts(lines)
         if followsSelection, let line = lines.firstIndex(where: { $0.demandRow == selected }) {
             reveal(line, row: selected, visible: visible)
+        } else if sameWidth {
+            top = min(top, most)
         } else if !starts.isEmpty {
             panel = min(max(0, panel), starts.count - 1)
             let title = starts[panel]

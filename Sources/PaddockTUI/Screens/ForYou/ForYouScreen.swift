@@ -78,12 +78,12 @@ public struct ForYouScreen: Equatable, AppScreen {
             if selected { canvas.fill(x: 0, y: y, width: w, height: Self.rowsPerEntry, role: .selection) }
             let s = item.suggestion
             let badge = SuggestionHeader.badge(s.status)
-            var x = 1 + canvas.put(badge, x: 1, y: y, role: selected ? .selection : SuggestionHeader.role(for: s.status), maxWidth: max(0, w - 2))
-            x += canvas.put(" \(s.supporterCount) ", x: x, y: y, role: selected ? .selection : .muted, maxWidth: max(0, w - x - 1))
+            let x = 1 + canvas.put(badge + " ", x: 1, y: y, role: selected ? .selection : SuggestionHeader.role(for: s.status), maxWidth: max(0, w - 2))
             canvas.put(TextWrap.truncate(s.title, width: max(0, w - x - 1)), x: x, y: y, role: selected ? .selection : .normal, maxWidth: max(0, w - x - 1))
-            let pace = item.recentSupport > 0 ? " · +\(item.recentSupport) in \(ForYou.paceDays) days" : ""
-            canvas.put(TextWrap.truncate("   " + item.reason + pace, width: max(0, w - 1)), x: 0, y: y + 1, role: selected ? .selection : .muted,
-                       maxWidth: max(0, w - 1))
+            let support = "\(s.supporterCount) supporter\(s.supporterCount == 1 ? "" : "s")"
+                + (item.recentSupport > 0 ? " (+\(item.recentSupport) in \(ForYou.paceDays) days)" : "")
+            canvas.put(TextWrap.truncate("   " + item.reason + " · " + support, width: max(0, w - 1)), x: 0, y: y + 1,
+                       role: selected ? .selection : .muted, maxWidth: max(0, w - 1))
         }
     }
 }

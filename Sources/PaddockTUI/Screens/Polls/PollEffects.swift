@@ -7,8 +7,10 @@ enum PollEffects {
     /// A poll as this member sees it, for its thread's header and its vote screen.
     struct LoadPoll: Effect {
         var id: Int64
+        /// The latest comments per feature to load, for a viewer who may read them (the vote screen).
+        var comments = 0
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(PollLoaded(detail: try env.community.poll(id, viewer: env.member)))
+            .answer(PollLoaded(detail: try env.community.poll(id, viewer: env.member, comments: comments)))
         }
     }
 
@@ -17,8 +19,12 @@ enum PollEffects {
         var id: Int64
         var ballot: PollBallot
         var changing: Bool
+        var comments = 0
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(PollVoted(detail: try env.community.vote(by: env.member, poll: id, ballot: ballot), changed: changing))
+            var detail = try env.community.vote(by: env.member, poll: id, ballot: ballot)
+            // The vote screen shows the latest comments to those who read them: the new one among them.
+            if comments > 0 { detail = try env.community.poll(id, viewer: env.member, comments: comments) }
+            return .answer(PollVoted(detail: detail, changed: changing))
         }
     }
 
@@ -26,15 +32,16 @@ enum PollEffects {
     struct ClosePoll: Effect {
         var id: Int64
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(PollClosed(detail: try env.community.closePoll(by: env.member, poll: id)))
+            _ = try env.community.closePoll(by: env.member, poll: id)
+            return .answer(PollClosed(detail: try env.community.poll(id, viewer: env.member, comments: PollLimits.commentsShown)))
         }
     }
 }
 
 extension Command {
-    static func loadPoll(id: Int64) -> Command { .effect(PollEffects.LoadPoll(id: id)) }
-    static func castVote(id: Int64, ballot: PollBallot, changing: Bool) -> Command {
-        .effect(PollEffects.CastVote(id: id, ballot: ballot, changing: changing))
+    static func loadPoll(id: Int64, comments: Int = 0) -> Command { .effect(PollEffects.LoadPoll(id: id, comments: comments)) }
+    static func castVote(id: Int64, ballot: PollBallot, changing: Bool, comments: Int = 0) -> Command {
+        .effect(PollEffects.CastVote(id: id, ballot: ballot, changing: changing, comments: comments))
     }
     static func closePoll(id: Int64) -> Command { .effect(PollEffects.ClosePoll(id: id)) }
 }

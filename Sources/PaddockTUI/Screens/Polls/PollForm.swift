@@ -5,8 +5,8 @@ import PaddockStore
 /// A new concept poll in a board (managers): title; kind (single or multiple
 /// choice, or features); the options, separated by `;`, or a product and its
 /// features; when it closes (`7d`, `2026-12-10 18:00`, or empty for never);
-/// when members see results; the intro. ^S starts it. Title and intro are
-/// kept as a draft: Esc leaves them, ^X discards them.
+/// when members see results; the intro. ^S starts it. The whole form is
+/// kept as a draft (options and features too): Esc leaves it, ^X discards it.
 public struct PollForm: Equatable, FormScreen {
     public enum Field: Equatable, Sendable, CaseIterable { case title, kind, options, closes, visibility, intro }
 
@@ -24,6 +24,8 @@ public struct PollForm: Equatable, FormScreen {
     public var visibility: PollVisibility = .afterVote
     public var intro = TextEditor()
     public var focus: Field = .title
+    /// The product of a restored draft, chosen once the catalog is loaded.
+    var draftProduct: String?
 
     public init(board: BoardSummary) { self.board = board }
 
@@ -44,6 +46,8 @@ public struct PollForm: Equatable, FormScreen {
     static let fixedRows = 8
     static func editorHeight(_ area: Rect) -> Int { max(3, area.height - fixedRows) }
     static let labelWidth = 11
+    /// The title field's width: the row less its label and the n/120 count after it.
+    static func titleWidth(_ area: Rect) -> Int { max(1, area.width - labelWidth - TitleCount.width - 1) }
 
     var focusRows: Range<Int> {
         switch focus {
@@ -60,13 +64,41 @@ public struct PollForm: Equatable, FormScreen {
         Self.formKeys(send: "start poll", tab: "next field", arrows: ("← →", "choose"), more: [.typing("Space", "pick a feature", footer: false)])
     }
 
-    public var draft: DraftText? { DraftText(key: draftKey, title: title.text, body: intro.text) }
+    /// Between the settings kept in a draft's title: a control character, which no typed title holds.
+    static let draftSeparator = "\u{1F}"
+
+    /// The intro as the draft's body; the title and the other fields, joined by
+    /// `draftSeparator`, as its title. Nothing typed or picked: an empty draft.
+    public var draft: DraftText? {
+        guard !title.text.isEmpty || !intro.text.isEmpty || !options.text.isEmpty || !chosen.isEmpty else { return DraftText(key: draftKey, body: "") }
+        let settings = [title.text, kind.rawValue, options.text, closes.text, visibility.rawValue, product?.slug ?? draftProduct ?? "",
+                        chosen.joined(separator: ",")]
+        return DraftText(key: draftKey, title: settings.joined(separator: Self.draftSeparator), body: intro.text)
+    }
 
     public mutating func restore(_ draft: DraftText) -> [Command]? {
         guard takes(draft) else { return nil }
-        title.setText(draft.title)
+        let parts = draft.title.components(separatedBy: Self.draftSeparator)
+        title.setText(parts[0])
+        // A draft kept before the form kept its settings has the title alone.
+        if parts.count == 7 {
+            kind = PollKind(rawValue: parts[1]) ?? kind
+            options.setText(parts[2])
+            closes.setText(parts[3])
+            visibility = PollVisibility(rawValue: parts[4]) ?? visibility
+            draftProduct = parts[5].isEmpty ? nil : parts[5]
+            chooseDraftProduct()
+            chosen = parts[6].split(separator: ",").map(String.init)
+        }
         intro = TextEditor(text: draft.body)
         return []
+    }
+
+    /// Selects the draft's product once the catalog has it.
+    mutating func chooseDraftProduct() {
+        guard let slug = draftProduct, let index = products.firstIndex(where: { $0.slug == slug }) else { return }
+        productIndex = index
+        draftProduct = nil
     }
 
     func isSent(by answer: any Answer) -> Bool { (answer as? PollStarted)?.board == board.slug }
@@ -76,9 +108,10 @@ public struct PollForm: Equatable, FormScreen {
         products = catalog.products
         features = catalog.features
         productIndex = min(productIndex, max(0, products.count - 1))
+        chooseDraftProduct()
     }
 
-    func leaving(kept: Bool) -> String? { kept ? "No poll started; its title and intro are kept as a draft: P in this board continues it." : nil }
+    func leaving(kept: Bool) -> String? { kept ? "No poll started; it is kept as a draft: P in this board continues it." : nil }
 
     var discarding: (what: String, done: String) { ("this poll", "Poll discarded; nothing was started.") }
 
@@ -117,7 +150,9 @@ public struct PollForm: Equatable, FormScreen {
         }
         let delta = key == .left || key == .up ? -1 : (key == .right || key == .down ? 1 : 0)
         switch focus {
-        case .title: _ = title.handle(key, width: max(1, area.width - Self.labelWidth - 1))
+        case .title:
+            _ = title.handle(key, width: Self.titleWidth(area))
+            if title.refusedInput { return [.setStatus(.error(SuggestionForm.titleFull))] }
         case .kind:
             let kinds: [PollKind] = [.single, .multiple, .features]
             if delta != 0 || key == .character(" ") {
@@ -167,7 +202,9 @@ public struct PollForm: Equatable, FormScreen {
             canvas.put("‹ \(text) ›", x: x, y: y, role: focus == field ? .selection : .normal, maxWidth: fieldWidth)
         }
         label(" Title:    ", .title)
-        title.render(into: &canvas, x: x, y: y, width: fieldWidth, cursorRole: focus == .title ? .selection : nil, placeholder: "the concept, as a question")
+        title.render(into: &canvas, x: x, y: y, width: Self.titleWidth(area), cursorRole: focus == .title ? .selection : nil,
+                     placeholder: "the concept, as a question")
+        TitleCount.render(title, into: &canvas, right: w, y: y)
         y += 1
         label(" Kind:     ", .kind)
         choice(kind.label, .kind)

@@ -8,10 +8,12 @@ enum PollHeader {
     static let rows = 4
 
     /// "single choice · 12 voters · open until … · you voted".
-    static func facts(_ poll: PollDetail) -> String {
+    static func facts(_ poll: PollDetail, now: Date) -> String {
         var facts = [poll.kind.label]
         if let name = poll.productName { facts.append(name) }
-        facts += [Plural.count(poll.voterCount, "voter"), poll.stateText]
+        // Past its closing time it reads closed even before it is loaded again.
+        let closed = PollVoteScreen.closed(poll, now: now)
+        facts += [Plural.count(poll.voterCount, "voter"), closed.map { "closed at \(TimeText.describe($0))" } ?? poll.stateText]
         if poll.voted { facts.append("you voted") }
         return facts.joined(separator: " · ")
     }
@@ -41,21 +43,33 @@ enum PollHeader {
         }
     }
 
-    static func render(_ poll: PollDetail?, into canvas: inout Canvas, x: Int, y: Int, width: Int, style: ChartStyle) {
+    /// What `v` does on a poll's thread, true in every state: closed, everyone
+    /// sees the results; open, the results come with it only when the member may see them.
+    static func vKey(_ poll: PollDetail?) -> String {
+        guard let poll else { return "vote" }
+        if poll.isClosed { return "results" }
+        let act = poll.voted ? "change your vote" : "vote"
+        return poll.resultsVisible ? act + ", all results" : act
+    }
+
+    static func render(_ poll: PollDetail?, into canvas: inout Canvas, x: Int, y: Int, width: Int, style: ChartStyle, now: Date) {
         guard let poll else {
             canvas.put(" Loading the poll…", x: x, y: y, role: .muted, maxWidth: width)
             return
         }
         let badge = canvas.put(" [POLL]", x: x, y: y, role: .badge, maxWidth: width)
-        canvas.put(" " + facts(poll), x: x + badge, y: y, role: poll.isClosed ? .muted : .accent, maxWidth: max(0, width - badge))
+        canvas.put(" " + TextWrap.truncate(facts(poll, now: now), width: width - badge - 1), x: x + badge, y: y,
+                   role: poll.isClosed ? .muted : .accent, maxWidth: max(0, width - badge))
         if poll.resultsVisible {
             let shown = leading(poll, limit: rows - 2, width: width - 2, style: style)
-            for (row, line) in shown.enumerated() { canvas.put(line, x: x + 2, y: y + 1 + row, role: .normal, maxWidth: width - 2) }
+            for (row, line) in shown.enumerated() {
+                canvas.put(TextWrap.truncate(line, width: width - 2), x: x + 2, y: y + 1 + row, role: .normal, maxWidth: width - 2)
+            }
             if shown.isEmpty { canvas.put(" No votes yet.", x: x, y: y + 1, role: .muted, maxWidth: width) }
         } else {
-            canvas.put(" " + poll.visibility.hiddenText.capitalizedFirst + ".", x: x, y: y + 1, role: .muted, maxWidth: width)
+            canvas.put(" " + TextWrap.truncate(poll.visibility.hiddenText.capitalizedFirst + ".", width: width - 1), x: x, y: y + 1, role: .muted, maxWidth: width)
         }
-        let more = poll.isClosed ? " v: all results " : (poll.voted ? " v: change your vote, all results " : " v: vote ")
+        let more = " v: " + (poll.isClosed ? "all results" : vKey(poll)) + " "
         let rule = String(repeating: "─", count: 2) + more
         canvas.put(rule + String(repeating: "─", count: max(0, width - TextWidth.of(rule))), x: x, y: y + rows - 1, role: .border, maxWidth: width)
     }

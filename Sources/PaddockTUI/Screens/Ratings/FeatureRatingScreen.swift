@@ -166,7 +166,7 @@ public struct FeatureRatingScreen: Equatable, AppScreen {
         if y < bottom {
             let label = "Weekly, \(RatingTrend.weeks) weeks "
             let x = canvas.put(" " + label, x: 0, y: y, role: .muted, maxWidth: w)
-            canvas.put(Sparkline.draw(trend.sparklineValues, style: context.chartStyle), x: x, y: y, role: .accent, maxWidth: max(0, w - x - 1))
+            canvas.put(trend.sparkline(style: context.chartStyle), x: x, y: y, role: .accent, maxWidth: max(0, w - x - 1))
             y += 1
         }
         if body.height >= 12 { y += 1 }

@@ -16,6 +16,8 @@ public struct ThreadScreen: Equatable, AppScreen {
     public var suggestion: SuggestionDetail?
     /// For a poll: its question, the member's vote and the results they may see, drawn above the posts.
     public var poll: PollDetail?
+    /// The poll's closing time the screen last loaded it for (`wakesAt`).
+    var pollClosingLookedAt: Date?
     /// The first line shown: a post of the window and a line within it.
     public var top = LinePosition(post: 0, line: 0)
     /// The selected post (▸), an index of the window: the one `R`, `f`, `m`, `p`
@@ -648,7 +650,7 @@ public struct ThreadScreen: Equatable, AppScreen {
         var titleLine = summary.title
         if summary.kind == .announcement { titleLine = "Announcement: " + titleLine }
         if summary.kind == .poll { titleLine = "Poll: " + titleLine }
-        canvas.put(" " + titleLine, x: 0, y: body.y, role: .title, maxWidth: body.width)
+        canvas.put(" " + TextWrap.truncate(titleLine, width: body.width - 1), x: 0, y: body.y, role: .title, maxWidth: body.width)
         var facts = [board?.title ?? "", "\(summary.replyCount) repl\(summary.replyCount == 1 ? "y" : "ies")"]
         if watch == .watching { facts.append("watching") }
         if watch == .muted { facts.append("muted") }
@@ -667,7 +669,8 @@ public struct ThreadScreen: Equatable, AppScreen {
             SuggestionHeader.render(suggestion, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, now: now)
         }
         if summary.kind == .poll {
-            PollHeader.render(poll, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, style: context.chartStyle)
+            PollHeader.render(poll, into: &canvas, x: 0, y: body.y + Self.threadHeaderRows, width: body.width, style: context.chartStyle,
+                              now: context.now)
         }
         guard loaded else {
             canvas.put(" Loading…", x: 0, y: body.y + headerRows, role: .muted)
