@@ -237,7 +237,7 @@ struct ModCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a thread to another board of the same kind.")
+        static let configuration = CommandConfiguration(abstract: "Move a thread to another board of its kind (a poll: any board but a suggestion board).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The thread's id.") var thread: Int64
         @Option(help: ArgumentHelp("The board to move it to (its slug).", valueName: "board")) var to: String

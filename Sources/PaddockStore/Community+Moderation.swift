@@ -61,6 +61,22 @@ public struct MemberRecordOfConduct: Codable, Equatable, Sendable {
     public let standing: String
     public let standingUntil: Date?
     public let penalties: [PenaltyView]
+    /// Each penalty kind, in order, with why the viewer could not give it now
+    /// (nil: it can be given), by the rules the service applies (``Rules/penalise(_:by:target:now:)``).
+    public let choices: [PenaltyChoice]
+
+    /// Why the viewer could not give `kind` now; nil when they can.
+    public func refusal(_ kind: PenaltyKind) -> String? {
+        guard let choice = choices.first(where: { $0.kind == kind }) else { return "no such penalty" }
+        return choice.refusal
+    }
+}
+
+/// A penalty a moderator might give a member, and why they could not now.
+public struct PenaltyChoice: Codable, Equatable, Sendable {
+    public let kind: PenaltyKind
+    /// Nil when the penalty can be given.
+    public let refusal: String?
 }
 
 public struct ModerationLogEntry: Codable, Equatable, Sendable {
@@ -377,9 +393,7 @@ extension Community {
                 let from = try BoardRecord.fetchOne(db, key: thread.boardId)!
                 let to = try Self.board(db, slug: slug)
                 guard to.id != from.id else { throw CommunityError.invalid("thread #\(threadID) is already in \(to.slug)") }
-                guard to.threadKind == thread.kind else {
-                    throw CommunityError.invalid("\(to.slug) holds \(to.threadKind.rawValue) threads; thread #\(threadID) is a \(thread.kind.rawValue)")
-                }
+                try Rules.move(thread: threadID, kind: thread.kind, to: to.slug, holding: to.threadKind)
                 let posts = thread.replyCount + 1
                 thread.boardId = to.id!
                 try thread.update(db)
@@ -433,7 +447,7 @@ extension Community {
             let actor = try Self.fresh(db, actor)
             try Rules.moderate(by: actor)
             var target = try Self.member(db, handle: handle)
-            try Rules.actOnMember(by: actor, target: target.actor, now: now)
+            try Rules.penalise(kind, by: actor, target: target.actor, now: now)
             let news: NotificationPayload
             switch kind {
             case .warn:
@@ -445,9 +459,6 @@ extension Community {
                 target.standingUntil = until
                 news = kind == .silence ? .silenced(until: until, reason: reason) : .suspended(until: until, reason: reason)
             case .lift:
-                guard target.actor.standing.current(at: now) != .active else {
-                    throw CommunityError.invalid("\(target.handle) is neither silenced nor suspended")
-                }
                 news = .lifted(suspension: target.standing == "suspended", reason: reason)
                 target.standing = "active"
                 target.standingUntil = nil
@@ -466,19 +477,29 @@ extension Community {
     public func conduct(of handle: String, by actor: Actor) throws -> MemberRecordOfConduct {
         let now = self.now
         return try writer.read { db in
-            try Rules.moderate(by: try Self.fresh(db, actor))
-            return try Self.recordOfConduct(db, try Self.member(db, handle: handle), now: now)
+            let actor = try Self.fresh(db, actor)
+            try Rules.moderate(by: actor)
+            return try Self.recordOfConduct(db, try Self.member(db, handle: handle), viewer: actor, now: now)
         }
     }
 
-    static func recordOfConduct(_ db: Database, _ member: MemberRecord, now: Date) throws -> MemberRecordOfConduct {
+    /// The record as `viewer` (fresh, a moderator or up) sees it, with the penalties they could give now.
+    static func recordOfConduct(_ db: Database, _ member: MemberRecord, viewer: Actor, now: Date) throws -> MemberRecordOfConduct {
         let standing = member.actor.standing.current(at: now)
         let penalties = try PenaltyView.fetchAll(db, sql: """
             SELECT p.id, p.kind, p.until, p.reason, a.handle AS actorHandle, p.createdAt
             FROM penalty p JOIN member a ON a.id = p.actorId WHERE p.memberId = ? ORDER BY p.id DESC
             """, arguments: [member.id])
+        let choices = PenaltyKind.allCases.map { kind in
+            do throws(CommunityError) {
+                try Rules.penalise(kind, by: viewer, target: member.actor, now: now)
+                return PenaltyChoice(kind: kind, refusal: nil)
+            } catch {
+                return PenaltyChoice(kind: kind, refusal: error.description)
+            }
+        }
         return MemberRecordOfConduct(handle: member.handle, role: member.role, standing: standing.kind,
-                                     standingUntil: standing.until, penalties: penalties)
+                                     standingUntil: standing.until, penalties: penalties, choices: choices)
     }
 
     // MARK: - The moderation log

@@ -107,16 +107,27 @@ extension Community {
             let creditTotal = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM credit c JOIN thread t ON t.id = c.threadId WHERE c.memberId = ? AND (t.hidden = 0 OR ?)
                 """, arguments: [member.id, seesHidden]) ?? 0
+            // The kept total less the posts members cannot read: those a moderator hid or removed
+            // (a partial index holds only them) and the rest of theirs in threads a moderator hid
+            // (the few hidden threads come first in `thread_on_recent_activity`, then their posts by
+            // thread). It costs the hidden posts and hidden threads, never the member's whole history.
+            let hiddenPosts = try Int.fetchOne(db, sql: """
+                SELECT (SELECT COUNT(*) FROM post INDEXED BY post_on_author_hidden WHERE authorId = ? AND state <> 'visible')
+                     + (SELECT COUNT(*) FROM thread t INDEXED BY thread_on_recent_activity
+                        CROSS JOIN post p INDEXED BY post_on_thread_position ON p.threadId = t.id
+                        WHERE t.hidden = 1 AND p.authorId = ? AND p.state = 'visible')
+                """, arguments: [member.id, member.id]) ?? 0
             let perProduct = try ProductPoints.fetchAll(db, sql: """
                 SELECT COALESCE(p.slug, '') AS product, COALESCE(p.name, 'community') AS productName, r.points
                 FROM reputation r LEFT JOIN product p ON p.id = r.productKey
                 WHERE r.memberId = ? AND r.points != 0 ORDER BY r.points DESC, p.slug
                 """, arguments: [member.id])
             return MemberProfile(handle: member.handle, displayName: member.displayName, role: member.role, joinedAt: member.createdAt,
-                                 postCount: member.postCount, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, suggestionsTotal: suggestionTotal,
+                                 postCount: seesHidden ? member.postCount : member.postCount - hiddenPosts,
+                                 hiddenPostCount: seesHidden ? hiddenPosts : nil, rides: try Self.productsRidden(db, member: member.id!).map(\.name), suggestions: suggestions, suggestionsTotal: suggestionTotal,
                                  credits: credits, creditsTotal: creditTotal,
                                  reputation: perProduct.reduce(0) { $0 + $1.points }, reputationByProduct: perProduct,
-                                 conduct: Rules.seesConduct(viewer) ? try Self.recordOfConduct(db, member, now: now) : nil)
+                                 conduct: Rules.seesConduct(viewer) ? try Self.recordOfConduct(db, member, viewer: viewer, now: now) : nil)
         }
     }
 }
@@ -175,7 +186,12 @@ public struct MemberProfile: Codable, Equatable, Sendable {
     public let displayName: String
     public let role: Role
     public let joinedAt: Date
+    /// The posts the viewer can read as theirs: members don't count those a
+    /// moderator hid or removed, or those in a thread a moderator hid;
+    /// moderators, who read hidden text, count them all.
     public let postCount: Int
+    /// For moderators, how many of `postCount` members cannot see; nil for members.
+    public let hiddenPostCount: Int?
     /// The products they say they ride ("I ride this"), by name.
     public let rides: [String]
     /// The newest ``listLimit`` of them; `suggestionsTotal` counts them all.

@@ -31,7 +31,7 @@ extension MemberProfile {
     public var sections: [ProfileSection] {
         var sections = [
             ProfileSection(.about, "\(handle) · \(displayName)", lines: [
-                "Joined \(TimeText.describe(joinedAt)) · \(role.rawValue) · \(Plural.count(postCount, "post"))",
+                "Joined \(TimeText.describe(joinedAt)) · \(role.rawValue) · \(postsText)",
             ] + (rides.isEmpty ? [] : ["Rides " + rides.joined(separator: ", ")])),
         ]
         if let conduct { sections.append(conductSection(conduct)) }
@@ -44,6 +44,14 @@ extension MemberProfile {
             ProfileSection(.credits, Self.title("Credits", credits.count, of: creditsTotal), lines: credits.map(\.line), empty: "No credits yet."),
         ]
         return sections
+    }
+
+    /// "12 posts", or for a moderator "12 posts (3 hidden)": a member's count
+    /// leaves hidden posts out, and a moderator sees how many there are.
+    var postsText: String {
+        let posts = Plural.count(postCount, "post")
+        guard let hidden = hiddenPostCount, hidden > 0 else { return posts }
+        return "\(posts) (\(hidden) hidden)"
     }
 
     /// "Suggestions (100 of 2908 shown)" when the list is cut.

@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v14-reputation") { db in try v14Reputation(db) }
         migrator.registerMigration("v15-ratings") { db in try v15Ratings(db) }
         migrator.registerMigration("v17-poll-comments") { db in try v17PollComments(db) }
+        migrator.registerMigration("v18-hidden-posts") { db in try v18HiddenPosts(db) }
         return migrator
     }
 

@@ -110,4 +110,23 @@ import Testing
         let log = try cli.run(as: "mod", ["modlog"])
         for action in ["pin", "lock", "unlock", "move", "slowmode", "archive"] { #expect(log.stdout.contains(" \(action) ")) }
     }
+
+    /// A poll moves to any board but a suggestion board; there, one line says why and nothing is written.
+    @Test func aPollMovesToAnotherBoardButNotIntoSuggestions() throws {
+        let cli = try community()
+        defer { cli.cleanUp() }
+        try #require(cli.run(as: "ada", ["board", "add", "garage", "--title", "Garage"]).status == 0)
+        try #require(cli.run(as: "ada", ["board", "add", "ideas", "--title", "Ideas Lab", "--kind", "suggestion"]).status == 0)
+        let new = try cli.run(as: "ada", ["poll", "new", "--board", "furia", "--title", "Which colour?", "--option", "Red", "--option", "Black", "--body", "Pick one."])
+        #expect(new.stdout.hasPrefix("Started poll #2"), "\(new.stdout)\(new.stderr)")
+        let moved = try cli.run(as: "mod", ["mod", "move", "2", "--to", "garage"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let before = try BadInputCLITests.contents(cli.db)
+        let refused = try cli.run(as: "mod", ["mod", "move", "2", "--to", "ideas"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "paddock: ideas takes suggestions only; thread #2 is a poll, which can go in any other board\n")
+        #expect(try BadInputCLITests.contents(cli.db) == before)
+        let boards = try cli.json(["board", "list"]) as! [[String: Any]]
+        #expect(boards.map { "\($0["slug"]!):\($0["threadCount"]!)" } == ["furia:1", "garage:1", "ideas:0"])
+    }
 }

@@ -180,6 +180,30 @@ import Testing
         }
     }
 
+    /// A poll lives in any board but a suggestion board (as when it is started):
+    /// a move takes it into a discussion board or the announcements, keeping the
+    /// counters right, and refuses a suggestion board in one line, writing nothing.
+    @Test func aPollMovesToAnyBoardThatCanHoldPollsButNotIntoSuggestions() throws {
+        let f = try Fixture()
+        try f.community.addBoard(by: f.admin, slug: "garage", title: "Garage")
+        try f.community.addBoard(by: f.admin, slug: "ideas", title: "Ideas Lab", threadKind: .suggestion)
+        let poll = try f.community.startPoll(by: f.manager, board: "furia", title: "Which colour?", intro: "Pick one.",
+                                             question: .choice(options: ["Red", "Black"], multiple: false))
+        let id = poll.id
+        try f.community.reply(by: f.member, thread: id, body: "Red, obviously")
+        try f.community.moderateThread(by: f.moderator, thread: id, action: .move(toBoard: "garage"))
+        var boards = Dictionary(uniqueKeysWithValues: try f.community.boards().map { ($0.slug, $0) })
+        #expect(boards["furia"]?.threadCount == 0 && boards["furia"]?.postCount == 0)
+        #expect(boards["garage"]?.threadCount == 1 && boards["garage"]?.postCount == 2)
+        try f.community.moderateThread(by: f.moderator, thread: id, action: .move(toBoard: "announcements"))
+        boards = Dictionary(uniqueKeysWithValues: try f.community.boards().map { ($0.slug, $0) })
+        #expect(boards["announcements"]?.threadCount == 1 && boards["garage"]?.threadCount == 0)
+        try f.expectRefusal(.invalid("ideas takes suggestions only; thread #\(id) is a poll, which can go in any other board")) {
+            try f.community.moderateThread(by: f.moderator, thread: id, action: .move(toBoard: "ideas"))
+        }
+        #expect(try Integrity.problems(in: f.community.database).isEmpty)
+    }
+
     /// The log is append-only twice over: triggers refuse UPDATE and DELETE, and
     /// no source file holds a statement that would try.
     @Test func noCodePathUpdatesOrDeletesTheModerationLog() throws {

@@ -264,7 +264,7 @@ import Testing
         let marco = try s.community.memberProfile(of: "marco", viewer: s.f.member)
         #expect(marco.suggestionsTotal == 1 && marco.creditsTotal == 1)
         #expect(marco.sections.map(\.title).contains("Suggestions"))
-        let cut = MemberProfile(handle: "m", displayName: "M", role: .member, joinedAt: s.f.clock.now, postCount: 0, rides: [],
+        let cut = MemberProfile(handle: "m", displayName: "M", role: .member, joinedAt: s.f.clock.now, postCount: 0, hiddenPostCount: nil, rides: [],
                                 suggestions: marco.suggestions, suggestionsTotal: 2908, credits: marco.credits, creditsTotal: 1,
                                 reputation: 0, reputationByProduct: [], conduct: nil)
         #expect(cut.sections.map(\.title).contains("Suggestions (1 of 2908 shown)"))
@@ -295,6 +295,43 @@ import Testing
         #expect(marco.suggestions.map(\.title) == ["Heated grips as standard"])
         #expect(marco.suggestions.first?.status == .shipped)
         #expect(throws: CommunityError.notFound("no member 'nobody'")) { try s.community.memberProfile(of: "nobody", viewer: s.f.member) }
+    }
+
+    /// A member's public count leaves out the posts a moderator hid or removed
+    /// and those in a thread a moderator hid; a moderator counts them all and
+    /// reads how many are hidden. Restoring gives them back; `paddock check`
+    /// finds nothing to repair at any step (the kept total never changes).
+    @Test func aProfilesPostCountLeavesOutWhatModeratorsHid() throws {
+        let f = try Fixture()
+        let c = f.community
+        let seat = try c.startThread(by: f.other, board: "furia", title: "Seat", body: "Flat after 10k km")
+        let reply = try c.reply(by: f.other, thread: seat.id, body: "Still flat, and you are all idiots")
+        let tyres = try c.startThread(by: f.member, board: "furia", title: "Tyres", body: "Which ones?")
+        try c.reply(by: f.other, thread: tyres.id, body: "Buy at spam.example")
+        func seen() throws -> (member: Int, moderator: Int, hidden: Int?, line: String) {
+            #expect(try Integrity.problems(in: c.database).isEmpty)
+            let public_ = try c.memberProfile(of: "giulia", viewer: f.member)
+            #expect(public_.hiddenPostCount == nil)
+            #expect(!public_.sections[0].lines[0].contains("hidden"))
+            let staff = try c.memberProfile(of: "giulia", viewer: f.moderator)
+            return (public_.postCount, staff.postCount, staff.hiddenPostCount, staff.sections[0].lines[0])
+        }
+        var counts = try seen()
+        #expect(counts.member == 3 && counts.moderator == 3 && counts.hidden == 0)
+        #expect(counts.line.hasSuffix("· member · 3 posts"))
+        try c.moderatePost(by: f.moderator, post: reply.id, action: .hide, reason: "rude")
+        counts = try seen()
+        #expect(counts.member == 2 && counts.moderator == 3 && counts.hidden == 1)
+        #expect(counts.line.hasSuffix("· member · 3 posts (1 hidden)"))
+        try c.moderateThread(by: f.moderator, thread: tyres.id, action: .hide, reason: "spam")
+        counts = try seen()
+        #expect(counts.member == 1 && counts.hidden == 2)
+        try c.moderatePost(by: f.moderator, post: reply.id, action: .remove, reason: "rude")
+        #expect(try seen().member == 1)
+        try c.moderatePost(by: f.moderator, post: reply.id, action: .restore, reason: "")
+        try c.moderateThread(by: f.moderator, thread: tyres.id, action: .unhide)
+        counts = try seen()
+        #expect(counts.member == 3 && counts.moderator == 3 && counts.hidden == 0)
     }
 
     @Test func aProfileNeverShowsTheMembersAddress() throws {

@@ -60,6 +60,7 @@ enum QueryPlanRule {
         ("WHERE postSearch MATCH", "search ranks the posts that match its words, which the FTS5 index finds; the sort keeps one page"),
         ("FROM draft WHERE memberId", "one member's drafts of one form, found by the draft primary key: one per session that kept one"),
         ("FROM productRider r JOIN product p", "the products one member rides, found by the productRider primary key (memberId, …)"),
+        ("FROM reputation r LEFT JOIN product p", "one member's points per product (a row per product they earned in), found by the reputation key (memberId, …)"),
         ("FROM pollAnswer a JOIN pollOption o", "one member's answers in one poll (at most 12), found by the pollAnswer primary key (threadId, memberId, …)"),
     ]
 
@@ -326,6 +327,9 @@ final class StatementLog: @unchecked Sendable {
             _ = try c.threads(board: "furia", reader: fixture.reader, order: order, after: page.threads.last, limit: 10)
         }
         _ = try c.home(for: fixture.reader)
+        // `paddock member show`: a member's and a moderator's view (posts hidden counted by their index).
+        _ = try c.memberProfile(of: "giulia", viewer: fixture.reader)
+        _ = try c.memberProfile(of: "giulia", viewer: fixture.manager)
         let year = StatsPeriod.last(365, endingAt: fixture.clock.now)
         _ = try c.stats(by: fixture.manager, StatsQuery(period: year))
         _ = try c.stats(by: fixture.manager, StatsQuery(period: year, product: "furia-950"))

@@ -103,6 +103,29 @@ extension Rules {
         }
     }
 
+    /// Giving a member a penalty of `kind`: acting on them at all
+    /// (``actOnMember(by:target:now:)``), and a lift only while a silence or
+    /// suspension is in force. The service asks it before it writes; a profile
+    /// asks it to offer only the penalties that can be given.
+    public static func penalise(_ kind: PenaltyKind, by actor: Actor, target: Actor, now: Date) throws(CommunityError) {
+        try actOnMember(by: actor, target: target, now: now)
+        if kind == .lift, target.standing.current(at: now) == .active {
+            throw .invalid("\(target.handle) is neither silenced nor suspended")
+        }
+    }
+
+    /// Moving a thread into a board (after ``keepThread(by:kind:now:)``): a
+    /// board takes threads of its own kind, and a poll goes in any board but a
+    /// suggestion board, as when it is started (``ThreadKind/fits(inBoardOf:)``).
+    public static func move(thread id: Int64, kind: ThreadKind, to board: String, holding boardKind: ThreadKind) throws(CommunityError) {
+        guard kind.fits(inBoardOf: boardKind) else {
+            if kind == .poll {
+                throw .invalid("\(board) takes suggestions only; thread #\(id) is a poll, which can go in any other board")
+            }
+            throw .invalid("\(board) holds \(boardKind.rawValue) threads; thread #\(id) is \(kind.withArticle)")
+        }
+    }
+
     /// Hiding, removing or judging content: a role strictly above its author's, or one's own.
     public static func moderateContent(by actor: Actor, authorID: Int64, authorRole: Role, authorHandle: String, now: Date) throws(CommunityError) {
         try moderate(by: actor)
@@ -210,6 +233,20 @@ public enum PostAction: String, CaseIterable, Sendable {
 /// Penalties a member can receive, as the `penalty` table names them.
 public enum PenaltyKind: String, CaseIterable, Codable, Sendable {
     case warn, silence, suspend, lift
+}
+
+extension ThreadKind {
+    /// Whether a thread of this kind may live in a board that holds `boardKind`
+    /// threads: its own kind; a poll also beside any other kind but suggestions
+    /// (every thread of a suggestion board is a suggestion).
+    public func fits(inBoardOf boardKind: ThreadKind) -> Bool {
+        self == boardKind || (self == .poll && boardKind != .suggestion)
+    }
+
+    /// "a poll", "an announcement": for refusals.
+    public var withArticle: String {
+        (self == .announcement ? "an " : "a ") + rawValue
+    }
 }
 
 /// What a moderator is told once a step is done, in the same words in the app

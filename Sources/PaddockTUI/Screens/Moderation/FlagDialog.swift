@@ -227,7 +227,7 @@ public struct ModerationMenu: Equatable, AppScreen {
         options.append(threadOption(s.locked ? "unlock the thread" : "lock the thread", s.locked ? .unlock : .lock))
         options.append(threadOption(s.pinned ? "unpin the thread" : "pin the thread", s.pinned ? .unpin : .pin))
         if !s.archived { options.append(threadOption("archive the thread", .archive)) }
-        let destinations = boards.filter { $0.threadKind == s.kind && $0.id != s.boardId }
+        let destinations = boards.filter { s.kind.fits(inBoardOf: $0.threadKind) && $0.id != s.boardId }
         if !destinations.isEmpty {
             options.append(Option(label: "move the thread to…", request: nil, choices: destinations.map {
                 threadOption("\($0.title) (\($0.slug))", .move(toBoard: $0.slug))

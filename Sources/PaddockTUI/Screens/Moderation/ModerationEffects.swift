@@ -8,7 +8,13 @@ enum ModerationEffects {
     struct Moderate: Sending {
         var request: ModerationRequest
         func perform(_ env: EffectEnvironment) throws -> EffectOutcome {
-            .answer(Moderated(request: request, text: try outcome(env)))
+            do {
+                return .answer(Moderated(request: request, text: try outcome(env)))
+            } catch let refusal as CommunityError {
+                // A penalty refused goes back to the profile that asked, which may close its form.
+                guard case .member(let handle, let kind, _, _) = request else { throw refusal }
+                return .answer(PenaltyRefused(handle: handle, kind: kind, why: refusal.description))
+            }
         }
 
         /// Performs the request; returns what to tell the member (the command line says the same).

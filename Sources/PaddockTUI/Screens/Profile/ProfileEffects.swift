@@ -39,6 +39,15 @@ struct ProfileLoaded: Answer {
     var profile: MemberProfile
 }
 
+/// A penalty the store refused; the profile reads itself again to see whether its form still makes sense.
+struct PenaltyRefused: Answer {
+    var handle: String
+    var kind: PenaltyKind
+    var why: String
+
+    func follow(_ state: inout AppState) -> [Command] { [.setStatus(.error(why))] }
+}
+
 struct LeaderboardLoaded: Answer {
     var board: LeaderboardView
 }

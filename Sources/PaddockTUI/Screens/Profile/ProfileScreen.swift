@@ -7,6 +7,10 @@ import PaddockStore
 /// conduct as its last section and act on it here: w warns, s silences, u
 /// suspends (for a day; Tab picks another length), l lifts; each asks a
 /// one-line reason first, and a silence or suspension a y before it is given.
+/// Only the penalties the store says this moderator can give this member now
+/// are offered (``MemberRecordOfConduct/choices``); another key says why not.
+/// A refusal that the reloaded profile confirms (someone acted meanwhile)
+/// closes the form with the refusal on the status line.
 /// Members see no conduct and have no such keys.
 public struct ProfileScreen: Equatable, AppScreen {
     public var handle: String
@@ -56,20 +60,26 @@ public struct ProfileScreen: Equatable, AppScreen {
             return []
         }
         var keys = [KeyBinding<Self>("j k ↑↓", "scroll", keys: [.character("j"), .character("k"), .down, .up], scroll),
-                    KeyBinding("Space PgDn b PgUp", "a page", keys: [.character(" "), .pageDown, .character("b"), .pageUp], scroll)]
+                    KeyBinding("Space PgDn b PgUp", "a page", keys: [.character(" "), .pageDown, .character("b"), .pageUp], scroll),
+                    KeyBinding("g G Home End", "top, bottom", keys: [.home, .end, .character("g"), .character("G")], scroll)]
         if Rules.seesConduct(context.member) {
             let start: (PenaltyKind) -> (inout Self, Key, ScreenContext) -> [Command] = { kind in
                 { profile, _, _ in
+                    // The store's word on this moderator and member; before it has come, nothing is offered.
+                    guard let conduct = profile.profile?.conduct else { return [] }
+                    if let refusal = conduct.refusal(kind) { return [.setStatus(.error(refusal))] }
                     profile.pending = kind
                     profile.reason.setText("")
                     profile.lengthIndex = 0
                     return []
                 }
             }
-            keys += [KeyBinding("w", "warn", footer: true, keys: [.character("w")], start(.warn)),
-                     KeyBinding("s", "silence", footer: true, keys: [.character("s")], start(.silence)),
-                     KeyBinding("u", "suspend", footer: true, keys: [.character("u")], start(.suspend)),
-                     KeyBinding("l", "lift", footer: true, keys: [.character("l")], start(.lift))]
+            let conduct = profile?.conduct
+            let offered = { (kind: PenaltyKind) in conduct.map { $0.refusal(kind) == nil } ?? false }
+            keys += [KeyBinding("w", "warn", footer: true, keys: [.character("w")], shown: offered(.warn), start(.warn)),
+                     KeyBinding("s", "silence", footer: true, keys: [.character("s")], shown: offered(.silence), start(.silence)),
+                     KeyBinding("u", "suspend", footer: true, keys: [.character("u")], shown: offered(.suspend), start(.suspend)),
+                     KeyBinding("l", "lift", footer: true, keys: [.character("l")], shown: offered(.lift), start(.lift))]
         }
         return keys + [.nextUnread, .inbox(), .search(), .help(), .back()]
     }
@@ -114,6 +124,16 @@ public struct ProfileScreen: Equatable, AppScreen {
         switch answer {
         case let loaded as ProfileLoaded where loaded.profile.handle.lowercased() == handle.lowercased():
             profile = loaded.profile
+            // The penalty being typed can no longer be given (refused, or someone acted meanwhile): the form closes, saying why.
+            if let kind = pending, let refusal = loaded.profile.conduct?.refusal(kind) {
+                let sent = draft.map { [Command.deleteDraft(key: $0.key)] } ?? []
+                pending = nil
+                reason.setText("")
+                return sent + [.setStatus(.error("Not done: \(refusal)."))]
+            }
+        case let refused as PenaltyRefused where context.isTop && refused.handle.lowercased() == handle.lowercased():
+            // Its line is on the status; the profile, read again, says whether the form still makes sense.
+            return [.loadProfile(handle: handle)]
         case is Moderated where context.isTop:
             let sent = draft.map { [Command.deleteDraft(key: $0.key)] } ?? []
             pending = nil
@@ -128,17 +148,21 @@ public struct ProfileScreen: Equatable, AppScreen {
 
     /// The first row drawn: `top`, unless the window now shows more than is below it.
     /// (`top` itself is kept, so growing and shrinking the window comes back to the same place.)
-    func firstRow(_ body: Rect) -> Int { max(0, min(top, lines.count - textHeight(body))) }
+    func firstRow(_ body: Rect) -> Int { max(0, min(top, lines(width: body.width).count - textHeight(body))) }
 
     mutating func scroll(_ key: Key, _ context: ScreenContext) {
         let height = textHeight(context.body)
-        let step = switch key {
-        case .down, .character("j"): 1
-        case .up, .character("k"): -1
-        case .pageDown, .character(" "): max(1, height - 1)
-        default: -max(1, height - 1)
+        let last = max(0, lines(width: context.body.width).count - height)
+        let first = firstRow(context.body)
+        let wanted = switch key {
+        case .down, .character("j"): first + 1
+        case .up, .character("k"): first - 1
+        case .pageDown, .character(" "): first + max(1, height - 1)
+        case .home, .character("g"): 0
+        case .end, .character("G"): last
+        default: first - max(1, height - 1)
         }
-        top = max(0, min(firstRow(context.body) + step, lines.count - height))
+        top = max(0, min(wanted, last))
     }
 
     /// Rows the sections take: the body, less the reason form while a penalty is typed.
@@ -155,17 +179,31 @@ public struct ProfileScreen: Equatable, AppScreen {
         }
     }
 
-    /// The sections as rows: a title, its lines indented (or what it says when empty), a blank row between.
-    var lines: [(text: String, role: StyleRole)] {
+    /// The sections as rows `width` wide: a title, its lines indented (or what
+    /// it says when empty), a blank row between. Sentences wrap (who they are,
+    /// the record of conduct with its reasons, what an empty section says),
+    /// their later rows indented further; list rows (suggestions, credits,
+    /// points) and titles are cut with "…".
+    func lines(width: Int) -> [(text: String, role: StyleRole)] {
         guard let profile else { return [] }
         var rows: [(text: String, role: StyleRole)] = []
+        func wrapped(_ text: String, _ role: StyleRole) {
+            let first = TextWrap.lines(text, width: max(1, width - 3))
+            guard let head = first.first else { return }
+            rows.append(("   " + head, role))
+            let rest = TextWrap.lines(first.dropFirst().joined(separator: " "), width: max(1, width - 5))
+            rows += rest.map { ("     " + $0, role) }
+        }
         for section in profile.sections {
             if !rows.isEmpty { rows.append(("", .normal)) }
-            rows.append((" " + section.title, section.kind == .about ? .title : .accent))
-            if section.lines.isEmpty, !section.empty.isEmpty { rows.append(("   " + section.empty, .muted)) }
+            rows.append((TextWrap.truncate(" " + section.title, width: width), section.kind == .about ? .title : .accent))
+            if section.lines.isEmpty, !section.empty.isEmpty { wrapped(section.empty, .muted) }
             for (index, line) in section.lines.enumerated() {
                 let role: StyleRole = section.kind == .conduct && index == 0 && profile.conduct?.standing != "active" ? .error : .normal
-                rows.append(("   " + line, role))
+                switch section.kind {
+                case .about, .conduct: wrapped(line, role)
+                case .reputation, .suggestions, .credits: rows.append((TextWrap.truncate("   " + line, width: width), role))
+                }
             }
         }
         return rows
@@ -179,13 +217,13 @@ public struct ProfileScreen: Equatable, AppScreen {
             return
         }
         let height = textHeight(body)
-        for (row, line) in lines.dropFirst(firstRow(body)).prefix(height).enumerated() {
+        for (row, line) in lines(width: w).dropFirst(firstRow(body)).prefix(height).enumerated() {
             canvas.put(line.text, x: 0, y: body.y + row, role: line.role, maxWidth: w)
         }
         if let kind = pending {
             let y = body.y + body.height - 3
             canvas.put(String(repeating: "─", count: w), x: 0, y: y, role: .border)
-            canvas.put(" \(sentence(kind)). Reason (sent to them):", x: 0, y: y + 1, role: .accent, maxWidth: w)
+            canvas.put(TextWrap.truncate(" \(sentence(kind)). Reason (sent to them):", width: w), x: 0, y: y + 1, role: .accent, maxWidth: w)
             reason.render(into: &canvas, x: 2, y: y + 2, width: max(1, w - 4), role: .normal, cursorRole: .selection,
                           placeholder: "Enter does it, Esc cancels")
         }
