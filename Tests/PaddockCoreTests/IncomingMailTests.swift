@@ -84,7 +84,7 @@ import Testing
         let bounce = try Self.parse("dsn-bounce.eml")
         #expect(bounce.automatic != nil)
         #expect(bounce.address == .bounce(mail: 42))
-        #expect(bounce.deliveryStatuses == [DeliveryStatus(recipient: "kurt.weiss@example.com", status: "5.1.1")])
+        #expect(bounce.deliveryStatuses == [DeliveryStatus(recipients: ["kurt.weiss@example.com", "kurt.weiss@example.com"], status: "5.1.1")])
         #expect(bounce.deliveryStatuses.allSatisfy { $0.isHardBounce })
         let delay = try Self.parse("dsn-delay.eml")
         #expect(delay.deliveryStatuses.map(\.status) == ["4.4.1"])

@@ -38,14 +38,15 @@ public enum MailInAddress: Equatable, Sendable {
     }
 }
 
-/// One recipient's line of a delivery status report (RFC 3464): its `Status`
-/// code (`5.1.1`) and the address, when given.
+/// One recipient's group of a delivery status report (RFC 3464): its `Status`
+/// code (`5.1.1`) and the addresses it names (`Final-Recipient`, then
+/// `Original-Recipient`, lowercased), which may be empty.
 public struct DeliveryStatus: Equatable, Sendable {
-    public var recipient: String
+    public var recipients: [String]
     public var status: String
 
-    public init(recipient: String, status: String) {
-        self.recipient = recipient
+    public init(recipients: [String], status: String) {
+        self.recipients = recipients
         self.status = status
     }
 
@@ -206,9 +207,11 @@ enum DeliveryReport {
             while let first = rest.first, first == 10 || first == 13 { rest = rest.dropFirst() }
             guard let (group, next) = MailHeaders.parse(rest) else { break }
             if let status = group.raw("status")?.trimmingWhitespace.split(separator: " ").first {
-                let recipient = (group.raw("final-recipient") ?? group.raw("original-recipient") ?? "")
-                    .split(separator: ";", maxSplits: 1).last.map { String($0).trimmingWhitespace.lowercased() } ?? ""
-                found.append(DeliveryStatus(recipient: recipient, status: String(status)))
+                // "rfc822; kurt@example.com": the address after the type.
+                let recipients = ["final-recipient", "original-recipient"].compactMap { group.raw($0) }.compactMap { field in
+                    field.split(separator: ";", maxSplits: 1).last.map { String($0).trimmingWhitespace.lowercased() }
+                }.filter { !$0.isEmpty }
+                found.append(DeliveryStatus(recipients: recipients, status: String(status)))
             }
             guard next > rest.startIndex, next < rest.endIndex else { break }
             rest = rest[next...]
