@@ -18,6 +18,7 @@ struct MailInCommand: ParsableCommand {
             the sender's own text (quotes and signature removed) in the thread, as the member, \
             when the sender is the member the address was made for. Automatic mail \
             (auto-replies, bounces, lists) is never posted and never answered.
+
             Exit status (sysexits): 0 posted or handled (also for automatic mail and for a message \
             delivered twice); 67 (EX_NOUSER) unknown or expired address, or a sender who is not \
             its member; 65 (EX_DATAERR) refused by the community's rules, no text of its own, or \

@@ -497,6 +497,46 @@ final class StatementLog: @unchecked Sendable {
         #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
     }
 
+    @Test func mailInQueriesUseAnIndex() throws {
+        let fixture = try Traced()
+        let c = fixture.community
+        try c.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO memberAddress (address, memberId) VALUES ('marco@example.com', ?)", arguments: [fixture.reader.id])
+            try db.execute(sql: "INSERT INTO mailPreference (memberId, createdAt, updatedAt) VALUES (?, 0, 0)", arguments: [fixture.reader.id])
+            try db.execute(sql: """
+                INSERT INTO mailOut (memberId, kind, messageId, address, subject, state, createdAt)
+                VALUES (?, 'reply', 'm@x', 'marco@example.com', 's', 'sent', 0)
+                """, arguments: [fixture.reader.id])
+        }
+        let token = try c.replyToken(member: fixture.reader.id, thread: fixture.ownThread)
+        let unsubscribe = try c.replyToken(member: fixture.reader.id, thread: nil)
+        fixture.log.start()
+        let reply = "From: marco@example.com\nTo: reply+\(token)@x\nMessage-ID: <r@x>\n\nThanks\n"
+        _ = try c.receiveMail(IncomingMail.parse(Array(reply.utf8)))
+        _ = try c.receiveMail(IncomingMail.parse(Array(reply.utf8)))
+        _ = try c.receiveMail(IncomingMail.parse(Array("From: m@x\nTo: unsubscribe+\(unsubscribe)@x\n\n".utf8)))
+        let report = """
+            From: MAILER-DAEMON@x
+            To: bounce+1@x
+            Content-Type: multipart/report; report-type=delivery-status; boundary=b
+
+            --b
+            Content-Type: message/delivery-status
+
+            Final-Recipient: rfc822; marco@example.com
+            Status: 5.1.1
+            --b--
+            """
+        _ = try c.receiveMail(IncomingMail.parse(Array(report.utf8)))
+        let statements = fixture.log.stop()
+        for fragment in ["FROM memberAddress", "FROM mailMessage", "UPDATE mailPreference SET stoppedAt", "UPDATE mailOut SET bouncedAt"] {
+            #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
+        }
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        #expect(checked >= 4)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
     // The rule itself, on plans as SQLite 3.40 prints them.
 
     @Test func ruleFailsWholeTableScans() {
