@@ -153,45 +153,10 @@ struct MailOutCommand: ParsableCommand {
             return
         }
         let command = try Sendmail(sendmail)
-        let report = try MailOutRun.run(community, limit: limit) { command.send($0) }
+        let report = try community.sendDueMail(limit: limit) { command.send($0) }
         try output.emit(report) {
             Output.line("Sent \(report.sent), queued \(report.queued) for a retry, failed \(report.failed).")
         }
-    }
-}
-
-/// What one run of mail-out did.
-struct MailOutReport: Codable, Equatable {
-    var sent = 0
-    var queued = 0
-    var failed = 0
-}
-
-/// A run: claim in chunks, hand each message over, record each chunk's outcomes.
-enum MailOutRun {
-    static let chunk = 100
-
-    static func run(_ community: Community, limit: Int, send: (ClaimedMail) -> SendmailOutcome) throws -> MailOutReport {
-        var report = MailOutReport()
-        var after: Int64? = 0
-        var total = 0
-        while let from = after, total < limit {
-            let (mail, next) = try community.claimMail(limit: min(chunk, limit - total), afterMember: from)
-            var outcomes: [(id: Int64, outcome: SendmailOutcome)] = []
-            for message in mail {
-                let outcome = send(message)
-                switch outcome {
-                case .sent: report.sent += 1
-                case .failed: report.queued += 1
-                case .hardBounce: report.failed += 1
-                }
-                outcomes.append((message.id, outcome))
-            }
-            try community.recordSends(outcomes)
-            total += mail.count
-            after = next
-        }
-        return report
     }
 }
 

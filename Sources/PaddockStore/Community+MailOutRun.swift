@@ -359,6 +359,64 @@ extension Community {
     }
 }
 
+/// What one run of mail-out did.
+public struct MailOutReport: Codable, Equatable, Sendable {
+    public var sent = 0
+    public var queued = 0
+    public var failed = 0
+    public init() {}
+}
+
+extension Community {
+    /// Messages claimed per chunk: what a run that dies can leave interrupted.
+    static let sendChunk = 100
+
+    /// One run of mail-out: claims what is due a chunk at a time, hands each
+    /// message to `send` (sendmail, or a bench's sink), and records each
+    /// chunk's outcomes before claiming the next.
+    public func sendDueMail(limit: Int, send: (ClaimedMail) -> SendmailOutcome) throws -> MailOutReport {
+        var report = MailOutReport()
+        var after: Int64? = 0
+        var total = 0
+        while let from = after, total < limit {
+            let (mail, next) = try claimMail(limit: min(Self.sendChunk, limit - total), afterMember: from)
+            var outcomes: [(id: Int64, outcome: SendmailOutcome)] = []
+            for message in mail {
+                let outcome = send(message)
+                switch outcome {
+                case .sent: report.sent += 1
+                case .failed: report.queued += 1
+                case .hardBounce: report.failed += 1
+                }
+                outcomes.append((message.id, outcome))
+            }
+            try recordSends(outcomes)
+            total += mail.count
+            after = next
+        }
+        return report
+    }
+
+    /// Bench set-up (`paddock bench`): gives the first `members` members an
+    /// address and a daily digest due now, and a mail host if none is set.
+    /// For a scratch copy of a community only.
+    package func prepareMailForBench(members: Int) throws -> Int {
+        let now = self.now
+        return try writer.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES ('mail_host', 'bench.invalid')")
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO memberAddress (address, memberId)
+                  SELECT 'member' || id || '@bench.invalid', id FROM member ORDER BY id LIMIT ?;
+                INSERT OR REPLACE INTO mailPreference (memberId, mentions, replies, statuses, digest, noticeCursor, digestDueAt,
+                                                       lastDigestAt, createdAt, updatedAt)
+                  SELECT a.memberId, 1, 1, 1, 'daily', COALESCE((SELECT MAX(id) FROM notification), 0), ?, ?, ?, ?
+                  FROM memberAddress a ORDER BY a.memberId LIMIT ?;
+                """, arguments: [members, (now - 1).stored, (now - 86_400).stored, now.stored, now.stored, members])
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mailPreference WHERE digestDueAt <= ?", arguments: [now.stored]) ?? 0
+        }
+    }
+}
+
 // MARK: - Digests
 
 /// The week's support per open suggestion and feature, read once per run that
