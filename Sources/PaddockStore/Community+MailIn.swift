@@ -133,14 +133,12 @@ extension Community {
         guard sent.bouncedAt == nil else { return .bounceIgnored(reason: "this mail's bounce was counted before") }
         try db.execute(sql: "UPDATE mailOut SET bouncedAt = ? WHERE id = ?", arguments: [now.stored, id])
         let handle = try String.fetchOne(db, sql: "SELECT handle FROM member WHERE id = ?", arguments: [sent.memberId]) ?? "member"
-        try db.execute(sql: "UPDATE mailPreference SET hardBounces = hardBounces + 1, updatedAt = ? WHERE memberId = ?",
-                       arguments: [now.stored, sent.memberId])
-        try db.execute(sql: """
-            UPDATE mailPreference SET stoppedAt = ?, stopReason = ?
-            WHERE memberId = ? AND stoppedAt IS NULL AND hardBounces >= ?
-            """, arguments: [now.stored, "\(MailPreferenceRecord.hardBounceLimit) hard bounces", sent.memberId, MailPreferenceRecord.hardBounceLimit])
-        let stopped = db.changesCount > 0
-        let count = try Int.fetchOne(db, sql: "SELECT hardBounces FROM mailPreference WHERE memberId = ?", arguments: [sent.memberId]) ?? 0
+        // mail-out's own count (a hard failure at sendmail counts the same way).
+        let before = try MailPreferenceRecord.fetchOne(db, key: sent.memberId)
+        try countHardBounce(db, member: sent.memberId, now: now)
+        let after = try MailPreferenceRecord.fetchOne(db, key: sent.memberId)
+        let stopped = before != nil && before?.stoppedAt == nil && after?.stoppedAt != nil
+        let count = after?.hardBounces ?? 0
         return .bounceCounted(handle: handle, hardBounces: count, stopped: stopped)
     }
 }

@@ -537,6 +537,34 @@ final class StatementLog: @unchecked Sendable {
         #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
     }
 
+    /// mail-out reads each member's due mail by index: members by id, their
+    /// notifications past their cursor, their unread inbox, their engagement,
+    /// and the week's support once per run, whatever the community's size.
+    @Test func mailOutQueriesUseAnIndex() throws {
+        let fixture = try Traced()
+        let c = fixture.community
+        let admin = try c.actor(handle: "ada")
+        try c.setSetting(by: admin, key: "mail_host", value: "mail.example.org")
+        try c.setEmail(by: fixture.reader, member: fixture.reader.handle, address: "reader@example.org")
+        try c.setEmail(by: fixture.giulia, member: fixture.giulia.handle, address: "giulia@example.org")
+        try c.setMailChoices(by: fixture.giulia, member: fixture.giulia.handle, digest: .daily)
+        _ = try c.reply(by: fixture.manager, thread: fixture.ownThread, body: "@\(fixture.reader.handle) and @giulia, news")
+        fixture.clock.advance(by: 7 * 86_400)
+        fixture.log.start()
+        let report = try c.sendDueMail(limit: 100) { _ in .failed("try again") }
+        fixture.clock.advance(by: 61)
+        _ = try c.sendDueMail(limit: 100) { _ in .sent }
+        let statements = fixture.log.stop()
+        #expect(report.queued >= 3, "notices and digests were due: \(report)")
+        for fragment in ["INDEXED BY notification_on_member_unread", "INDEXED BY supporter_on_time", "INDEXED BY mailOut_on_retry",
+                         "FROM mailPreference p", "INDEXED BY notification_on_member"] {
+            #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
+        }
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        #expect(checked > 8)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
     // The rule itself, on plans as SQLite 3.40 prints them.
 
     @Test func ruleFailsWholeTableScans() {

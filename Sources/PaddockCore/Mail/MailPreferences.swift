@@ -141,3 +141,50 @@ public struct MailSettings: Equatable, Sendable {
         from = Setting.mailFrom.optionalValue(in: stored) ?? host.map { "community@" + $0 }
     }
 }
+
+extension Rules {
+    /// A member's address and mail choices are theirs: they read and change
+    /// them; an admin may too (to help, or to stop mail that bounces). No one
+    /// else, staff included, ever sees the address.
+    public static func manageMail(of memberID: Int64, by actor: Actor) throws(CommunityError) {
+        guard actor.id == memberID || actor.role == .admin else {
+            throw .notPermitted("only the member and admins see or change a member's email settings")
+        }
+    }
+}
+
+/// What became of a hand-off to sendmail, from its exit status (sysexits.h).
+public enum SendmailOutcome: Equatable, Sendable {
+    case sent
+    /// The recipient does not exist (EX_NOUSER 67, EX_NOHOST 68): counts as a hard bounce, never retried.
+    case hardBounce(String)
+    /// Anything else (EX_TEMPFAIL 75 and every other failure): retried later.
+    case failed(String)
+
+    public static func of(exitStatus: Int32, stderr: String) -> SendmailOutcome {
+        let said = stderr.split(whereSeparator: \.isNewline).last.map { MemberMail.headerLine(String($0), limit: 160) } ?? ""
+        let why = { (what: String) in "\(what) (exit \(exitStatus))" + (said.isEmpty ? "" : ": " + said) }
+        switch exitStatus {
+        case 0: return .sent
+        case 67: return .hardBounce(why("sendmail: no such user"))
+        case 68: return .hardBounce(why("sendmail: no such host"))
+        case 75: return .failed(why("sendmail: temporary failure"))
+        default: return .failed(why("sendmail failed"))
+        }
+    }
+}
+
+/// When a mail sendmail refused is tried again: after 1 minute, 5, 30, 2 hours,
+/// 12 hours; after the sixth refusal it is given up.
+public enum MailRetry {
+    public static let delays: [TimeInterval] = [60, 300, 1800, 7200, 43_200]
+
+    /// The wait before the next try after `attempts` failed ones; nil to give up.
+    public static func delay(afterAttempts attempts: Int) -> TimeInterval? {
+        attempts >= 1 && attempts <= delays.count ? delays[attempts - 1] : nil
+    }
+
+    /// How long a run holds a message it claimed before another run takes it
+    /// for interrupted (the run died between sendmail and recording it).
+    public static let lease: TimeInterval = 3600
+}
