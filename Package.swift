@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "PaddockCLITests", dependencies: [
             "PaddockStore", "PaddockTUI", "PaddockCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], exclude: ["Snapshots"]),
+        ], exclude: ["Snapshots", "Mail"]),
         // Drives the real binary in tmux: the one place tests need a terminal.
         .testTarget(name: "PaddockEndToEndTests", dependencies: ["PaddockStore"]),
     ],

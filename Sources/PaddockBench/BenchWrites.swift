@@ -54,6 +54,7 @@ extension BenchRunner {
             measurements.append(Measurement("suggestionsTop", "'\(product.slug)' suggestions, most supported, a page",
                                             try repeated { _ = try community.suggestions(product: product.slug, order: .top, limit: 20) }))
         }
+        measurements += try mailOutMeasurements(community: community)
         return measurements
     }
 }

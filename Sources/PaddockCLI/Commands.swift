@@ -42,7 +42,7 @@ struct Init: ParsableCommand {
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member", abstract: "Add members, list them, show their profiles, change their roles, manage their SSH keys and the products they ride.",
-        subcommands: [Add.self, List.self, Show.self, SetRole.self, Key.self, Rides.self])
+        subcommands: [Add.self, List.self, Show.self, SetRole.self, Key.self, Rides.self, Email.self, Mail.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member (admins only).")

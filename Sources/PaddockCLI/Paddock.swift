@@ -26,6 +26,8 @@ struct Paddock: ParsableCommand {
             RevisionsCommand.self, SettingCommand.self, PostCommand.self, LeaderboardCommand.self,
             BackupCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, MailCorpusCommand.self,
             Serve.self, InviteCommand.self, ServedSession.self,
+            MailOutCommand.self,
+            MailInCommand.self,
         ]
     )
 

@@ -40,12 +40,18 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("shutdown-grace"), help: ArgumentHelp("Seconds SIGTERM waits for sessions to end.", valueName: "seconds"))
     var shutdownGrace = 10
 
+    @Flag(help: "Also send members' mail every minute (`paddock mail-out`, in a process of its own).") var mail = false
+
+    @Option(help: ArgumentHelp("The sendmail command for --mail (default: \(Sendmail.standard)).", valueName: "command"))
+    var sendmail: String?
+
     @Option(name: .customLong("idle-timeout-seconds"), help: .hidden) var idleTimeoutSeconds: Int?
     @Option(name: .customLong("auth-delay-ms"), help: .hidden) var authDelayMilliseconds = 1000
     @Option(name: .customLong("login-grace-seconds"), help: .hidden) var loginGraceSeconds = 60
 
     func validate() throws {
         guard Self.parseListen(listen) != nil else { throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:2222 or 127.0.0.1:0") }
+        if sendmail != nil, !mail { throw ValidationError("--sendmail goes with --mail") }
         guard (0...600).contains(shutdownGrace) else { throw ValidationError("--shutdown-grace must be between 0 and 600 seconds") }
         // The hidden ones, for tests: bounded too, so no duration arithmetic can overflow.
         guard (0...60_000).contains(authDelayMilliseconds), (1...86_400).contains(loginGraceSeconds),
@@ -108,6 +114,10 @@ struct Serve: ParsableCommand {
         }
         signal(SIGPIPE, SIG_IGN)
 
+        // Mail checks its settings and program before serving, so a mistake is one line now, not a log line a minute.
+        let mailer = try mail ? MailOutTimer(databasePath: configuration.databasePath, sendmail: sendmail ?? Sendmail.standard,
+                                             community: community, logger: logger) : nil
+
         let server = PaddockSSHServer(configuration: configuration, community: community, hostKey: key, logger: logger)
         let address: String
         do {
@@ -120,13 +130,72 @@ struct Serve: ParsableCommand {
         Output.line("Serving \(path) on \(address)")
         Output.line("Host key \(key.fingerprint) (ssh-ed25519\(key.created ? ", new" : ""), \(keyPath))")
         Output.line("Signup is \(settings.signup.rawValue); editor: \(editorCommand ?? "built-in only")")
+        if let mailer {
+            mailer.start()
+            Output.line("Mail: mail-out every minute through \(sendmail ?? Sendmail.standard)")
+        }
         fflush(nil)
         logger.info("listening", metadata: ["address": "\(address)", "signup": "\(settings.signup.rawValue)"])
 
         stop.wait()
+        mailer?.stop()
         server.shutdown()
         withExtendedLifetime(sources) {}
         Foundation.exit(0)
+    }
+}
+
+/// `serve --mail`: runs `paddock mail-out` every minute in a child process, on
+/// a queue of its own, so sending never holds a session's thread or its
+/// database connection; a run still going when the next is due is not doubled.
+final class MailOutTimer: @unchecked Sendable {
+    let databasePath: String
+    let sendmail: String
+    let logger: Logger
+    let queue = DispatchQueue(label: "paddock.mail-out")
+    var timer: DispatchSourceTimer?
+
+    init(databasePath: String, sendmail: String, community: Community, logger: Logger) throws {
+        _ = try Sendmail(sendmail)
+        guard try community.mailSettings().host != nil else {
+            throw CommunityError.invalid("--mail: mail_host is not set: `paddock setting set mail_host HOST` first")
+        }
+        self.databasePath = databasePath
+        self.sendmail = sendmail
+        self.logger = logger
+    }
+
+    func start() {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + 5, repeating: 60)
+        timer.setEventHandler { [weak self] in self?.runOnce() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func stop() { timer?.cancel() }
+
+    private func runOnce() {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Paddock.executablePath)
+        process.arguments = ["mail-out", "--db", databasePath, "--sendmail", sendmail, "--json"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            logger.error("mail-out did not start", metadata: ["error": "\(error)"])
+            return
+        }
+        let said = out.fileHandleForReading.readDataToEndOfFile()
+        let problem = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            logger.error("mail-out failed", metadata: ["status": "\(process.terminationStatus)",
+                                                       "error": "\(SafeText.errorLine(String(decoding: problem, as: UTF8.self)))"])
+        } else if let report = try? JSONDecoder().decode(MailOutReport.self, from: said), report != MailOutReport() {
+            logger.info("mail-out", metadata: ["sent": "\(report.sent)", "queued": "\(report.queued)", "failed": "\(report.failed)"])
+        }
     }
 }
 

@@ -134,7 +134,12 @@ public final class Community: Sendable {
     public func reply(by actor: Actor, thread threadID: Int64, body: String, replyTo: Int64? = nil) throws -> PostView {
         let body = try Validate.body(body)
         let now = self.now
-        return try writer.write { db in
+        return try writer.write { db in try Self.writeReply(db, by: actor, thread: threadID, body: body, replyTo: replyTo, at: now) }
+    }
+
+    /// `reply`'s rules and writes inside a transaction the caller holds (mail-in
+    /// records the message's Message-ID in the same one). `body` is validated.
+    static func writeReply(_ db: Database, by actor: Actor, thread threadID: Int64, body: String, replyTo: Int64?, at now: Date) throws -> PostView {
             let actor = try Self.fresh(db, actor)
             guard var thread = try ThreadRecord.fetchOne(db, key: threadID) else {
                 throw CommunityError.notFound("no thread #\(threadID)")
@@ -160,7 +165,6 @@ public final class Community: Sendable {
             try Self.markRead(db, member: actor.id, thread: threadID, position: post.position, at: now)
             try Self.notifyReply(db, post: post, thread: thread, repliedTo: repliedTo, actor: actor, at: now)
             return try Self.postView(db, id: post.id!, viewer: actor.role)
-        }
     }
 
     /// Replaces a post's text, keeping the text it had as a revision (see

@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v13-polls") { db in try v13Polls(db) }
         migrator.registerMigration("v14-reputation") { db in try v14Reputation(db) }
         migrator.registerMigration("v15-ratings") { db in try v15Ratings(db) }
+        migrator.registerMigration("v16-mail") { db in try v16Mail(db) }
         migrator.registerMigration("v17-poll-comments") { db in try v17PollComments(db) }
         migrator.registerMigration("v18-hidden-posts") { db in try v18HiddenPosts(db) }
         return migrator

@@ -20,6 +20,8 @@ import Testing
             "connections_per_minute": "new connections one address may open in a minute (0–100000; 0 no limit)",
             "community_name": "the community's name, in its feeds' titles (one line, at most 80 characters)",
             "feed_host": "the host naming feed entries' ids (tag: URIs) when --base-url does not (a host name like community.example.com)",
+            "mail_host": "the host of the reply, unsubscribe and bounce addresses in the mail mail-out sends; none sends no mail (a host name like community.example.com, or none)",
+            "mail_from": "the From address of the mail mail-out sends; none for community@ the mail_host (an address like community@example.com, or none)",
         ])
         #expect(!Setting.changeable.contains(.milestones))
     }
@@ -61,7 +63,7 @@ import Testing
     @Test func anUnknownKeyIsRefusedNamingEveryKey() throws {
         #expect(try Setting.changeable("max_sessions") == .maxSessions)
         let refusal = CommunityError.invalid("no setting 'milestones'; settings: community_name, connections_per_minute, edit_window_hours, "
-            + "feed_host, flag_threshold, idle_timeout_minutes, max_sessions, max_sessions_per_member, modlog_public_names, new_member_days, "
+            + "feed_host, flag_threshold, idle_timeout_minutes, mail_from, mail_host, max_sessions, max_sessions_per_member, modlog_public_names, new_member_days, "
             + "new_member_post_interval, new_member_threads_per_day, signup")
         #expect(throws: refusal) { try Setting.changeable("milestones") }
     }
@@ -73,5 +75,31 @@ import Testing
         #expect(moderation.flagThreshold == 7 && moderation.newMemberDays == 3 && moderation.modlogPublicNames)
         let serve = ServeSettings(stored: stored)
         #expect(serve.maxSessions == 200 && serve.signup == .invite)
+    }
+}
+
+@Suite struct MailAddressRuleTests {
+    @Test func anAddressIsStoredLowercasedAndOnlyInItsPlainForm() throws {
+        #expect(try EmailAddress.validate(" Ann.Rossi+moto@Example.ORG ") == "ann.rossi+moto@example.org")
+        for bad in ["", "ann", "ann@@example.org", "a@b@example.org", "ann rossi@example.org", "ann@example.org\r\nBcc: x@y.z",
+                    "ann@example", "ann@exa_mple.org", ".ann@example.org", "ann..r@example.org", "\"ann\"@example.org",
+                    "ànn@example.org", "ann@example.org\u{1B}[2J", String(repeating: "a", count: 65) + "@example.org",
+                    "a@" + String(repeating: "b", count: 250) + ".org"] {
+            #expect(throws: CommunityError.self, "\(bad)") { try EmailAddress.validate(bad) }
+        }
+        do {
+            _ = try EmailAddress.validate("x@y\u{1B}[31m\nBcc: z@q.r")
+        } catch {
+            #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 }, "the refusal must be one safe line")
+        }
+    }
+
+    @Test func mailSettingsFallBackToCommunityAtTheHost() throws {
+        #expect(MailSettings().host == nil)
+        #expect(MailSettings().from == nil)
+        #expect(MailSettings(stored: ["mail_host": "ride.example.com"]).from == "community@ride.example.com")
+        #expect(MailSettings(stored: ["mail_host": "ride.example.com", "mail_from": "news@example.com"]).from == "news@example.com")
+        #expect(try Setting.mailHost.validate("NONE") == "none")
+        #expect(throws: CommunityError.self) { try Setting.mailFrom.validate("two@at@x.org") }
     }
 }

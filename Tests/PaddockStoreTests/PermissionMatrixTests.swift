@@ -72,6 +72,12 @@ import Testing
         try s.f.community.maintenance()
     }
     static let supporting: @Sendable (Scene) throws -> Void = { s in try s.f.community.support(by: s.actor, suggestion: s.suggestion) }
+    static let actorHasEmail: @Sendable (Scene) throws -> Void = { s in
+        try s.f.community.setEmail(by: s.actor, member: s.actor.handle, address: "actor@example.org")
+    }
+    static let ownerHasEmail: @Sendable (Scene) throws -> Void = { s in
+        try s.f.community.setEmail(by: s.owner, member: s.owner.handle, address: "owner@example.org")
+    }
     static let riding: @Sendable (Scene) throws -> Void = { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) }
     static let hiddenSuggestion: @Sendable (Scene) throws -> Void = { s in
         try s.f.community.moderateThread(by: s.f.admin, thread: s.suggestion, action: .hide, reason: "r")
@@ -290,6 +296,18 @@ import Testing
             guard try s.f.community.poll(try poll(s), viewer: s.actor, comments: 3).comments != nil else { throw CommunityError.notPermitted("no comments") }
         },
         // Ratings: anyone says they ride a product and then rates its features; nobody rates one they do not ride.
+        row("setEmail", .actor, everyone) { s in try s.f.community.setEmail(by: s.actor, member: s.actor.handle, address: "me@example.org") },
+        row("setEmail", .member, admins) { s in try s.f.community.setEmail(by: s.actor, member: s.owner.handle, address: "them@example.org") },
+        row("memberMail", .actor, everyone) { s in _ = try s.f.community.memberMail(of: s.actor.handle, viewer: s.actor) },
+        row("memberMail", .member, admins, prepare: ownerHasEmail) { s in _ = try s.f.community.memberMail(of: s.owner.handle, viewer: s.actor) },
+        row("setMailChoices", .actor, everyone, prepare: actorHasEmail) { s in
+            try s.f.community.setMailChoices(by: s.actor, member: s.actor.handle, mentions: false, digest: .daily)
+        },
+        row("setMailChoices", .member, admins, prepare: ownerHasEmail) { s in
+            try s.f.community.setMailChoices(by: s.actor, member: s.owner.handle, mentions: false)
+        },
+        row("clearEmail", .actor, everyone, prepare: actorHasEmail) { s in try s.f.community.clearEmail(by: s.actor, member: s.actor.handle) },
+        row("clearEmail", .member, admins, prepare: ownerHasEmail) { s in try s.f.community.clearEmail(by: s.actor, member: s.owner.handle) },
         row("setRides", .actor, everyone) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
         row("setRides suspended", .actor, [], prepare: suspendedActor) { s in try s.f.community.setRides(by: s.actor, product: "furia", rides: true) },
         row("rate", .actor, everyone, prepare: riding) { s in try s.f.community.rate(by: s.actor, product: "furia", feature: "exhaust", stars: 4) },

@@ -502,6 +502,74 @@ final class StatementLog: @unchecked Sendable {
         #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
     }
 
+    @Test func mailInQueriesUseAnIndex() throws {
+        let fixture = try Traced()
+        let c = fixture.community
+        try c.database.writer.write { db in
+            try db.execute(sql: "INSERT INTO memberAddress (address, memberId) VALUES ('marco@example.com', ?)", arguments: [fixture.reader.id])
+            try db.execute(sql: "INSERT INTO mailPreference (memberId, createdAt, updatedAt) VALUES (?, 0, 0)", arguments: [fixture.reader.id])
+            try db.execute(sql: """
+                INSERT INTO mailOut (memberId, kind, messageId, address, subject, state, createdAt)
+                VALUES (?, 'reply', 'm@x', 'marco@example.com', 's', 'sent', 0)
+                """, arguments: [fixture.reader.id])
+        }
+        let token = try c.replyToken(member: fixture.reader.id, thread: fixture.ownThread)
+        let unsubscribe = try c.replyToken(member: fixture.reader.id, thread: nil)
+        fixture.log.start()
+        let reply = "From: marco@example.com\nTo: reply+\(token)@x\nMessage-ID: <r@x>\n\nThanks\n"
+        _ = try c.receiveMail(IncomingMail.parse(Array(reply.utf8)))
+        _ = try c.receiveMail(IncomingMail.parse(Array(reply.utf8)))
+        _ = try c.receiveMail(IncomingMail.parse(Array("From: m@x\nTo: unsubscribe+\(unsubscribe)@x\n\n".utf8)))
+        let report = """
+            From: MAILER-DAEMON@x
+            To: bounce+1@x
+            Content-Type: multipart/report; report-type=delivery-status; boundary=b
+
+            --b
+            Content-Type: message/delivery-status
+
+            Final-Recipient: rfc822; marco@example.com
+            Status: 5.1.1
+            --b--
+            """
+        _ = try c.receiveMail(IncomingMail.parse(Array(report.utf8)))
+        let statements = fixture.log.stop()
+        for fragment in ["FROM memberAddress", "FROM mailMessage", "UPDATE mailPreference SET stoppedAt", "UPDATE mailOut SET bouncedAt"] {
+            #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
+        }
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        #expect(checked >= 4)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
+    /// mail-out reads each member's due mail by index: members by id, their
+    /// notifications past their cursor, their unread inbox, their engagement,
+    /// and the week's support once per run, whatever the community's size.
+    @Test func mailOutQueriesUseAnIndex() throws {
+        let fixture = try Traced()
+        let c = fixture.community
+        let admin = try c.actor(handle: "ada")
+        try c.setSetting(by: admin, key: "mail_host", value: "mail.example.org")
+        try c.setEmail(by: fixture.reader, member: fixture.reader.handle, address: "reader@example.org")
+        try c.setEmail(by: fixture.giulia, member: fixture.giulia.handle, address: "giulia@example.org")
+        try c.setMailChoices(by: fixture.giulia, member: fixture.giulia.handle, digest: .daily)
+        _ = try c.reply(by: fixture.manager, thread: fixture.ownThread, body: "@\(fixture.reader.handle) and @giulia, news")
+        fixture.clock.advance(by: 7 * 86_400)
+        fixture.log.start()
+        let report = try c.sendDueMail(limit: 100) { _ in .failed("try again") }
+        fixture.clock.advance(by: 61)
+        _ = try c.sendDueMail(limit: 100) { _ in .sent }
+        let statements = fixture.log.stop()
+        #expect(report.queued >= 3, "notices and digests were due: \(report)")
+        for fragment in ["INDEXED BY notification_on_member_unread", "INDEXED BY supporter_on_time", "INDEXED BY mailOut_on_retry",
+                         "FROM mailPreference p", "INDEXED BY notification_on_member"] {
+            #expect(statements.contains { $0.contains(fragment) }, "never ran: \(fragment)")
+        }
+        let (checked, failures) = try Self.check(statements, in: fixture.database)
+        #expect(checked > 8)
+        #expect(failures.isEmpty, "\(failures.count) statements read a whole table:\n\(failures.joined(separator: "\n"))")
+    }
+
     // The rule itself, on plans as SQLite 3.40 prints them.
 
     @Test func ruleFailsWholeTableScans() {

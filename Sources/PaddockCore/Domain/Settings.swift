@@ -18,6 +18,10 @@ public enum Setting: String, CaseIterable, Sendable {
     case connectionsPerMinute = "connections_per_minute"
     case communityName = "community_name"
     case feedHost = "feed_host"
+    /// The host of the addresses mail-out writes (reply+TOKEN@, unsubscribe+TOKEN@, bounce+N@); none: no mail goes out.
+    case mailHost = "mail_host"
+    /// The From of the mail mail-out sends; none: community@ the mail host.
+    case mailFrom = "mail_from"
     /// Changed with `paddock milestones set` (``MilestonePlan``), not `setting set`.
     case milestones
 
@@ -35,6 +39,10 @@ public enum Setting: String, CaseIterable, Sendable {
         case text(limit: Int)
         /// A DNS host name, kept lowercased: `community.example.com`.
         case host
+        /// A host name as ``host``, or `none`.
+        case hostOrNone
+        /// An email address (``EmailAddress``), or `none`.
+        case addressOrNone
     }
 
     /// What the setting decides, the values it takes, and the value in force while none is stored.
@@ -55,6 +63,9 @@ public enum Setting: String, CaseIterable, Sendable {
                            MilestonePlan.standard.setting)
         case .communityName: ("the community's name, in its feeds' titles", .text(limit: 80), "Paddock")
         case .feedHost: ("the host naming feed entries' ids (tag: URIs) when --base-url does not", .host, "paddock.invalid")
+        case .mailHost: ("the host of the reply, unsubscribe and bounce addresses in the mail mail-out sends; none sends no mail",
+                         .hostOrNone, "none")
+        case .mailFrom: ("the From address of the mail mail-out sends; none for community@ the mail_host", .addressOrNone, "none")
         }
     }
 
@@ -74,6 +85,8 @@ public enum Setting: String, CaseIterable, Sendable {
         case .milestones: return "\(about): supporters/days pairs, e.g. \(MilestonePlan.standard.setting)"
         case .text(let limit): return "\(about) (one line, at most \(limit) characters)"
         case .host: return "\(about) (a host name like community.example.com)"
+        case .hostOrNone: return "\(about) (a host name like community.example.com, or none)"
+        case .addressOrNone: return "\(about) (an address like community@example.com, or none)"
         }
     }
 
@@ -115,7 +128,19 @@ public enum Setting: String, CaseIterable, Sendable {
                     && label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
             }) else { throw .invalid("\(rawValue) is \(meaning)") }
             return host
+        case .hostOrNone:
+            if value.lowercased() == "none" { return "none" }
+            do { return try Setting.feedHost.validate(value) } catch { throw .invalid("\(rawValue) is \(meaning)") }
+        case .addressOrNone:
+            if value.lowercased() == "none" { return "none" }
+            do { return try EmailAddress.validate(value) } catch { throw .invalid("\(rawValue) is \(meaning)") }
         }
+    }
+
+    /// An optional setting's value in force, nil for `none`.
+    public func optionalValue(in stored: [String: String]) -> String? {
+        let value = value(in: stored)
+        return value == "none" ? nil : value
     }
 
     /// The value in force, from the stored table: the stored value where the

@@ -1,9 +1,12 @@
 /// An HTML-only message made readable as plain text: tags dropped, script,
 /// style and head left out, paragraphs and line breaks kept (`<p>`, `<div>`,
 /// headings, `<br>`, list items as `- `), white space collapsed outside
-/// `<pre>`, character references decoded. A link keeps its text.
+/// `<pre>`, character references decoded. A link keeps its text. With
+/// `quoting`, the text of a `<blockquote>` comes out as `> ` quoted lines (one
+/// `>` per level), as a plain-text reply quotes: how `mail-in` tells what a
+/// member wrote from what their client quoted.
 public enum HTMLText {
-    public static func text(_ html: String) -> String {
+    public static func text(_ html: String, quoting: Bool = false) -> String {
         let s = Array(html.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -11,6 +14,7 @@ public enum HTMLText {
         var pendingBreaks = 0  // line breaks owed before the next text
         var atLineStart = true
         var lastWasSpace = true
+        var quoteDepth = 0
 
         func breakLines(_ n: Int) { pendingBreaks = max(pendingBreaks, n) }
         func emit(_ scalar: Unicode.Scalar) {
@@ -26,6 +30,10 @@ public enum HTMLText {
                 out.append(" ")
                 lastWasSpace = true
                 return
+            }
+            if atLineStart, quoteDepth > 0 {
+                for _ in 0..<quoteDepth { out.append(">") }
+                out.append(" ")
             }
             out.append(scalar)
             atLineStart = false
@@ -67,7 +75,10 @@ public enum HTMLText {
                     i = min(s.count, i + 1)
                 case "br":
                     if pendingBreaks > 0 { pendingBreaks += 1 } else if !out.isEmpty { out.append("\n"); atLineStart = true; lastWasSpace = true }
-                case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "hr": breakLines(2)
+                case "blockquote":
+                    breakLines(2)
+                    if quoting { quoteDepth = max(0, quoteDepth + (closing ? -1 : 1)) }
+                case "p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "hr": breakLines(2)
                 case "div", "tr", "dt", "dd", "section", "article", "header", "footer": breakLines(1)
                 case "pre": breakLines(2); pre = max(0, pre + (closing ? -1 : 1))
                 case "li":

@@ -30,10 +30,11 @@ public enum MIME {
     static let maxDepth = 16
 
     /// The body of a message or part whose headers are `headers`.
-    public static func body(headers: MailHeaders, body: ArraySlice<UInt8>) -> MailBody {
+    /// - Parameter quotingHTML: HTML's blockquotes come out as `> ` lines (see `HTMLText.text(_:quoting:)`).
+    public static func body(headers: MailHeaders, body: ArraySlice<UInt8>, quotingHTML: Bool = false) -> MailBody {
         var result = MailBody(text: "", attachments: [], unknownCharsets: [])
         var texts: [String] = []
-        render(headers: headers, body: body, depth: 0, texts: &texts, into: &result)
+        render(headers: headers, body: body, depth: 0, quotingHTML: quotingHTML, texts: &texts, into: &result)
         result.text = texts.map(trimmedEnd).filter { !$0.isEmpty }.joined(separator: "\n\n")
         return result
     }
@@ -102,7 +103,7 @@ public enum MIME {
         return Charset.decode(bytes, charset: charset).text
     }
 
-    static func render(headers: MailHeaders, body: ArraySlice<UInt8>, depth: Int, texts: inout [String], into result: inout MailBody) {
+    static func render(headers: MailHeaders, body: ArraySlice<UInt8>, depth: Int, quotingHTML: Bool = false, texts: inout [String], into result: inout MailBody) {
         let (type, params) = parameters(headers.raw("content-type"))
         let contentType = type.isEmpty || !type.contains("/") ? "text/plain" : type
         let disposition = parameters(headers.raw("content-disposition"))
@@ -118,15 +119,15 @@ public enum MIME {
                     ?? parsed.first { kind($0.0) == "text/html" }
                     ?? parsed.first { kind($0.0).hasPrefix("multipart/") }
                     ?? parsed.first
-                if let choice { render(headers: choice.0, body: choice.1, depth: depth + 1, texts: &texts, into: &result) }
+                if let choice { render(headers: choice.0, body: choice.1, depth: depth + 1, quotingHTML: quotingHTML, texts: &texts, into: &result) }
                 return
             }
             for part in parts {
                 if let (h, start) = MailHeaders.parse(part) {
-                    render(headers: h, body: part[start...], depth: depth + 1, texts: &texts, into: &result)
+                    render(headers: h, body: part[start...], depth: depth + 1, quotingHTML: quotingHTML, texts: &texts, into: &result)
                 } else {
                     // A part with no headers is text/plain in US-ASCII (RFC 2046 §5.1).
-                    render(headers: MailHeaders(), body: part.first == 10 ? part.dropFirst() : part[...], depth: depth + 1, texts: &texts, into: &result)
+                    render(headers: MailHeaders(), body: part.first == 10 ? part.dropFirst() : part[...], depth: depth + 1, quotingHTML: quotingHTML, texts: &texts, into: &result)
                 }
             }
             return
@@ -155,7 +156,7 @@ public enum MIME {
         if text.unknown, let charset { result.unknownCharsets.append(charset) }
         var plain = normalizedNewlines(text.text)
         if contentType == "text/html" {
-            plain = HTMLText.text(plain)
+            plain = HTMLText.text(plain, quoting: quotingHTML)
         } else if params["format"]?.lowercased() == "flowed" {
             plain = Flowed.join(plain, delSp: params["delsp"]?.lowercased() == "yes")
         }
