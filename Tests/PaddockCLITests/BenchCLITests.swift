@@ -23,13 +23,13 @@ import Testing
                           "dashboard", "dashboard90", "dashboard365", "forYou",
                           "keyToFrameHome", "keyToFrameHomeCPU", "keyToFrameBoard", "keyToFrameBoardCPU",
                           "keyToFrameThread", "keyToFrameThreadCPU",
-                          "reply", "flag", "support", "withdraw", "suggestionsTop"])
+                          "reply", "flag", "support", "withdraw", "suggestionsTop", "mailOut"])
         for m in measurements {
             for key in ["p50", "p95", "p99", "min", "max"] { #expect(m[key] is Double || m[key] is Int, "\(m["name"] ?? "?") lacks \(key)") }
         }
         #expect(measurements.first { $0["name"] as? String == "keyToFrameThread" }?["samples"] as? Int == 20)
         let targets = try #require(report["targets"] as? [[String: Any]])
-        #expect(targets.count == 15)
+        #expect(targets.count == 16)
         #expect(targets.allSatisfy { $0["met"] is Bool && $0["limit"] is String })
         #expect((report["rssHighWaterMB"] as? Double ?? 0) > 0)
         #expect((report["sessionRSSHighWaterMB"] as? Double ?? 0) > 0, "the session's walk ran in a child and reported")

@@ -34,6 +34,7 @@ public struct HomeScreen: Equatable, AppScreen {
             + KeyBinding.moving(move) + [
                 KeyBinding("S", "suggestions", keys: [.character("S")]) { _, _, context in SuggestionListScreen.open(body: context.body) },
                 KeyBinding("y", "for you", keys: [.character("y")]) { _, _, _ in ForYouScreen.open() },
+                KeyBinding("E", "your email settings", keys: [.character("E")]) { _, _, _ in MailSettingsScreen.open() },
                 KeyBinding("Q", "review queue (managers)", keys: [.character("Q")]) { _, _, context in
                     ReviewQueueScreen.open(member: context.member, body: context.body)
                 },
