@@ -141,15 +141,16 @@ struct PollCommand: ParsableCommand {
             return .opinions(answers)
         }
 
-        /// The option a --choice names: its exact text first (an option may read
-        /// "2" or "-2"), then `#N` or a bare number as listed, then its text in
-        /// any case. A number no option has is left for the store to refuse with the range.
+        /// The option a --choice names: `#N` always number N; else its exact
+        /// text (an option may read "2" or "-2"), then a bare number as listed,
+        /// then the text as shown (any case, invisible characters aside). A
+        /// number no option has is left for the store to refuse with the range.
         static func choiceNumber(_ choice: String, in poll: PollDetail) throws -> Int {
             let text = choice.trimmingCharacters(in: .whitespaces)
-            if let option = poll.options.first(where: { $0.label == text }) { return option.number }
             if text.hasPrefix("#"), let n = Int(text.dropFirst()) { return n }
+            if let option = poll.options.first(where: { $0.label == text }) { return option.number }
             if let n = Int(text) { return n }
-            if let option = poll.options.first(where: { $0.label.lowercased() == text.lowercased() }) { return option.number }
+            if let option = poll.options.first(where: { PollRules.sameLooking($0.label, text) }) { return option.number }
             throw CommunityError.invalid("poll #\(poll.id) has no option '\(SafeText.displayable(choice))'")
         }
     }

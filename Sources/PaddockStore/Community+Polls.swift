@@ -66,6 +66,8 @@ public struct PollDetail: Codable, Equatable, Sendable {
     /// The latest comments on each feature, newest first, when they were asked
     /// for and the viewer may read them (`Rules.readsPollComments`); nil otherwise.
     public var comments: [PollCommentView]?
+    /// Why an open poll takes no votes now: its thread is "locked" or "archived" by a moderator; nil otherwise.
+    public var frozen: String?
 
     public var isClosed: Bool { closedAt != nil }
     public var voted: Bool { !mine.isEmpty }
@@ -286,6 +288,7 @@ extension Community {
                                 kind: poll.kind, visibility: poll.visibility, product: row["product"], productName: row["productName"],
                                 createdAt: row.date("createdAt")!, closesAt: poll.closesAt, closedAt: closed,
                                 voterCount: row["voterCount"], resultsVisible: visible, options: options, mine: mine)
+        if closed == nil, poll.thread.archived || poll.thread.locked { detail.frozen = poll.thread.archived ? "archived" : "locked" }
         if comments > 0, poll.kind == .features, Rules.readsPollComments(viewer, authorID: row["authorId"]) {
             detail.comments = try pollComments(db, id: id, perFeature: comments)
         }
@@ -343,9 +346,10 @@ extension PollDetail {
         }
     }
 
-    /// "open until 10 Dec 10:00 UTC", "open, no closing time", "closed at …".
+    /// "open until 10 Dec 10:00 UTC", "open, no closing time", "closed at …", "locked by a moderator: takes no votes".
     public var stateText: String {
         if let closedAt { return "closed at \(TimeText.describe(closedAt))" }
+        if let frozen { return "\(frozen) by a moderator: takes no votes" }
         if let closesAt { return "open until \(TimeText.describe(closesAt))" }
         return "open, no closing time"
     }

@@ -160,6 +160,19 @@ extension PollCLITests {
         #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "#1"]).status == 0)
         #expect((try cli.json(["--as", "marco", "poll", "results", "1"]) as! [String: Any])["mine"].map { ($0 as! [[String: Any]]).map { $0["number"] as? Int } } == [1])
         #expect(try cli.run(as: "marco", ["poll", "vote", "1", "--choice", "#7"]).stderr == "paddock: there is no option 7: the poll has 3 (1–3)\n")
+
+        // #N is number N even when an option reads "#1"; an option is found by the text shown, invisible characters aside.
+        #expect(try cli.run(as: "elena", ["poll", "new", "--board", "furia", "--title", "Tags", "--option", "x", "--option", "\u{202E}evil",
+                                          "--option", "#1", "--option", "a\u{200B}", "--body", "Pick."]).status == 0)
+        func mine() throws -> [Int?]? {
+            (try cli.json(["--as", "marco", "poll", "results", "2"]) as! [String: Any])["mine"].map { ($0 as! [[String: Any]]).map { $0["number"] as? Int } }
+        }
+        #expect(try cli.run(as: "marco", ["poll", "vote", "2", "--choice", "#1"]).status == 0)
+        #expect(try mine() == [1])
+        #expect(try cli.run(as: "marco", ["poll", "vote", "2", "--choice", "evil"]).status == 0)
+        #expect(try mine() == [2])
+        #expect(try cli.run(as: "marco", ["poll", "vote", "2", "--choice", "a"]).status == 0)
+        #expect(try mine() == [4])
     }
 
     @Test func anEmojiWithASkinToneKeepsTheBarsInColumn() throws {

@@ -102,6 +102,7 @@ import Testing
         let poll = try choicePoll(f)
         try f.community.vote(by: riders[0], poll: poll.id, ballot: .choices([1]))
         try f.community.moderateThread(by: f.moderator, thread: poll.id, action: .lock, reason: "heated")
+        #expect(try f.community.poll(poll.id, viewer: riders[1]).stateText == "locked by a moderator: takes no votes", "not 'open'")
         for voter in [riders[0], riders[1], f.moderator] {
             try f.expectRefusal(.notPermitted("the poll is locked: it takes no votes until a moderator unlocks it")) {
                 try f.community.vote(by: voter, poll: poll.id, ballot: .choices([2]))
@@ -114,6 +115,7 @@ import Testing
             try f.community.vote(by: riders[2], poll: poll.id, ballot: .choices([3]))
         }
         let result = try f.community.poll(poll.id, viewer: f.manager)
+        #expect(result.stateText == "archived by a moderator: takes no votes")
         #expect(result.voterCount == 2 && result.options.map(\.chosen) == [1, 1, 0])
         try countsMatchAnswers(f, poll: poll.id)
     }

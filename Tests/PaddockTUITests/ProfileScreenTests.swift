@@ -112,6 +112,7 @@ import Testing
         let f = try shipped()
         let why = "Repeated personal attacks in the seat thread after two warnings"
         try f.base.community.warn(by: f.lucia, member: "giulia", reason: why)
+        try f.base.community.warn(by: f.lucia, member: "giulia", reason: String(repeating: "r", count: 120))
         let app = try f.app(as: f.lucia, width: 40, height: 12)
         try app.open(thread: f.suggestions.seat.id)
         app.press(.character("p"))
@@ -124,6 +125,7 @@ import Testing
         #expect(rows.contains { $0.contains("#\(f.suggestions.seat.id) A lower seat") && $0.trimmingCharacters(in: .whitespaces).hasSuffix("…") },
                 "\(rows.sorted().joined(separator: "\n"))")
         #expect(rows.contains { $0.contains("after two warnings") }, "\(rows.sorted().joined(separator: "\n"))")
+        #expect(!rows.contains { $0.contains("r r") }, "a word broken over lines gains no space: \(rows.sorted().joined(separator: "\n"))")
     }
 
     /// A moderator is offered only the penalties that can succeed: nothing on a

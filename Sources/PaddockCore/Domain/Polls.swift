@@ -155,7 +155,7 @@ public enum PollRules {
 
     /// Whether two options would look the same to a voter: compared without
     /// invisible (format, zero-width) characters, case and runs of space.
-    static func sameLooking(_ a: String, _ b: String) -> Bool {
+    public static func sameLooking(_ a: String, _ b: String) -> Bool {
         func key(_ text: String) -> String {
             var scalars = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {

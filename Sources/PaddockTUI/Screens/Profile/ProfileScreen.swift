@@ -191,7 +191,11 @@ public struct ProfileScreen: Equatable, AppScreen {
             let first = TextWrap.lines(text, width: max(1, width - 3))
             guard let head = first.first else { return }
             rows.append(("   " + head, role))
-            let rest = TextWrap.lines(first.dropFirst().joined(separator: " "), width: max(1, width - 5))
+            // The rest of the text itself, wrapped again narrower: joining the first
+            // wrap's lines would put a space inside a word that was broken.
+            let remainder = text.hasPrefix(head) ? String(text.dropFirst(head.count)).trimmingCharacters(in: .whitespaces)
+                : first.dropFirst().joined(separator: " ")
+            let rest = TextWrap.lines(remainder, width: max(1, width - 5))
             rows += rest.map { ("     " + $0, role) }
         }
         for section in profile.sections {
