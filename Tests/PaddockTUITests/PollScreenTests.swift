@@ -159,6 +159,16 @@ extension EveryScreenFixture {
         app.press(.character("P"))
         #expect(app.state.status == .error("Only managers and admins can start polls; marco is a member."))
     }
+
+    @Test func pOnASuggestionBoardSaysWhyBeforeAnyForm() throws {
+        let f = try TUIFixture()
+        try f.community.addBoard(by: f.admin, slug: "ideas", title: "Ideas Lab", threadKind: .suggestion)
+        let app = PaddockApp(community: f.community, member: f.manager, width: 80, height: 24, clock: { [clock = f.clock] in clock.now })
+        app.openBoard("ideas")
+        app.press(.character("P"))
+        #expect(!(app.state.screen is PollForm))
+        #expect(app.state.status?.isError == true && "\(app.state.status!)".contains("takes suggestions only"), "\(String(describing: app.state.status))")
+    }
 }
 
 @Suite struct PollFormTests {
@@ -326,6 +336,8 @@ extension EveryScreenFixture {
         try app.open(thread: id)
         app.press(.character("v"))
         #expect(app.screen().contains("open until"))
+        app.press(.character(" "))
+        #expect((app.state.screen as? PollVoteScreen)?.choices.isEmpty == false, "a mark not yet sent")
         // The app asks to be woken at the closing time, not later.
         f.clock.advance(by: closesAt.timeIntervalSince(f.clock.now) - 30)
         #expect(try #require(app.millisecondsUntilTick) <= 30_000)
@@ -336,6 +348,7 @@ extension EveryScreenFixture {
         #expect(screen.contains("The poll closed at"), "\(screen)")
         #expect(screen.contains("%"), "an after-vote poll shows its results once closed")
         #expect(app.state.screen.wakesAt == nil, "it woke once for that time")
+        #expect((app.state.screen as? PollVoteScreen)?.choices.isEmpty == true, "the unsent mark is dropped: it would read as a vote")
     }
 
     @Test func thePollFormCountsTheTitleAndKeepsItsOptionsInTheDraft() throws {

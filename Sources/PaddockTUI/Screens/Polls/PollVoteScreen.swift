@@ -206,8 +206,10 @@ public struct PollVoteScreen: Equatable, AppScreen {
 
     public mutating func receive(_ answer: any Answer, _ context: ScreenContext) -> [Command] {
         if let news = answer as? any PollNews, news.detail.id == id {
-            // A reload (someone else voted) keeps unsent marks; a sent vote or a close takes the stored one.
-            if touched, news is PollLoaded { keepMarks(news.detail) } else { take(news.detail) }
+            // A reload (someone else voted) keeps unsent marks; a sent vote or a close takes the stored one,
+            // and so does a poll that closed or froze meanwhile: unsent marks there would read as a vote.
+            let votable = !news.detail.isClosed && news.detail.frozen == nil
+            if touched, votable, news is PollLoaded { keepMarks(news.detail) } else { take(news.detail) }
             reveal(context.body)
         }
         return []
