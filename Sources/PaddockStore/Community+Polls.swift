@@ -270,7 +270,8 @@ extension Community {
             PollAnswerView(number: $0[0], opinion: ($0[1] as String?).flatMap(FeatureOpinion.init(rawValue:)), comment: $0[2])
         }
         let closed = PollRules.closedAt(closesAt: poll.closesAt, closedAt: poll.closedAt, now: now)
-        let visible = PollRules.resultsVisible(poll.visibility, role: viewer.role, voted: !mine.isEmpty, closed: closed != nil)
+        let visible = PollRules.resultsVisible(poll.visibility, role: viewer.role, voted: !mine.isEmpty, closed: closed != nil,
+                                               isAuthor: viewer.id == row["authorId"] as Int64)
         let options = try Row.fetchAll(db, sql: """
             SELECT o.number, o.label, f.slug, o.chosenCount, o.likeCount, o.neutralCount, o.dislikeCount
             FROM pollOption o LEFT JOIN feature f ON f.id = o.featureId WHERE o.threadId = ? ORDER BY o.number

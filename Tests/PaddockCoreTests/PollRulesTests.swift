@@ -84,6 +84,7 @@ import Testing
         #expect(PollRules.resultsVisible(.afterClose, role: .member, voted: false, closed: true))
         #expect(!PollRules.resultsVisible(.afterClose, role: .moderator, voted: true, closed: false))
         #expect(PollRules.resultsVisible(.afterClose, role: .manager, voted: false, closed: false))
+        #expect(PollRules.resultsVisible(.afterClose, role: .member, voted: false, closed: false, isAuthor: true), "a demoted author")
     }
 
     @Test func sharesAndPercentages() {

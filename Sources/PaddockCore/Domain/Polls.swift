@@ -280,8 +280,9 @@ public enum PollRules {
 
     /// Whether a member sees the results now: staff always; others once they
     /// voted (after-vote polls) or once the poll closed.
-    public static func resultsVisible(_ visibility: PollVisibility, role: Role, voted: Bool, closed: Bool) -> Bool {
-        if role.isStaff || closed { return true }
+    public static func resultsVisible(_ visibility: PollVisibility, role: Role, voted: Bool, closed: Bool, isAuthor: Bool = false) -> Bool {
+        // The poll's author reads their own poll's results as they read its comments, whatever their role now.
+        if role.isStaff || closed || isAuthor { return true }
         return visibility == .afterVote && voted
     }
 
