@@ -140,6 +140,20 @@ import Testing
         #expect((envelope?["mail_from"] as? String)?.hasPrefix("bounce+") == true)
         #expect(envelope?["rcpt_tos"] as? [String] == ["marco@example.org"], "the hostile Bcc line must not add a recipient")
 
+        // The member answers the notice from their mail client: the reply, without the quote
+        // or the signature, is posted in the thread as them (mail-in, as the MTA pipes it).
+        let written = try CLI.spawn(Self.python, [Self.scripts + "/write_reply.py", arrived[0],
+                                                  "Michelin Road 6, front and rear.", "Marco Rossi <marco@example.org>"])
+        try #require(written.status == 0, "write_reply.py failed: \(written.stderr)")
+        let posted = try cli.run(["mail-in"], stdin: written.stdout)
+        #expect(posted.status == 0, "\(posted.stdout) \(posted.stderr)")
+        let last = try community.thread(thread, limit: 200).posts.last
+        #expect(last?.authorHandle == "marco")
+        #expect(last?.body == "Michelin Road 6, front and rear.", "\(last?.body ?? "")")
+        #expect(try cli.run(["mail-in"], stdin: written.stdout).status == 0, "delivered twice")
+        #expect(try community.thread(thread, limit: 200).posts.filter { $0.body.hasPrefix("Michelin") }.count == 1,
+                "the same message posts once")
+
         // A second run sends nothing again.
         let again = try cli.run(["mail-out", "--sendmail", sendmail])
         #expect(again.stdout.contains("Sent 0"))
