@@ -98,7 +98,7 @@ public struct MailSettingsScreen: Equatable, AppScreen {
         for (i, label) in Self.rows.enumerated() where body.y + 2 + i < body.y + body.height {
             let selected = i == selection.selected
             let line = (selected ? "▸" : " ") + TextWrap.pad(label, width: labelWidth) + " " + values[i]
-            canvas.put(line, x: 0, y: body.y + 2 + i, role: selected ? .selection : .normal, maxWidth: w)
+            canvas.put(TextWrap.truncate(line, width: w), x: 0, y: body.y + 2 + i, role: selected ? .selection : .normal, maxWidth: w)
         }
         var y = body.y + 3 + Self.rows.count
         if typing, y < body.y + body.height {
@@ -110,7 +110,11 @@ public struct MailSettingsScreen: Equatable, AppScreen {
             ? "Mail stopped: \(settings.stopReason ?? ""). Give your address again (e) to start it."
             : settings.address == nil ? "No mail goes out until you give an address (e)."
             : "Only you (and the admins) see your address."
-        if y < body.y + body.height { canvas.put(" " + note, x: 0, y: y, role: .muted, maxWidth: w) }
+        // The note wraps: a stop's reason is the one thing on this screen worth reading whole.
+        for line in TextWrap.lines(note, width: max(1, w - 1)) where y < body.y + body.height {
+            canvas.put(" " + line, x: 0, y: y, role: .muted, maxWidth: w)
+            y += 1
+        }
     }
 }
 
