@@ -162,7 +162,7 @@ struct MailOutCommand: ParsableCommand {
 
 enum MailOutText {
     static func status(_ s: MailOutStatus) {
-        Output.line("mail_host \(s.host ?? "none (mail-out sends nothing)"); \(s.members) members get mail")
+        Output.line("mail_host \(s.host ?? "none (mail-out sends nothing)"); \(s.members) member\(s.members == 1 ? "" : "s") get\(s.members == 1 ? "s" : "") mail")
         let states = MailState.allCases.map { "\($0.rawValue) \(s.counts[$0.rawValue] ?? 0)" }
         Output.line(states.joined(separator: ", "))
         if !s.problems.isEmpty {
@@ -174,7 +174,7 @@ enum MailOutText {
         }
         if s.stoppedCount > 0 {
             Output.line()
-            Output.line("\(s.stoppedCount) members' mail stopped:")
+            Output.line("\(s.stoppedCount) member\(s.stoppedCount == 1 ? "'s" : "s'") mail stopped:")
             Output.table(["MEMBER", "SINCE", "WHY"], s.stopped.map { [$0.handle, Output.date($0.stoppedAt), $0.reason] })
         }
     }

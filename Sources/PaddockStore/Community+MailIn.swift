@@ -72,7 +72,9 @@ extension Community {
             if let reason = mail.automatic { return .ignoredAutomatic(reason: reason) }
             return try writer.write { db in try Self.unsubscribe(db, token: token, now: now) }
         case .bounce(let id):
-            return try writer.write { db in try Self.countBounce(db, mail: id, statuses: mail.deliveryStatuses, now: now) }
+            return try writer.write { db in
+                try Self.countBounce(db, mail: id, statuses: mail.deliveryStatuses, returned: mail.returnedMessageIDs, now: now)
+            }
         }
     }
 
@@ -119,9 +121,19 @@ extension Community {
         return .unsubscribed(handle: handle, already: db.changesCount == 0)
     }
 
-    static func countBounce(_ db: Database, mail id: Int64, statuses: [DeliveryStatus], now: Date) throws -> MailInResult {
+    static func countBounce(_ db: Database, mail id: Int64, statuses: [DeliveryStatus], returned: [String], now: Date) throws -> MailInResult {
         guard let sent = try MailOutRecord.fetchOne(db, key: id) else {
             throw MailInRefusal(.unknownAddress, "this bounce address names no mail the community sent")
+        }
+        // bounce+N@ is guessable; the returned message's Message-ID (random) is not:
+        // a report that does not carry it is not counted.
+        guard returned.contains(sent.messageId) else {
+            return .bounceIgnored(reason: statuses.isEmpty ? "not a delivery status report" : "the report does not return the mail it names")
+        }
+        // A bounce of mail to an address the member has since replaced says nothing of the new one.
+        let current = try String.fetchOne(db, sql: "SELECT address FROM memberAddress WHERE memberId = ?", arguments: [sent.memberId])
+        guard current?.lowercased() == sent.address.lowercased() else {
+            return .bounceIgnored(reason: "the mail went to an address the member no longer uses")
         }
         // Only a report about the address the mail went to counts: a forged one
         // would have to know the member's address, which is never shown.

@@ -88,6 +88,14 @@ extension Community {
                 let due = try Row.fetchAll(db, sql: Self.dueRetriesSQL, arguments: [now.stored, limit])
                 var retries: [ClaimedMail] = []
                 for row in due {
+                    guard row["wanted"] as Bool else {
+                        try db.execute(sql: """
+                            UPDATE mailOut SET state = 'failed', nextAttemptAt = NULL, message = NULL,
+                              lastError = 'not sent again: the member changed their address or choices, their mail stopped, or what it quotes was hidden'
+                            WHERE id = ?
+                            """, arguments: [row["id"] as Int64])
+                        continue
+                    }
                     try db.execute(sql: "UPDATE mailOut SET state = 'sending', nextAttemptAt = ? WHERE id = ?",
                                    arguments: [(now + MailRetry.lease).stored, row["id"] as Int64])
                     retries.append(ClaimedMail(id: row["id"], memberId: row["memberId"], address: row["address"],
@@ -125,9 +133,22 @@ extension Community {
         }
     }
 
+    /// Retries due, each with whether it would still be sent now: the member's
+    /// mail flows to the same address, the kind is still wanted, and what a
+    /// notice quotes is still visible. A retry that would not is given up.
     static let dueRetriesSQL = """
-        SELECT id, memberId, address, message FROM mailOut INDEXED BY mailOut_on_retry
-        WHERE state = 'queued' AND nextAttemptAt <= ? ORDER BY nextAttemptAt LIMIT ?
+        SELECT o.id, o.memberId, o.address, o.message,
+               COALESCE(p.stoppedAt IS NULL AND a.address = o.address
+                        AND CASE o.kind WHEN 'mention' THEN p.mentions WHEN 'reply' THEN p.replies
+                                        WHEN 'status' THEN p.statuses ELSE p.digest != 'never' END
+                        AND COALESCE(t.hidden, 0) = 0 AND COALESCE(po.state, 'visible') = 'visible', 0) AS wanted
+        FROM mailOut o INDEXED BY mailOut_on_retry
+        LEFT JOIN mailPreference p ON p.memberId = o.memberId
+        LEFT JOIN memberAddress a ON a.memberId = o.memberId
+        LEFT JOIN notification n ON n.id = o.notificationId
+        LEFT JOIN thread t ON t.id = n.threadId
+        LEFT JOIN post po ON po.id = n.postId
+        WHERE o.state = 'queued' AND o.nextAttemptAt <= ? ORDER BY o.nextAttemptAt LIMIT ?
         """
 
     /// Members whose mail flows, a batch at a time by id.
@@ -302,7 +323,9 @@ extension Community {
                     try db.execute(sql: "UPDATE mailOut SET state = 'sent', attempts = ?, sentAt = ?, nextAttemptAt = NULL, message = NULL WHERE id = ?",
                                    arguments: [attempts, now.stored, id])
                 case .failed(let reason):
-                    if let delay = MailRetry.delay(afterAttempts: attempts) {
+                    let stopped = try Bool.fetchOne(db, sql: "SELECT stoppedAt IS NOT NULL FROM mailPreference WHERE memberId = ?",
+                                                    arguments: [mail.memberId]) ?? true
+                    if !stopped, let delay = MailRetry.delay(afterAttempts: attempts) {
                         try db.execute(sql: "UPDATE mailOut SET state = 'queued', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?",
                                        arguments: [attempts, (now + delay).stored, reason, id])
                     } else {
@@ -381,7 +404,14 @@ extension Community {
         while let from = after, total < limit {
             let (mail, next) = try claimMail(limit: min(Self.sendChunk, limit - total), afterMember: from)
             var outcomes: [(id: Int64, outcome: SendmailOutcome)] = []
+            // Members whose mail stopped at a hard bounce in this chunk: their other mail is not tried.
+            var stopped: Set<Int64> = []
             for message in mail {
+                if stopped.contains(message.memberId) {
+                    outcomes.append((message.id, .failed("the member's mail stopped")))
+                    report.failed += 1
+                    continue
+                }
                 let outcome = send(message)
                 switch outcome {
                 case .sent: report.sent += 1
@@ -389,6 +419,14 @@ extension Community {
                 case .hardBounce: report.failed += 1
                 }
                 outcomes.append((message.id, outcome))
+                if case .hardBounce = outcome {
+                    try recordSends(outcomes)
+                    outcomes.removeAll()
+                    let now = try writer.read { db in
+                        try Bool.fetchOne(db, sql: "SELECT stoppedAt IS NOT NULL FROM mailPreference WHERE memberId = ?", arguments: [message.memberId])
+                    }
+                    if now == true { stopped.insert(message.memberId) }
+                }
             }
             try recordSends(outcomes)
             total += mail.count

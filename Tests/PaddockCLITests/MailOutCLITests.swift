@@ -135,7 +135,7 @@ import Testing
         #expect((mail["body_controls"] as? [String])?.isEmpty == true, "control characters reached the mail: \(mail["body_controls"] ?? "") \(mail["body"] ?? "")")
         #expect(body.contains("red") && body.contains("così 🏍") && body.contains("> Second line"))
         #expect(body.contains("Kurt Weiß wrote:"))
-        #expect(body.contains("To stop it: paddock member mail --mentions off"))
+        #expect(body.contains("To stop it: press E on the app's home screen for your mail settings (or run paddock member mail --mentions off)."))
         let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: arrived[0].replacingOccurrences(of: ".eml", with: ".json")))) as? [String: Any]
         #expect((envelope?["mail_from"] as? String)?.hasPrefix("bounce+") == true)
         #expect(envelope?["rcpt_tos"] as? [String] == ["marco@example.org"], "the hostile Bcc line must not add a recipient")

@@ -188,8 +188,13 @@ import Testing
         }
     }
 
-    static func report(to mail: Int64, status: String, recipient: String = "marco@example.com") throws -> IncomingMail {
-        try IncomingMail.parse(Array("""
+    /// A delivery status report for mail row `mail`, returning its headers (as
+    /// MTAs do) unless `returning` is false: then only the guessable bounce+N@ names it.
+    static func report(_ s: Scene, to mail: Int64, status: String, recipient: String = "marco@example.com",
+                       returning: Bool = true) throws -> IncomingMail {
+        let messageID = try s.c.database.writer.read { db in try String.fetchOne(db, sql: "SELECT messageId FROM mailOut WHERE id = ?", arguments: [mail]) }
+        let returned = returning ? "--b\nContent-Type: text/rfc822-headers\n\nMessage-ID: <\(messageID ?? "none@x")>\nSubject: s\n" : ""
+        return try IncomingMail.parse(Array("""
             Return-Path: <>
             From: MAILER-DAEMON@mx.example.com
             To: bounce+\(mail)@community.example
@@ -208,28 +213,46 @@ import Testing
             Final-Recipient: rfc822; \(recipient)
             Action: failed
             Status: \(status)
-            --b--
+            \(returned)--b--
             """.utf8), host: "community.example")
     }
 
     @Test func fiveHardBouncesStopTheMail() throws {
         let s = try Self.scene()
         let first = try Self.sentMail(s, n: 1)
-        #expect(try s.c.receiveMail(Self.report(to: first, status: "5.1.1")) == .bounceCounted(handle: "marco", hardBounces: 1, stopped: false))
+        #expect(try s.c.receiveMail(Self.report(s, to: first, status: "5.1.1")) == .bounceCounted(handle: "marco", hardBounces: 1, stopped: false))
         // The same report again, a delay, a report about another address: nothing more is counted.
-        #expect(try s.c.receiveMail(Self.report(to: first, status: "5.1.1")) == .bounceIgnored(reason: "this mail's bounce was counted before"))
+        #expect(try s.c.receiveMail(Self.report(s, to: first, status: "5.1.1")) == .bounceIgnored(reason: "this mail's bounce was counted before"))
         let second = try Self.sentMail(s, n: 2)
-        #expect(try s.c.receiveMail(Self.report(to: second, status: "4.4.1")) == .bounceIgnored(reason: "a delay (4.4.1), not a failure"))
-        #expect(try s.c.receiveMail(Self.report(to: second, status: "5.1.1", recipient: "giulia@example.com"))
+        #expect(try s.c.receiveMail(Self.report(s, to: second, status: "4.4.1")) == .bounceIgnored(reason: "a delay (4.4.1), not a failure"))
+        #expect(try s.c.receiveMail(Self.report(s, to: second, status: "5.1.1", recipient: "giulia@example.com"))
                 == .bounceIgnored(reason: "the report is about another address"))
         for n in 2...4 {
             let id = try Self.sentMail(s, n: n + 10)
-            #expect(try s.c.receiveMail(Self.report(to: id, status: "5.2.1")) == .bounceCounted(handle: "marco", hardBounces: n, stopped: false))
+            #expect(try s.c.receiveMail(Self.report(s, to: id, status: "5.2.1")) == .bounceCounted(handle: "marco", hardBounces: n, stopped: false))
         }
         let last = try Self.sentMail(s, n: 20)
-        #expect(try s.c.receiveMail(Self.report(to: last, status: "5.0.0")) == .bounceCounted(handle: "marco", hardBounces: 5, stopped: true))
+        #expect(try s.c.receiveMail(Self.report(s, to: last, status: "5.0.0")) == .bounceCounted(handle: "marco", hardBounces: 5, stopped: true))
         let reason = try s.c.database.writer.read { db in try String.fetchOne(db, sql: "SELECT stopReason FROM mailPreference WHERE memberId = ?", arguments: [s.f.member.id]) }
         #expect(reason == "5 hard bounces")
-        try s.expectRefused(Self.report(to: 999, status: "5.1.1"), .unknownAddress, "this bounce address names no mail the community sent")
+        try s.expectRefused(Self.report(s, to: 999, status: "5.1.1"), .unknownAddress, "this bounce address names no mail the community sent")
+    }
+
+    /// bounce+N@ can be guessed: a report that does not return the mail's own
+    /// Message-ID counts nothing; nor does a bounce of mail to an address the member replaced.
+    @Test func aForgedOrStaleBounceCountsNothing() throws {
+        let s = try Self.scene()
+        let sent = try Self.sentMail(s, n: 1)
+        #expect(try s.c.receiveMail(Self.report(s, to: sent, status: "5.1.1", returning: false))
+                == .bounceIgnored(reason: "the report does not return the mail it names"))
+        try s.c.database.writer.write { db in
+            try db.execute(sql: "UPDATE memberAddress SET address = 'marco@new.example' WHERE memberId = ?", arguments: [s.f.member.id])
+        }
+        #expect(try s.c.receiveMail(Self.report(s, to: sent, status: "5.1.1"))
+                == .bounceIgnored(reason: "the mail went to an address the member no longer uses"))
+        let bounces = try s.c.database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT hardBounces FROM mailPreference WHERE memberId = ?", arguments: [s.f.member.id])
+        }
+        #expect(bounces == 0)
     }
 }

@@ -162,6 +162,33 @@ import Testing
         #expect(try sendAll(f).isEmpty)
     }
 
+    /// A retry goes out only as the first try would now: not to an address the
+    /// member replaced, not a kind they turned off, not quoting a post since hidden.
+    @Test func aQueuedRetryIsDroppedWhenItWouldNoLongerBeSent() throws {
+        let (f, thread) = try fixture()
+        func queued(_ body: String) throws -> Int64 {
+            let post = try f.community.reply(by: f.other, thread: thread, body: body).id
+            let (mail, _) = try f.community.claimMail(limit: 100)
+            try #require(mail.count == 1)
+            try f.community.recordSends([(mail[0].id, .failed("sendmail: temporary failure (exit 75)"))])
+            _ = post
+            return mail[0].id
+        }
+        let hidden = try queued("@marco soon hidden")
+        let hiddenPost = try f.community.thread(thread, limit: 200).posts.last!.id
+        try f.community.moderatePost(by: f.admin, post: hiddenPost, action: .hide, reason: "spam")
+        let replaced = try queued("@marco to the old address")
+        try f.community.setEmail(by: f.member, member: "marco", address: "marco@new.example.org")
+        f.clock.advance(by: 3600)
+        #expect(try f.community.claimMail(limit: 100).mail.isEmpty, "neither retry goes out")
+        #expect(try state(f, hidden).state == .failed && state(f, replaced).state == .failed)
+        let turnedOff = try queued("@marco mentions off next")
+        _ = try f.community.setMailChoices(by: f.member, member: "marco", mentions: false)
+        f.clock.advance(by: 3600)
+        #expect(try f.community.claimMail(limit: 100).mail.isEmpty)
+        #expect(try state(f, turnedOff).state == .failed)
+    }
+
     @Test func hiddenPostsAndThreadsNeverReachMail() throws {
         let (f, thread) = try fixture()
         let post = try f.community.reply(by: f.other, thread: thread, body: "@marco secret spam").id

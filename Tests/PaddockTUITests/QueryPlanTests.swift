@@ -530,6 +530,10 @@ final class StatementLog: @unchecked Sendable {
 
             Final-Recipient: rfc822; marco@example.com
             Status: 5.1.1
+            --b
+            Content-Type: text/rfc822-headers
+
+            Message-ID: <m@x>
             --b--
             """
         _ = try c.receiveMail(IncomingMail.parse(Array(report.utf8)))

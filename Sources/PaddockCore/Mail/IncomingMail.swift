@@ -86,6 +86,9 @@ public struct IncomingMail: Equatable, Sendable {
     public var replyText: String
     /// The per-recipient lines of a delivery status report (multipart/report).
     public var deliveryStatuses: [DeliveryStatus]
+    /// The Message-IDs of the message a delivery status report returns (its
+    /// headers, which reports carry): what proves the report is about our mail.
+    public var returnedMessageIDs: [String] = []
 
     /// Reads one message as an MTA delivers it (an mbox `From ` line first is allowed).
     ///
@@ -131,8 +134,14 @@ public struct IncomingMail: Equatable, Sendable {
         let statuses = DeliveryReport.statuses(headers: headers, body: body)
         let automatic = AutomaticMail.reason(headers: headers, from: from, nullEnvelopeSender: nullEnvelopeSender)
         let text = MIME.body(headers: headers, body: body, quotingHTML: true).text
-        return IncomingMail(from: from, messageID: messageID, address: address, automatic: automatic,
-                            replyText: ReplyText.extract(text), deliveryStatuses: statuses)
+        var mail = IncomingMail(from: from, messageID: messageID, address: address, automatic: automatic,
+                                replyText: ReplyText.extract(text), deliveryStatuses: statuses)
+        if !statuses.isEmpty {
+            mail.returnedMessageIDs = String(decoding: body, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .filter { $0.lowercased().hasPrefix("message-id:") }
+                .flatMap { MessageIDs.all(in: String($0.dropFirst("message-id:".count))) }
+        }
+        return mail
     }
 }
 

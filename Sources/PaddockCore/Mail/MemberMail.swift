@@ -205,7 +205,7 @@ public enum MailComposer {
     /// How to stop it, in every mail.
     static func footer(because: String, stop: String, unsubscribe: String) -> [String] {
         ["", "-- ", "You get this mail because \(because).",
-         "To stop it: \(stop) (or change your mail settings in the app's profile).",
-         "To stop all mail from \("us"): send any mail to \(unsubscribe)"]
+         "To stop it: press E on the app's home screen for your mail settings (or run \(stop)).",
+         "To stop all mail from us: send any mail to \(unsubscribe)"]
     }
 }
