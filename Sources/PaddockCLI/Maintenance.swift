@@ -86,7 +86,7 @@ struct ExportCommand: ParsableCommand {
             With --mbox --board SLUG, writes the board's threads as a mailing-list archive (mboxrd): \
             each post a message, with its Message-ID (the one it was imported with, or \
             <post-ID.thread-ID@paddock.invalid>), In-Reply-To and References so that a mail reader \
-            threads it as Paddock does, its author's address (or HANDLE@paddock.invalid), and its \
+            threads it as Paddock does, its author's imported address (or HANDLE@paddock.invalid; always so for an address given for mail, which is private), and its \
             text in UTF-8, quoted-printable. Hidden threads and posts are left out.
             """)
     @OptionGroup var global: GlobalOptions

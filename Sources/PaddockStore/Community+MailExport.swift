@@ -11,8 +11,9 @@ extension Community {
     /// names the post it replies to in In-Reply-To, and its ancestors from the
     /// opening post in References, so a mail reader threads the file as Paddock
     /// does; a post that replies to no post in particular replies to the
-    /// opening post. Authors write from their imported address, or from
-    /// `handle@paddock.invalid` (also when the stored address is no valid one,
+    /// opening post. Authors write from their imported address (already public
+    /// on the list it came from), or from `handle@paddock.invalid`: always so
+    /// for a member who gave an address for mail, which is private (also when the stored address is no valid one,
     /// e.g. a bare name an older import kept). Hidden threads, and hidden or removed posts,
     /// are left out, as members would not see them.
     @discardableResult
@@ -34,7 +35,9 @@ extension Community {
                     var opening: [String]?
                     let rows = try Row.fetchCursor(db, sql: """
                         SELECT p.id, p.position, p.replyToId, p.body, p.createdAt, m.handle, m.displayName,
-                          (SELECT address FROM memberAddress a WHERE a.memberId = m.id ORDER BY a.address LIMIT 1) AS address, mm.messageId
+                          (SELECT address FROM memberAddress a WHERE a.memberId = m.id
+                             AND NOT EXISTS (SELECT 1 FROM mailPreference mp WHERE mp.memberId = m.id)
+                           ORDER BY a.address LIMIT 1) AS address, mm.messageId
                         FROM post p JOIN member m ON m.id = p.authorId
                         LEFT JOIN mailMessage mm ON mm.postId = p.id
                         WHERE p.threadId = ? AND p.state = 'visible' ORDER BY p.position

@@ -189,6 +189,17 @@ import Testing
         #expect(try state(f, turnedOff).state == .failed)
     }
 
+    /// An address given for mail is private: a board's mbox (for a public
+    /// archive) writes the member as handle@paddock.invalid.
+    @Test func anMboxExportNeverCarriesAnAddressGivenForMail() throws {
+        let (f, _) = try fixture()
+        var mbox: [UInt8] = []
+        try f.community.exportMbox(board: "furia") { mbox += $0 }
+        let text = String(decoding: mbox, as: UTF8.self)
+        #expect(!text.lowercased().contains("marco@example.org"))
+        #expect(text.contains("marco@paddock.invalid"))
+    }
+
     @Test func hiddenPostsAndThreadsNeverReachMail() throws {
         let (f, thread) = try fixture()
         let post = try f.community.reply(by: f.other, thread: thread, body: "@marco secret spam").id
