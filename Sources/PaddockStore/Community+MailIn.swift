@@ -89,8 +89,14 @@ extension Community {
         guard let memberAddress, memberAddress == mail.from.address.lowercased() else {
             throw MailInRefusal(.unknownAddress, "this reply address belongs to another member: reply from the address the mail was sent to")
         }
-        if let post = try Int64.fetchOne(db, sql: "SELECT postId FROM mailMessage WHERE messageId = ?", arguments: [mail.messageID]) {
-            return .alreadyPosted(post: post)
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT m.postId, p.authorId FROM mailMessage m JOIN post p ON p.id = m.postId WHERE m.messageId = ?
+            """, arguments: [mail.messageID]) {
+            // The same message delivered again posts nothing; another member's Message-ID is no redelivery.
+            guard row["authorId"] as Int64 == record.memberId else {
+                throw MailInRefusal(.refused, "nothing was posted: this Message-ID belongs to another post; send the reply as a new message")
+            }
+            return .alreadyPosted(post: row["postId"])
         }
         guard let member = try MemberRecord.fetchOne(db, key: record.memberId) else {
             throw MailInRefusal(.unknownAddress, "this reply address is unknown: reply to a newer mail from the community, or post in Paddock")
@@ -101,12 +107,25 @@ extension Community {
         let view: PostView
         do {
             let body = try Validate.body(mail.replyText)
-            view = try writeReply(db, by: member.actor, thread: threadID, body: body, replyTo: nil, at: now)
+            view = try writeReply(db, by: member.actor, thread: threadID, body: body, replyTo: try answered(db, mail, member: record.memberId, thread: threadID), at: now)
         } catch let error as CommunityError {
             throw MailInRefusal(.refused, "nothing was posted: \(error.description)")
         }
         try db.execute(sql: "INSERT INTO mailMessage (messageId, postId) VALUES (?, ?)", arguments: [mail.messageID, view.id])
         return .posted(post: view.id, thread: threadID, position: view.position, handle: member.handle)
+    }
+
+    /// The post a reply by mail answers: the one the member's notice told of
+    /// (its Message-ID in In-Reply-To), when it is in this thread and still shown;
+    /// nil for a reply to the thread as a whole (a digest, a status notice).
+    static func answered(_ db: Database, _ mail: IncomingMail, member: Int64, thread: Int64) throws -> Int64? {
+        for id in mail.inReplyTo {
+            if let post = try Int64.fetchOne(db, sql: """
+                SELECT p.id FROM mailOut o JOIN notification n ON n.id = o.notificationId JOIN post p ON p.id = n.postId
+                WHERE o.messageId = ? AND o.memberId = ? AND p.threadId = ? AND p.state = 'visible'
+                """, arguments: [id, member, thread]) { return post }
+        }
+        return nil
     }
 
     static func unsubscribe(_ db: Database, token: String, now: Date) throws -> MailInResult {

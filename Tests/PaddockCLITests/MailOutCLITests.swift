@@ -110,7 +110,7 @@ import Testing
         #expect(bad.status == 1 && bad.stderr.split(separator: "\n").count == 1)
         #expect(try cli.run(as: "kurt", ["member", "email", "show", "--member", "marco"]).status == 1, "a member never reads another's address")
 
-        _ = try community.reply(by: kurt, thread: thread, body: Self.hostile)
+        let mention = try community.reply(by: kurt, thread: thread, body: Self.hostile).id
         let run = try cli.run(["mail-out", "--sendmail", sendmail])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Sent 1"))
@@ -150,6 +150,7 @@ import Testing
         let last = try community.thread(thread, limit: 200).posts.last
         #expect(last?.authorHandle == "marco")
         #expect(last?.body == "Michelin Road 6, front and rear.", "\(last?.body ?? "")")
+        #expect(last?.replyToId == mention, "the reply answers the post the notice told of, so its author hears of it")
         #expect(try cli.run(["mail-in"], stdin: written.stdout).status == 0, "delivered twice")
         #expect(try community.thread(thread, limit: 200).posts.filter { $0.body.hasPrefix("Michelin") }.count == 1,
                 "the same message posts once")

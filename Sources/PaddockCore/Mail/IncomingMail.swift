@@ -89,6 +89,8 @@ public struct IncomingMail: Equatable, Sendable {
     /// The Message-IDs of the message a delivery status report returns (its
     /// headers, which reports carry): what proves the report is about our mail.
     public var returnedMessageIDs: [String] = []
+    /// The Message-IDs it answers (In-Reply-To): a notice's names the post it told of.
+    public var inReplyTo: [String] = []
 
     /// Reads one message as an MTA delivers it (an mbox `From ` line first is allowed).
     ///
@@ -136,6 +138,7 @@ public struct IncomingMail: Equatable, Sendable {
         let text = MIME.body(headers: headers, body: body, quotingHTML: true).text
         var mail = IncomingMail(from: from, messageID: messageID, address: address, automatic: automatic,
                                 replyText: ReplyText.extract(text), deliveryStatuses: statuses)
+        mail.inReplyTo = MessageIDs.all(in: headers.raw("in-reply-to"))
         if !statuses.isEmpty {
             mail.returnedMessageIDs = String(decoding: body, as: UTF8.self).split(whereSeparator: \.isNewline)
                 .filter { $0.lowercased().hasPrefix("message-id:") }
