@@ -58,6 +58,17 @@ import Testing
         #expect(try c.unreadNotificationCount(for: f.member) == 2)
     }
 
+    /// A thread a moderator hid is no longer named in a member's inbox: its title may be why.
+    @Test func aHiddenThreadsTitleLeavesTheInbox() throws {
+        let f = try Fixture()
+        let c = f.community
+        let thread = try c.startThread(by: f.member, board: "furia", title: "Call 555-0100 now", body: "@giulia look")
+        try c.moderateThread(by: f.moderator, thread: thread.id, action: .hide, reason: "personal details")
+        let item = try #require(try c.inbox(for: f.other).first)
+        #expect(!item.text.contains("555-0100") && item.text.contains("a thread a moderator hid"), "\(item.text)")
+        #expect(item.threadId == nil && item.threadTitle == nil)
+    }
+
     @Test func aMentionNotifiesOncePerPostNeverTheAuthorAndEditsTellOnlyTheNewlyMentioned() throws {
         let f = try Fixture()
         let c = f.community
