@@ -105,18 +105,19 @@ extension Community {
     /// With `after`, the page just newer than that id instead (0: the oldest
     /// page, for `G`), read backwards over the same index, still newest first.
     /// A thread hidden from the member since (a moderator hid it) is neither
-    /// named nor linked: its title may be why it was hidden.
+    /// named nor linked: its title may be why it was hidden. A moderation
+    /// notice names it: it tells its author what was hidden.
     public func inbox(for member: Actor, unreadOnly: Bool = false, before: Int64? = nil, after: Int64? = nil, limit: Int = 50) throws -> [InboxItem] {
         try writer.read { db in
             let page = after.map { (condition: "n.id > ?", order: "ASC", key: $0) } ?? (condition: "n.id < ?", order: "DESC", key: before ?? Int64.max)
             let linked = try Rules.seesHiddenText(Self.fresh(db, member).role) ? "1" : "t.hidden = 0"
             let rows = try InboxItem.fetchAll(db, sql: """
                 SELECT n.id, n.kind,
-                       CASE WHEN t.id IS NULL OR \(linked) THEN n.text
+                       CASE WHEN t.id IS NULL OR n.kind = 'moderation' OR \(linked) THEN n.text
                             ELSE replace(n.text, '“' || t.title || '”', 'a thread a moderator hid') END AS text,
                        n.payload, n.createdAt, n.readAt,
                        CASE WHEN n.kind = 'moderation' THEN NULL ELSE a.handle END AS actorHandle,
-                       CASE WHEN \(linked) THEN n.threadId END AS threadId, CASE WHEN t.id IS NULL OR \(linked) THEN t.title END AS threadTitle,
+                       CASE WHEN \(linked) THEN n.threadId END AS threadId, CASE WHEN t.id IS NULL OR n.kind = 'moderation' OR \(linked) THEN t.title END AS threadTitle,
                        CASE WHEN \(linked) THEN n.postId END AS postId, p.position AS postPosition
                 FROM notification n
                 LEFT JOIN member a ON a.id = n.actorId
