@@ -323,9 +323,7 @@ extension Community {
                     try db.execute(sql: "UPDATE mailOut SET state = 'sent', attempts = ?, sentAt = ?, nextAttemptAt = NULL, message = NULL WHERE id = ?",
                                    arguments: [attempts, now.stored, id])
                 case .failed(let reason):
-                    let stopped = try Bool.fetchOne(db, sql: "SELECT stoppedAt IS NOT NULL FROM mailPreference WHERE memberId = ?",
-                                                    arguments: [mail.memberId]) ?? true
-                    if !stopped, let delay = MailRetry.delay(afterAttempts: attempts) {
+                    if try !Self.mailStopped(db, member: mail.memberId), let delay = MailRetry.delay(afterAttempts: attempts) {
                         try db.execute(sql: "UPDATE mailOut SET state = 'queued', attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?",
                                        arguments: [attempts, (now + delay).stored, reason, id])
                     } else {
@@ -340,6 +338,11 @@ extension Community {
                 }
             }
         }
+    }
+
+    /// Whether a member's mail stopped (or they have no mail settings at all).
+    static func mailStopped(_ db: Database, member: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT stoppedAt IS NOT NULL FROM mailPreference WHERE memberId = ?", arguments: [member]) ?? true
     }
 
     /// One more hard bounce for a member; at the limit their mail stops.
@@ -422,10 +425,7 @@ extension Community {
                 if case .hardBounce = outcome {
                     try recordSends(outcomes)
                     outcomes.removeAll()
-                    let now = try writer.read { db in
-                        try Bool.fetchOne(db, sql: "SELECT stoppedAt IS NOT NULL FROM mailPreference WHERE memberId = ?", arguments: [message.memberId])
-                    }
-                    if now == true { stopped.insert(message.memberId) }
+                    if try writer.read({ db in try Self.mailStopped(db, member: message.memberId) }) { stopped.insert(message.memberId) }
                 }
             }
             try recordSends(outcomes)
